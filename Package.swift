@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "chitieu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chitieu", targets: ["chitieu"]),
+        .library(name: "ChiTieuCore", targets: ["ChiTieuCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        .target(name: "ChiTieuCore"),
+        .target(name: "ChiTieuExtract", dependencies: ["ChiTieuCore"]),
+        .target(name: "ChiTieuReport", dependencies: ["ChiTieuCore"]),
+        .target(
+            name: "ChiTieuStore",
+            dependencies: [
+                "ChiTieuCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/catalogue.json")]
+        ),
+        .target(
+            name: "ChiTieuServer",
+            dependencies: [
+                "ChiTieuCore", "ChiTieuStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(
+            name: "chitieu",
+            dependencies: [
+                "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ChiTieuCoreTests", dependencies: ["ChiTieuCore"]),
+        .testTarget(name: "ChiTieuStoreTests", dependencies: ["ChiTieuStore", "ChiTieuCore"]),
+    ]
+)

@@ -1,0 +1,101 @@
+/// Whether an indicator accumulates over the year or describes a state.
+public enum MeasureKind: String, Sendable, Codable, CaseIterable {
+    /// Adds up over the year: production value, budget revenue, hectares planted, new members.
+    case flow
+    /// A state at a point in time: a rate, a coverage, the number of communes meeting a standard.
+    case level
+}
+
+/// Which way is good.
+public enum Direction: String, Sendable, Codable, CaseIterable {
+    case higherIsBetter = "higher"
+    case lowerIsBetter = "lower"
+}
+
+/// The field a report groups an indicator under.
+public enum Field: String, Sendable, Codable, CaseIterable {
+    case economy = "kinh_te"
+    case society = "van_hoa_xa_hoi"
+    case environment = "moi_truong"
+    case defence = "quoc_phong_an_ninh"
+    case party = "xay_dung_dang"
+
+    public var title: String {
+        switch self {
+        case .economy: "Kinh tế"
+        case .society: "Văn hóa - xã hội"
+        case .environment: "Tài nguyên - môi trường"
+        case .defence: "Quốc phòng - an ninh"
+        case .party: "Xây dựng Đảng, hệ thống chính trị"
+        }
+    }
+}
+
+/// How often results are collected. A yearly indicator looked at mid-year is not assessed.
+public enum Frequency: String, Sendable, Codable, CaseIterable {
+    case monthly
+    case quarterly
+    case halfYearly = "half_yearly"
+    case yearly
+}
+
+/// A catalogue indicator (chỉ tiêu).
+public struct Indicator: Hashable, Sendable, Codable, Identifiable {
+    /// Stable ASCII code (`total_production_value`).
+    public var code: String
+    public var name: String
+    /// Unit of measure as reports write it: `tỷ đồng`, `%`, `ha`, `đảng viên`.
+    public var measureUnit: String
+    public var kind: MeasureKind
+    public var direction: Direction
+    public var field: Field
+    public var frequency: Frequency
+    /// Names reports use for the same indicator.
+    public var synonyms: [String]
+    /// Code of the broader indicator this one breaks down (sector of total production value).
+    public var parentCode: String?
+
+    public var id: String { code }
+
+    public init(
+        code: String, name: String, measureUnit: String, kind: MeasureKind, direction: Direction = .higherIsBetter,
+        field: Field = .economy, frequency: Frequency = .monthly, synonyms: [String] = [], parentCode: String? = nil
+    ) {
+        self.code = code
+        self.name = name
+        self.measureUnit = measureUnit
+        self.kind = kind
+        self.direction = direction
+        self.field = field
+        self.frequency = frequency
+        self.synonyms = synonyms
+        self.parentCode = parentCode
+    }
+
+    /// Rates in % change by percentage points, not by percent of themselves.
+    public var isRate: Bool { measureUnit == "%" }
+
+    public var allNames: [String] { [name] + synonyms }
+
+    public static func isValidCode(_ code: String) -> Bool {
+        !code.isEmpty && code.count <= 64
+            && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case code, name, measureUnit = "unit", kind, direction, field, frequency, synonyms, parentCode = "parent"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decode(String.self, forKey: .name)
+        measureUnit = try c.decode(String.self, forKey: .measureUnit)
+        kind = try c.decode(MeasureKind.self, forKey: .kind)
+        direction = try c.decodeIfPresent(Direction.self, forKey: .direction) ?? .higherIsBetter
+        field = try c.decodeIfPresent(Field.self, forKey: .field) ?? .economy
+        frequency = try c.decodeIfPresent(Frequency.self, forKey: .frequency) ?? .monthly
+        synonyms = try c.decodeIfPresent([String].self, forKey: .synonyms) ?? []
+        parentCode = try c.decodeIfPresent(String.self, forKey: .parentCode)
+    }
+}
