@@ -1,2 +1,5 @@
 import Hummingbird
-enum _PlaceholderServer { static let r = Router() }
+
+enum _PlaceholderServer {
+    static func router() -> Router<BasicRequestContext> { Router() }
+}

@@ -1,0 +1,69 @@
+import Testing
+
+@testable import ChiTieuCore
+
+@Suite struct VietnameseNumberParsingTests {
+    @Test(arguments: [
+        ("4.790,86", 4790.86), ("10.040", 10040), ("70,76", 70.76), ("02", 2), ("0", 0),
+        ("1.234.567", 1_234_567), ("1.234.567,5", 1_234_567.5), ("-3,5", -3.5), ("622", 622),
+        ("1.78", 1.78), ("1.5", 1.5), ("  35,33 ", 35.33), ("100", 100), ("0,68", 0.68),
+    ])
+    func parsesVietnameseNotation(text: String, expected: Double) {
+        #expect(VietnameseNumber.parse(text) == expected)
+    }
+
+    @Test(arguments: ["", "abc", "1,2,3", "1.2.3", ",5", "5,", "1..2", "12.34.56", "٣", "1 000", "--1", "1e5"])
+    func rejectsWhatIsNotOneNumber(text: String) {
+        #expect(VietnameseNumber.parse(text) == nil)
+    }
+
+    @Test func readsScaleWords() {
+        let scaled = VietnameseNumber.parseScaled("1,2 nghìn tỷ đồng")
+        #expect(scaled?.value == 1200)
+        #expect(scaled?.rest == "tỷ đồng")
+        #expect(VietnameseNumber.parseScaled("3 ngàn")?.value == 3000)
+        #expect(VietnameseNumber.parseScaled("5 người")?.value == 5)
+        #expect(VietnameseNumber.parseScaled("5 người")?.rest == "người")
+    }
+
+    @Test func aLineOfDigitsIsOneNumberOrNone() {
+        let digits = String(repeating: "9", count: 400)
+        #expect(VietnameseNumber.parse(digits) == nil || VietnameseNumber.parse(digits)!.isFinite)
+        #expect(VietnameseNumber.parse(String(repeating: "1", count: 20)) == 11_111_111_111_111_111_111.0)
+    }
+}
+
+@Suite struct VietnameseNumberFormattingTests {
+    @Test(arguments: [
+        (4790.86, "4.790,86"), (10040, "10.040"), (70.76, "70,76"), (100.6, "100,6"), (60, "60"),
+        (0, "0"), (-4.73, "-4,73"), (1_234_567.891, "1.234.567,89"), (999.999, "1.000"), (-0.001, "0"),
+        (142.46, "142,46"), (0.5, "0,5"),
+    ])
+    func formatsAsReportsWrite(value: Double, expected: String) {
+        #expect(VietnameseNumberFormat.standard.string(value) == expected)
+    }
+
+    @Test func percentAndFixedDecimals() {
+        #expect(VietnameseNumberFormat.standard.percent(70.76) == "70,76%")
+        #expect(VietnameseNumberFormat(maximumFractionDigits: 2, minimumFractionDigits: 2).string(52.1) == "52,10")
+        #expect(VietnameseNumberFormat(maximumFractionDigits: 0).string(2685.4) == "2.685")
+    }
+
+    @Test func formattedNumbersParseBack() {
+        for value in [4790.86, 10040, 0.68, 1_234_567.5, 35.33, 12] {
+            #expect(VietnameseNumber.parse(value.vietnamese) == value)
+        }
+    }
+}
+
+@Suite struct RomanNumeralTests {
+    @Test func roundTrips() {
+        #expect(RomanNumeral.string(8) == "VIII")
+        #expect(RomanNumeral.string(17) == "XVII")
+        #expect(RomanNumeral.parse("XVII") == 17)
+        #expect(RomanNumeral.parse("viii") == 8)
+        #expect(RomanNumeral.parse("IIII") == nil)
+        #expect(RomanNumeral.parse("ABC") == nil)
+        for n in 1...60 { #expect(RomanNumeral.parse(RomanNumeral.string(n)) == n) }
+    }
+}
