@@ -22,7 +22,10 @@ import Testing
     @Test func spacingCaseDashesAndTiSpelling() {
         #expect(NameKey("  Tổng   giá trị\nsản xuất ") == NameKey("tổng giá trị sản xuất"))
         #expect(NameKey("nông – lâm") == NameKey("nông - lâm"))
+        #expect(NameKey("Công nghiệp-xây dựng") == NameKey("công nghiệp - xây dựng"))
         #expect(NameKey("tỉ đồng") == NameKey("tỷ đồng"))
+        #expect(NameKey("Tỉ lệ") == NameKey("tỷ lệ"))
+        #expect(NameKey("tỉnh").rawValue == "tỉnh")
     }
 
     @Test func foldedDropsDiacritics() {

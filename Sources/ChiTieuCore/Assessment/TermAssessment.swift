@@ -136,7 +136,8 @@ struct TermAssessment {
         }
         let lastComplete = month == 12 ? year : year - 1
         let achieved = fullYear(lastComplete).flatMap { rate($0, lastComplete - first) }
-        let forecast = projection.forecast.flatMap { rate($0, year - first) }
+        // Without a figure for the current year yet, the pace of the last full year stands.
+        let forecast = projection.forecast.flatMap { rate($0, year - first) } ?? achieved
         guard achieved != nil || forecast != nil else {
             return unassessed("Chưa có số liệu sau năm gốc \(first).")
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A comparison key for Vietnamese names: NFC, lower-case, single spaces, one tone-mark
-/// placement (`hoà` and `hòa` give the same key), `tỉ` read as `tỷ`, and dashes unified.
+/// placement (`hoà` and `hòa` give the same key), `tỉ` read as `tỷ`, and dashes unified
+/// with no space around them.
 ///
 /// Names are matched by key and displayed as written.
 public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -38,7 +39,11 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
             }
             out.append(dashes.contains(c) ? "-" : c)
         }
-        return ToneMarkPlacement.traditional(out).replacingOccurrences(of: "tỉ", with: "tỷ")
+        // "công nghiệp - xây dựng" and "công nghiệp-xây dựng" are one name.
+        out = out.replacingOccurrences(of: " - ", with: "-").replacingOccurrences(of: " -", with: "-")
+            .replacingOccurrences(of: "- ", with: "-")
+        let words = ToneMarkPlacement.traditional(out).split(separator: " ", omittingEmptySubsequences: false)
+        return words.map { $0 == "tỉ" ? "tỷ" : String($0) }.joined(separator: " ")
     }
 
     private static let dashes: Set<Character> = ["–", "—", "‑", "−"]

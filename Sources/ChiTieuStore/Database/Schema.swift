@@ -1,0 +1,144 @@
+/// The tables. Designed for a national deployment: every overview reads one unit's (or one
+/// province's units') rows through an index that starts with the unit.
+enum Schema {
+    static let initial = Migration(
+        version: 1, name: "initial",
+        statements: [
+            """
+            CREATE TABLE indicators (
+              code TEXT PRIMARY KEY,
+              name TEXT NOT NULL,
+              measure_unit TEXT NOT NULL,
+              kind TEXT NOT NULL CHECK (kind IN ('flow', 'level')),
+              direction TEXT NOT NULL CHECK (direction IN ('higher', 'lower')),
+              field TEXT NOT NULL,
+              frequency TEXT NOT NULL,
+              parent_code TEXT,
+              catalogue_version TEXT,
+              position INTEGER NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE indicator_names (
+              indicator_code TEXT NOT NULL REFERENCES indicators(code),
+              name TEXT NOT NULL,
+              name_key TEXT NOT NULL,
+              PRIMARY KEY (indicator_code, name_key)
+            )
+            """,
+            "CREATE INDEX indicator_names_key ON indicator_names (name_key)",
+            """
+            CREATE TABLE units (
+              id {{id}},
+              kind TEXT NOT NULL,
+              name TEXT NOT NULL,
+              name_key TEXT NOT NULL,
+              folded_key TEXT NOT NULL,
+              parent_id BIGINT REFERENCES units(id),
+              code TEXT UNIQUE,
+              valid_from TEXT,
+              valid_to TEXT
+            )
+            """,
+            "CREATE INDEX units_parent ON units (parent_id)",
+            "CREATE INDEX units_name_key ON units (name_key)",
+            "CREATE INDEX units_folded_key ON units (folded_key)",
+            """
+            CREATE TABLE unit_successions (
+              predecessor_id BIGINT NOT NULL REFERENCES units(id),
+              successor_id BIGINT NOT NULL REFERENCES units(id),
+              PRIMARY KEY (predecessor_id, successor_id)
+            )
+            """,
+            """
+            CREATE TABLE committee_terms (
+              unit_id BIGINT NOT NULL REFERENCES units(id),
+              number INTEGER NOT NULL,
+              from_year INTEGER NOT NULL,
+              to_year INTEGER NOT NULL,
+              PRIMARY KEY (unit_id, number)
+            )
+            """,
+            """
+            CREATE TABLE targets (
+              id {{id}},
+              unit_id BIGINT NOT NULL REFERENCES units(id),
+              indicator_code TEXT NOT NULL REFERENCES indicators(code),
+              is_annual BOOLEAN NOT NULL,
+              first_year INTEGER NOT NULL,
+              last_year INTEGER NOT NULL,
+              measure TEXT NOT NULL,
+              comparator TEXT NOT NULL CHECK (comparator IN ('>=', '<=', 'between')),
+              value DOUBLE PRECISION NOT NULL,
+              upper_value DOUBLE PRECISION,
+              issuer TEXT NOT NULL,
+              issuer_key TEXT NOT NULL,
+              exceed_margin DOUBLE PRECISION,
+              denominator INTEGER,
+              note TEXT,
+              updated_at TEXT NOT NULL,
+              CHECK (first_year <= last_year),
+              UNIQUE (unit_id, indicator_code, first_year, last_year, is_annual, measure, issuer_key)
+            )
+            """,
+            "CREATE INDEX targets_unit_years ON targets (unit_id, last_year, first_year)",
+            """
+            CREATE TABLE observations (
+              id {{id}},
+              unit_id BIGINT NOT NULL REFERENCES units(id),
+              indicator_code TEXT NOT NULL REFERENCES indicators(code),
+              year INTEGER NOT NULL,
+              from_month INTEGER NOT NULL,
+              to_month INTEGER NOT NULL,
+              version INTEGER NOT NULL,
+              value DOUBLE PRECISION,
+              qualifier TEXT,
+              estimated BOOLEAN NOT NULL,
+              stated_percent_of_plan DOUBLE PRECISION,
+              stated_growth_percent DOUBLE PRECISION,
+              price_basis TEXT,
+              source_document TEXT,
+              span_start INTEGER,
+              span_end INTEGER,
+              excerpt TEXT,
+              entered_by TEXT,
+              recorded_at TEXT NOT NULL,
+              CHECK (from_month >= 1 AND from_month <= to_month AND to_month <= 12),
+              UNIQUE (unit_id, year, indicator_code, from_month, to_month, version)
+            )
+            """,
+            """
+            CREATE TABLE conferences (
+              id {{id}},
+              unit_id BIGINT NOT NULL REFERENCES units(id),
+              number INTEGER NOT NULL,
+              term INTEGER,
+              extended BOOLEAN NOT NULL,
+              held_on TEXT,
+              year INTEGER,
+              from_month INTEGER,
+              to_month INTEGER
+            )
+            """,
+            "CREATE INDEX conferences_unit ON conferences (unit_id, year)",
+            """
+            CREATE TABLE stated_tallies (
+              id {{id}},
+              unit_id BIGINT NOT NULL REFERENCES units(id),
+              year INTEGER NOT NULL,
+              from_month INTEGER NOT NULL,
+              to_month INTEGER NOT NULL,
+              total INTEGER,
+              exceeded INTEGER,
+              met INTEGER,
+              met_or_exceeded INTEGER,
+              missed INTEGER,
+              unassessed INTEGER,
+              source_document TEXT,
+              excerpt TEXT,
+              recorded_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX stated_tallies_unit ON stated_tallies (unit_id, year)",
+        ])
+}

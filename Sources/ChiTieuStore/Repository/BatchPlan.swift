@@ -1,0 +1,183 @@
+import Foundation
+import ChiTieuCore
+
+/// What is stored already that a batch must be checked against.
+struct StoredState: Sendable {
+    var indicatorCodes: Set<String>
+    var units: [UnitID: AdministrativeUnit]
+    /// Stored targets of the batch's units and years, by natural key.
+    var targets: [String: Target]
+    /// Latest stored version of each figure of the batch's units and years.
+    var latest: [SeriesKey: Observation]
+    var conferences: [Conference]
+}
+
+/// The writes a batch comes down to, after validation against itself and the stored state.
+/// Both repositories plan with this, so they accept and refuse exactly the same data.
+struct BatchPlan: Sendable {
+    var targetsToInsert: [Target] = []
+    var targetsToUpdate: [Target] = []
+    var observationsToInsert: [Observation] = []
+    var conferencesToInsert: [Conference] = []
+    var summary = SaveSummary()
+
+    init(_ batch: DataBatch, stored: StoredState) throws(StoreError) {
+        var problems: [BatchProblem] = []
+        let knownCodes = stored.indicatorCodes.union(batch.indicators.map(\.code))
+        var batchUnits: [UnitID: DataBatch.NewUnit] = [:]
+
+        for entry in batch.units {
+            let unit = entry.item
+            if unit.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append(BatchProblem(origin: entry.origin, "tên đơn vị để trống."))
+            }
+            if let parent = unit.parentID, !Self.exists(parent, stored: stored, batch: batchUnits) {
+                problems.append(BatchProblem(origin: entry.origin, "đơn vị cấp trên (mã \(parent)) không tồn tại."))
+            }
+            if let from = unit.validFrom, let to = unit.validTo, to <= from {
+                problems.append(BatchProblem(origin: entry.origin, "ngày kết thúc \(to.vietnamese) không sau ngày bắt đầu \(from.vietnamese)."))
+            }
+            batchUnits[unit.provisionalID] = unit
+        }
+
+        func checkUnit(_ id: UnitID, period: Period?, origin: String?) {
+            guard Self.exists(id, stored: stored, batch: batchUnits) else {
+                problems.append(BatchProblem(origin: origin, "đơn vị mã \(id) không tồn tại."))
+                return
+            }
+            if let period, let unit = stored.units[id], !unit.existed(inYear: period.year) {
+                problems.append(
+                    BatchProblem(origin: origin, "\(unit.title) không còn tồn tại trong \(period.label) (đã giải thể hoặc sáp nhập)."))
+            }
+        }
+
+        var seenTargets: [String: String?] = [:]
+        for entry in batch.targets {
+            let t = entry.item
+            checkUnit(t.unitID, period: nil, origin: entry.origin)
+            if !knownCodes.contains(t.indicatorCode) {
+                problems.append(BatchProblem(origin: entry.origin, "chỉ tiêu \"\(t.indicatorCode)\" không có trong danh mục."))
+            }
+            problems += Self.targetProblems(t, origin: entry.origin)
+            if let earlier = seenTargets[t.naturalKey] {
+                problems.append(BatchProblem(origin: entry.origin, "chỉ tiêu kế hoạch bị trùng\(earlier.map { " với \($0)" } ?? "")."))
+                continue
+            }
+            seenTargets[t.naturalKey] = entry.origin
+            if let existing = stored.targets[t.naturalKey] {
+                var updated = t
+                updated.id = existing.id
+                if Self.sameFigures(existing, updated) {
+                    summary.targetsUnchanged += 1
+                } else {
+                    targetsToUpdate.append(updated)
+                    summary.targetsUpdated += 1
+                }
+            } else {
+                targetsToInsert.append(t)
+                summary.targetsAdded += 1
+            }
+        }
+
+        var seenSeries: [SeriesKey: String?] = [:]
+        for entry in batch.observations {
+            let o = entry.item
+            checkUnit(o.unitID, period: o.period, origin: entry.origin)
+            if !knownCodes.contains(o.indicatorCode) {
+                problems.append(BatchProblem(origin: entry.origin, "chỉ tiêu \"\(o.indicatorCode)\" không có trong danh mục."))
+            }
+            problems += Self.observationProblems(o, origin: entry.origin)
+            if let earlier = seenSeries[o.seriesKey] {
+                problems.append(
+                    BatchProblem(origin: entry.origin, "kết quả \(o.period.label) bị trùng\(earlier.map { " với \($0)" } ?? "")."))
+                continue
+            }
+            seenSeries[o.seriesKey] = entry.origin
+            var incoming = o
+            if let stored = stored.latest[o.seriesKey] {
+                if stored.hasSameFigures(as: o) {
+                    summary.observationsUnchanged += 1
+                    continue
+                }
+                if batch.observationPolicy == .keepExisting {
+                    summary.conflicts.append(ObservationConflict(stored: stored, incoming: o, origin: entry.origin))
+                    continue
+                }
+                incoming.version = stored.version + 1
+                summary.observationsCorrected += 1
+            } else {
+                incoming.version = 1
+                summary.observationsAdded += 1
+            }
+            observationsToInsert.append(incoming)
+        }
+
+        for entry in batch.conferences {
+            let c = entry.item
+            checkUnit(c.unitID, period: nil, origin: entry.origin)
+            if c.number < 1 { problems.append(BatchProblem(origin: entry.origin, "số thứ tự hội nghị phải từ 1 trở lên.")) }
+            let duplicate = stored.conferences.contains { $0.unitID == c.unitID && $0.number == c.number && $0.term == c.term }
+                || conferencesToInsert.contains { $0.unitID == c.unitID && $0.number == c.number && $0.term == c.term }
+            if !duplicate {
+                conferencesToInsert.append(c)
+                summary.conferencesAdded += 1
+            }
+        }
+        for entry in batch.statedTallies {
+            checkUnit(entry.item.unitID, period: nil, origin: entry.origin)
+        }
+        summary.talliesAdded = batch.statedTallies.count
+        summary.indicatorsSaved = batch.indicators.count
+        if !problems.isEmpty { throw .invalidBatch(problems) }
+    }
+
+    private static func exists(_ id: UnitID, stored: StoredState, batch: [UnitID: DataBatch.NewUnit]) -> Bool {
+        id < 0 ? batch[id] != nil : stored.units[id] != nil
+    }
+
+    private static func sameFigures(_ a: Target, _ b: Target) -> Bool {
+        a.bound == b.bound && a.issuer == b.issuer && a.exceedMargin == b.exceedMargin && a.denominator == b.denominator
+            && a.note == b.note
+    }
+
+    static func targetProblems(_ t: Target, origin: String?) -> [BatchProblem] {
+        var problems: [BatchProblem] = []
+        let (low, high) = t.bound.values
+        if !low.isFinite || !(high?.isFinite ?? true) {
+            problems.append(BatchProblem(origin: origin, "giá trị chỉ tiêu không phải là số."))
+        }
+        if let high, high < low {
+            problems.append(BatchProblem(origin: origin, "cận dưới \(low.vietnamese) lớn hơn cận trên \(high.vietnamese)."))
+        }
+        if t.isAnnual, t.measure != .value {
+            problems.append(BatchProblem(origin: origin, "chỉ tiêu năm chỉ có dạng mức đạt; dạng \"\(t.measure.title)\" dành cho chỉ tiêu nghị quyết nhiệm kỳ."))
+        }
+        if !Period.yearRange.contains(t.scope.firstYear) || !Period.yearRange.contains(t.scope.lastYear) {
+            problems.append(BatchProblem(origin: origin, "năm \(t.scope.label) không hợp lệ."))
+        }
+        if t.scope.firstYear > t.scope.lastYear {
+            problems.append(BatchProblem(origin: origin, "năm đầu giai đoạn sau năm cuối."))
+        }
+        if let margin = t.exceedMargin, !(margin >= 0 && margin.isFinite) {
+            problems.append(BatchProblem(origin: origin, "ngưỡng vượt phải là số không âm."))
+        }
+        if let d = t.denominator, d <= 0 {
+            problems.append(BatchProblem(origin: origin, "tổng số đơn vị phải lớn hơn 0."))
+        }
+        return problems
+    }
+
+    static func observationProblems(_ o: Observation, origin: String?) -> [BatchProblem] {
+        var problems: [BatchProblem] = []
+        if o.value == nil, o.statedPercentOfPlan == nil {
+            problems.append(BatchProblem(origin: origin, "thiếu giá trị kết quả (hoặc tỷ lệ % kế hoạch)."))
+        }
+        for number in [o.value, o.statedPercentOfPlan, o.statedGrowthPercent].compactMap({ $0 }) where !number.isFinite {
+            problems.append(BatchProblem(origin: origin, "giá trị không phải là số."))
+        }
+        if let p = o.statedPercentOfPlan, p < 0 {
+            problems.append(BatchProblem(origin: origin, "tỷ lệ % kế hoạch không thể âm."))
+        }
+        return problems
+    }
+}

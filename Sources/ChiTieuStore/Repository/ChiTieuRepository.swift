@@ -1,0 +1,38 @@
+import ChiTieuCore
+
+/// Where units, the catalogue, targets and results are kept.
+///
+/// Two implementations: `SQLRepository` (SQLite by default, PostgreSQL for deployments)
+/// and `MemoryRepository` for tests and throwaway sessions. Both pass the same test suite.
+public protocol ChiTieuRepository: Sendable {
+    /// The catalogue, in catalogue order.
+    func indicators() async throws -> [Indicator]
+    func catalogueVersion() async throws -> String?
+
+    func unit(id: UnitID) async throws -> AdministrativeUnit?
+    /// Units whose name has this key (or, failing that, this diacritic-free key).
+    func units(named key: NameKey) async throws -> [AdministrativeUnit]
+    func allUnits() async throws -> [AdministrativeUnit]
+    func children(of id: UnitID) async throws -> [AdministrativeUnit]
+    func committeeTerms(of id: UnitID) async throws -> [CommitteeTerm]
+
+    /// Targets of these units whose years overlap `years`.
+    func targets(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [Target]
+    /// The latest version of each result of these units in `years`.
+    func observations(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [Observation]
+    /// Every version of one figure, oldest first.
+    func versions(of key: SeriesKey) async throws -> [Observation]
+    func conferences(unitID: UnitID) async throws -> [Conference]
+    func statedTallies(unitID: UnitID) async throws -> [StatedTally]
+
+    /// Validates and writes a batch in one transaction: all of it, or — on any problem —
+    /// nothing, with every problem listed in `StoreError.invalidBatch`.
+    @discardableResult
+    func save(_ batch: DataBatch) async throws -> SaveSummary
+}
+
+extension ChiTieuRepository {
+    public func indicatorsByCode() async throws -> [String: Indicator] {
+        Dictionary(try await indicators().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,153 @@
+import ChiTieuCore
+
+/// Everything one import, entry or demo load writes. A batch is saved whole or not at all.
+public struct DataBatch: Sendable {
+    /// A batch item and where it came from (`dòng 12`), for error messages.
+    public struct Entry<Item: Sendable>: Sendable {
+        public var item: Item
+        public var origin: String?
+    }
+
+    /// A unit created by the batch. Until saved it has a negative provisional ID that the
+    /// batch's targets and results may use; saving replaces it with the real one.
+    public struct NewUnit: Sendable {
+        public var provisionalID: UnitID
+        public var kind: UnitKind
+        public var name: String
+        public var parentID: UnitID?
+        public var code: String?
+        public var validFrom: CalendarDay?
+        public var validTo: CalendarDay?
+        /// Units this one took over (merged into it).
+        public var predecessors: [UnitID]
+        public var terms: [CommitteeTerm]
+    }
+
+    /// What to do when a result differs from the one already stored for the same figure.
+    public enum ObservationPolicy: Sendable {
+        /// Store it as a correction: a new version that counts from now on.
+        case newVersion
+        /// Keep the stored figure and report the difference for a person to decide.
+        case keepExisting
+    }
+
+    public private(set) var indicators: [Indicator] = []
+    public private(set) var catalogueVersion: String?
+    public private(set) var units: [Entry<NewUnit>] = []
+    public private(set) var targets: [Entry<Target>] = []
+    public private(set) var observations: [Entry<Observation>] = []
+    public private(set) var conferences: [Entry<Conference>] = []
+    public private(set) var statedTallies: [Entry<StatedTally>] = []
+    public var observationPolicy: ObservationPolicy
+
+    public init(observationPolicy: ObservationPolicy = .newVersion) {
+        self.observationPolicy = observationPolicy
+    }
+
+    public var isEmpty: Bool {
+        indicators.isEmpty && units.isEmpty && targets.isEmpty && observations.isEmpty && conferences.isEmpty
+            && statedTallies.isEmpty
+    }
+
+    /// Adds or replaces catalogue indicators (matched by code).
+    public mutating func setCatalogue(_ indicators: [Indicator], version: String) {
+        self.indicators = indicators
+        catalogueVersion = version
+    }
+
+    /// Adds a unit and returns the provisional ID to refer to it within this batch.
+    @discardableResult
+    public mutating func addUnit(
+        _ kind: UnitKind, _ name: String, parent: UnitID? = nil, code: String? = nil, validFrom: CalendarDay? = nil,
+        validTo: CalendarDay? = nil, predecessors: [UnitID] = [], terms: [CommitteeTerm] = [], origin: String? = nil
+    ) -> UnitID {
+        let id = -UnitID(units.count + 1)
+        let unit = NewUnit(
+            provisionalID: id, kind: kind, name: name, parentID: parent, code: code, validFrom: validFrom,
+            validTo: validTo, predecessors: predecessors, terms: terms)
+        units.append(Entry(item: unit, origin: origin))
+        return id
+    }
+
+    public mutating func add(_ target: Target, origin: String? = nil) {
+        targets.append(Entry(item: target, origin: origin))
+    }
+
+    public mutating func add(_ observation: Observation, origin: String? = nil) {
+        observations.append(Entry(item: observation, origin: origin))
+    }
+
+    public mutating func add(_ conference: Conference, origin: String? = nil) {
+        conferences.append(Entry(item: conference, origin: origin))
+    }
+
+    public mutating func add(_ tally: StatedTally, origin: String? = nil) {
+        statedTallies.append(Entry(item: tally, origin: origin))
+    }
+
+    /// Units the batch refers to that must already be stored.
+    var referencedStoredUnits: Set<UnitID> {
+        var ids = Set<UnitID>()
+        for u in units {
+            if let parent = u.item.parentID, parent > 0 { ids.insert(parent) }
+            ids.formUnion(u.item.predecessors.filter { $0 > 0 })
+        }
+        ids.formUnion(targets.map(\.item.unitID).filter { $0 > 0 })
+        ids.formUnion(observations.map(\.item.unitID).filter { $0 > 0 })
+        ids.formUnion(conferences.map(\.item.unitID).filter { $0 > 0 })
+        ids.formUnion(statedTallies.map(\.item.unitID).filter { $0 > 0 })
+        return ids
+    }
+
+    /// Years the batch's targets and results touch, to read what is stored for them.
+    var years: ClosedRange<Int>? {
+        let all = targets.flatMap { [$0.item.scope.firstYear, $0.item.scope.lastYear] } + observations.map(\.item.period.year)
+        guard let low = all.min(), let high = all.max() else { return nil }
+        return low...high
+    }
+}
+
+/// What saving a batch did.
+public struct SaveSummary: Sendable, Equatable {
+    /// Provisional unit IDs of the batch and the IDs they were stored under.
+    public var unitIDs: [UnitID: UnitID] = [:]
+    public var indicatorsSaved = 0
+    public var targetsAdded = 0
+    public var targetsUpdated = 0
+    public var targetsUnchanged = 0
+    public var observationsAdded = 0
+    /// Results stored as a new version of a figure already stored.
+    public var observationsCorrected = 0
+    public var observationsUnchanged = 0
+    public var conferencesAdded = 0
+    public var talliesAdded = 0
+    /// Results that differ from the stored figure and were not written (policy `keepExisting`).
+    public var conflicts: [ObservationConflict] = []
+
+    public init() {}
+
+    /// "Đã thêm 3 đơn vị, 12 chỉ tiêu kế hoạch, 40 kết quả (2 bản sửa)…"
+    public var sentence: String {
+        var parts: [String] = []
+        if !unitIDs.isEmpty { parts.append("\(unitIDs.count) đơn vị") }
+        if indicatorsSaved > 0 { parts.append("\(indicatorsSaved) chỉ tiêu trong danh mục") }
+        if targetsAdded > 0 { parts.append("\(targetsAdded) chỉ tiêu kế hoạch mới") }
+        if targetsUpdated > 0 { parts.append("\(targetsUpdated) chỉ tiêu kế hoạch được điều chỉnh") }
+        if observationsAdded > 0 { parts.append("\(observationsAdded) kết quả mới") }
+        if observationsCorrected > 0 { parts.append("\(observationsCorrected) kết quả sửa (lưu thành phiên bản mới)") }
+        if conferencesAdded > 0 { parts.append("\(conferencesAdded) hội nghị") }
+        if talliesAdded > 0 { parts.append("\(talliesAdded) bảng tổng hợp chỉ tiêu") }
+        var text = parts.isEmpty ? "Không có gì mới để ghi." : "Đã ghi " + parts.joined(separator: ", ") + "."
+        let unchanged = targetsUnchanged + observationsUnchanged
+        if unchanged > 0 { text += " \(unchanged) dòng trùng với số liệu đã có, bỏ qua." }
+        if !conflicts.isEmpty { text += " \(conflicts.count) kết quả khác với số đã lưu, chưa ghi — cần người dùng quyết định." }
+        return text
+    }
+}
+
+/// A result that differs from the stored figure for the same unit, indicator and period.
+public struct ObservationConflict: Sendable, Equatable {
+    public var stored: Observation
+    public var incoming: Observation
+    public var origin: String?
+}

@@ -1,0 +1,116 @@
+import Foundation
+import ChiTieuCore
+
+/// A repository held in memory, for tests and throwaway sessions. It validates with the
+/// same plan as `SQLRepository`, and applies a batch without suspending, so a batch is
+/// written whole or not at all here too.
+public actor MemoryRepository: ChiTieuRepository {
+    private var catalogue: [Indicator] = []
+    private var version: String?
+    private var unitsByID: [UnitID: AdministrativeUnit] = [:]
+    private var terms: [UnitID: [CommitteeTerm]] = [:]
+    private var storedTargets: [Target] = []
+    private var storedObservations: [Observation] = []
+    private var storedConferences: [Conference] = []
+    private var storedTallies: [StatedTally] = []
+    private var nextID: Int64 = 1
+
+    public init() {}
+
+    public func indicators() -> [Indicator] { catalogue }
+    public func catalogueVersion() -> String? { version }
+    public func unit(id: UnitID) -> AdministrativeUnit? { unitsByID[id] }
+
+    public func units(named key: NameKey) -> [AdministrativeUnit] {
+        let exact = allUnits().filter { $0.nameKey == key }
+        return exact.isEmpty ? allUnits().filter { $0.nameKey.folded == key.folded } : exact
+    }
+
+    public func allUnits() -> [AdministrativeUnit] { unitsByID.values.sorted { $0.id < $1.id } }
+    public func children(of id: UnitID) -> [AdministrativeUnit] { allUnits().filter { $0.parentID == id } }
+    public func committeeTerms(of id: UnitID) -> [CommitteeTerm] { terms[id, default: []] }
+
+    public func targets(unitIDs: [UnitID], years: ClosedRange<Int>) -> [Target] {
+        let ids = Set(unitIDs)
+        return storedTargets.filter {
+            ids.contains($0.unitID) && $0.scope.lastYear >= years.lowerBound && $0.scope.firstYear <= years.upperBound
+        }
+    }
+
+    public func observations(unitIDs: [UnitID], years: ClosedRange<Int>) -> [Observation] {
+        let ids = Set(unitIDs)
+        return SQLRepository.latestVersions(storedObservations.filter { ids.contains($0.unitID) && years.contains($0.period.year) })
+    }
+
+    public func versions(of key: SeriesKey) -> [Observation] {
+        storedObservations.filter { $0.seriesKey == key }.sorted { $0.version < $1.version }
+    }
+
+    public func conferences(unitID: UnitID) -> [Conference] { storedConferences.filter { $0.unitID == unitID } }
+    public func statedTallies(unitID: UnitID) -> [StatedTally] { storedTallies.filter { $0.unitID == unitID } }
+
+    public func save(_ batch: DataBatch) throws -> SaveSummary {
+        guard !batch.isEmpty else { return SaveSummary() }
+        let ids = batch.referencedStoredUnits
+        let years = batch.years ?? 0...0
+        let stored = StoredState(
+            indicatorCodes: Set(catalogue.map(\.code)),
+            units: unitsByID.filter { ids.contains($0.key) },
+            targets: Dictionary(targets(unitIDs: Array(ids), years: years).map { ($0.naturalKey, $0) }, uniquingKeysWith: { a, _ in a }),
+            latest: Dictionary(observations(unitIDs: Array(ids), years: years).map { ($0.seriesKey, $0) }, uniquingKeysWith: { a, _ in a }),
+            conferences: storedConferences.filter { ids.contains($0.unitID) })
+        let plan = try BatchPlan(batch, stored: stored)
+        var summary = plan.summary
+
+        if !batch.indicators.isEmpty {
+            var merged = catalogue.filter { old in !batch.indicators.contains { $0.code == old.code } }
+            merged.append(contentsOf: batch.indicators)
+            let order = Dictionary(batch.indicators.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+            catalogue = merged.sorted { (order[$0.code] ?? Int.max) < (order[$1.code] ?? Int.max) }
+            version = batch.catalogueVersion
+        }
+        for entry in batch.units {
+            let new = entry.item
+            let id = makeID()
+            summary.unitIDs[new.provisionalID] = id
+            let real: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
+            unitsByID[id] = AdministrativeUnit(
+                id: id, kind: new.kind, name: new.name.precomposedStringWithCanonicalMapping, parentID: new.parentID.map(real),
+                code: new.code, validFrom: new.validFrom, validTo: new.validTo)
+            for predecessor in new.predecessors { unitsByID[real(predecessor)]?.successors.append(id) }
+            terms[id] = new.terms
+        }
+        let real: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
+        let now = Timestamp.now()
+        for var t in plan.targetsToInsert {
+            t.id = makeID()
+            t.unitID = real(t.unitID)
+            storedTargets.append(t)
+        }
+        for t in plan.targetsToUpdate {
+            if let i = storedTargets.firstIndex(where: { $0.id == t.id }) { storedTargets[i] = t }
+        }
+        for var o in plan.observationsToInsert {
+            o.id = makeID()
+            o.unitID = real(o.unitID)
+            o.recordedAt = now
+            storedObservations.append(o)
+        }
+        for var c in plan.conferencesToInsert {
+            c.unitID = real(c.unitID)
+            storedConferences.append(c)
+        }
+        for entry in batch.statedTallies {
+            var t = entry.item
+            t.unitID = real(t.unitID)
+            storedTallies.append(t)
+        }
+        summary.talliesAdded = batch.statedTallies.count
+        return summary
+    }
+
+    private func makeID() -> Int64 {
+        defer { nextID += 1 }
+        return nextID
+    }
+}

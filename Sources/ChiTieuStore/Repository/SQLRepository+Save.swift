@@ -1,0 +1,202 @@
+import ChiTieuCore
+import SQLKit
+
+extension SQLRepository {
+    public func save(_ batch: DataBatch) async throws -> SaveSummary {
+        guard !batch.isEmpty else { return SaveSummary() }
+        return try await database.transaction { db in
+            let stored = try await Self.storedState(for: batch, db: db)
+            let plan = try BatchPlan(batch, stored: stored)
+            var summary = plan.summary
+            try await Self.writeCatalogue(batch, db: db)
+            summary.unitIDs = try await Self.insertUnits(batch, db: db)
+            let realID: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
+            let now = Timestamp.now()
+            for chunk in plan.targetsToInsert.chunked(100) {
+                let insert = db.insert(into: "targets").columns(TargetColumns.names)
+                for target in chunk {
+                    var t = target
+                    t.unitID = realID(t.unitID)
+                    insert.values(TargetColumns.values(t, updatedAt: now))
+                }
+                try await insert.run()
+            }
+            for target in plan.targetsToUpdate {
+                let (low, high) = target.bound.values
+                try await db.update("targets")
+                    .set("comparator", to: target.bound.comparatorCode).set("value", to: low).set("upper_value", to: high)
+                    .set("issuer", to: target.issuer).set("exceed_margin", to: target.exceedMargin)
+                    .set("denominator", to: target.denominator).set("note", to: target.note).set("updated_at", to: now)
+                    .where("id", .equal, target.id).run()
+            }
+            for chunk in plan.observationsToInsert.chunked(100) {
+                let insert = db.insert(into: "observations").columns(ObservationColumns.names)
+                for observation in chunk {
+                    var o = observation
+                    o.unitID = realID(o.unitID)
+                    insert.values(ObservationColumns.values(o, recordedAt: now))
+                }
+                try await insert.run()
+            }
+            for c in plan.conferencesToInsert {
+                try await db.insert(into: "conferences")
+                    .columns("unit_id", "number", "term", "extended", "held_on", "year", "from_month", "to_month")
+                    .values(
+                        SQLBind(realID(c.unitID)), SQLBind(c.number), SQLBind(c.term), SQLBind(c.extended),
+                        SQLBind(c.date?.iso), SQLBind(c.period?.year), SQLBind(c.period?.fromMonth),
+                        SQLBind(c.period?.toMonth)
+                    ).run()
+            }
+            for entry in batch.statedTallies {
+                let t = entry.item
+                try await db.insert(into: "stated_tallies")
+                    .columns(
+                        "unit_id", "year", "from_month", "to_month", "total", "exceeded", "met", "met_or_exceeded",
+                        "missed", "unassessed", "source_document", "excerpt", "recorded_at"
+                    )
+                    .values(
+                        SQLBind(realID(t.unitID)), SQLBind(t.period.year), SQLBind(t.period.fromMonth),
+                        SQLBind(t.period.toMonth), SQLBind(t.total), SQLBind(t.exceeded), SQLBind(t.met),
+                        SQLBind(t.metOrExceeded), SQLBind(t.missed), SQLBind(t.unassessed), SQLBind(t.source.document),
+                        SQLBind(t.source.excerpt), SQLBind(now)
+                    ).run()
+            }
+            return summary
+        }
+    }
+
+    /// Reads, inside the transaction, what the batch must be checked against.
+    private static func storedState(for batch: DataBatch, db: any SQLDatabase) async throws -> StoredState {
+        let codes = try await db.select().column("code").from("indicators").all()
+            .map { try $0.decode(column: "code", as: String.self) }
+        let unitIDs = Array(batch.referencedStoredUnits)
+        var units: [UnitID: AdministrativeUnit] = [:]
+        var targets: [String: Target] = [:]
+        var latest: [SeriesKey: Observation] = [:]
+        var conferences: [Conference] = []
+        if !unitIDs.isEmpty {
+            for row in try await db.select().column("*").from("units").where("id", .in, unitIDs).all() {
+                let unit = try RowDecoding.unit(row)
+                units[unit.id] = unit
+            }
+            if let years = batch.years {
+                let storedTargets = try await db.select().column("*").from("targets").where("unit_id", .in, unitIDs)
+                    .where("last_year", .greaterThanOrEqual, years.lowerBound)
+                    .where("first_year", .lessThanOrEqual, years.upperBound).all().map(RowDecoding.target)
+                for t in storedTargets { targets[t.naturalKey] = t }
+                let storedResults = try await db.select().column("*").from("observations").where("unit_id", .in, unitIDs)
+                    .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
+                    .all().map(RowDecoding.observation)
+                for o in SQLRepository.latestVersions(storedResults) { latest[o.seriesKey] = o }
+            }
+            conferences = try await db.select().column("*").from("conferences").where("unit_id", .in, unitIDs).all()
+                .map(RowDecoding.conference)
+        }
+        return StoredState(
+            indicatorCodes: Set(codes), units: units, targets: targets, latest: latest, conferences: conferences)
+    }
+
+    private static func writeCatalogue(_ batch: DataBatch, db: any SQLDatabase) async throws {
+        guard !batch.indicators.isEmpty else { return }
+        for (position, indicator) in batch.indicators.enumerated() {
+            try await db.insert(into: "indicators")
+                .columns(
+                    "code", "name", "measure_unit", "kind", "direction", "field", "frequency", "parent_code",
+                    "catalogue_version", "position"
+                )
+                .values(
+                    SQLBind(indicator.code), SQLBind(indicator.name), SQLBind(indicator.measureUnit),
+                    SQLBind(indicator.kind.rawValue), SQLBind(indicator.direction.rawValue),
+                    SQLBind(indicator.field.rawValue), SQLBind(indicator.frequency.rawValue),
+                    SQLBind(indicator.parentCode), SQLBind(batch.catalogueVersion), SQLBind(position)
+                )
+                .onConflict(with: ["code"]) {
+                    $0.set(excludedValueOf: "name").set(excludedValueOf: "measure_unit").set(excludedValueOf: "kind")
+                        .set(excludedValueOf: "direction").set(excludedValueOf: "field")
+                        .set(excludedValueOf: "frequency").set(excludedValueOf: "parent_code")
+                        .set(excludedValueOf: "catalogue_version").set(excludedValueOf: "position")
+                }
+                .run()
+            try await db.delete(from: "indicator_names").where("indicator_code", .equal, indicator.code).run()
+            var keys = Set<String>()
+            let insert = db.insert(into: "indicator_names").columns("indicator_code", "name", "name_key")
+            for name in indicator.allNames where keys.insert(NameKey(name).rawValue).inserted {
+                insert.values(SQLBind(indicator.code), SQLBind(name), SQLBind(NameKey(name).rawValue))
+            }
+            try await insert.run()
+        }
+        // Indicators left out of a newer catalogue keep their rows (stored results refer to
+        // them) but carry the version they were last seen in.
+    }
+
+    private static func insertUnits(_ batch: DataBatch, db: any SQLDatabase) async throws -> [UnitID: UnitID] {
+        var ids: [UnitID: UnitID] = [:]
+        let realID: (UnitID) -> UnitID = { $0 < 0 ? ids[$0]! : $0 }
+        for entry in batch.units {
+            let unit = entry.item
+            let key = NameKey(unit.name)
+            let row = try await db.insert(into: "units")
+                .columns("kind", "name", "name_key", "folded_key", "parent_id", "code", "valid_from", "valid_to")
+                .values(
+                    SQLBind(unit.kind.rawValue), SQLBind(unit.name.precomposedStringWithCanonicalMapping),
+                    SQLBind(key.rawValue), SQLBind(key.folded), SQLBind(unit.parentID.map(realID)), SQLBind(unit.code),
+                    SQLBind(unit.validFrom?.iso), SQLBind(unit.validTo?.iso)
+                )
+                .returning("id").first()
+            guard let id = try row?.decode(column: "id", as: UnitID.self) else {
+                throw StoreError.internalFailure("không nhận được mã đơn vị vừa thêm")
+            }
+            ids[unit.provisionalID] = id
+            for predecessor in unit.predecessors {
+                try await db.insert(into: "unit_successions").columns("predecessor_id", "successor_id")
+                    .values(SQLBind(realID(predecessor)), SQLBind(id)).run()
+            }
+            for term in unit.terms {
+                try await db.insert(into: "committee_terms").columns("unit_id", "number", "from_year", "to_year")
+                    .values(SQLBind(id), SQLBind(term.number), SQLBind(term.fromYear), SQLBind(term.toYear)).run()
+            }
+        }
+        return ids
+    }
+}
+
+private enum TargetColumns {
+    static let names = [
+        "unit_id", "indicator_code", "is_annual", "first_year", "last_year", "measure", "comparator", "value",
+        "upper_value", "issuer", "issuer_key", "exceed_margin", "denominator", "note", "updated_at",
+    ]
+
+    static func values(_ t: Target, updatedAt: String) -> [any SQLExpression] {
+        let (low, high) = t.bound.values
+        return [
+            SQLBind(t.unitID), SQLBind(t.indicatorCode), SQLBind(t.isAnnual), SQLBind(t.scope.firstYear),
+            SQLBind(t.scope.lastYear), SQLBind(t.measure.rawValue), SQLBind(t.bound.comparatorCode), SQLBind(low),
+            SQLBind(high), SQLBind(t.issuer), SQLBind(NameKey(t.issuer).rawValue), SQLBind(t.exceedMargin),
+            SQLBind(t.denominator), SQLBind(t.note), SQLBind(updatedAt),
+        ]
+    }
+}
+
+private enum ObservationColumns {
+    static let names = [
+        "unit_id", "indicator_code", "year", "from_month", "to_month", "version", "value", "qualifier", "estimated",
+        "stated_percent_of_plan", "stated_growth_percent", "price_basis", "source_document", "span_start", "span_end",
+        "excerpt", "entered_by", "recorded_at",
+    ]
+
+    static func values(_ o: Observation, recordedAt: String) -> [any SQLExpression] {
+        [
+            SQLBind(o.unitID), SQLBind(o.indicatorCode), SQLBind(o.period.year), SQLBind(o.period.fromMonth),
+            SQLBind(o.period.toMonth), SQLBind(o.version), SQLBind(o.value), SQLBind(o.qualifier?.rawValue),
+            SQLBind(o.estimated), SQLBind(o.statedPercentOfPlan), SQLBind(o.statedGrowthPercent), SQLBind(o.priceBasis),
+            SQLBind(o.source.document), SQLBind(o.source.spanStart), SQLBind(o.source.spanEnd),
+            SQLBind(o.source.excerpt), SQLBind(o.source.enteredBy), SQLBind(recordedAt),
+        ]
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -1,0 +1,166 @@
+import ChiTieuCore
+import Foundation
+import Logging
+import SQLKit
+import SQLiteKit
+
+/// The repository on SQL: SQLite by default, PostgreSQL in multi-user deployments.
+/// All SQL here is written once for both engines.
+public struct SQLRepository: ChiTieuRepository {
+    public let database: StoreDatabase
+
+    public init(database: StoreDatabase) {
+        self.database = database
+    }
+
+    /// Opens an SQLite file, creating it and bringing its schema up to date.
+    public static func openSQLite(path: String, logger: Logger = Logger(label: "chitieu.store")) async throws -> SQLRepository {
+        let database = try StoreDatabase.sqlite(path: path, logger: logger)
+        do {
+            try await Migrator(database: database).migrate()
+        } catch let error as SQLiteError where error.reason == .notADatabase {
+            await database.close()
+            throw StoreError.notADatabase(path)
+        } catch let error as SQLiteError {
+            await database.close()
+            throw StoreError.cannotOpen(path, error.message)
+        } catch {
+            await database.close()
+            throw error
+        }
+        return SQLRepository(database: database)
+    }
+
+    public func close() async { await database.close() }
+
+    public func schemaVersions() async throws -> Set<Int> { try await Migrator(database: database).appliedVersions() }
+
+    // MARK: catalogue
+
+    public func indicators() async throws -> [Indicator] {
+        try await database.withSession { db in
+            let rows = try await db.select().column("*").from("indicators").orderBy("position").all()
+            let names = try await db.select().columns("indicator_code", "name").from("indicator_names").all()
+            var synonyms: [String: [String]] = [:]
+            for row in names {
+                synonyms[try row.decode(column: "indicator_code", as: String.self), default: []]
+                    .append(try row.decode(column: "name", as: String.self))
+            }
+            return try rows.map { try RowDecoding.indicator($0, synonyms: synonyms) }
+        }
+    }
+
+    public func catalogueVersion() async throws -> String? {
+        try await database.withSession { db in
+            try await db.select().column("catalogue_version").from("indicators").limit(1).first()?
+                .decode(column: "catalogue_version", as: String?.self)
+        }
+    }
+
+    // MARK: units
+
+    public func unit(id: UnitID) async throws -> AdministrativeUnit? {
+        try await fetchUnits { $0.where("id", .equal, id) }.first
+    }
+
+    public func units(named key: NameKey) async throws -> [AdministrativeUnit] {
+        let exact = try await fetchUnits { $0.where("name_key", .equal, key.rawValue) }
+        if !exact.isEmpty { return exact }
+        return try await fetchUnits { $0.where("folded_key", .equal, key.folded) }
+    }
+
+    public func allUnits() async throws -> [AdministrativeUnit] {
+        try await fetchUnits { $0 }
+    }
+
+    public func children(of id: UnitID) async throws -> [AdministrativeUnit] {
+        try await fetchUnits { $0.where("parent_id", .equal, id) }
+    }
+
+    public func committeeTerms(of id: UnitID) async throws -> [CommitteeTerm] {
+        try await database.withSession { db in
+            try await db.select().columns("number", "from_year", "to_year").from("committee_terms")
+                .where("unit_id", .equal, id).orderBy("number").all()
+                .map {
+                    CommitteeTerm(
+                        number: try $0.decode(column: "number", as: Int.self),
+                        fromYear: try $0.decode(column: "from_year", as: Int.self),
+                        toYear: try $0.decode(column: "to_year", as: Int.self))
+                }
+        }
+    }
+
+    private func fetchUnits(
+        _ filter: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder
+    ) async throws -> [AdministrativeUnit] {
+        try await database.withSession { db in
+            let rows = try await filter(db.select().column("*").from("units")).orderBy("id").all()
+            var units = try rows.map(RowDecoding.unit)
+            guard !units.isEmpty else { return [] }
+            let successions = try await db.select().columns("predecessor_id", "successor_id").from("unit_successions")
+                .where("predecessor_id", .in, units.map(\.id)).all()
+            var successors: [UnitID: [UnitID]] = [:]
+            for row in successions {
+                successors[try row.decode(column: "predecessor_id", as: UnitID.self), default: []]
+                    .append(try row.decode(column: "successor_id", as: UnitID.self))
+            }
+            for i in units.indices { units[i].successors = successors[units[i].id, default: []].sorted() }
+            return units
+        }
+    }
+
+    // MARK: targets and results
+
+    public func targets(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [Target] {
+        guard !unitIDs.isEmpty else { return [] }
+        return try await database.withSession { db in
+            try await db.select().column("*").from("targets")
+                .where("unit_id", .in, unitIDs)
+                .where("last_year", .greaterThanOrEqual, years.lowerBound)
+                .where("first_year", .lessThanOrEqual, years.upperBound)
+                .orderBy("id").all().map(RowDecoding.target)
+        }
+    }
+
+    public func observations(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [Observation] {
+        guard !unitIDs.isEmpty else { return [] }
+        let all = try await database.withSession { db in
+            try await db.select().column("*").from("observations")
+                .where("unit_id", .in, unitIDs)
+                .where("year", .greaterThanOrEqual, years.lowerBound)
+                .where("year", .lessThanOrEqual, years.upperBound)
+                .all().map(RowDecoding.observation)
+        }
+        return Self.latestVersions(all)
+    }
+
+    public func versions(of key: SeriesKey) async throws -> [Observation] {
+        try await database.withSession { db in
+            try await db.select().column("*").from("observations")
+                .where("unit_id", .equal, key.unitID).where("year", .equal, key.period.year)
+                .where("indicator_code", .equal, key.indicatorCode)
+                .where("from_month", .equal, key.period.fromMonth).where("to_month", .equal, key.period.toMonth)
+                .orderBy("version").all().map(RowDecoding.observation)
+        }
+    }
+
+    public func conferences(unitID: UnitID) async throws -> [Conference] {
+        try await database.withSession { db in
+            try await db.select().column("*").from("conferences").where("unit_id", .equal, unitID)
+                .orderBy("id").all().map(RowDecoding.conference)
+        }
+    }
+
+    public func statedTallies(unitID: UnitID) async throws -> [StatedTally] {
+        try await database.withSession { db in
+            try await db.select().column("*").from("stated_tallies").where("unit_id", .equal, unitID)
+                .orderBy("id").all().map(RowDecoding.statedTally)
+        }
+    }
+
+    static func latestVersions(_ observations: [Observation]) -> [Observation] {
+        var latest: [SeriesKey: Observation] = [:]
+        for o in observations where (latest[o.seriesKey]?.version ?? 0) < o.version { latest[o.seriesKey] = o }
+        return latest.values.sorted { ($0.unitID, $0.indicatorCode, $0.period) < ($1.unitID, $1.indicatorCode, $1.period) }
+    }
+}

@@ -1,0 +1,52 @@
+import ChiTieuCore
+
+/// Loads what an assessment of one unit for one period needs and runs it.
+public struct UnitReview: Sendable {
+    public let repository: any ChiTieuRepository
+    public var assessor: TargetAssessor
+
+    public init(repository: any ChiTieuRepository, configuration: AssessmentConfiguration = .standard) {
+        self.repository = repository
+        assessor = TargetAssessor(configuration: configuration)
+    }
+
+    /// The overview of `unit` for January…`period.toMonth` of `period.year`: a few indexed
+    /// queries on the unit (targets of the year, results from the earliest term year on).
+    public func overview(of unit: AdministrativeUnit, period: Period) async throws -> Overview {
+        let indicators = try await repository.indicatorsByCode()
+        let targets = try await repository.targets(unitIDs: [unit.id], years: period.year...period.year)
+        let earliest = min(period.year - 1, targets.map(\.scope.firstYear).min() ?? period.year)
+        let observations = try await repository.observations(unitIDs: [unit.id], years: earliest...period.year)
+        var unitCount: Int?
+        if targets.contains(where: { $0.measure == .shareOfUnits && $0.denominator == nil }) {
+            let day = period.endDay
+            unitCount = try await repository.children(of: unit.id)
+                .filter { $0.kind.isCommuneLevel && $0.existed(on: day) }.count
+        }
+        return Overview(
+            unit: unit, period: period, targets: targets, indicators: indicators,
+            history: ObservationHistory(observations), assessor: assessor, unitCount: unitCount)
+    }
+
+    /// Consistency findings for the given units (all units when nil).
+    public func findings(unitIDs: [UnitID]? = nil, currentYear: Int) async throws -> [Finding] {
+        let indicators = try await repository.indicatorsByCode()
+        var units: [AdministrativeUnit] = []
+        if let unitIDs {
+            for id in unitIDs { if let unit = try await repository.unit(id: id) { units.append(unit) } }
+        } else {
+            units = try await repository.allUnits()
+        }
+        let checker = ConsistencyChecker(configuration: assessor.configuration, currentYear: currentYear)
+        var findings: [Finding] = []
+        for unit in units {
+            let all = Period.yearRange
+            let targets = try await repository.targets(unitIDs: [unit.id], years: all)
+            let observations = try await repository.observations(unitIDs: [unit.id], years: all)
+            let tallies = try await repository.statedTallies(unitID: unit.id)
+            findings += checker.check(
+                unit: unit, indicators: indicators, targets: targets, observations: observations, statedTallies: tallies)
+        }
+        return findings
+    }
+}

@@ -1,0 +1,60 @@
+import ChiTieuCore
+
+/// What went wrong in the store, in the words shown to the user.
+public enum StoreError: UserFacingError, Equatable {
+    case cannotOpen(String, String)
+    case notADatabase(String)
+    case notInitialised(String)
+    case schemaTooNew(found: Int, supported: Int)
+    case invalidBatch([BatchProblem])
+    case unitNotFound(String, suggestions: [String])
+    case ambiguousUnit(String, candidates: [String])
+    case indicatorNotFound(String)
+    case catalogueUnavailable(String)
+    case internalFailure(String)
+
+    public var message: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "Không mở được cơ sở dữ liệu \(path): \(reason)."
+        case .notADatabase(let path):
+            return "Tệp \(path) không phải cơ sở dữ liệu SQLite của chitieu."
+        case .notInitialised(let path):
+            return "Cơ sở dữ liệu \(path) chưa được khởi tạo. Hãy chạy: chitieu init"
+        case .schemaTooNew(let found, let supported):
+            return "Cơ sở dữ liệu ở phiên bản lược đồ \(found), mới hơn phiên bản \(supported) mà chương trình này hỗ trợ. Hãy cập nhật chitieu."
+        case .invalidBatch(let problems):
+            let shown = problems.prefix(50).map { "  - \($0.message)" }.joined(separator: "\n")
+            let more = problems.count > 50 ? "\n  … và \(problems.count - 50) lỗi khác." : ""
+            return "Dữ liệu có \(problems.count) lỗi, chưa ghi gì vào cơ sở dữ liệu:\n\(shown)\(more)"
+        case .unitNotFound(let name, let suggestions):
+            let hint = suggestions.isEmpty ? "" : " Có phải: \(suggestions.joined(separator: "; "))?"
+            return "Không tìm thấy đơn vị \"\(name)\".\(hint)"
+        case .ambiguousUnit(let name, let candidates):
+            return "Có nhiều đơn vị tên \"\(name)\": \(candidates.joined(separator: "; ")). Hãy ghi rõ cấp hoặc đơn vị cấp trên, ví dụ \"huyện Chư Sê, Gia Lai\"."
+        case .indicatorNotFound(let name):
+            return "Không có chỉ tiêu \"\(name)\" trong danh mục."
+        case .catalogueUnavailable(let reason):
+            return "Không nạp được danh mục chỉ tiêu chuẩn: \(reason)."
+        case .internalFailure(let detail):
+            return "Lỗi nội bộ của kho dữ liệu: \(detail)."
+        }
+    }
+}
+
+/// One problem found in data to be saved, with where it came from (a file line, a cell).
+public struct BatchProblem: Sendable, Equatable {
+    /// `dòng 12`, `ô B7` — nil when the data did not come from a file.
+    public var origin: String?
+    public var text: String
+
+    public init(origin: String?, _ text: String) {
+        self.origin = origin
+        self.text = text
+    }
+
+    public var message: String {
+        guard let origin else { return text }
+        return origin.prefix(1).uppercased() + origin.dropFirst() + ": " + text
+    }
+}
