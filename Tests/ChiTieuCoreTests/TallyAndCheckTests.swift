@@ -40,7 +40,7 @@ import Testing
             Target(id: 4, unitID: F.unit.id, indicatorCode: F.newMembers.code, scope: .term(from: 2021, to: 2025), measure: .everyYear, bound: .atLeast(80)),
             Target(id: 5, unitID: F.unit.id, indicatorCode: "gone", scope: .year(2024), bound: .atLeast(1)),
         ]
-        let indicators = Dictionary(uniqueKeysWithValues: [F.production, F.accidents, F.newMembers].map { ($0.code, $0) })
+        let indicators = [F.production, F.accidents, F.newMembers]
         let history = ObservationHistory([F.obs(F.production, 2024, to: 6, 600), F.obs(F.accidents, 2024, to: 6, 14)])
         let overview = Overview(unit: F.unit, period: try! Period(year: 2024, toMonth: 6), targets: targets, indicators: indicators, history: history)
         #expect(overview.annual.map(\.target.id) == [1, 2])

@@ -14,9 +14,11 @@ public struct Overview: Sendable {
     public let unknownIndicators: [String]
 
     public init(
-        unit: AdministrativeUnit, period: Period, targets: [Target], indicators: [String: Indicator],
+        unit: AdministrativeUnit, period: Period, targets: [Target], indicators catalogue: [Indicator],
         history: ObservationHistory, assessor: TargetAssessor = TargetAssessor(), unitCount: Int? = nil
     ) {
+        let indicators = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let position = Dictionary(catalogue.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.unit = unit
         self.period = period
         var annual: [Assessment] = []
@@ -38,9 +40,10 @@ public struct Overview: Sendable {
                 continue
             }
         }
+        // Fields in report order, indicators in catalogue order within a field.
         let order: (Assessment, Assessment) -> Bool = {
-            ($0.indicator.field.sortOrder, $0.target.indicatorCode, $0.target.issuerRank, $0.target.id)
-                < ($1.indicator.field.sortOrder, $1.target.indicatorCode, $1.target.issuerRank, $1.target.id)
+            ($0.indicator.field.sortOrder, position[$0.target.indicatorCode] ?? 0, $0.target.issuerRank, $0.target.id)
+                < ($1.indicator.field.sortOrder, position[$1.target.indicatorCode] ?? 0, $1.target.issuerRank, $1.target.id)
         }
         self.annual = annual.sorted(by: order)
         self.term = term.sorted(by: order)

@@ -13,7 +13,7 @@ public struct UnitReview: Sendable {
     /// The overview of `unit` for January…`period.toMonth` of `period.year`: a few indexed
     /// queries on the unit (targets of the year, results from the earliest term year on).
     public func overview(of unit: AdministrativeUnit, period: Period) async throws -> Overview {
-        let indicators = try await repository.indicatorsByCode()
+        let indicators = try await repository.indicators()
         let targets = try await repository.targets(unitIDs: [unit.id], years: period.year...period.year)
         let earliest = min(period.year - 1, targets.map(\.scope.firstYear).min() ?? period.year)
         let observations = try await repository.observations(unitIDs: [unit.id], years: earliest...period.year)

@@ -1,0 +1,52 @@
+import ArgumentParser
+import ChiTieuCore
+import ChiTieuStore
+import Foundation
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Kiểm tra tính nhất quán của số liệu đã lưu và liệt kê các phát hiện.",
+        discussion: """
+            Tỷ lệ % kế hoạch ghi trong nguồn khác với giá trị ÷ kế hoạch; tăng trưởng ghi trong nguồn khác với số \
+            liệu cùng kỳ đã lưu; bảng tổng hợp chỉ tiêu cộng không khớp; năm không hợp lý; tỷ lệ ngoài 0–100%.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Chỉ kiểm tra một đơn vị.")
+    var unit: String?
+
+    @Flag(help: "In kết quả dạng JSON.")
+    var json = false
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.withRepository { repository in
+                var ids: [UnitID]?
+                if let unit { ids = [try await UnitResolver(repository: repository).resolve(unit).id] }
+                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                let findings = try await UnitReview(repository: repository).findings(unitIDs: ids, currentYear: year)
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                    print(String(decoding: try encoder.encode(findings), as: UTF8.self))
+                    return
+                }
+                guard !findings.isEmpty else {
+                    print("Không phát hiện điểm bất thường nào.")
+                    return
+                }
+                for finding in findings {
+                    let colour: Terminal.Colour = finding.severity == .error ? .red : (finding.severity == .warning ? .yellow : .dim)
+                    var line = "\(Terminal.paint(finding.severity.label, colour)): \(finding.message)"
+                    if let document = finding.source?.document { line += " [Nguồn: \(document)]" }
+                    print(line)
+                }
+                let errors = findings.filter { $0.severity == .error }.count
+                let warnings = findings.filter { $0.severity == .warning }.count
+                print("\nTổng cộng \(findings.count) phát hiện: \(errors) lỗi, \(warnings) cảnh báo, \(findings.count - errors - warnings) lưu ý.")
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import ChiTieuCore
+import ChiTieuStore
+import Foundation
+
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Đánh giá mọi chỉ tiêu của một đơn vị trong một kỳ.",
+        discussion: """
+            Kỳ là từ tháng 1 đến --to-month của năm --year (9 tháng, 6 tháng, cả năm).
+            Ví dụ: chitieu status --unit "Kông Chro" --year 2024 --to-month 9
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Tên đơn vị, ví dụ \"Kông Chro\", \"thị xã An Khê\", \"Chư Sê, Gia Lai\".")
+    var unit: String
+
+    @Option(help: "Năm đánh giá.")
+    var year: Int
+
+    @Option(name: .customLong("to-month"), help: "Đánh giá lũy kế từ tháng 1 đến tháng này (1–12).")
+    var toMonth: Int = 12
+
+    @Flag(help: "In kết quả dạng JSON.")
+    var json = false
+
+    func run() async throws {
+        try await reportingErrors {
+            let period = try Period.yearToDate(year, through: toMonth)
+            try await store.withRepository { repository in
+                _ = try await repository.storedCatalogue(location: repository.database.location)
+                let unit = try await UnitResolver(repository: repository).resolve(unit, on: period.endDay)
+                let overview = try await UnitReview(repository: repository).overview(of: unit, period: period)
+                let conference = try await repository.conferences(unitID: unit.id).last { $0.period == period }
+                let untargeted = try await untargetedResults(repository, overview)
+                if json {
+                    print(try StatusJSON(overview: overview, conference: conference, untargeted: untargeted).encoded())
+                } else {
+                    print(StatusText(overview: overview, conference: conference, untargeted: untargeted).render())
+                }
+            }
+        }
+    }
+
+    /// Results of the period for indicators without a target, shown so nothing stored is hidden.
+    private func untargetedResults(_ repository: SQLRepository, _ overview: Overview) async throws -> [(Indicator, Observation)] {
+        let indicators = try await repository.indicatorsByCode()
+        let targeted = Set(overview.all.map(\.target.indicatorCode))
+        let period = overview.period
+        return try await repository.observations(unitIDs: [overview.unit.id], years: period.year...period.year)
+            .filter { $0.period == period && !targeted.contains($0.indicatorCode) }
+            .compactMap { o in indicators[o.indicatorCode].map { ($0, o) } }
+    }
+}

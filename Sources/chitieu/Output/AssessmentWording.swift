@@ -1,0 +1,68 @@
+import ChiTieuCore
+
+/// How the CLI writes the figures of an assessment.
+enum AssessmentWording {
+    static let number = VietnameseNumberFormat.standard
+
+    static func name(_ a: Assessment) -> String {
+        a.target.issuerRank == 0 || !a.target.isAnnual ? a.indicator.name : "\(a.indicator.name) (\(a.target.issuer))"
+    }
+
+    /// `hơn 5.700 tỷ đồng (ước)`, `91,92% (ước)`
+    static func quantity(_ value: Double?, unit: String, qualifier: Qualifier? = nil, estimated: Bool = false) -> String {
+        guard let value else { return "–" }
+        var text = (qualifier.map { $0.word + " " } ?? "") + number.string(value) + (unit == "%" ? "%" : " " + unit)
+        if estimated { text += " (ước)" }
+        return text
+    }
+
+    static func value(_ value: Double?, qualifier: Qualifier? = nil, estimated: Bool = false) -> String {
+        guard let value else { return "–" }
+        var text = (qualifier.map { $0.word + " " } ?? "") + number.string(value)
+        if estimated { text += " (ước)" }
+        return text
+    }
+
+    /// The target in the target's own terms: `6.770,58`, `≤ 10`, `12–13`, `≥ 8%/năm`.
+    static func target(_ a: Assessment) -> String {
+        let suffix: String =
+            switch a.target.measure {
+            case .averageGrowth: "%/năm"
+            case .averageReduction: " điểm %/năm"
+            case .shareOfUnits: "% số đơn vị"
+            case .changeSinceBase: "%"
+            case .everyYear: "/năm"
+            case .value, .cumulative: ""
+            }
+        switch a.target.bound {
+        case .atLeast(let v): return (a.target.isAnnual && a.indicator.kind == .flow ? "" : "≥ ") + number.string(v) + suffix
+        case .atMost(let v): return "≤ " + number.string(v) + suffix
+        case .between(let low, let high): return number.string(low) + "–" + number.string(high) + suffix
+        }
+    }
+
+    /// What the term target has reached so far, in its terms.
+    static func achieved(_ a: Assessment) -> String {
+        guard let achieved = a.achieved else { return "–" }
+        switch a.target.measure {
+        case .averageGrowth: return number.string(achieved) + "%/năm"
+        case .averageReduction: return number.string(achieved) + " điểm %/năm"
+        case .shareOfUnits, .changeSinceBase: return number.percent(achieved)
+        case .value, .cumulative, .everyYear: return number.string(achieved)
+        }
+    }
+
+    static func growth(_ a: Assessment) -> String {
+        guard let g = a.growthPercent else { return "–" }
+        let sign = g > 0 ? "+" : ""
+        return sign + number.string(g) + (a.indicator.isRate ? " điểm %" : "%")
+    }
+
+    static func percent(_ value: Double?) -> String { value.map(number.percent) ?? "–" }
+
+    static func status(_ a: Assessment) -> String {
+        var text = a.status.label
+        if let gap = a.shortfallPercent, a.status != .unassessed { text += " (thiếu \(number.percent(gap)))" }
+        return text
+    }
+}

@@ -1,0 +1,32 @@
+import ChiTieuCore
+import Foundation
+
+/// Writing to the terminal: colours only when stdout is a terminal and NO_COLOR is unset.
+enum Terminal {
+    static let colours: Bool = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    enum Colour: String {
+        case green = "32"
+        case yellow = "33"
+        case red = "31"
+        case dim = "2"
+        case bold = "1"
+    }
+
+    static func paint(_ text: String, _ colour: Colour) -> String {
+        colours ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    static func colour(for status: AssessmentStatus) -> Colour {
+        switch status {
+        case .exceeded, .met, .onTrack: .green
+        case .atRisk: .yellow
+        case .missed, .offTrack: .red
+        case .unassessed: .dim
+        }
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,63 @@
+import ChiTieuCore
+import Foundation
+import Testing
+
+@testable import ChiTieuStore
+
+/// The repositories every store test runs against.
+enum RepositoryKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case memory
+    case sqlite
+
+    var testDescription: String { rawValue }
+
+    /// A fresh, empty repository; `close` releases it.
+    func make() async throws -> (repository: any ChiTieuRepository, close: @Sendable () async -> Void) {
+        switch self {
+        case .memory:
+            return (MemoryRepository(), {})
+        case .sqlite:
+            let file = TemporaryFile()
+            let repository = try await SQLRepository.openSQLite(path: file.path)
+            return (repository, { await repository.close(); file.remove() })
+        }
+    }
+
+    /// A fresh repository with the standard catalogue loaded.
+    func withCatalogue() async throws -> (repository: any ChiTieuRepository, close: @Sendable () async -> Void) {
+        let made = try await make()
+        try await made.repository.ensureCatalogue()
+        return made
+    }
+}
+
+/// A path in the temporary directory, removed with its WAL companions.
+struct TemporaryFile: Sendable {
+    let path: String
+
+    init(extension ext: String = "sqlite") {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-test-\(UUID().uuidString).\(ext)").path
+    }
+
+    func remove() {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+extension ChiTieuRepository {
+    /// Counts of what is stored, to show a failed write left nothing behind.
+    func snapshot() async throws -> [String: Int] {
+        let units = try await allUnits()
+        let ids = units.map(\.id)
+        return [
+            "units": units.count,
+            "targets": try await targets(unitIDs: ids, years: Period.yearRange).count,
+            "observations": try await observations(unitIDs: ids, years: Period.yearRange).count,
+            "indicators": try await indicators().count,
+        ]
+    }
+}
+
+func period(_ year: Int, _ toMonth: Int, from: Int = 1) -> Period {
+    try! Period(year: year, fromMonth: from, toMonth: toMonth)
+}
