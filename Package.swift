@@ -48,5 +48,6 @@ let package = Package(
         ),
         .testTarget(name: "ChiTieuCoreTests", dependencies: ["ChiTieuCore"]),
         .testTarget(name: "ChiTieuStoreTests", dependencies: ["ChiTieuStore", "ChiTieuCore"]),
+        .testTarget(name: "ChiTieuCLITests", dependencies: ["chitieu"]),
     ]
 )

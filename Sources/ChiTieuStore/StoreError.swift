@@ -22,7 +22,8 @@ public enum StoreError: UserFacingError, Equatable {
         case .notInitialised(let path):
             return "Cơ sở dữ liệu \(path) chưa được khởi tạo. Hãy chạy: chitieu init"
         case .schemaTooNew(let found, let supported):
-            return "Cơ sở dữ liệu ở phiên bản lược đồ \(found), mới hơn phiên bản \(supported) mà chương trình này hỗ trợ. Hãy cập nhật chitieu."
+            return
+                "Cơ sở dữ liệu ở phiên bản lược đồ \(found), mới hơn phiên bản \(supported) mà chương trình này hỗ trợ. Hãy cập nhật chitieu."
         case .invalidBatch(let problems):
             let shown = problems.prefix(50).map { "  - \($0.message)" }.joined(separator: "\n")
             let more = problems.count > 50 ? "\n  … và \(problems.count - 50) lỗi khác." : ""
@@ -31,7 +32,8 @@ public enum StoreError: UserFacingError, Equatable {
             let hint = suggestions.isEmpty ? "" : " Có phải: \(suggestions.joined(separator: "; "))?"
             return "Không tìm thấy đơn vị \"\(name)\".\(hint)"
         case .ambiguousUnit(let name, let candidates):
-            return "Có nhiều đơn vị tên \"\(name)\": \(candidates.joined(separator: "; ")). Hãy ghi rõ cấp hoặc đơn vị cấp trên, ví dụ \"huyện Chư Sê, Gia Lai\"."
+            return
+                "Có nhiều đơn vị tên \"\(name)\": \(candidates.joined(separator: "; ")). Hãy ghi rõ cấp hoặc đơn vị cấp trên, ví dụ \"huyện Chư Sê, Gia Lai\"."
         case .indicatorNotFound(let name):
             return "Không có chỉ tiêu \"\(name)\" trong danh mục."
         case .catalogueUnavailable(let reason):

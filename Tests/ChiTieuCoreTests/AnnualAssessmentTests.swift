@@ -11,7 +11,9 @@ import Testing
 
     @Test func midYearFlowWithoutHistoryUsesMonthsOverTwelve() {
         let plan = F.plan(F.production, 2024, .atLeast(6770.58))
-        let a = F.assess(plan, F.production, year: 2024, to: 9, [F.obs(F.production, 2024, to: 9, 4790.86, estimated: true, growth: 3.81)])
+        let a = F.assess(
+            plan, F.production, year: 2024, to: 9,
+            [F.obs(F.production, 2024, to: 9, 4790.86, estimated: true, growth: 3.81)])
         #expect(a.percentOfPlan!.rounded(2) == 70.76)
         #expect(a.expectedShare == 0.75)
         #expect(a.forecast!.rounded(2) == 6387.81)
@@ -65,7 +67,9 @@ import Testing
     @Test(arguments: [(1040.0, AssessmentStatus.met), (1050, .exceeded), (990, .missed)])
     func marginDecidesWhatCountsAsExceeded(value: Double, expected: AssessmentStatus) {
         let plan = F.plan(F.production, 2024, .atLeast(1000), margin: 5)
-        #expect(F.assess(plan, F.production, year: 2024, to: 12, [F.obs(F.production, 2024, to: 12, value)]).status == expected)
+        #expect(
+            F.assess(plan, F.production, year: 2024, to: 12, [F.obs(F.production, 2024, to: 12, value)]).status
+                == expected)
     }
 
     @Test func quartersAddUpToTheHalfYear() {
@@ -80,7 +84,9 @@ import Testing
 
     @Test func aGapInTheQuartersLeavesItUnassessed() {
         let plan = F.plan(F.production, 2024, .atLeast(1000))
-        let a = F.assess(plan, F.production, year: 2024, to: 9, [F.obs(F.production, 2024, to: 3, 200), F.obs(F.production, 2024, to: 9, from: 7, 300)])
+        let a = F.assess(
+            plan, F.production, year: 2024, to: 9,
+            [F.obs(F.production, 2024, to: 3, 200), F.obs(F.production, 2024, to: 9, from: 7, 300)])
         #expect(a.status == .unassessed)
         #expect(a.note == "Chưa có số liệu 9 tháng năm 2024.")
     }
@@ -107,7 +113,8 @@ import Testing
     @Test(arguments: [(12.0, AssessmentStatus.offTrack), (10.5, .atRisk), (9, .onTrack)])
     func midYearLowerIsBetterFlow(value: Double, expected: AssessmentStatus) {
         let plan = F.plan(F.accidents, 2024, .atMost(20))
-        #expect(F.assess(plan, F.accidents, year: 2024, to: 6, [F.obs(F.accidents, 2024, to: 6, value)]).status == expected)
+        #expect(
+            F.assess(plan, F.accidents, year: 2024, to: 6, [F.obs(F.accidents, 2024, to: 6, value)]).status == expected)
     }
 
     // MARK: level
@@ -115,12 +122,15 @@ import Testing
     @Test(arguments: [(95.0, AssessmentStatus.met), (96, .met), (94, .missed)])
     func yearEndLevelReachingTheThresholdIsMet(value: Double, expected: AssessmentStatus) {
         let plan = F.plan(F.insurance, 2024, .atLeast(95))
-        #expect(F.assess(plan, F.insurance, year: 2024, to: 12, [F.obs(F.insurance, 2024, to: 12, value)]).status == expected)
+        #expect(
+            F.assess(plan, F.insurance, year: 2024, to: 12, [F.obs(F.insurance, 2024, to: 12, value)]).status
+                == expected)
     }
 
     @Test func levelWithMarginCanBeExceeded() {
         let plan = F.plan(F.insurance, 2024, .atLeast(90), margin: 5)
-        #expect(F.assess(plan, F.insurance, year: 2024, to: 12, [F.obs(F.insurance, 2024, to: 12, 95)]).status == .exceeded)
+        #expect(
+            F.assess(plan, F.insurance, year: 2024, to: 12, [F.obs(F.insurance, 2024, to: 12, 95)]).status == .exceeded)
     }
 
     @Test func midYearLevelExtendsTheMovementSinceDecember() {
@@ -146,14 +156,17 @@ import Testing
 
     @Test func projectedRatesStayWithinAHundredPercent() {
         let plan = F.plan(F.insurance, 2024, .atLeast(95))
-        let a = F.assess(plan, F.insurance, year: 2024, to: 3, [F.obs(F.insurance, 2023, to: 12, 80), F.obs(F.insurance, 2024, to: 3, 98)])
+        let a = F.assess(
+            plan, F.insurance, year: 2024, to: 3,
+            [F.obs(F.insurance, 2023, to: 12, 80), F.obs(F.insurance, 2024, to: 3, 98)])
         #expect(a.forecast == 100)
     }
 
     @Test(arguments: [(3.2, AssessmentStatus.met), (3.5, .met), (3.9, .missed)])
     func yearEndLowerIsBetterLevel(value: Double, expected: AssessmentStatus) {
         let plan = F.plan(F.poverty, 2024, .atMost(3.5))
-        #expect(F.assess(plan, F.poverty, year: 2024, to: 12, [F.obs(F.poverty, 2024, to: 12, value)]).status == expected)
+        #expect(
+            F.assess(plan, F.poverty, year: 2024, to: 12, [F.obs(F.poverty, 2024, to: 12, value)]).status == expected)
     }
 
     @Test(arguments: [(12.5, AssessmentStatus.met), (13.5, .exceeded), (11, .missed)])
@@ -181,7 +194,9 @@ import Testing
     }
 
     @Test func aTargetOfAnotherYearIsNotJudged() {
-        let a = F.assess(F.plan(F.production, 2025, .atLeast(100)), F.production, year: 2024, to: 12, [F.obs(F.production, 2024, to: 12, 200)])
+        let a = F.assess(
+            F.plan(F.production, 2025, .atLeast(100)), F.production, year: 2024, to: 12,
+            [F.obs(F.production, 2024, to: 12, 200)])
         #expect(a.status == .unassessed)
     }
 
@@ -189,12 +204,14 @@ import Testing
 
     @Test func aStatedPercentageAloneIsJudged() {
         let plan = F.plan(F.conscription, 2024, .atLeast(100))
-        let yearEnd = F.assess(plan, F.conscription, year: 2024, to: 12, [F.obs(F.conscription, 2024, to: 12, nil, percent: 100)])
+        let yearEnd = F.assess(
+            plan, F.conscription, year: 2024, to: 12, [F.obs(F.conscription, 2024, to: 12, nil, percent: 100)])
         #expect(yearEnd.status == .met)
         #expect(yearEnd.percentOfPlan == 100)
         #expect(yearEnd.value == nil)
         let budget = F.plan(F.production, 2024, .atLeast(24.8), issuer: "dự toán")
-        let midYear = F.assess(budget, F.production, year: 2024, to: 9, [F.obs(F.production, 2024, to: 9, nil, percent: 142.46)])
+        let midYear = F.assess(
+            budget, F.production, year: 2024, to: 9, [F.obs(F.production, 2024, to: 9, nil, percent: 142.46)])
         #expect(midYear.status == .onTrack)
         #expect(midYear.percentOfPlan == 142.46)
     }

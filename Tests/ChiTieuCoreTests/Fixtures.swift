@@ -36,7 +36,8 @@ enum Fixture {
         percent: Double? = nil, growth: Double? = nil, version: Int = 1
     ) -> Observation {
         Observation(
-            unitID: unit.id, indicatorCode: indicator.code, period: try! Period(year: year, fromMonth: from, toMonth: to),
+            unitID: unit.id, indicatorCode: indicator.code,
+            period: try! Period(year: year, fromMonth: from, toMonth: to),
             value: value, estimated: estimated, statedPercentOfPlan: percent, statedGrowthPercent: growth,
             version: version)
     }

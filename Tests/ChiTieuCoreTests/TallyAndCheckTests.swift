@@ -37,12 +37,16 @@ import Testing
             F.plan(F.production, 2024, .atLeast(1000), id: 1),
             F.plan(F.accidents, 2024, .atMost(20), id: 2),
             F.plan(F.production, 2025, .atLeast(2000), id: 3),
-            Target(id: 4, unitID: F.unit.id, indicatorCode: F.newMembers.code, scope: .term(from: 2021, to: 2025), measure: .everyYear, bound: .atLeast(80)),
+            Target(
+                id: 4, unitID: F.unit.id, indicatorCode: F.newMembers.code, scope: .term(from: 2021, to: 2025),
+                measure: .everyYear, bound: .atLeast(80)),
             Target(id: 5, unitID: F.unit.id, indicatorCode: "gone", scope: .year(2024), bound: .atLeast(1)),
         ]
         let indicators = [F.production, F.accidents, F.newMembers]
         let history = ObservationHistory([F.obs(F.production, 2024, to: 6, 600), F.obs(F.accidents, 2024, to: 6, 14)])
-        let overview = Overview(unit: F.unit, period: try! Period(year: 2024, toMonth: 6), targets: targets, indicators: indicators, history: history)
+        let overview = Overview(
+            unit: F.unit, period: try! Period(year: 2024, toMonth: 6), targets: targets, indicators: indicators,
+            history: history)
         #expect(overview.annual.map(\.target.id) == [1, 2])
         #expect(overview.term.map(\.target.id) == [4])
         #expect(overview.tally.onTrack == 1)
@@ -56,7 +60,8 @@ import Testing
 @Suite struct ConsistencyCheckTests {
     typealias F = Fixture
     let checker = ConsistencyChecker(currentYear: 2026)
-    let labour = Indicator(code: "labour_export", name: "Xuất khẩu lao động", measureUnit: "người", kind: .flow, field: .society)
+    let labour = Indicator(
+        code: "labour_export", name: "Xuất khẩu lao động", measureUnit: "người", kind: .flow, field: .society)
     var indicators: [String: Indicator] {
         Dictionary(uniqueKeysWithValues: [F.production, F.insurance, labour].map { ($0.code, $0) })
     }
@@ -79,13 +84,15 @@ import Testing
             F.plan(F.production, 2024, .atLeast(80.82), issuer: "dự toán HĐND huyện giao", id: 2),
         ]
         let findings = checker.check(
-            unit: F.unit, indicators: indicators, targets: plans, observations: [F.obs(F.production, 2024, to: 12, 59, percent: 73)])
+            unit: F.unit, indicators: indicators, targets: plans,
+            observations: [F.obs(F.production, 2024, to: 12, 59, percent: 73)])
         #expect(findings.isEmpty)
     }
 
     @Test func aPercentWithoutPlanTellsThePlanItImplies() {
         let findings = checker.check(
-            unit: F.unit, indicators: indicators, targets: [], observations: [F.obs(F.production, 2024, to: 9, 4790.86, percent: 70.76)])
+            unit: F.unit, indicators: indicators, targets: [],
+            observations: [F.obs(F.production, 2024, to: 9, 4790.86, percent: 70.76)])
         #expect(findings.map(\.kind) == [.planDerivable])
         #expect(findings[0].message.contains("kế hoạch khoảng 6.770,58 tỷ đồng"))
     }
@@ -105,11 +112,14 @@ import Testing
         let bad = StatedTally(unitID: 1, period: period, total: 42, exceeded: 10, met: 22, missed: 8, unassessed: 3)
         let partial = StatedTally(unitID: 1, period: period, total: 20, metOrExceeded: 15)
         let tooMany = StatedTally(unitID: 1, period: period, total: 20, metOrExceeded: 21)
-        let findings = checker.check(unit: F.unit, indicators: indicators, targets: [], observations: [], statedTallies: [good, bad, partial, tooMany])
-        #expect(findings.map(\.message) == [
-            "Huyện Thử Nghiệm, năm 2024: tổng 42 chỉ tiêu nhưng các nhóm cộng lại được 43.",
-            "Huyện Thử Nghiệm, năm 2024: tổng 20 chỉ tiêu nhưng các nhóm cộng lại được 21.",
-        ])
+        let findings = checker.check(
+            unit: F.unit, indicators: indicators, targets: [], observations: [],
+            statedTallies: [good, bad, partial, tooMany])
+        #expect(
+            findings.map(\.message) == [
+                "Huyện Thử Nghiệm, năm 2024: tổng 42 chỉ tiêu nhưng các nhóm cộng lại được 43.",
+                "Huyện Thử Nghiệm, năm 2024: tổng 20 chỉ tiêu nhưng các nhóm cộng lại được 21.",
+            ])
     }
 
     @Test func implausibleYearAndRateOutOfRange() {
@@ -131,7 +141,9 @@ import Testing
             ]}
             """
         let catalogue = try Catalogue.decode(Data(json.utf8))
-        #expect(catalogue.indicator(named: "giá trị sản lượng công nghiệp,  tiểu thủ công nghiệp")?.code == "industrial_production_value")
+        #expect(
+            catalogue.indicator(named: "giá trị sản lượng công nghiệp,  tiểu thủ công nghiệp")?.code
+                == "industrial_production_value")
         #expect(catalogue.indicator(named: "Gia tri san xuat cong nghiep")?.code == "industrial_production_value")
         #expect(catalogue.indicator(named: "industrial_production_value")?.name == "Giá trị sản xuất công nghiệp")
         #expect(catalogue.indicator(named: "Thu ngân sách") == nil)
@@ -143,7 +155,8 @@ import Testing
         #expect(throws: CatalogueError.malformed("thiếu trường \"unit\" tại indicators.[0]")) {
             try Catalogue.decode(Data(missing.utf8))
         }
-        let duplicate = #"{"version": "x", "indicators": [{"code": "a", "name": "A", "unit": "ha", "kind": "flow"}, {"code": "a", "name": "B", "unit": "ha", "kind": "flow"}]}"#
+        let duplicate =
+            #"{"version": "x", "indicators": [{"code": "a", "name": "A", "unit": "ha", "kind": "flow"}, {"code": "a", "name": "B", "unit": "ha", "kind": "flow"}]}"#
         #expect(throws: CatalogueError.duplicateCode("a")) { try Catalogue.decode(Data(duplicate.utf8)) }
         let badCode = #"{"version": "x", "indicators": [{"code": "Tổng", "name": "A", "unit": "ha", "kind": "flow"}]}"#
         #expect(throws: CatalogueError.invalidCode("Tổng")) { try Catalogue.decode(Data(badCode.utf8)) }

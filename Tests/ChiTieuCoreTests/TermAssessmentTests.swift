@@ -14,7 +14,9 @@ import Testing
     @Test func averageGrowthAtTheEndOfTheTerm() {
         let target = F.term(F.production, 2020, 2025, .averageGrowth, .atLeast(16))
         let exactly = 1000 * Foundation.pow(1.16, 5.0)
-        #expect(F.assess(target, F.production, year: 2025, to: 12, years(F.production, [2020: 1000, 2025: exactly])).status == .met)
+        #expect(
+            F.assess(target, F.production, year: 2025, to: 12, years(F.production, [2020: 1000, 2025: exactly])).status
+                == .met)
         let above = F.assess(target, F.production, year: 2025, to: 12, years(F.production, [2020: 1000, 2025: 2200]))
         #expect(above.status == .exceeded)
         #expect(above.achieved!.rounded(2) == 17.08)

@@ -11,7 +11,9 @@ import Testing
         return (repository, close)
     }
 
-    private func overview(_ repository: any ChiTieuRepository, _ name: String, _ year: Int, _ month: Int) async throws -> Overview {
+    private func overview(_ repository: any ChiTieuRepository, _ name: String, _ year: Int, _ month: Int) async throws
+        -> Overview
+    {
         let p = period(year, month)
         let unit = try await UnitResolver(repository: repository).resolve(name, on: p.endDay)
         return try await UnitReview(repository: repository).overview(of: unit, period: p)
@@ -40,7 +42,9 @@ import Testing
         let (repository, close) = try await demo(kind)
         let overview = try await overview(repository, "huyện Kông Chro", 2023, 12)
         #expect(overview.tally == tally(exceeded: 4, met: 2, missed: 2, unassessed: 1))
-        #expect(overview.tally.sentence.hasPrefix("Trong tổng 9 chỉ tiêu đã có 04 chỉ tiêu vượt kế hoạch, 02 chỉ tiêu đạt kế hoạch"))
+        #expect(
+            overview.tally.sentence.hasPrefix(
+                "Trong tổng 9 chỉ tiêu đã có 04 chỉ tiêu vượt kế hoạch, 02 chỉ tiêu đạt kế hoạch"))
         await close()
     }
 
@@ -92,7 +96,8 @@ import Testing
     }
 
     private func tally(
-        exceeded: Int = 0, met: Int = 0, missed: Int = 0, onTrack: Int = 0, atRisk: Int = 0, offTrack: Int = 0, unassessed: Int = 0
+        exceeded: Int = 0, met: Int = 0, missed: Int = 0, onTrack: Int = 0, atRisk: Int = 0, offTrack: Int = 0,
+        unassessed: Int = 0
     ) -> Tally {
         var t = Tally()
         t.exceeded = exceeded

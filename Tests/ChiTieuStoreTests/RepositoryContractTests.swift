@@ -11,7 +11,9 @@ import Testing
         let standard = try StandardCatalogue.load()
         let stored = try await repository.indicators()
         #expect(stored.map(\.code) == standard.indicators.map(\.code))
-        #expect(stored.first { $0.code == "industrial_production_value" }?.synonyms.contains("Giá trị sản lượng công nghiệp, tiểu thủ công nghiệp") == true)
+        #expect(
+            stored.first { $0.code == "industrial_production_value" }?.synonyms.contains(
+                "Giá trị sản lượng công nghiệp, tiểu thủ công nghiệp") == true)
         #expect(try await repository.catalogueVersion() == standard.version)
         #expect(try await repository.ensureCatalogue() == false)
         await close()
@@ -23,7 +25,9 @@ import Testing
         var batch = DataBatch()
         let old = batch.addUnit(.province, "Bắc Kạn", validTo: .reform2025)
         batch.addUnit(.province, "Thái Nguyên", validFrom: .reform2025, predecessors: [old])
-        batch.addUnit(.district, "Chợ Đồn", parent: old, validTo: .reform2025, terms: [CommitteeTerm(number: 24, fromYear: 2020, toYear: 2025)])
+        batch.addUnit(
+            .district, "Chợ Đồn", parent: old, validTo: .reform2025,
+            terms: [CommitteeTerm(number: 24, fromYear: 2020, toYear: 2025)])
         let summary = try await repository.save(batch)
         #expect(summary.unitIDs.count == 3)
         let bacKan = try #require(try await repository.unit(id: summary.unitIDs[old]!))
@@ -31,7 +35,10 @@ import Testing
         #expect(bacKan.successors == [thaiNguyen.id])
         #expect(bacKan.validTo == .reform2025)
         #expect(try await repository.children(of: bacKan.id).map(\.name) == ["Chợ Đồn"])
-        #expect(try await repository.committeeTerms(of: summary.unitIDs[-3]!) == [CommitteeTerm(number: 24, fromYear: 2020, toYear: 2025)])
+        #expect(
+            try await repository.committeeTerms(of: summary.unitIDs[-3]!) == [
+                CommitteeTerm(number: 24, fromYear: 2020, toYear: 2025)
+            ])
         #expect(try await repository.units(named: NameKey("cho don")).count == 1)
         await close()
     }
@@ -41,7 +48,9 @@ import Testing
         let (repository, close) = try await kind.withCatalogue()
         let unit = try await addDistrict(repository)
         var first = DataBatch()
-        first.add(Observation(unitID: unit, indicatorCode: "budget_revenue", period: period(2024, 9), value: 35.33, estimated: true))
+        first.add(
+            Observation(
+                unitID: unit, indicatorCode: "budget_revenue", period: period(2024, 9), value: 35.33, estimated: true))
         #expect(try await repository.save(first).observationsAdded == 1)
 
         var correction = DataBatch()
@@ -52,7 +61,8 @@ import Testing
         let latest = try await repository.observations(unitIDs: [unit], years: 2024...2024)
         #expect(latest.map(\.value) == [36.1])
         #expect(latest.first?.version == 2)
-        let versions = try await repository.versions(of: SeriesKey(unitID: unit, indicatorCode: "budget_revenue", period: period(2024, 9)))
+        let versions = try await repository.versions(
+            of: SeriesKey(unitID: unit, indicatorCode: "budget_revenue", period: period(2024, 9)))
         #expect(versions.map(\.value) == [35.33, 36.1])
         #expect(versions.map(\.estimated) == [true, false])
 
@@ -70,7 +80,9 @@ import Testing
         first.add(Observation(unitID: unit, indicatorCode: "retail_sales", period: period(2024, 6), value: 622))
         try await repository.save(first)
         var second = DataBatch(observationPolicy: .keepExisting)
-        second.add(Observation(unitID: unit, indicatorCode: "retail_sales", period: period(2024, 6), value: 650), origin: "câu 3")
+        second.add(
+            Observation(unitID: unit, indicatorCode: "retail_sales", period: period(2024, 6), value: 650),
+            origin: "câu 3")
         second.add(Observation(unitID: unit, indicatorCode: "retail_sales", period: period(2024, 9), value: 900))
         let summary = try await repository.save(second)
         #expect(summary.conflicts.count == 1)
@@ -89,23 +101,36 @@ import Testing
         let before = try await repository.snapshot()
         var batch = DataBatch()
         batch.addUnit(.commune, "Xã Mới", parent: unit)
-        batch.add(Target(unitID: unit, indicatorCode: "total_production_value", scope: .year(2024), bound: .atLeast(100)), origin: "dòng 2")
-        batch.add(Target(unitID: unit, indicatorCode: "total_production_value", scope: .year(2024), bound: .atLeast(120)), origin: "dòng 3")
-        batch.add(Observation(unitID: unit, indicatorCode: "no_such_indicator", period: period(2024, 6), value: 1), origin: "dòng 4")
-        batch.add(Observation(unitID: 999, indicatorCode: "retail_sales", period: period(2024, 6), value: 1), origin: "dòng 5")
-        batch.add(Observation(unitID: unit, indicatorCode: "retail_sales", period: period(2024, 6), value: nil), origin: "dòng 6")
-        batch.add(Target(unitID: unit, indicatorCode: "poverty_rate", scope: .year(2024), bound: .between(5, 3)), origin: "dòng 7")
+        batch.add(
+            Target(unitID: unit, indicatorCode: "total_production_value", scope: .year(2024), bound: .atLeast(100)),
+            origin: "dòng 2")
+        batch.add(
+            Target(unitID: unit, indicatorCode: "total_production_value", scope: .year(2024), bound: .atLeast(120)),
+            origin: "dòng 3")
+        batch.add(
+            Observation(unitID: unit, indicatorCode: "no_such_indicator", period: period(2024, 6), value: 1),
+            origin: "dòng 4")
+        batch.add(
+            Observation(unitID: 999, indicatorCode: "retail_sales", period: period(2024, 6), value: 1), origin: "dòng 5"
+        )
+        batch.add(
+            Observation(unitID: unit, indicatorCode: "retail_sales", period: period(2024, 6), value: nil),
+            origin: "dòng 6")
+        batch.add(
+            Target(unitID: unit, indicatorCode: "poverty_rate", scope: .year(2024), bound: .between(5, 3)),
+            origin: "dòng 7")
         do {
             try await repository.save(batch)
             Issue.record("a bad batch was saved")
         } catch let StoreError.invalidBatch(problems) {
-            #expect(problems.map(\.message) == [
-                "Dòng 3: chỉ tiêu kế hoạch bị trùng với dòng 2.",
-                "Dòng 7: cận dưới 5 lớn hơn cận trên 3.",
-                "Dòng 4: chỉ tiêu \"no_such_indicator\" không có trong danh mục.",
-                "Dòng 5: đơn vị mã 999 không tồn tại.",
-                "Dòng 6: thiếu giá trị kết quả (hoặc tỷ lệ % kế hoạch).",
-            ])
+            #expect(
+                problems.map(\.message) == [
+                    "Dòng 3: chỉ tiêu kế hoạch bị trùng với dòng 2.",
+                    "Dòng 7: cận dưới 5 lớn hơn cận trên 3.",
+                    "Dòng 4: chỉ tiêu \"no_such_indicator\" không có trong danh mục.",
+                    "Dòng 5: đơn vị mã 999 không tồn tại.",
+                    "Dòng 6: thiếu giá trị kết quả (hoặc tỷ lệ % kế hoạch).",
+                ])
         }
         #expect(try await repository.snapshot() == before)
         await close()
@@ -118,10 +143,15 @@ import Testing
         units.addUnit(.district, "Kông Chro", validTo: .reform2025)
         let id = try await repository.save(units).unitIDs[-1]!
         var batch = DataBatch()
-        batch.add(Observation(unitID: id, indicatorCode: "retail_sales", period: period(2026, 6), value: 1), origin: "dòng 2")
-        await #expect(throws: StoreError.invalidBatch([
-            BatchProblem(origin: "dòng 2", "huyện Kông Chro không còn tồn tại trong 6 tháng đầu năm 2026 (đã giải thể hoặc sáp nhập).")
-        ])) { try await repository.save(batch) }
+        batch.add(
+            Observation(unitID: id, indicatorCode: "retail_sales", period: period(2026, 6), value: 1), origin: "dòng 2")
+        await #expect(
+            throws: StoreError.invalidBatch([
+                BatchProblem(
+                    origin: "dòng 2",
+                    "huyện Kông Chro không còn tồn tại trong 6 tháng đầu năm 2026 (đã giải thể hoặc sáp nhập).")
+            ])
+        ) { try await repository.save(batch) }
         await close()
     }
 
@@ -130,11 +160,20 @@ import Testing
         let (repository, close) = try await kind.withCatalogue()
         let unit = try await addDistrict(repository)
         var plan = DataBatch()
-        plan.add(Target(unitID: unit, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(60), issuer: "dự toán tỉnh giao"))
-        plan.add(Target(unitID: unit, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(80), issuer: "dự toán HĐND huyện giao"))
+        plan.add(
+            Target(
+                unitID: unit, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(60),
+                issuer: "dự toán tỉnh giao"))
+        plan.add(
+            Target(
+                unitID: unit, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(80),
+                issuer: "dự toán HĐND huyện giao"))
         #expect(try await repository.save(plan).targetsAdded == 2)
         var revised = DataBatch()
-        revised.add(Target(unitID: unit, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(65), issuer: "Dự toán tỉnh giao"))
+        revised.add(
+            Target(
+                unitID: unit, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(65),
+                issuer: "Dự toán tỉnh giao"))
         let summary = try await repository.save(revised)
         #expect(summary.targetsUpdated == 1)
         let targets = try await repository.targets(unitIDs: [unit], years: 2024...2024)
@@ -147,8 +186,14 @@ import Testing
         let (repository, close) = try await kind.withCatalogue()
         let unit = try await addDistrict(repository)
         var batch = DataBatch()
-        batch.add(Target(unitID: unit, indicatorCode: "total_investment", scope: .term(from: 2021, to: 2025), measure: .cumulative, bound: .atLeast(5000)))
-        batch.add(Target(unitID: unit, indicatorCode: "new_party_members", scope: .term(from: 2021, to: 2025), measure: .everyYear, bound: .atLeast(80)))
+        batch.add(
+            Target(
+                unitID: unit, indicatorCode: "total_investment", scope: .term(from: 2021, to: 2025),
+                measure: .cumulative, bound: .atLeast(5000)))
+        batch.add(
+            Target(
+                unitID: unit, indicatorCode: "new_party_members", scope: .term(from: 2021, to: 2025),
+                measure: .everyYear, bound: .atLeast(80)))
         try await repository.save(batch)
         #expect(try await repository.targets(unitIDs: [unit], years: 2023...2023).count == 2)
         #expect(try await repository.targets(unitIDs: [unit], years: 2026...2026).isEmpty)
@@ -163,7 +208,10 @@ import Testing
         let (repository, close) = try await kind.withCatalogue()
         let unit = try await addDistrict(repository)
         var batch = DataBatch()
-        batch.add(Target(unitID: unit, indicatorCode: "total_production_value", scope: .year(2024), measure: .averageGrowth, bound: .atLeast(8)))
+        batch.add(
+            Target(
+                unitID: unit, indicatorCode: "total_production_value", scope: .year(2024), measure: .averageGrowth,
+                bound: .atLeast(8)))
         await #expect(throws: StoreError.self) { try await repository.save(batch) }
         await close()
     }

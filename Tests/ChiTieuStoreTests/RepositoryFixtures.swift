@@ -19,7 +19,12 @@ enum RepositoryKind: String, CaseIterable, CustomTestStringConvertible, Sendable
         case .sqlite:
             let file = TemporaryFile()
             let repository = try await SQLRepository.openSQLite(path: file.path)
-            return (repository, { await repository.close(); file.remove() })
+            return (
+                repository,
+                {
+                    await repository.close(); file.remove()
+                }
+            )
         }
     }
 
@@ -36,7 +41,9 @@ struct TemporaryFile: Sendable {
     let path: String
 
     init(extension ext: String = "sqlite") {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-test-\(UUID().uuidString).\(ext)").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-test-\(UUID().uuidString).\(ext)")
+            .path
     }
 
     func remove() {

@@ -13,7 +13,8 @@ import Testing
         let repository = try await SQLRepository.openSQLite(path: file.path)
         #expect(FileManager.default.fileExists(atPath: file.path))
         let settings = try await repository.database.withSession { db in
-            let journal = try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            let journal = try await db.raw("PRAGMA journal_mode").first()?.decode(
+                column: "journal_mode", as: String.self)
             let keys = try await db.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
             return [journal ?? "", String(keys ?? 0)]
         }
@@ -49,7 +50,8 @@ import Testing
         struct Interrupted: Error {}
         await #expect(throws: Interrupted.self) {
             try await repository.database.transaction { db in
-                try await db.raw("INSERT INTO units (kind, name, name_key, folded_key) VALUES ('huyện', 'A', 'a', 'a')").run()
+                try await db.raw("INSERT INTO units (kind, name, name_key, folded_key) VALUES ('huyện', 'A', 'a', 'a')")
+                    .run()
                 throw Interrupted()
             }
         }
@@ -60,8 +62,11 @@ import Testing
     @Test func aFileThatIsNotADatabaseIsRefusedClearly() async throws {
         let file = TemporaryFile()
         defer { file.remove() }
-        try Data(String(repeating: "Đây không phải cơ sở dữ liệu. ", count: 200).utf8).write(to: URL(fileURLWithPath: file.path))
-        await #expect(throws: StoreError.notADatabase(file.path)) { try await SQLRepository.openSQLite(path: file.path) }
+        try Data(String(repeating: "Đây không phải cơ sở dữ liệu. ", count: 200).utf8).write(
+            to: URL(fileURLWithPath: file.path))
+        await #expect(throws: StoreError.notADatabase(file.path)) {
+            try await SQLRepository.openSQLite(path: file.path)
+        }
     }
 
     @Test func aMissingDirectoryIsRefusedClearly() async throws {
@@ -69,7 +74,9 @@ import Testing
             _ = try await SQLRepository.openSQLite(path: "/no/such/dir/chitieu.sqlite")
             Issue.record("opened a database in a missing directory")
         } catch let error as StoreError {
-            #expect(error.message == "Không mở được cơ sở dữ liệu /no/such/dir/chitieu.sqlite: thư mục /no/such/dir không tồn tại.")
+            #expect(
+                error.message
+                    == "Không mở được cơ sở dữ liệu /no/such/dir/chitieu.sqlite: thư mục /no/such/dir không tồn tại.")
         }
     }
 
@@ -78,7 +85,8 @@ import Testing
         defer { file.remove() }
         let repository = try await SQLRepository.openSQLite(path: file.path)
         try await repository.database.withSession { db in
-            try await db.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')").run()
+            try await db.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')")
+                .run()
         }
         await repository.close()
         await #expect(throws: StoreError.schemaTooNew(found: 999, supported: Migrator.currentVersion)) {

@@ -5,7 +5,9 @@ import Testing
 
 /// Importing and exporting plans and results as CSV tables.
 @Suite struct TableExchangeTests {
-    private func repositoryWithUnits(_ kind: RepositoryKind) async throws -> (any ChiTieuRepository, @Sendable () async -> Void) {
+    private func repositoryWithUnits(_ kind: RepositoryKind) async throws -> (
+        any ChiTieuRepository, @Sendable () async -> Void
+    ) {
         let (repository, close) = try await kind.withCatalogue()
         var batch = DataBatch()
         let province = batch.addUnit(.province, "Gia Lai", validTo: .reform2025)
@@ -18,7 +20,8 @@ import Testing
 
     private func importCSV(_ text: String, into repository: any ChiTieuRepository) async throws -> SaveSummary {
         let catalogue = try await repository.storedCatalogue(location: "test")
-        let batch = try await TableImporter(repository: repository, catalogue: catalogue).batch(csv: text, document: "bang.csv", enteredBy: "Tester")
+        let batch = try await TableImporter(repository: repository, catalogue: catalogue).batch(
+            csv: text, document: "bang.csv", enteredBy: "Tester")
         return try await repository.save(batch)
     }
 
@@ -42,7 +45,8 @@ import Testing
         let production = try #require(overview.annual.first { $0.target.indicatorCode == "total_production_value" })
         #expect(production.percentOfPlan!.rounded(places: 2) == 70.76)
         #expect(production.estimated)
-        #expect(overview.annual.first { $0.target.indicatorCode == "budget_revenue" }?.target.issuer == "dự toán tỉnh giao")
+        #expect(
+            overview.annual.first { $0.target.indicatorCode == "budget_revenue" }?.target.issuer == "dự toán tỉnh giao")
         #expect(overview.term.first?.target.measure == .averageGrowth)
         #expect(overview.term.first?.target.scope == .term(from: 2020, to: 2025))
         let town = try await UnitResolver(repository: repository).resolve("Thị Thử")
@@ -87,12 +91,13 @@ import Testing
             _ = try await importCSV(csv, into: repository)
             Issue.record("a table with bad rows was imported")
         } catch let StoreError.invalidBatch(problems) {
-            #expect(problems.map(\.message) == [
-                "Dòng 3, cột «Giá trị»: «bốn nghìn» không phải là số (ví dụ đúng: 4.790,86).",
-                "Dòng 4, cột «Đơn vị»: Không tìm thấy đơn vị \"Huyện Không Có\".",
-                "Dòng 5, cột «Chỉ tiêu»: «Chỉ tiêu lạ» không có trong danh mục chỉ tiêu.",
-                "Dòng 6, cột «Đến tháng»: Kỳ báo cáo không hợp lệ: từ tháng 1 đến tháng 13 (tháng phải từ 1 đến 12, tháng đầu không sau tháng cuối).",
-            ])
+            #expect(
+                problems.map(\.message) == [
+                    "Dòng 3, cột «Giá trị»: «bốn nghìn» không phải là số (ví dụ đúng: 4.790,86).",
+                    "Dòng 4, cột «Đơn vị»: Không tìm thấy đơn vị \"Huyện Không Có\".",
+                    "Dòng 5, cột «Chỉ tiêu»: «Chỉ tiêu lạ» không có trong danh mục chỉ tiêu.",
+                    "Dòng 6, cột «Đến tháng»: Kỳ báo cáo không hợp lệ: từ tháng 1 đến tháng 13 (tháng phải từ 1 đến 12, tháng đầu không sau tháng cuối).",
+                ])
         }
         #expect(try await repository.snapshot() == before)
         // The duplicate plan on line 7 is caught when the rest is right.
@@ -101,7 +106,9 @@ import Testing
             kế hoạch,Ia Thử,Tổng giá trị sản xuất,2024,"6.770,58"
             kế hoạch,Ia Thử,Tổng giá trị sản xuất,2024,"7.000"
             """
-        await #expect(throws: StoreError.invalidBatch([BatchProblem(origin: "dòng 3", "chỉ tiêu kế hoạch bị trùng với dòng 2.")])) {
+        await #expect(
+            throws: StoreError.invalidBatch([BatchProblem(origin: "dòng 3", "chỉ tiêu kế hoạch bị trùng với dòng 2.")])
+        ) {
             try await importCSV(duplicates, into: repository)
         }
         #expect(try await repository.snapshot() == before)
@@ -118,7 +125,9 @@ import Testing
             #expect(problems[0].message.hasPrefix("Dòng 1: cột «Màu sắc» không được hỗ trợ."))
             #expect(problems[1].message == "Dòng 1: thiếu cột «Loại» (hoặc loai).")
         }
-        await #expect(throws: StoreError.invalidBatch([BatchProblem(origin: nil, "tệp trống.")])) { try await importCSV("", into: repository) }
+        await #expect(throws: StoreError.invalidBatch([BatchProblem(origin: nil, "tệp trống.")])) {
+            try await importCSV("", into: repository)
+        }
         await close()
     }
 
@@ -128,14 +137,18 @@ import Testing
         try await source.save(DemoDataSet.batch())
         let csv = try await TableExporter(repository: source).csv()
         #expect(csv.hasPrefix("\u{FEFF}Loại,Đơn vị,Chỉ tiêu,"))
-        #expect(csv.contains("kết quả,\"huyện Kông Chro, tỉnh Gia Lai\",total_production_value,2024,,,1,9,\"4.790,86\""))
+        #expect(
+            csv.contains("kết quả,\"huyện Kông Chro, tỉnh Gia Lai\",total_production_value,2024,,,1,9,\"4.790,86\""))
 
         let (copy, closeCopy) = try await kind.withCatalogue()
         var units = DataBatch()
         let giaLai = units.addUnit(.province, "Gia Lai", validTo: .reform2025)
         units.addUnit(.province, "Gia Lai", validFrom: .reform2025, predecessors: [giaLai])
         let bacKan = units.addUnit(.province, "Bắc Kạn", validTo: .reform2025)
-        for (kind, name, parent) in [(UnitKind.district, "Kông Chro", giaLai), (.district, "Chư Sê", giaLai), (.town, "An Khê", giaLai), (.district, "Chợ Đồn", bacKan)] {
+        for (kind, name, parent) in [
+            (UnitKind.district, "Kông Chro", giaLai), (.district, "Chư Sê", giaLai), (.town, "An Khê", giaLai),
+            (.district, "Chợ Đồn", bacKan),
+        ] {
             units.addUnit(kind, name, parent: parent, validTo: .reform2025)
         }
         try await copy.save(units)
@@ -150,7 +163,9 @@ import Testing
                     lines.append("\(unit.title)|\(t.indicatorCode)|\(t.scope)|\(t.measure)|\(t.bound)|\(t.issuer)")
                 }
                 for o in try await repository.observations(unitIDs: [unit.id], years: Period.yearRange) {
-                    lines.append("\(unit.title)|\(o.indicatorCode)|\(o.period)|\(String(describing: o.value))|\(String(describing: o.qualifier))|\(o.estimated)|\(String(describing: o.statedPercentOfPlan))|\(String(describing: o.statedGrowthPercent))|\(String(describing: o.priceBasis))")
+                    lines.append(
+                        "\(unit.title)|\(o.indicatorCode)|\(o.period)|\(String(describing: o.value))|\(String(describing: o.qualifier))|\(o.estimated)|\(String(describing: o.statedPercentOfPlan))|\(String(describing: o.statedGrowthPercent))|\(String(describing: o.priceBasis))"
+                    )
                 }
             }
             return lines.sorted()

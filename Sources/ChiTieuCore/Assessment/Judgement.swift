@@ -52,7 +52,8 @@ struct Judgement {
         let atEnd = final(forecast, against: bound, direction: direction, anyExcessCounts: false, margin: nil)
         guard atEnd.status == .missed else { return Judgement(status: .onTrack, shortfallPercent: nil) }
         let gap = atEnd.shortfallPercent ?? 100
-        return Judgement(status: gap <= configuration.atRiskShortfallPercent ? .atRisk : .offTrack, shortfallPercent: gap)
+        return Judgement(
+            status: gap <= configuration.atRiskShortfallPercent ? .atRisk : .offTrack, shortfallPercent: gap)
     }
 
     /// How far `value` is below `target`, in percent of `base` (the target by default).

@@ -35,7 +35,8 @@ public struct Overview: Sendable {
                 annual.append(assessor.assess(target, indicator: indicator, period: period, history: history))
             case .term(_, let last) where period.year <= last:
                 term.append(
-                    assessor.assess(target, indicator: indicator, period: period, history: history, unitCount: unitCount))
+                    assessor.assess(
+                        target, indicator: indicator, period: period, history: history, unitCount: unitCount))
             default:
                 continue
             }
@@ -43,7 +44,10 @@ public struct Overview: Sendable {
         // Fields in report order, indicators in catalogue order within a field.
         let order: (Assessment, Assessment) -> Bool = {
             ($0.indicator.field.sortOrder, position[$0.target.indicatorCode] ?? 0, $0.target.issuerRank, $0.target.id)
-                < ($1.indicator.field.sortOrder, position[$1.target.indicatorCode] ?? 0, $1.target.issuerRank, $1.target.id)
+                < (
+                    $1.indicator.field.sortOrder, position[$1.target.indicatorCode] ?? 0, $1.target.issuerRank,
+                    $1.target.id
+                )
         }
         self.annual = annual.sorted(by: order)
         self.term = term.sorted(by: order)

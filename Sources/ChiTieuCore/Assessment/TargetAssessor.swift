@@ -29,7 +29,9 @@ public struct TargetAssessor: Sendable {
         }
     }
 
-    private func assessAnnual(_ target: Target, indicator: Indicator, period: Period, history: ObservationHistory) -> Assessment {
+    private func assessAnnual(_ target: Target, indicator: Indicator, period: Period, history: ObservationHistory)
+        -> Assessment
+    {
         var result = Assessment(target: target, indicator: indicator, period: period, status: .unassessed)
         let month = period.toMonth
         if indicator.frequency == .yearly, month < 12 {
@@ -38,8 +40,10 @@ public struct TargetAssessor: Sendable {
         }
         let reference = target.bound.reference(for: indicator.direction)
         let projection = YearProjection(
-            indicator: indicator, year: period.year, throughMonth: month, history: history, configuration: configuration)
-        let growth = GrowthFigure(indicator: indicator, period: period, current: projection.reading?.value, history: history)
+            indicator: indicator, year: period.year, throughMonth: month, history: history, configuration: configuration
+        )
+        let growth = GrowthFigure(
+            indicator: indicator, period: period, current: projection.reading?.value, history: history)
         result.growthPercent = growth.percent
         result.growthSource = growth.source
 
@@ -58,11 +62,14 @@ public struct TargetAssessor: Sendable {
             achieved = percent / 100 * reference
             result.estimated = stated.estimated
             result.percentOfPlan = percent
-            let share = indicator.kind == .flow && month < 12
-                ? YearProjection.share(of: indicator, year: period.year, month: month, history: history, configuration: configuration)
+            let share =
+                indicator.kind == .flow && month < 12
+                ? YearProjection.share(
+                    of: indicator, year: period.year, month: month, history: history, configuration: configuration)
                 : 1
             forecast = achieved / share
-            result.note = "Đánh giá theo tỷ lệ \(VietnameseNumberFormat.standard.percent(percent)) kế hoạch mà nguồn nêu."
+            result.note =
+                "Đánh giá theo tỷ lệ \(VietnameseNumberFormat.standard.percent(percent)) kế hoạch mà nguồn nêu."
         } else {
             result.note = "Chưa có số liệu \(period.label)."
             return result

@@ -38,7 +38,8 @@ struct TermAssessment {
         assessment = Assessment(target: target, indicator: indicator, period: period, status: .unassessed)
         assessment.value = projection.reading?.value
         assessment.estimated = projection.reading?.estimated ?? false
-        let growth = GrowthFigure(indicator: indicator, period: period, current: projection.reading?.value, history: history)
+        let growth = GrowthFigure(
+            indicator: indicator, period: period, current: projection.reading?.value, history: history)
         assessment.growthPercent = growth.percent
         assessment.growthSource = growth.source
 
@@ -109,7 +110,9 @@ struct TermAssessment {
             projected = base + (yearForecast - base) * Double(last - first) / Double(elapsed)
         }
         if indicator.isRate { projected = min(100, max(0, projected)) }
-        judge(achieved: toShare(reading.value), forecast: toShare(projected), anyExcessCounts: indicator.kind == .flow && target.measure == .value)
+        judge(
+            achieved: toShare(reading.value), forecast: toShare(projected),
+            anyExcessCounts: indicator.kind == .flow && target.measure == .value)
     }
 
     /// Average growth, average reduction in points, change since the base year.

@@ -8,7 +8,10 @@ struct YearProjection {
     /// Share of the year's total expected by the month (flows only).
     let expectedShare: Double?
 
-    init(indicator: Indicator, year: Int, throughMonth month: Int, history: ObservationHistory, configuration: AssessmentConfiguration) {
+    init(
+        indicator: Indicator, year: Int, throughMonth month: Int, history: ObservationHistory,
+        configuration: AssessmentConfiguration
+    ) {
         let reading = history.value(of: indicator, year: year, throughMonth: month)
         self.reading = reading
         guard let reading else {
@@ -23,7 +26,8 @@ struct YearProjection {
         }
         switch indicator.kind {
         case .flow:
-            let share = Self.share(of: indicator, year: year, month: month, history: history, configuration: configuration)
+            let share = Self.share(
+                of: indicator, year: year, month: month, history: history, configuration: configuration)
             expectedShare = share
             forecast = reading.value / share
         case .level:
@@ -41,7 +45,8 @@ struct YearProjection {
 
     /// Last year's share of the year reached by this month when history has it, else months ÷ 12.
     static func share(
-        of indicator: Indicator, year: Int, month: Int, history: ObservationHistory, configuration: AssessmentConfiguration
+        of indicator: Indicator, year: Int, month: Int, history: ObservationHistory,
+        configuration: AssessmentConfiguration
     ) -> Double {
         let linear = Double(month) / 12
         guard configuration.seasonalShare,
@@ -75,7 +80,8 @@ struct GrowthFigure {
                 return
             }
         }
-        let stated = history.yearToDate(of: indicator.code, year: period.year, throughMonth: period.toMonth)?.statedGrowthPercent
+        let stated = history.yearToDate(of: indicator.code, year: period.year, throughMonth: period.toMonth)?
+            .statedGrowthPercent
         percent = stated
         source = stated == nil ? nil : .stated
     }

@@ -39,7 +39,9 @@ public struct Catalogue: Sendable, Decodable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(version: c.decode(String.self, forKey: .version), indicators: c.decode([Indicator].self, forKey: .indicators))
+        try self.init(
+            version: c.decode(String.self, forKey: .version),
+            indicators: c.decode([Indicator].self, forKey: .indicators))
     }
 
     /// Reads catalogue JSON; the error names what is wrong and where.
@@ -81,7 +83,8 @@ public enum CatalogueError: UserFacingError, Equatable {
     public var message: String {
         switch self {
         case .malformed(let detail): "Tệp danh mục chỉ tiêu không đọc được: \(detail)."
-        case .invalidCode(let code): "Mã chỉ tiêu \"\(code)\" không hợp lệ (chỉ dùng chữ thường không dấu, số và dấu gạch dưới)."
+        case .invalidCode(let code):
+            "Mã chỉ tiêu \"\(code)\" không hợp lệ (chỉ dùng chữ thường không dấu, số và dấu gạch dưới)."
         case .duplicateCode(let code): "Mã chỉ tiêu \"\(code)\" bị trùng trong danh mục."
         case .ambiguousName(let name, let a, let b): "Tên \"\(name)\" được dùng cho cả hai chỉ tiêu \(a) và \(b)."
         case .unknownParent(let code, let parent): "Chỉ tiêu \(code) thuộc chỉ tiêu \(parent) không có trong danh mục."

@@ -16,15 +16,18 @@ public struct ConsistencyChecker: Sendable {
         statedTallies: [StatedTally] = []
     ) -> [Finding] {
         let history = ObservationHistory(observations)
-        let latest = Dictionary(observations.map { ($0.seriesKey, $0) }, uniquingKeysWith: { $0.version >= $1.version ? $0 : $1 })
+        let latest = Dictionary(
+            observations.map { ($0.seriesKey, $0) }, uniquingKeysWith: { $0.version >= $1.version ? $0 : $1 })
         var findings: [Finding] = []
         for observation in latest.values.sorted(by: { ($0.period, $0.indicatorCode) < ($1.period, $1.indicatorCode) }) {
-            let place = "\(unit.capitalizedTitle), \(indicators[observation.indicatorCode]?.name ?? observation.indicatorCode), \(observation.period.label)"
+            let place =
+                "\(unit.capitalizedTitle), \(indicators[observation.indicatorCode]?.name ?? observation.indicatorCode), \(observation.period.label)"
             if !years.isPlausibleResultYear(observation.period.year) {
                 findings.append(
                     Finding(
                         kind: .implausibleYear, severity: .error,
-                        message: "\(place): năm \(observation.period.year) không thể có kết quả (năm hiện tại là \(years.currentYear)).",
+                        message:
+                            "\(place): năm \(observation.period.year) không thể có kết quả (năm hiện tại là \(years.currentYear)).",
                         unitID: unit.id, indicatorCode: observation.indicatorCode, period: observation.period,
                         source: observation.source))
             }
@@ -41,18 +44,21 @@ public struct ConsistencyChecker: Sendable {
                     Finding(
                         kind: .rateOutOfRange, severity: .error,
                         message: "\(place): tỷ lệ \(value.vietnamese)% nằm ngoài khoảng 0–100%.",
-                        unitID: unit.id, indicatorCode: indicator.code, period: observation.period, source: observation.source))
+                        unitID: unit.id, indicatorCode: indicator.code, period: observation.period,
+                        source: observation.source))
             }
         }
         for target in targets where !years.isPlausibleTargetYear(target.scope.lastYear) {
             findings.append(
                 Finding(
                     kind: .implausibleYear, severity: .error,
-                    message: "\(unit.capitalizedTitle), chỉ tiêu \(indicators[target.indicatorCode]?.name ?? target.indicatorCode) \(target.scope.label): năm không hợp lý.",
+                    message:
+                        "\(unit.capitalizedTitle), chỉ tiêu \(indicators[target.indicatorCode]?.name ?? target.indicatorCode) \(target.scope.label): năm không hợp lý.",
                     unitID: unit.id, indicatorCode: target.indicatorCode))
         }
         for tally in statedTallies { findings += tallyFindings(tally, unit: unit) }
-        return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+        return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(
+            \.element)
     }
 
     private func percentFindings(_ o: Observation, indicator: Indicator, plans: [Target], place: String) -> [Finding] {
@@ -64,7 +70,8 @@ public struct ConsistencyChecker: Sendable {
             return [
                 Finding(
                     kind: .planDerivable, severity: .info,
-                    message: "\(place): chưa có kế hoạch năm \(o.period.year); theo tỷ lệ \(format.percent(stated)) nguồn nêu, kế hoạch khoảng \(format.string(derived)) \(indicator.measureUnit).",
+                    message:
+                        "\(place): chưa có kế hoạch năm \(o.period.year); theo tỷ lệ \(format.percent(stated)) nguồn nêu, kế hoạch khoảng \(format.string(derived)) \(indicator.measureUnit).",
                     unitID: o.unitID, indicatorCode: indicator.code, period: o.period, source: o.source)
             ]
         }
@@ -78,12 +85,15 @@ public struct ConsistencyChecker: Sendable {
         return [
             Finding(
                 kind: .percentOfPlanMismatch, severity: .warning,
-                message: "\(place): nguồn ghi đạt \(format.percent(stated)) \(plan.planWord), nhưng \(format.string(value)) ÷ \(format.string(reference)) = \(format.percent(closest)).",
+                message:
+                    "\(place): nguồn ghi đạt \(format.percent(stated)) \(plan.planWord), nhưng \(format.string(value)) ÷ \(format.string(reference)) = \(format.percent(closest)).",
                 unitID: o.unitID, indicatorCode: indicator.code, period: o.period, source: o.source)
         ]
     }
 
-    private func growthFindings(_ o: Observation, indicator: Indicator, history: ObservationHistory, place: String) -> [Finding] {
+    private func growthFindings(_ o: Observation, indicator: Indicator, history: ObservationHistory, place: String)
+        -> [Finding]
+    {
         guard let stated = o.statedGrowthPercent, o.period.isYearToDate else { return [] }
         let growth = GrowthFigure(indicator: indicator, period: o.period, current: o.value, history: history)
         guard growth.source == .history, let computed = growth.percent,
@@ -95,7 +105,8 @@ public struct ConsistencyChecker: Sendable {
         return [
             Finding(
                 kind: .growthMismatch, severity: .warning,
-                message: "\(place): nguồn ghi tăng \(format.string(stated))\(unitWord) so với cùng kỳ, nhưng số liệu đã lưu (\(format.string(previous)) → \(format.string(o.value ?? 0))) cho \(format.string(computed))\(unitWord).",
+                message:
+                    "\(place): nguồn ghi tăng \(format.string(stated))\(unitWord) so với cùng kỳ, nhưng số liệu đã lưu (\(format.string(previous)) → \(format.string(o.value ?? 0))) cho \(format.string(computed))\(unitWord).",
                 unitID: o.unitID, indicatorCode: indicator.code, period: o.period, source: o.source)
         ]
     }
@@ -103,7 +114,9 @@ public struct ConsistencyChecker: Sendable {
     private func tallyFindings(_ tally: StatedTally, unit: AdministrativeUnit) -> [Finding] {
         var findings: [Finding] = []
         let place = "\(unit.capitalizedTitle), \(tally.period.label)"
-        if let total = tally.total, let sum = tally.sumOfParts, sum > total || (tally.statesEveryOutcome && sum != total) {
+        if let total = tally.total, let sum = tally.sumOfParts,
+            sum > total || (tally.statesEveryOutcome && sum != total)
+        {
             findings.append(
                 Finding(
                     kind: .tallyMismatch, severity: .error,

@@ -105,6 +105,7 @@ public struct AdministrativeUnit: Hashable, Sendable, Codable, Identifiable {
 
     /// Whether the unit existed at any time during the year.
     public func existed(inYear year: Int) -> Bool {
-        (validFrom.map { $0.year <= year } ?? true) && (validTo.map { $0 > CalendarDay(year: year, month: 1, day: 1)! } ?? true)
+        (validFrom.map { $0.year <= year } ?? true)
+            && (validTo.map { $0 > CalendarDay(year: year, month: 1, day: 1)! } ?? true)
     }
 }

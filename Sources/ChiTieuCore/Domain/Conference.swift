@@ -10,7 +10,10 @@ public struct Conference: Hashable, Sendable, Codable {
     public var date: CalendarDay?
     public var period: Period?
 
-    public init(unitID: UnitID, number: Int, term: Int? = nil, extended: Bool = false, date: CalendarDay? = nil, period: Period? = nil) {
+    public init(
+        unitID: UnitID, number: Int, term: Int? = nil, extended: Bool = false, date: CalendarDay? = nil,
+        period: Period? = nil
+    ) {
         self.unitID = unitID
         self.number = number
         self.term = term

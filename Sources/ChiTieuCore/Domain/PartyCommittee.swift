@@ -11,6 +11,11 @@ public struct PartyCommittee: Hashable, Sendable, Codable {
         self.terms = terms
     }
 
+    /// The committee of `unit`: `Đảng bộ huyện Kông Chro`.
+    public init(of unit: AdministrativeUnit, terms: [CommitteeTerm]) {
+        self.init(unitID: unit.id, name: "Đảng bộ \(unit.title)", terms: terms.sorted { $0.number < $1.number })
+    }
+
     public func term(covering year: Int) -> CommitteeTerm? {
         terms.last { $0.fromYear <= year && year <= $0.toYear }
     }

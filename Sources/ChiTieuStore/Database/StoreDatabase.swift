@@ -34,7 +34,8 @@ public final class StoreDatabase: Sendable {
     }
 
     /// Opens (creating if needed) an SQLite file with WAL journaling and foreign keys on.
-    public static func sqlite(path: String, connections: Int = 4, logger: Logger = Logger(label: "chitieu.store")) throws
+    public static func sqlite(path: String, connections: Int = 4, logger: Logger = Logger(label: "chitieu.store"))
+        throws
         -> StoreDatabase
     {
         let url = URL(fileURLWithPath: path)
@@ -59,7 +60,9 @@ public final class StoreDatabase: Sendable {
     }
 
     /// Runs `body` on one connection.
-    public func withSession<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func withSession<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
         let box = ResultBox<T>()
         try await session { db in box.value = try await body(db) }
         guard let value = box.value else { throw StoreError.internalFailure("phiên làm việc không trả kết quả") }
@@ -67,7 +70,9 @@ public final class StoreDatabase: Sendable {
     }
 
     /// Runs `body` in one transaction: everything it wrote is kept, or, if it throws, nothing.
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
         let begin = backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         return try await withSession { db in
             try await db.raw(SQLQueryString(begin)).run()

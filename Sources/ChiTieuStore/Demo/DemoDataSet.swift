@@ -40,7 +40,9 @@ public enum DemoDataSet {
         b.conference(unit, number: 18, term: 8, extended: true, year: 2024, toMonth: 9)
         b.unit = unit
         b.source = report
-        b.result("total_production_value", 2024, 9, 4790.86, estimated: true, percent: 70.76, growth: 3.81, priceBasis: "so sánh 2010")
+        b.result(
+            "total_production_value", 2024, 9, 4790.86, estimated: true, percent: 70.76, growth: 3.81,
+            priceBasis: "so sánh 2010")
         b.result("industrial_production_value", 2024, 9, 765.81, percent: 69.85, growth: 2.24)
         b.result("retail_sales", 2024, 9, 622, percent: 75.85, growth: 1.06)
         b.result("budget_revenue", 2024, 9, 35.33, percent: 142.46, growth: 69.86)
@@ -84,15 +86,19 @@ public enum DemoDataSet {
         b.result("total_production_value", 2020, 12, 5000)
         b.result("poverty_rate", 2020, 12, 20.5)
         for (year, members) in [(2021, 65.0), (2022, 70)] { b.result("new_party_members", year, 12, members) }
-        b.term("total_production_value", 2020, 2025, .averageGrowth, 8, issuer: "Nghị quyết Đại hội Đảng bộ huyện lần thứ VIII")
-        b.term("poverty_rate", 2020, 2025, .averageReduction, 2, issuer: "Nghị quyết Đại hội Đảng bộ huyện lần thứ VIII")
+        b.term(
+            "total_production_value", 2020, 2025, .averageGrowth, 8,
+            issuer: "Nghị quyết Đại hội Đảng bộ huyện lần thứ VIII")
+        b.term(
+            "poverty_rate", 2020, 2025, .averageReduction, 2, issuer: "Nghị quyết Đại hội Đảng bộ huyện lần thứ VIII")
         b.term("new_party_members", 2021, 2025, .everyYear, 60, issuer: "Nghị quyết Đại hội Đảng bộ huyện lần thứ VIII")
     }
 
     /// Chợ Đồn, 9 tháng 2023 (hội nghị lần thứ 15 mở rộng) and năm 2024 (hội nghị lần thứ 20).
     private static func choDonFigures(_ b: inout DemoBuilder, _ unit: UnitID) {
         b.unit = unit
-        b.conference(unit, number: 15, extended: true, year: 2023, toMonth: 9, date: CalendarDay(year: 2023, month: 10, day: 10))
+        b.conference(
+            unit, number: 15, extended: true, year: 2023, toMonth: 9, date: CalendarDay(year: 2023, month: 10, day: 10))
         b.source = "Tin hội nghị BCH Đảng bộ huyện Chợ Đồn lần thứ 15 (mở rộng)"
         b.result("grain_sown_area", 2023, 9, nil, percent: 97.9)
         b.result("forest_planting", 2023, 9, 603.8, percent: 100.6)
@@ -131,9 +137,13 @@ public enum DemoDataSet {
     /// An Khê, 6 tháng đầu năm 2023 (hội nghị lần thứ 13 mở rộng).
     private static func anKheFigures(_ b: inout DemoBuilder, _ unit: UnitID) {
         b.unit = unit
-        b.conference(unit, number: 13, term: 17, extended: true, year: 2023, toMonth: 6, date: CalendarDay(year: 2023, month: 6, day: 30))
+        b.conference(
+            unit, number: 13, term: 17, extended: true, year: 2023, toMonth: 6,
+            date: CalendarDay(year: 2023, month: 6, day: 30))
         b.source = "Tin hội nghị BCH Đảng bộ thị xã An Khê lần thứ 13 (mở rộng)"
-        b.result("total_production_value", 2023, 6, 10040, qualifier: .above, percent: 52.13, growth: 11.25, priceBasis: "hiện hành")
+        b.result(
+            "total_production_value", 2023, 6, 10040, qualifier: .above, percent: 52.13, growth: 11.25,
+            priceBasis: "hiện hành")
         b.plan("total_production_value", 2023, 10040 / 0.5213)
         b.result("total_production_value", 2022, 6, 10040 / 1.1125, priceBasis: "hiện hành")
         b.result("retail_sales", 2023, 6, 3684, percent: 52.44, growth: 16.44)
@@ -170,7 +180,8 @@ private struct DemoBuilder {
     var source = ""
 
     mutating func result(
-        _ code: String, _ year: Int, _ toMonth: Int, _ value: Double?, qualifier: Qualifier? = nil, estimated: Bool = false,
+        _ code: String, _ year: Int, _ toMonth: Int, _ value: Double?, qualifier: Qualifier? = nil,
+        estimated: Bool = false,
         percent: Double? = nil, growth: Double? = nil, priceBasis: String? = nil
     ) {
         let rounded = value.map { ($0 * 100).rounded() / 100 }
@@ -181,18 +192,24 @@ private struct DemoBuilder {
                 priceBasis: priceBasis, source: Provenance(document: source, enteredBy: "demo")))
     }
 
-    mutating func plan(_ code: String, _ year: Int, _ value: Double, issuer: String = Target.defaultIssuer, atMost: Bool = false) {
+    mutating func plan(
+        _ code: String, _ year: Int, _ value: Double, issuer: String = Target.defaultIssuer, atMost: Bool = false
+    ) {
         let rounded = (value * 100).rounded() / 100
         batch.add(
             Target(
-                unitID: unit, indicatorCode: code, scope: .year(year), bound: atMost ? .atMost(rounded) : .atLeast(rounded),
+                unitID: unit, indicatorCode: code, scope: .year(year),
+                bound: atMost ? .atMost(rounded) : .atLeast(rounded),
                 issuer: issuer, note: source))
     }
 
-    mutating func term(_ code: String, _ from: Int, _ to: Int, _ measure: TargetMeasure, _ value: Double, issuer: String) {
+    mutating func term(
+        _ code: String, _ from: Int, _ to: Int, _ measure: TargetMeasure, _ value: Double, issuer: String
+    ) {
         batch.add(
             Target(
-                unitID: unit, indicatorCode: code, scope: .term(from: from, to: to), measure: measure, bound: .atLeast(value),
+                unitID: unit, indicatorCode: code, scope: .term(from: from, to: to), measure: measure,
+                bound: .atLeast(value),
                 issuer: issuer, note: source))
     }
 

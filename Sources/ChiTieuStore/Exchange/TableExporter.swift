@@ -51,7 +51,8 @@ public struct TableExporter: Sendable {
         var document = ExportDocument(units: [], targets: [], observations: [])
         for unit in units {
             document.units.append(.init(unit))
-            document.targets += try await repository.targets(unitIDs: [unit.id], years: Period.yearRange).map(ExportDocument.TargetRecord.init)
+            document.targets += try await repository.targets(unitIDs: [unit.id], years: Period.yearRange).map(
+                ExportDocument.TargetRecord.init)
             document.observations += try await repository.observations(unitIDs: [unit.id], years: Period.yearRange)
                 .map(ExportDocument.ObservationRecord.init)
         }
@@ -111,7 +112,8 @@ public struct TableExporter: Sendable {
 
     static func row(_ o: Observation, unitName: String) -> Row {
         var v: [TableColumn: String] = [
-            .kind: RowKind.result.vietnamese, .unit: unitName, .indicator: o.indicatorCode, .year: String(o.period.year),
+            .kind: RowKind.result.vietnamese, .unit: unitName, .indicator: o.indicatorCode,
+            .year: String(o.period.year),
             .fromMonth: String(o.period.fromMonth), .toMonth: String(o.period.toMonth),
         ]
         if let value = o.value { v[.value] = (o.qualifier.map { $0.word + " " } ?? "") + value.exportText }

@@ -19,7 +19,9 @@ public struct TableImporter: Sendable {
 
     public func batch(csv text: String, document: String, enteredBy: String? = nil) async throws -> DataBatch {
         let records = try Self.records(text)
-        guard let header = records.first else { throw StoreError.invalidBatch([BatchProblem(origin: nil, "tệp trống.")]) }
+        guard let header = records.first else {
+            throw StoreError.invalidBatch([BatchProblem(origin: nil, "tệp trống.")])
+        }
         var problems: [BatchProblem] = []
         var columns: [TableColumn: Int] = [:]
         for (index, name) in header.enumerated() {
@@ -27,14 +29,20 @@ public struct TableImporter: Sendable {
             if trimmed.isEmpty || Self.ignoredHeaders.contains(NameKey(trimmed).folded) { continue }
             guard let column = TableColumn.matching(trimmed) else {
                 problems.append(
-                    BatchProblem(origin: "dòng 1", "cột «\(trimmed)» không được hỗ trợ. Các cột hợp lệ: \(TableColumn.allCases.map(\.vietnamese).joined(separator: ", "))."))
+                    BatchProblem(
+                        origin: "dòng 1",
+                        "cột «\(trimmed)» không được hỗ trợ. Các cột hợp lệ: \(TableColumn.allCases.map(\.vietnamese).joined(separator: ", "))."
+                    ))
                 continue
             }
-            if columns[column] != nil { problems.append(BatchProblem(origin: "dòng 1", "cột «\(column.vietnamese)» xuất hiện hai lần.")) }
+            if columns[column] != nil {
+                problems.append(BatchProblem(origin: "dòng 1", "cột «\(column.vietnamese)» xuất hiện hai lần."))
+            }
             columns[column] = index
         }
         for required in [TableColumn.kind, .unit, .indicator, .value] where columns[required] == nil {
-            problems.append(BatchProblem(origin: "dòng 1", "thiếu cột «\(required.vietnamese)» (hoặc \(required.rawValue))."))
+            problems.append(
+                BatchProblem(origin: "dòng 1", "thiếu cột «\(required.vietnamese)» (hoặc \(required.rawValue))."))
         }
         if !problems.isEmpty { throw StoreError.invalidBatch(problems) }
 
@@ -43,7 +51,8 @@ public struct TableImporter: Sendable {
         for (offset, record) in records.dropFirst().enumerated() {
             if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             var row = TableRow(line: offset + 2, fields: record, columns: columns)
-            if let item = await row.read(catalogue: catalogue, units: &units, document: document, enteredBy: enteredBy) {
+            if let item = await row.read(catalogue: catalogue, units: &units, document: document, enteredBy: enteredBy)
+            {
                 switch item {
                 case .target(let t): batch.add(t, origin: row.origin)
                 case .observation(let o): batch.add(o, origin: row.origin)
@@ -61,7 +70,8 @@ public struct TableImporter: Sendable {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         let firstLine = body.prefix { $0 != "\n" && $0 != "\r" }
-        let delimiter: UnicodeScalar = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        let delimiter: UnicodeScalar =
+            firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
         do {
             let reader = try CSVReader(string: body, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
             var records: [[String]] = []

@@ -25,7 +25,9 @@ struct TableRow {
     mutating func read(
         catalogue: Catalogue, units: inout UnitCache, document: String, enteredBy: String?
     ) async -> Item? {
-        guard let kindText = text(.kind) else { return fail(.kind, "để trống; ghi «kế hoạch», «kết quả» hoặc «nghị quyết».") }
+        guard let kindText = text(.kind) else {
+            return fail(.kind, "để trống; ghi «kế hoạch», «kết quả» hoặc «nghị quyết».")
+        }
         guard let kind = RowKind.matching(kindText) else {
             return fail(.kind, "«\(kindText)» không hợp lệ; ghi «kế hoạch», «kết quả» hoặc «nghị quyết».")
         }
@@ -46,7 +48,8 @@ struct TableRow {
 
         switch kind {
         case .result:
-            return readObservation(unit: unit, indicator: indicator, year: years.first, document: document, enteredBy: enteredBy)
+            return readObservation(
+                unit: unit, indicator: indicator, year: years.first, document: document, enteredBy: enteredBy)
         case .plan, .resolution:
             return readTarget(kind, unit: unit, indicator: indicator, years: years)
         }
@@ -84,15 +87,21 @@ struct TableRow {
         let observation = Observation(
             unitID: unit.id, indicatorCode: indicator.code, period: period, value: value, qualifier: qualifier,
             estimated: estimated, statedPercentOfPlan: percent, statedGrowthPercent: number(.growth),
-            priceBasis: text(.priceBasis), source: Provenance(document: text(.source) ?? document, enteredBy: enteredBy))
+            priceBasis: text(.priceBasis), source: Provenance(document: text(.source) ?? document, enteredBy: enteredBy)
+        )
         return problems.isEmpty ? .observation(observation) : nil
     }
 
-    private mutating func readTarget(_ kind: RowKind, unit: AdministrativeUnit, indicator: Indicator, years: (first: Int, last: Int)) -> Item? {
+    private mutating func readTarget(
+        _ kind: RowKind, unit: AdministrativeUnit, indicator: Indicator, years: (first: Int, last: Int)
+    ) -> Item? {
         var measure = TargetMeasure.value
         if let word = text(.measure) {
             guard let found = TargetMeasure.matching(word) else {
-                return fail(.measure, "«\(word)» không hợp lệ; ví dụ: mức đạt, tăng bình quân, giảm bình quân, tổng giai đoạn, hằng năm, tỷ lệ đơn vị.")
+                return fail(
+                    .measure,
+                    "«\(word)» không hợp lệ; ví dụ: mức đạt, tăng bình quân, giảm bình quân, tổng giai đoạn, hằng năm, tỷ lệ đơn vị."
+                )
             }
             measure = found
         }
@@ -100,7 +109,8 @@ struct TableRow {
         let issuer = text(.issuer) ?? (kind == .resolution ? "nghị quyết" : Target.defaultIssuer)
         let scope: TargetScope = kind == .resolution ? .term(from: years.first, to: years.last) : .year(years.first)
         let target = Target(
-            unitID: unit.id, indicatorCode: indicator.code, scope: scope, measure: measure, bound: bound, issuer: issuer,
+            unitID: unit.id, indicatorCode: indicator.code, scope: scope, measure: measure, bound: bound,
+            issuer: issuer,
             exceedMargin: number(.exceedMargin), denominator: integer(.denominator), note: text(.source))
         return problems.isEmpty ? .target(target) : nil
     }
@@ -114,10 +124,14 @@ struct TableRow {
         guard let value = number(.value) else { return nil }
         if let word = text(.comparator) {
             let folded = NameKey(word).folded
-            if [">=", "≥", ">"].contains(word) || ["tu", "tren", "toi thieu", "khong duoi", "it nhat", "tro len"].contains(where: folded.contains) {
+            if [">=", "≥", ">"].contains(word)
+                || ["tu", "tren", "toi thieu", "khong duoi", "it nhat", "tro len"].contains(where: folded.contains)
+            {
                 return .atLeast(value)
             }
-            if ["<=", "≤", "<"].contains(word) || ["duoi", "toi da", "khong qua", "tro xuong"].contains(where: folded.contains) {
+            if ["<=", "≤", "<"].contains(word)
+                || ["duoi", "toi da", "khong qua", "tro xuong"].contains(where: folded.contains)
+            {
                 return .atMost(value)
             }
             return fail(.comparator, "«\(word)» không hợp lệ; ghi «>=» (từ … trở lên) hoặc «<=» (không quá).")
@@ -183,7 +197,9 @@ struct TableRow {
     }
 
     static func yearRange(_ text: String) -> (Int, Int)? {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b else { return nil }
         return (a, b)
     }
@@ -191,7 +207,8 @@ struct TableRow {
     static func numberRange(_ text: String) -> (Double, Double)? {
         let parts = text.split(whereSeparator: { $0 == "–" || $0 == "—" }).map(String.init)
         let pieces = parts.count == 2 ? parts : text.components(separatedBy: " - ")
-        guard pieces.count == 2, let a = VietnameseNumber.parse(pieces[0]), let b = VietnameseNumber.parse(pieces[1]), a <= b
+        guard pieces.count == 2, let a = VietnameseNumber.parse(pieces[0]), let b = VietnameseNumber.parse(pieces[1]),
+            a <= b
         else { return nil }
         return (a, b)
     }

@@ -1,5 +1,5 @@
-import Foundation
 import ChiTieuCore
+import Foundation
 
 /// What is stored already that a batch must be checked against.
 struct StoredState: Sendable {
@@ -35,7 +35,10 @@ struct BatchPlan: Sendable {
                 problems.append(BatchProblem(origin: entry.origin, "đơn vị cấp trên (mã \(parent)) không tồn tại."))
             }
             if let from = unit.validFrom, let to = unit.validTo, to <= from {
-                problems.append(BatchProblem(origin: entry.origin, "ngày kết thúc \(to.vietnamese) không sau ngày bắt đầu \(from.vietnamese)."))
+                problems.append(
+                    BatchProblem(
+                        origin: entry.origin,
+                        "ngày kết thúc \(to.vietnamese) không sau ngày bắt đầu \(from.vietnamese)."))
             }
             batchUnits[unit.provisionalID] = unit
         }
@@ -47,7 +50,9 @@ struct BatchPlan: Sendable {
             }
             if let period, let unit = stored.units[id], !unit.existed(inYear: period.year) {
                 problems.append(
-                    BatchProblem(origin: origin, "\(unit.title) không còn tồn tại trong \(period.label) (đã giải thể hoặc sáp nhập)."))
+                    BatchProblem(
+                        origin: origin,
+                        "\(unit.title) không còn tồn tại trong \(period.label) (đã giải thể hoặc sáp nhập)."))
             }
         }
 
@@ -56,11 +61,14 @@ struct BatchPlan: Sendable {
             let t = entry.item
             checkUnit(t.unitID, period: nil, origin: entry.origin)
             if !knownCodes.contains(t.indicatorCode) {
-                problems.append(BatchProblem(origin: entry.origin, "chỉ tiêu \"\(t.indicatorCode)\" không có trong danh mục."))
+                problems.append(
+                    BatchProblem(origin: entry.origin, "chỉ tiêu \"\(t.indicatorCode)\" không có trong danh mục."))
             }
             problems += Self.targetProblems(t, origin: entry.origin)
             if let earlier = seenTargets[t.naturalKey] {
-                problems.append(BatchProblem(origin: entry.origin, "chỉ tiêu kế hoạch bị trùng\(earlier.map { " với \($0)" } ?? "")."))
+                problems.append(
+                    BatchProblem(
+                        origin: entry.origin, "chỉ tiêu kế hoạch bị trùng\(earlier.map { " với \($0)" } ?? "")."))
                 continue
             }
             seenTargets[t.naturalKey] = entry.origin
@@ -84,12 +92,15 @@ struct BatchPlan: Sendable {
             let o = entry.item
             checkUnit(o.unitID, period: o.period, origin: entry.origin)
             if !knownCodes.contains(o.indicatorCode) {
-                problems.append(BatchProblem(origin: entry.origin, "chỉ tiêu \"\(o.indicatorCode)\" không có trong danh mục."))
+                problems.append(
+                    BatchProblem(origin: entry.origin, "chỉ tiêu \"\(o.indicatorCode)\" không có trong danh mục."))
             }
             problems += Self.observationProblems(o, origin: entry.origin)
             if let earlier = seenSeries[o.seriesKey] {
                 problems.append(
-                    BatchProblem(origin: entry.origin, "kết quả \(o.period.label) bị trùng\(earlier.map { " với \($0)" } ?? "")."))
+                    BatchProblem(
+                        origin: entry.origin, "kết quả \(o.period.label) bị trùng\(earlier.map { " với \($0)" } ?? "")."
+                    ))
                 continue
             }
             seenSeries[o.seriesKey] = entry.origin
@@ -115,8 +126,11 @@ struct BatchPlan: Sendable {
         for entry in batch.conferences {
             let c = entry.item
             checkUnit(c.unitID, period: nil, origin: entry.origin)
-            if c.number < 1 { problems.append(BatchProblem(origin: entry.origin, "số thứ tự hội nghị phải từ 1 trở lên.")) }
-            let duplicate = stored.conferences.contains { $0.unitID == c.unitID && $0.number == c.number && $0.term == c.term }
+            if c.number < 1 {
+                problems.append(BatchProblem(origin: entry.origin, "số thứ tự hội nghị phải từ 1 trở lên."))
+            }
+            let duplicate =
+                stored.conferences.contains { $0.unitID == c.unitID && $0.number == c.number && $0.term == c.term }
                 || conferencesToInsert.contains { $0.unitID == c.unitID && $0.number == c.number && $0.term == c.term }
             if !duplicate {
                 conferencesToInsert.append(c)
@@ -147,10 +161,15 @@ struct BatchPlan: Sendable {
             problems.append(BatchProblem(origin: origin, "giá trị chỉ tiêu không phải là số."))
         }
         if let high, high < low {
-            problems.append(BatchProblem(origin: origin, "cận dưới \(low.vietnamese) lớn hơn cận trên \(high.vietnamese)."))
+            problems.append(
+                BatchProblem(origin: origin, "cận dưới \(low.vietnamese) lớn hơn cận trên \(high.vietnamese)."))
         }
         if t.isAnnual, t.measure != .value {
-            problems.append(BatchProblem(origin: origin, "chỉ tiêu năm chỉ có dạng mức đạt; dạng \"\(t.measure.title)\" dành cho chỉ tiêu nghị quyết nhiệm kỳ."))
+            problems.append(
+                BatchProblem(
+                    origin: origin,
+                    "chỉ tiêu năm chỉ có dạng mức đạt; dạng \"\(t.measure.title)\" dành cho chỉ tiêu nghị quyết nhiệm kỳ."
+                ))
         }
         if !Period.yearRange.contains(t.scope.firstYear) || !Period.yearRange.contains(t.scope.lastYear) {
             problems.append(BatchProblem(origin: origin, "năm \(t.scope.label) không hợp lệ."))
@@ -172,7 +191,8 @@ struct BatchPlan: Sendable {
         if o.value == nil, o.statedPercentOfPlan == nil {
             problems.append(BatchProblem(origin: origin, "thiếu giá trị kết quả (hoặc tỷ lệ % kế hoạch)."))
         }
-        for number in [o.value, o.statedPercentOfPlan, o.statedGrowthPercent].compactMap({ $0 }) where !number.isFinite {
+        for number in [o.value, o.statedPercentOfPlan, o.statedGrowthPercent].compactMap({ $0 }) where !number.isFinite
+        {
             problems.append(BatchProblem(origin: origin, "giá trị không phải là số."))
         }
         if let p = o.statedPercentOfPlan, p < 0 {

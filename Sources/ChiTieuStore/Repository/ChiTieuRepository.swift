@@ -32,6 +32,11 @@ public protocol ChiTieuRepository: Sendable {
 }
 
 extension ChiTieuRepository {
+    /// The Party committee of a unit with its recorded terms.
+    public func committee(of unit: AdministrativeUnit) async throws -> PartyCommittee {
+        PartyCommittee(of: unit, terms: try await committeeTerms(of: unit.id))
+    }
+
     public func indicatorsByCode() async throws -> [String: Indicator] {
         Dictionary(try await indicators().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -101,7 +101,8 @@ public struct DataBatch: Sendable {
 
     /// Years the batch's targets and results touch, to read what is stored for them.
     var years: ClosedRange<Int>? {
-        let all = targets.flatMap { [$0.item.scope.firstYear, $0.item.scope.lastYear] } + observations.map(\.item.period.year)
+        let all =
+            targets.flatMap { [$0.item.scope.firstYear, $0.item.scope.lastYear] } + observations.map(\.item.period.year)
         guard let low = all.min(), let high = all.max() else { return nil }
         return low...high
     }
@@ -140,7 +141,9 @@ public struct SaveSummary: Sendable, Equatable {
         var text = parts.isEmpty ? "Không có gì mới để ghi." : "Đã ghi " + parts.joined(separator: ", ") + "."
         let unchanged = targetsUnchanged + observationsUnchanged
         if unchanged > 0 { text += " \(unchanged) dòng trùng với số liệu đã có, bỏ qua." }
-        if !conflicts.isEmpty { text += " \(conflicts.count) kết quả khác với số đã lưu, chưa ghi — cần người dùng quyết định." }
+        if !conflicts.isEmpty {
+            text += " \(conflicts.count) kết quả khác với số đã lưu, chưa ghi — cần người dùng quyết định."
+        }
         return text
     }
 }

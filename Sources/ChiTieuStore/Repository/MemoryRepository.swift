@@ -1,5 +1,5 @@
-import Foundation
 import ChiTieuCore
+import Foundation
 
 /// A repository held in memory, for tests and throwaway sessions. It validates with the
 /// same plan as `SQLRepository`, and applies a batch without suspending, so a batch is
@@ -39,7 +39,8 @@ public actor MemoryRepository: ChiTieuRepository {
 
     public func observations(unitIDs: [UnitID], years: ClosedRange<Int>) -> [Observation] {
         let ids = Set(unitIDs)
-        return SQLRepository.latestVersions(storedObservations.filter { ids.contains($0.unitID) && years.contains($0.period.year) })
+        return SQLRepository.latestVersions(
+            storedObservations.filter { ids.contains($0.unitID) && years.contains($0.period.year) })
     }
 
     public func versions(of key: SeriesKey) -> [Observation] {
@@ -56,8 +57,11 @@ public actor MemoryRepository: ChiTieuRepository {
         let stored = StoredState(
             indicatorCodes: Set(catalogue.map(\.code)),
             units: unitsByID.filter { ids.contains($0.key) },
-            targets: Dictionary(targets(unitIDs: Array(ids), years: years).map { ($0.naturalKey, $0) }, uniquingKeysWith: { a, _ in a }),
-            latest: Dictionary(observations(unitIDs: Array(ids), years: years).map { ($0.seriesKey, $0) }, uniquingKeysWith: { a, _ in a }),
+            targets: Dictionary(
+                targets(unitIDs: Array(ids), years: years).map { ($0.naturalKey, $0) }, uniquingKeysWith: { a, _ in a }),
+            latest: Dictionary(
+                observations(unitIDs: Array(ids), years: years).map { ($0.seriesKey, $0) },
+                uniquingKeysWith: { a, _ in a }),
             conferences: storedConferences.filter { ids.contains($0.unitID) })
         let plan = try BatchPlan(batch, stored: stored)
         var summary = plan.summary
@@ -75,7 +79,8 @@ public actor MemoryRepository: ChiTieuRepository {
             summary.unitIDs[new.provisionalID] = id
             let real: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
             unitsByID[id] = AdministrativeUnit(
-                id: id, kind: new.kind, name: new.name.precomposedStringWithCanonicalMapping, parentID: new.parentID.map(real),
+                id: id, kind: new.kind, name: new.name.precomposedStringWithCanonicalMapping,
+                parentID: new.parentID.map(real),
                 code: new.code, validFrom: new.validFrom, validTo: new.validTo)
             for predecessor in new.predecessors { unitsByID[real(predecessor)]?.successors.append(id) }
             terms[id] = new.terms

@@ -24,7 +24,9 @@ extension SQLRepository {
             for target in plan.targetsToUpdate {
                 let (low, high) = target.bound.values
                 try await db.update("targets")
-                    .set("comparator", to: target.bound.comparatorCode).set("value", to: low).set("upper_value", to: high)
+                    .set("comparator", to: target.bound.comparatorCode).set("value", to: low).set(
+                        "upper_value", to: high
+                    )
                     .set("issuer", to: target.issuer).set("exceed_margin", to: target.exceedMargin)
                     .set("denominator", to: target.denominator).set("note", to: target.note).set("updated_at", to: now)
                     .where("id", .equal, target.id).run()
@@ -84,9 +86,11 @@ extension SQLRepository {
                     .where("last_year", .greaterThanOrEqual, years.lowerBound)
                     .where("first_year", .lessThanOrEqual, years.upperBound).all().map(RowDecoding.target)
                 for t in storedTargets { targets[t.naturalKey] = t }
-                let storedResults = try await db.select().column("*").from("observations").where("unit_id", .in, unitIDs)
-                    .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
-                    .all().map(RowDecoding.observation)
+                let storedResults = try await db.select().column("*").from("observations").where(
+                    "unit_id", .in, unitIDs
+                )
+                .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
+                .all().map(RowDecoding.observation)
                 for o in SQLRepository.latestVersions(storedResults) { latest[o.seriesKey] = o }
             }
             conferences = try await db.select().column("*").from("conferences").where("unit_id", .in, unitIDs).all()

@@ -14,7 +14,9 @@ public struct SQLRepository: ChiTieuRepository {
     }
 
     /// Opens an SQLite file, creating it and bringing its schema up to date.
-    public static func openSQLite(path: String, logger: Logger = Logger(label: "chitieu.store")) async throws -> SQLRepository {
+    public static func openSQLite(path: String, logger: Logger = Logger(label: "chitieu.store")) async throws
+        -> SQLRepository
+    {
         let database = try StoreDatabase.sqlite(path: path, logger: logger)
         do {
             try await Migrator(database: database).migrate()
@@ -161,6 +163,8 @@ public struct SQLRepository: ChiTieuRepository {
     static func latestVersions(_ observations: [Observation]) -> [Observation] {
         var latest: [SeriesKey: Observation] = [:]
         for o in observations where (latest[o.seriesKey]?.version ?? 0) < o.version { latest[o.seriesKey] = o }
-        return latest.values.sorted { ($0.unitID, $0.indicatorCode, $0.period) < ($1.unitID, $1.indicatorCode, $1.period) }
+        return latest.values.sorted {
+            ($0.unitID, $0.indicatorCode, $0.period) < ($1.unitID, $1.indicatorCode, $1.period)
+        }
     }
 }

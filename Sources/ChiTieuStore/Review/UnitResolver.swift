@@ -1,5 +1,5 @@
-import Foundation
 import ChiTieuCore
+import Foundation
 
 /// Finds the unit a person means by a name as typed: `Kông Chro`, `huyện Kông Chro`,
 /// `Chư Sê, Gia Lai`, `kong chro`, or a numeric ID.
@@ -25,8 +25,11 @@ public struct UnitResolver: Sendable {
             let (parentKind, parentName) = Self.splitKind(parts[1])
             var kept: [AdministrativeUnit] = []
             for candidate in candidates {
-                guard let parentID = candidate.parentID, let parent = try await repository.unit(id: parentID) else { continue }
-                let nameMatches = parent.nameKey == NameKey(parentName) || parent.nameKey.folded == NameKey(parentName).folded
+                guard let parentID = candidate.parentID, let parent = try await repository.unit(id: parentID) else {
+                    continue
+                }
+                let nameMatches =
+                    parent.nameKey == NameKey(parentName) || parent.nameKey.folded == NameKey(parentName).folded
                 if nameMatches, parentKind == nil || parentKind == parent.kind { kept.append(candidate) }
             }
             candidates = kept
@@ -50,7 +53,9 @@ public struct UnitResolver: Sendable {
     /// `huyện Kông Chro (Gia Lai, đến 30/6/2025)`
     public func describe(_ unit: AdministrativeUnit) async throws -> String {
         var details: [String] = []
-        if let parentID = unit.parentID, let parent = try await repository.unit(id: parentID) { details.append(parent.title) }
+        if let parentID = unit.parentID, let parent = try await repository.unit(id: parentID) {
+            details.append(parent.title)
+        }
         if let from = unit.validFrom { details.append("từ \(from.vietnamese)") }
         if let to = unit.validTo { details.append("đến trước \(to.vietnamese)") }
         details.append("mã \(unit.id)")
@@ -61,9 +66,11 @@ public struct UnitResolver: Sendable {
     static func splitKind(_ text: String) -> (UnitKind?, String) {
         let key = NameKey(text).rawValue
         for kind in UnitKind.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count }) {
-            for spelling in [kind.rawValue, NameKey(kind.rawValue).folded] where key.hasPrefix(spelling + " ") || NameKey(text).folded.hasPrefix(spelling + " ") {
+            for spelling in [kind.rawValue, NameKey(kind.rawValue).folded]
+            where key.hasPrefix(spelling + " ") || NameKey(text).folded.hasPrefix(spelling + " ") {
                 let words = spelling.split(separator: " ").count
-                let rest = text.split(separator: " ", omittingEmptySubsequences: true).dropFirst(words).joined(separator: " ")
+                let rest = text.split(separator: " ", omittingEmptySubsequences: true).dropFirst(words).joined(
+                    separator: " ")
                 if !rest.isEmpty { return (kind, rest) }
             }
         }

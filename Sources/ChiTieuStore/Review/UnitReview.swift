@@ -45,7 +45,8 @@ public struct UnitReview: Sendable {
             let observations = try await repository.observations(unitIDs: [unit.id], years: all)
             let tallies = try await repository.statedTallies(unitID: unit.id)
             findings += checker.check(
-                unit: unit, indicators: indicators, targets: targets, observations: observations, statedTallies: tallies)
+                unit: unit, indicators: indicators, targets: targets, observations: observations, statedTallies: tallies
+            )
         }
         return findings
     }

@@ -38,14 +38,17 @@ struct CheckCommand: AsyncParsableCommand {
                     return
                 }
                 for finding in findings {
-                    let colour: Terminal.Colour = finding.severity == .error ? .red : (finding.severity == .warning ? .yellow : .dim)
+                    let colour: Terminal.Colour =
+                        finding.severity == .error ? .red : (finding.severity == .warning ? .yellow : .dim)
                     var line = "\(Terminal.paint(finding.severity.label, colour)): \(finding.message)"
                     if let document = finding.source?.document { line += " [Nguồn: \(document)]" }
                     print(line)
                 }
                 let errors = findings.filter { $0.severity == .error }.count
                 let warnings = findings.filter { $0.severity == .warning }.count
-                print("\nTổng cộng \(findings.count) phát hiện: \(errors) lỗi, \(warnings) cảnh báo, \(findings.count - errors - warnings) lưu ý.")
+                print(
+                    "\nTổng cộng \(findings.count) phát hiện: \(errors) lỗi, \(warnings) cảnh báo, \(findings.count - errors - warnings) lưu ý."
+                )
             }
         }
     }

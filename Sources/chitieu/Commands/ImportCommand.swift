@@ -42,7 +42,9 @@ struct ImportCommand: AsyncParsableCommand {
 /// Reads a user's file, with Vietnamese errors for what usually goes wrong.
 enum SourceFile {
     static func readText(_ path: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else { throw UsageError(message: "Không tìm thấy tệp \(path).") }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw UsageError(message: "Không tìm thấy tệp \(path).")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError(message: "Không đọc được tệp \(path).")
         }

@@ -5,7 +5,8 @@ struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Tạo cơ sở dữ liệu và nạp danh mục chỉ tiêu chuẩn.",
-        discussion: "Chạy lại an toàn: danh mục được cập nhật theo phiên bản đi kèm chương trình, số liệu đã có giữ nguyên.")
+        discussion:
+            "Chạy lại an toàn: danh mục được cập nhật theo phiên bản đi kèm chương trình, số liệu đã có giữ nguyên.")
 
     @OptionGroup var store: StoreOptions
 

@@ -34,18 +34,24 @@ struct StatusCommand: AsyncParsableCommand {
                 let unit = try await UnitResolver(repository: repository).resolve(unit, on: period.endDay)
                 let overview = try await UnitReview(repository: repository).overview(of: unit, period: period)
                 let conference = try await repository.conferences(unitID: unit.id).last { $0.period == period }
+                let committee = try await repository.committee(of: unit)
                 let untargeted = try await untargetedResults(repository, overview)
                 if json {
                     print(try StatusJSON(overview: overview, conference: conference, untargeted: untargeted).encoded())
                 } else {
-                    print(StatusText(overview: overview, conference: conference, untargeted: untargeted).render())
+                    print(
+                        StatusText(
+                            overview: overview, conference: conference, committee: committee, untargeted: untargeted
+                        ).render())
                 }
             }
         }
     }
 
     /// Results of the period for indicators without a target, shown so nothing stored is hidden.
-    private func untargetedResults(_ repository: SQLRepository, _ overview: Overview) async throws -> [(Indicator, Observation)] {
+    private func untargetedResults(_ repository: SQLRepository, _ overview: Overview) async throws -> [(
+        Indicator, Observation
+    )] {
         let indicators = try await repository.indicatorsByCode()
         let targeted = Set(overview.all.map(\.target.indicatorCode))
         let period = overview.period

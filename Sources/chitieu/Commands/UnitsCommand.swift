@@ -44,7 +44,8 @@ struct IndicatorsCommand: AsyncParsableCommand {
             try await store.withRepository { repository in
                 let catalogue = try await repository.storedCatalogue(location: repository.database.location)
                 var table = TextTable([
-                    .init("Mã"), .init("Tên chỉ tiêu", maxWidth: 56), .init("ĐVT"), .init("Loại"), .init("Tốt khi"), .init("Kỳ"),
+                    .init("Mã"), .init("Tên chỉ tiêu", maxWidth: 56), .init("ĐVT"), .init("Loại"), .init("Tốt khi"),
+                    .init("Kỳ"),
                 ])
                 for i in catalogue.indicators {
                     table.add([

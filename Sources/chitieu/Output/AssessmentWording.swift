@@ -9,7 +9,8 @@ enum AssessmentWording {
     }
 
     /// `hơn 5.700 tỷ đồng (ước)`, `91,92% (ước)`
-    static func quantity(_ value: Double?, unit: String, qualifier: Qualifier? = nil, estimated: Bool = false) -> String {
+    static func quantity(_ value: Double?, unit: String, qualifier: Qualifier? = nil, estimated: Bool = false) -> String
+    {
         guard let value else { return "–" }
         var text = (qualifier.map { $0.word + " " } ?? "") + number.string(value) + (unit == "%" ? "%" : " " + unit)
         if estimated { text += " (ước)" }
@@ -35,7 +36,8 @@ enum AssessmentWording {
             case .value, .cumulative: ""
             }
         switch a.target.bound {
-        case .atLeast(let v): return (a.target.isAnnual && a.indicator.kind == .flow ? "" : "≥ ") + number.string(v) + suffix
+        case .atLeast(let v):
+            return (a.target.isAnnual && a.indicator.kind == .flow ? "" : "≥ ") + number.string(v) + suffix
         case .atMost(let v): return "≤ " + number.string(v) + suffix
         case .between(let low, let high): return number.string(low) + "–" + number.string(high) + suffix
         }

@@ -4,15 +4,22 @@ import ChiTieuCore
 struct StatusText {
     let overview: Overview
     let conference: Conference?
+    let committee: PartyCommittee
     let untargeted: [(Indicator, Observation)]
 
     func render() -> String {
         typealias W = AssessmentWording
         var out: [String] = []
         out.append(Terminal.paint("\(overview.unit.capitalizedTitle) — \(overview.period.label)", .bold))
-        if let conference { out.append(conference.title(unitKind: overview.unit.kind)) }
+        if let conference {
+            out.append(conference.title(unitKind: overview.unit.kind))
+        } else if let term = committee.term(covering: overview.period.year) {
+            out.append("Ban Chấp hành \(committee.name) \(term.label)")
+        }
         if !overview.unit.existed(inYear: overview.period.year) {
-            out.append(Terminal.paint("Lưu ý: đơn vị không tồn tại trong \(overview.period.label) (xem «chitieu units»).", .yellow))
+            out.append(
+                Terminal.paint(
+                    "Lưu ý: đơn vị không tồn tại trong \(overview.period.label) (xem «chitieu units»).", .yellow))
         }
         out.append("")
         if overview.annual.isEmpty {
@@ -20,7 +27,8 @@ struct StatusText {
         } else {
             out.append(Terminal.paint("Chỉ tiêu kế hoạch năm \(overview.period.year)", .bold))
             var table = TextTable([
-                .init("Chỉ tiêu", maxWidth: 56), .init("ĐVT", maxWidth: 14), .init("Kết quả", .right), .init("Kế hoạch", .right),
+                .init("Chỉ tiêu", maxWidth: 56), .init("ĐVT", maxWidth: 14), .init("Kết quả", .right),
+                .init("Kế hoạch", .right),
                 .init("% KH", .right), .init("So cùng kỳ", .right), .init("Dự báo cả năm", .right), .init("Đánh giá"),
             ])
             for a in overview.annual {
@@ -45,7 +53,8 @@ struct StatusText {
             for a in overview.term {
                 table.add(
                     [
-                        a.indicator.name, "\(a.target.scope.firstYear)–\(a.target.scope.lastYear)", a.target.measure.title,
+                        a.indicator.name, "\(a.target.scope.firstYear)–\(a.target.scope.lastYear)",
+                        a.target.measure.title,
                         W.target(a), W.achieved(a), forecast(a), W.status(a),
                     ], paint: { Terminal.paint($0, Terminal.colour(for: a.status)) })
             }
@@ -61,8 +70,11 @@ struct StatusText {
             out.append("")
             out.append(Terminal.paint("Kết quả khác (chưa có chỉ tiêu kế hoạch)", .bold))
             for (indicator, o) in untargeted {
-                var line = "  - \(indicator.name): \(W.quantity(o.value, unit: indicator.measureUnit, qualifier: o.qualifier, estimated: o.estimated))"
-                if let g = o.statedGrowthPercent { line += ", so cùng kỳ \(g > 0 ? "+" : "")\(W.number.string(g))\(indicator.isRate ? " điểm %" : "%")" }
+                var line =
+                    "  - \(indicator.name): \(W.quantity(o.value, unit: indicator.measureUnit, qualifier: o.qualifier, estimated: o.estimated))"
+                if let g = o.statedGrowthPercent {
+                    line += ", so cùng kỳ \(g > 0 ? "+" : "")\(W.number.string(g))\(indicator.isRate ? " điểm %" : "%")"
+                }
                 out.append(line)
             }
         }

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// Runs the built `chitieu` program as a user would, on a database in a temporary folder.
+@Suite(.serialized) struct CommandLineTests {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// The executable sits next to the test bundle in the build folder.
+    static var executable: URL {
+        var url = Bundle.main.bundleURL
+        while url.pathComponents.count > 1 {
+            let candidate = url.appendingPathComponent("chitieu")
+            if FileManager.default.isExecutableFile(atPath: candidate.path), !candidate.hasDirectoryPath {
+                return candidate
+            }
+            url.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/chitieu")
+    }
+
+    func run(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments + ["--db", folder.appendingPathComponent("test.sqlite").path]
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func demoThenStatusAsJSON() throws {
+        let demo = try run("demo")
+        #expect(demo.status == 0)
+        #expect(demo.stdout.contains("Đã nạp dữ liệu minh họa"))
+        #expect(try run("demo").stdout.contains("Dữ liệu minh họa đã có"))
+
+        let status = try run("status", "--unit", "Kông Chro", "--year", "2024", "--to-month", "9", "--json")
+        #expect(status.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect((object["period"] as? [String: Any])?["to_month"] as? Int == 9)
+        let tally = try #require(object["tally"] as? [String: Int])
+        #expect(tally["at_risk"] == 3)
+        #expect(tally["unassessed"] == 2)
+        let assessments = try #require(object["assessments"] as? [[String: Any]])
+        let production = try #require(assessments.first { $0["indicator"] as? String == "total_production_value" })
+        #expect(production["percent_of_plan"] as? Double == 70.76)
+        #expect(production["growth_percent"] as? Double == 3.81)
+        #expect(production["status"] as? String == "at_risk")
+        #expect(production["value"] as? Double == 4790.86)
+        #expect(
+            Set(assessments.compactMap { $0["status"] as? String }).isSubset(of: [
+                "exceeded", "met", "missed", "on_track", "at_risk", "off_track", "unassessed",
+            ]))
+    }
+
+    @Test func statusTableReadsLikeTheReport() throws {
+        _ = try run("demo")
+        let status = try run("status", "--unit", "Kông Chro", "--year", "2023")
+        #expect(status.stdout.contains("Huyện Kông Chro — năm 2023"))
+        #expect(
+            status.stdout.contains(
+                "Trong tổng 9 chỉ tiêu đã có 04 chỉ tiêu vượt kế hoạch, 02 chỉ tiêu đạt kế hoạch, 02 chỉ tiêu không đạt kế hoạch, 01 chỉ tiêu chưa đánh giá."
+            ))
+        #expect(!status.stdout.contains("\u{1B}["))
+    }
+
+    @Test func errorsAreInVietnameseWithAFailingExitCode() throws {
+        _ = try run("demo")
+        let unknown = try run("status", "--unit", "Hà Nội", "--year", "2024")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "Lỗi: Không tìm thấy đơn vị \"Hà Nội\".\n")
+        let badMonth = try run("status", "--unit", "Kông Chro", "--year", "2024", "--to-month", "13")
+        #expect(badMonth.status == 1)
+        #expect(badMonth.stderr.contains("tháng 13"))
+        let missing = try run("import", folder.appendingPathComponent("khong-co.csv").path)
+        #expect(missing.stderr.hasPrefix("Lỗi: Không tìm thấy tệp"))
+    }
+
+    @Test func aBadImportWritesNothing() throws {
+        _ = try run("demo")
+        let before = try run("export", "--format", "csv").stdout
+        let file = folder.appendingPathComponent("bang.csv")
+        try """
+        Loại,Đơn vị,Chỉ tiêu,Năm,Đến tháng,Giá trị
+        kết quả,Kông Chro,Trồng rừng,2024,9,"120,5"
+        kết quả,Kông Chro,Trồng rừng,2024,12,abc
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try run("import", file.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Dòng 3, cột «Giá trị»: «abc» không phải là số"))
+        #expect(try run("export", "--format", "csv").stdout == before)
+
+        try """
+        Loại,Đơn vị,Chỉ tiêu,Năm,Đến tháng,Giá trị
+        kết quả,Kông Chro,Trồng rừng,2024,9,"120,5"
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let good = try run("import", file.path, "--by", "Văn phòng Huyện ủy")
+        #expect(good.status == 0)
+        #expect(good.stdout == "Đã ghi 1 kết quả mới.\n")
+    }
+
+    @Test func checkListsTheDemoFinding() throws {
+        _ = try run("demo")
+        let check = try run("check")
+        #expect(
+            check.stdout.contains(
+                "Cảnh báo: Huyện Chợ Đồn, Xuất khẩu lao động, 9 tháng năm 2023: nguồn ghi đạt 180% kế hoạch, nhưng 217 ÷ 120 = 180,83%."
+            ))
+    }
+}
