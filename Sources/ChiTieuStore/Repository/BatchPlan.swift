@@ -56,19 +56,20 @@ struct BatchPlan: Sendable {
             }
         }
 
+        func checkReferences(_ unit: UnitID, _ code: String, period: Period?, origin: String?) {
+            checkUnit(unit, period: period, origin: origin)
+            if !knownCodes.contains(code) {
+                problems.append(BatchProblem(origin: origin, "chỉ tiêu \"\(code)\" không có trong danh mục."))
+            }
+        }
+
         var seenTargets: [String: String?] = [:]
         for entry in batch.targets {
             let t = entry.item
-            checkUnit(t.unitID, period: nil, origin: entry.origin)
-            if !knownCodes.contains(t.indicatorCode) {
-                problems.append(
-                    BatchProblem(origin: entry.origin, "chỉ tiêu \"\(t.indicatorCode)\" không có trong danh mục."))
-            }
+            checkReferences(t.unitID, t.indicatorCode, period: nil, origin: entry.origin)
             problems += Self.targetProblems(t, origin: entry.origin)
             if let earlier = seenTargets[t.naturalKey] {
-                problems.append(
-                    BatchProblem(
-                        origin: entry.origin, "chỉ tiêu kế hoạch bị trùng\(earlier.map { " với \($0)" } ?? "")."))
+                problems.append(Self.duplicate("chỉ tiêu kế hoạch", of: earlier, origin: entry.origin))
                 continue
             }
             seenTargets[t.naturalKey] = entry.origin
@@ -90,17 +91,10 @@ struct BatchPlan: Sendable {
         var seenSeries: [SeriesKey: String?] = [:]
         for entry in batch.observations {
             let o = entry.item
-            checkUnit(o.unitID, period: o.period, origin: entry.origin)
-            if !knownCodes.contains(o.indicatorCode) {
-                problems.append(
-                    BatchProblem(origin: entry.origin, "chỉ tiêu \"\(o.indicatorCode)\" không có trong danh mục."))
-            }
+            checkReferences(o.unitID, o.indicatorCode, period: o.period, origin: entry.origin)
             problems += Self.observationProblems(o, origin: entry.origin)
             if let earlier = seenSeries[o.seriesKey] {
-                problems.append(
-                    BatchProblem(
-                        origin: entry.origin, "kết quả \(o.period.label) bị trùng\(earlier.map { " với \($0)" } ?? "")."
-                    ))
+                problems.append(Self.duplicate("kết quả \(o.period.label)", of: earlier, origin: entry.origin))
                 continue
             }
             seenSeries[o.seriesKey] = entry.origin
@@ -143,6 +137,10 @@ struct BatchPlan: Sendable {
         summary.talliesAdded = batch.statedTallies.count
         summary.indicatorsSaved = batch.indicators.count
         if !problems.isEmpty { throw .invalidBatch(problems) }
+    }
+
+    private static func duplicate(_ what: String, of earlier: String?, origin: String?) -> BatchProblem {
+        BatchProblem(origin: origin, "\(what) bị trùng\(earlier.map { " với \($0)" } ?? "").")
     }
 
     private static func exists(_ id: UnitID, stored: StoredState, batch: [UnitID: DataBatch.NewUnit]) -> Bool {

@@ -12,14 +12,10 @@ extension SQLRepository {
             summary.unitIDs = try await Self.insertUnits(batch, db: db)
             let realID: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
             let now = Timestamp.now()
-            for chunk in plan.targetsToInsert.chunked(100) {
-                let insert = db.insert(into: "targets").columns(TargetColumns.names)
-                for target in chunk {
-                    var t = target
-                    t.unitID = realID(t.unitID)
-                    insert.values(TargetColumns.values(t, updatedAt: now))
-                }
-                try await insert.run()
+            try await Self.insertRows(plan.targetsToInsert, into: "targets", columns: TargetColumns.names, db: db) {
+                var t = $0
+                t.unitID = realID(t.unitID)
+                return TargetColumns.values(t, updatedAt: now)
             }
             for target in plan.targetsToUpdate {
                 let (low, high) = target.bound.values
@@ -31,14 +27,12 @@ extension SQLRepository {
                     .set("denominator", to: target.denominator).set("note", to: target.note).set("updated_at", to: now)
                     .where("id", .equal, target.id).run()
             }
-            for chunk in plan.observationsToInsert.chunked(100) {
-                let insert = db.insert(into: "observations").columns(ObservationColumns.names)
-                for observation in chunk {
-                    var o = observation
-                    o.unitID = realID(o.unitID)
-                    insert.values(ObservationColumns.values(o, recordedAt: now))
-                }
-                try await insert.run()
+            try await Self.insertRows(
+                plan.observationsToInsert, into: "observations", columns: ObservationColumns.names, db: db
+            ) {
+                var o = $0
+                o.unitID = realID(o.unitID)
+                return ObservationColumns.values(o, recordedAt: now)
             }
             for c in plan.conferencesToInsert {
                 try await db.insert(into: "conferences")
@@ -64,6 +58,18 @@ extension SQLRepository {
                     ).run()
             }
             return summary
+        }
+    }
+
+    /// Inserts many rows with multi-row statements, a hundred rows at a time.
+    private static func insertRows<Item>(
+        _ items: [Item], into table: String, columns: [String], db: any SQLDatabase,
+        values: (Item) -> [any SQLExpression]
+    ) async throws {
+        for chunk in items.chunked(100) {
+            let insert = db.insert(into: table).columns(columns)
+            for item in chunk { insert.values(values(item)) }
+            try await insert.run()
         }
     }
 
