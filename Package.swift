@@ -47,6 +47,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ChiTieuCoreTests", dependencies: ["ChiTieuCore"]),
+        .testTarget(name: "ChiTieuExtractTests", dependencies: ["ChiTieuExtract", "ChiTieuCore"]),
         .testTarget(name: "ChiTieuStoreTests", dependencies: ["ChiTieuStore", "ChiTieuCore"]),
         .testTarget(name: "ChiTieuCLITests", dependencies: ["chitieu"]),
     ]

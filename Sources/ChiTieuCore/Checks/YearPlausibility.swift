@@ -18,8 +18,9 @@ public struct YearPlausibility: Sendable {
         (1945...(currentYear + 10)).contains(year)
     }
 
-    /// A year mentioned in a document about `documentYear`: within a term either side of it.
+    /// A year mentioned in a document about `documentYear`: any year since 1945 up to two
+    /// terms ahead (base years of prices and old milestones are fine; "năm 2924" is not).
     public func isPlausible(_ year: Int, inDocumentAbout documentYear: Int) -> Bool {
-        abs(year - documentYear) <= 10 && year <= currentYear + 10
+        year >= 1945 && year <= min(documentYear, currentYear) + 10
     }
 }

@@ -1,0 +1,107 @@
+import ChiTieuCore
+
+/// Finds the unit a document reports on. The body holding the meeting ("Ban Chấp hành Đảng
+/// bộ huyện X", "Huyện ủy X", "HĐND xã X", "UBND tỉnh X") weighs most; plain mentions
+/// ("huyện X") count too; units named in a guest's title ("Trưởng ban Tổ chức Tỉnh ủy Gia
+/// Lai") weigh little.
+struct UnitFinder {
+    let source: TextSource
+    var tokens: [Token] { source.tokens }
+
+    /// Committee and council words, and the kind of unit they imply when no kind word follows.
+    private static let bodies: [(phrase: String, kind: UnitKind?)] = [
+        ("huyện ủy", .district), ("thị ủy", .town), ("tỉnh ủy", .province), ("thành ủy", .city), ("quận ủy", .urbanDistrict),
+        ("đảng ủy", nil), ("đảng bộ", nil), ("hđnd", nil), ("hội đồng nhân dân", nil), ("ubnd", nil), ("ủy ban nhân dân", nil),
+        ("nhân dân", nil), ("ubmttq", nil),
+    ]
+    private static let bodyPhrases = PhraseSet(bodies.map { ($0.phrase, $0.phrase) })
+    private static let kindWords = PhraseSet(UnitKind.allCases.map { ($0.rawValue, $0.rawValue) })
+    private static let titleWords: Set<String> = ["viên", "trưởng", "phó", "thư", "tịch", "đốc", "chức", "vụ", "vận", "giáo", "tra", "ban"]
+
+    private struct Mention {
+        var kind: UnitKind
+        var name: String
+        var weight: Double
+        var first: Int
+    }
+
+    func find() -> ExtractionResult.UnitMention? {
+        var mentions: [String: Mention] = [:]
+        var provinces: [String: Double] = [:]
+        for (sentenceIndex, sentence) in source.sentences.enumerated() {
+            var i = sentence.range.lowerBound
+            while i < sentence.range.upperBound {
+                guard let (kind, name, length, weight) = mention(at: i, limit: sentence.range.upperBound) else {
+                    i += 1
+                    continue
+                }
+                var w = weight
+                if isGuestTitle(before: i) { w *= 0.2 }
+                if sentenceIndex < 3 { w += 1 }
+                let key = "\(kind.rawValue)|\(NameKey(name))"
+                var m = mentions[key] ?? Mention(kind: kind, name: name, weight: 0, first: i)
+                m.weight += w
+                mentions[key] = m
+                if kind == .province { provinces[name, default: 0] += 1 }
+                i += length
+            }
+        }
+        guard let best = mentions.values.max(by: { ($0.weight, -$0.first) < ($1.weight, -$1.first) }) else { return nil }
+        var province: String?
+        if best.kind != .province {
+            province = parenthesisedProvince(after: best) ?? provinces.max { $0.value < $1.value }?.key
+        }
+        return ExtractionResult.UnitMention(kind: best.kind, name: best.name, province: province)
+    }
+
+    /// `Đảng bộ huyện X` (weight 4), `Huyện ủy X` (3), `huyện X` (1).
+    private func mention(at i: Int, limit: Int) -> (UnitKind, String, Int, Double)? {
+        var j = i
+        var impliedKind: UnitKind?
+        var weight = 1.0
+        if let body = Self.bodyPhrases.match(tokens, at: j, limit: limit) {
+            impliedKind = Self.bodies.first { NameKey($0.phrase).rawValue == NameKey(body.value).rawValue }?.kind
+            weight = body.value == "nhân dân" ? 1.5 : (body.value == "đảng bộ" ? 4 : 3)
+            j += body.length
+        }
+        var kind = impliedKind
+        if let kindMatch = Self.kindWords.match(tokens, at: j, limit: limit) {
+            kind = UnitKind(rawValue: kindMatch.value)
+            j += kindMatch.length
+        } else if impliedKind == nil {
+            return nil
+        }
+        guard let unitKind = kind, let (name, length) = properName(at: j, limit: limit) else { return nil }
+        return (unitKind, name, j + length - i, j == i ? 1 : weight)
+    }
+
+    /// Capitalised words: "Kông Chro", "Bà Rịa - Vũng Tàu", "Ia Grai".
+    func properName(at start: Int, limit: Int) -> (String, Int)? {
+        var j = start
+        var words: [Int] = []
+        while j < limit, tokens[j].isWord, tokens[j].capitalized, !Self.stopWords.contains(tokens[j].key), words.count < 4 {
+            words.append(j)
+            j += 1
+            if j + 1 < limit, tokens[j].isPunct("-"), tokens[j + 1].capitalized, tokens[j].spaceBefore { j += 1 }
+        }
+        guard let first = words.first, let last = words.last else { return nil }
+        return (source.text(tokens[first].start..<tokens[last].end), j - start)
+    }
+
+    private static let stopWords: Set<String> = [
+        "ban", "đảng", "hội", "nghị", "khóa", "khoá", "lần", "kỳ", "ủy", "huyện", "tỉnh", "xã", "ubnd", "hđnd", "bch",
+        "thường", "chủ", "phó", "bí", "ngày", "sáng", "chiều", "tại", "trong", "năm", "theo", "các",
+    ]
+
+    private func isGuestTitle(before i: Int) -> Bool {
+        tokens[max(0, i - 3)..<i].contains { Self.titleWords.contains($0.key) }
+    }
+
+    /// "thị xã An Khê (tỉnh Gia Lai)"
+    private func parenthesisedProvince(after mention: Mention) -> String? {
+        for i in tokens.indices.dropLast(3) where tokens[i].isPunct("(") && tokens[i + 1].key == "tỉnh" {
+            if let (name, _) = properName(at: i + 2, limit: tokens.count) { return name }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,92 @@
+import ChiTieuCore
+
+/// Reads a Vietnamese review report or news article into structured results.
+///
+/// Rule-based and linear in the text: tokens are scanned a bounded number of times, and each
+/// pattern looks at a bounded window, so any input gives a result in time proportional to
+/// its length.
+public struct Extractor: Sendable {
+    public let matcher: IndicatorMatcher?
+    public let years: YearPlausibility
+
+    public init(catalogue: Catalogue? = nil, currentYear: Int) {
+        matcher = catalogue.map(IndicatorMatcher.init)
+        years = YearPlausibility(currentYear: currentYear)
+    }
+
+    public func extract(_ text: String) -> ExtractionResult {
+        let source = TextSource(text)
+        var result = ExtractionResult()
+        let dateline = Dateline(source: source)
+        result.period = PeriodFinder(source: source, documentYear: dateline.year).find()
+        result.unit = UnitFinder(source: source).find()
+        result.conference = ConferenceFinder(source: source).find()
+        result.tally = TallyReader(source: source).find()
+        result.people = PeopleFinder(source: source).find()
+        var reader = ResultReader(source: source, reviewYear: result.period?.year, skipUntil: dateline.end)
+        reader.read()
+        result.observations = reader.observations.map { observation in
+            var o = observation
+            o.indicatorCode = matcher?.code(for: o.indicator, unit: o.unit)
+            return o
+        }
+        result.targets = reader.targets.map { target in
+            var t = target
+            t.indicatorCode = matcher?.code(for: t.indicator, unit: t.unit)
+            return t
+        }
+        result.findings = implausibleYears(source, about: result.period?.year ?? dateline.year)
+        return result
+    }
+
+    /// "năm 2924" in a report about 2024.
+    private func implausibleYears(_ source: TextSource, about year: Int?) -> [ExtractionResult.TextFinding] {
+        guard let year else { return [] }
+        var findings: [ExtractionResult.TextFinding] = []
+        let tokens = source.tokens
+        for sentence in source.sentences {
+            for i in sentence.range where tokens[i].isNumber && i > 0 && tokens[i - 1].key == "năm" {
+                guard tokens[i].key.count == 4, let y = Int(tokens[i].key), !years.isPlausible(y, inDocumentAbout: year) else {
+                    continue
+                }
+                let span = ExtractionResult.Span(start: tokens[sentence.range.lowerBound].start, end: tokens[sentence.range.upperBound - 1].end)
+                findings.append(
+                    .init(
+                        kind: .implausibleYear,
+                        message: "Văn bản ghi «năm \(y)» trong báo cáo về năm \(year): năm không hợp lý, có thể gõ nhầm.",
+                        span: span))
+            }
+        }
+        return findings
+    }
+}
+
+/// The date some texts open with (" date 2023-06 …") or carry near the top ("05/01/2019").
+struct Dateline {
+    var year: Int?
+    var month: Int?
+    /// First token after the dateline marker.
+    var end = 0
+
+    init(source: TextSource) {
+        let tokens = source.tokens
+        if tokens.count >= 4, tokens[0].key == "date", let y = Int(tokens[1].key), tokens[2].isPunct("-"), let m = Int(tokens[3].key) {
+            year = y
+            month = m
+            end = 4
+            return
+        }
+        // A full date in the first sentences: d/m/yyyy.
+        for sentence in source.sentences.prefix(3) {
+            for i in sentence.range where i + 4 < sentence.range.upperBound && tokens[i].isNumber {
+                if tokens[i + 1].isPunct("/"), tokens[i + 3].isPunct("/"), let y = Int(tokens[i + 4].key), (1945...2100).contains(y),
+                    let m = Int(tokens[i + 2].key), (1...12).contains(m)
+                {
+                    year = y
+                    month = m
+                    return
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import ChiTieuCore
+
+/// Reads the indicator results of one sentence: splits it into clauses, finds the figures,
+/// and groups each indicator's figures under its name.
+struct ClauseReader {
+    let source: TextSource
+    var tokens: [Token] { source.tokens }
+    let scanner: FigureScanner
+
+    init(source: TextSource) {
+        self.source = source
+        scanner = FigureScanner(tokens: source.tokens)
+    }
+
+    /// Clauses of a sentence: split at `;` and `:`.
+    func clauses(of range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        for i in range where tokens[i].kind == .punct && (tokens[i].key == ";" || tokens[i].key == ":") {
+            if i > start { result.append(start..<i) }
+            start = i + 1
+        }
+        if start < range.upperBound { result.append(start..<range.upperBound) }
+        return result
+    }
+
+    func groups(in clause: Range<Int>) -> [FigureGroup] {
+        let figures = scanner.figures(in: clause)
+        var groups: [FigureGroup] = []
+        var previousEnd = clause.lowerBound
+        for figure in figures {
+            defer { previousEnd = figure.range.upperBound }
+            if case .ignored = figure.kind { continue }
+            let gap = previousEnd..<figure.range.lowerBound
+            let (head, tail) = split(gap)
+            if !groups.isEmpty, let head, groups[groups.count - 1].trailing == nil {
+                groups[groups.count - 1].trailing = head
+            }
+            let startsNew = groups.isEmpty || hasContent(tail) || groups[groups.count - 1].conflicts(with: figure)
+            if startsNew {
+                var group = FigureGroup(start: figure.range.lowerBound, end: figure.range.upperBound)
+                group.name = nameRange(gap: gap, tail: tail, clauseStart: clause.lowerBound, isFirst: groups.isEmpty)
+                groups.append(group)
+            }
+            var group = groups.removeLast()
+            if Lexicon.estimateWords.occurs(in: tokens, tail) || Lexicon.estimateWords.occurs(in: group.name ?? 0..<0, tokens: tokens) {
+                group.estimated = true
+            }
+            if group.priceBasis == nil { group.priceBasis = priceBasis(in: (group.name?.lowerBound ?? gap.lowerBound)..<figure.range.upperBound) }
+            apply(figure, to: &group)
+            group.end = figure.range.upperBound
+            groups.append(group)
+        }
+        // Words after the last figure, up to the end of the clause.
+        if !groups.isEmpty, groups[groups.count - 1].trailing == nil, previousEnd < clause.upperBound {
+            let (head, _) = split(previousEnd..<clause.upperBound)
+            groups[groups.count - 1].trailing = head ?? previousEnd..<clause.upperBound
+        }
+        if !groups.isEmpty, let price = priceBasis(in: clause), groups[0].priceBasis == nil, groups.count == 1 {
+            groups[0].priceBasis = price
+        }
+        return groups.filter(\.hasFacts)
+    }
+
+    private func apply(_ figure: Figure, to group: inout FigureGroup) {
+        let nameKeys = group.name.map { tokens[$0].map(\.key) } ?? []
+        switch figure.kind {
+        case .value(let value, let unit, let qualifier, let plan):
+            // "tốc độ tăng trưởng GRDP ước đạt 9,2%": a growth rate named as such.
+            if unit == "%", group.growth == nil, Self.namesGrowthRate(nameKeys) {
+                group.growth = value
+                return
+            }
+            group.value = value
+            group.unit = unit
+            group.qualifier = qualifier
+            group.planValue = plan
+        case .percentOfPlan(let percent):
+            group.percentOfPlan = percent
+        case .growth(let change, let comparison, _):
+            // "tỷ lệ hộ nghèo giảm 4,07%": a fall in a rate is the result itself.
+            if group.value == nil, group.percentOfPlan == nil, comparison != .samePeriod, Self.namesRate(nameKeys) {
+                group.value = abs(change)
+                group.unit = "%"
+                return
+            }
+            group.growth = change
+        case .ignored:
+            break
+        }
+    }
+
+    static func namesGrowthRate(_ keys: [String]) -> Bool {
+        for i in keys.indices.dropLast() where (keys[i] == "tăng" && keys[i + 1] == "trưởng") || (keys[i] == "tốc" && keys[i + 1] == "độ") {
+            return true
+        }
+        return false
+    }
+
+    static func namesRate(_ keys: [String]) -> Bool {
+        keys.contains("nghèo") || zip(keys, keys.dropFirst()).contains { $0 == "tỷ" && $1 == "lệ" }
+    }
+
+    // MARK: names
+
+    private static let separators: Set<String> = [",", ";", "(", ")", "–", "—"]
+
+    func isSeparator(_ i: Int) -> Bool {
+        let t = tokens[i]
+        return (t.kind == .punct && Self.separators.contains(t.key)) || (t.isWord && t.key == "và")
+    }
+
+    /// Splits a gap at its last separator: what comes before belongs to the previous
+    /// indicator, what comes after may name the next.
+    func split(_ gap: Range<Int>) -> (head: Range<Int>?, tail: Range<Int>) {
+        guard let last = gap.last(where: isSeparator) else { return (nil, gap) }
+        let head = gap.lowerBound..<last
+        return (head.isEmpty ? nil : head, (last + 1)..<gap.upperBound)
+    }
+
+    /// Whether tokens hold a word that can name an indicator (not a verb of the figure, a
+    /// connector or a qualifier).
+    func hasContent(_ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let t = tokens[i]
+            if t.isWord {
+                if let noise = Lexicon.valueVerbs.match(tokens, at: i, limit: range.upperBound)
+                    ?? Lexicon.estimateWords.match(tokens, at: i, limit: range.upperBound)
+                    ?? Lexicon.qualifiers.match(tokens, at: i, limit: range.upperBound)
+                    ?? Self.fillers.match(tokens, at: i, limit: range.upperBound)
+                {
+                    i += noise.length
+                    continue
+                }
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Words between figures that do not name anything.
+    static let fillers = PhraseSet([
+        "và", "với", "so với", "so", "cùng kỳ", "năm trước", "năm ngoái", "bằng", "vượt", "tăng", "giảm", "đã",
+        "trong đó", "riêng", "năm", "tỉnh giao", "huyện giao", "giao", "đề ra", "nghị quyết", "kế hoạch", "dự toán",
+        "chỉ tiêu", "cả năm", "đến nay", "nâng", "lên", "tổng số", "như", "trở lên", "kịch bản",
+    ])
+
+    /// The tokens naming a new group: the last segment of the gap with a content word,
+    /// extended back over short comma-separated fragments ("Giá trị sản lượng công nghiệp,
+    /// tiểu thủ công nghiệp").
+    private func nameRange(gap: Range<Int>, tail: Range<Int>, clauseStart: Int, isFirst: Bool) -> Range<Int>? {
+        var name: Range<Int>
+        if hasContent(tail) {
+            name = tail
+        } else if isFirst, let segment = lastContentSegment(in: gap) {
+            name = segment
+        } else {
+            return nil
+        }
+        while isFirst, name.lowerBound - 1 > clauseStart, tokens[name.lowerBound - 1].isPunct(","),
+            wordCount(NameCleaner(tokens: tokens).dropTrailingNoise(name)) <= 4
+        {
+            let (_, previous) = split(gap.lowerBound..<(name.lowerBound - 1))
+            guard !previous.isEmpty, wordCount(previous) <= 6, !previous.contains(where: { tokens[$0].isNumber }),
+                hasContent(previous)
+            else { break }
+            let trimmed = NameCleaner(tokens: tokens).dropLeadingNoise(previous)
+            if trimmed.isEmpty { break }
+            name = trimmed.lowerBound..<name.upperBound
+            if trimmed.lowerBound != previous.lowerBound { break }
+        }
+        return name
+    }
+
+    private func lastContentSegment(in gap: Range<Int>) -> Range<Int>? {
+        var end = gap.upperBound
+        while end > gap.lowerBound {
+            let separator = (gap.lowerBound..<end).last(where: isSeparator)
+            let segment = (separator.map { $0 + 1 } ?? gap.lowerBound)..<end
+            if hasContent(segment) { return segment }
+            guard let separator else { return nil }
+            end = separator
+        }
+        return nil
+    }
+
+    private func wordCount(_ range: Range<Int>) -> Int { range.filter { tokens[$0].isWord }.count }
+
+    /// `giá so sánh (năm) 2010` → `so sánh 2010`; `giá hiện hành` → `hiện hành`.
+    func priceBasis(in range: Range<Int>) -> String? {
+        for i in range where tokens[i].key == "giá" && i + 1 < range.upperBound {
+            if tokens[i + 1].key == "hiện", i + 2 < range.upperBound, tokens[i + 2].key == "hành" { return "hiện hành" }
+            if tokens[i + 1].key == "so", i + 2 < range.upperBound, tokens[i + 2].key == "sánh" {
+                var j = i + 3
+                if j < range.upperBound, tokens[j].key == "năm" { j += 1 }
+                if j < range.upperBound, tokens[j].isNumber { return "so sánh \(tokens[j].key)" }
+                return "so sánh"
+            }
+        }
+        return nil
+    }
+}
+
+extension PhraseSet {
+    func occurs(in range: Range<Int>, tokens: [Token]) -> Bool { occurs(in: tokens, range) }
+}

@@ -1,0 +1,30 @@
+import ChiTieuCore
+
+/// A figure found in a clause, with the tokens it covers.
+struct Figure: Sendable {
+    enum Kind: Sendable, Equatable {
+        /// `4.790,86 tỷ đồng`, `91,92%`, `603,8ha/600ha`
+        case value(Double, unit: String, qualifier: Qualifier?, plan: Double?)
+        /// `bằng 70,76% kế hoạch` → 70.76, `vượt 42,46% dự toán` → 142.46
+        case percentOfPlan(Double)
+        /// `tăng 3,81% so với cùng kỳ` → 3.81, `bằng 95,27% so với cùng kỳ` → −4.73
+        case growth(Double, comparison: Comparison, rawSign: Character)
+        /// A number that is part of the text but not a result: `vượt 9 triệu đồng`, a price range.
+        case ignored
+    }
+
+    /// What a change was measured against.
+    enum Comparison: Sendable, Equatable {
+        case samePeriod
+        case startOfYear
+        case unstated
+    }
+
+    var kind: Kind
+    /// Token indices covered.
+    var range: Range<Int>
+
+    var isValue: Bool {
+        if case .value = kind { true } else { false }
+    }
+}

@@ -1,0 +1,33 @@
+import ChiTieuCore
+
+/// The figures of one indicator in a clause, and the tokens that name it.
+struct FigureGroup: Sendable {
+    /// Tokens naming the indicator before its first figure.
+    var name: Range<Int>?
+    /// Words after a count ("kết nạp 26 đảng viên *mới*"), part of what is counted.
+    var trailing: Range<Int>?
+    var value: Double?
+    var unit: String?
+    var qualifier: Qualifier?
+    var planValue: Double?
+    var percentOfPlan: Double?
+    var growth: Double?
+    var estimated = false
+    var priceBasis: String?
+    /// First and last token of the figures.
+    var start: Int
+    var end: Int
+
+    var hasFacts: Bool { value != nil || percentOfPlan != nil || growth != nil }
+
+    /// Whether `figure` cannot belong to this group: a second value, a second percentage
+    /// of plan, a second change.
+    func conflicts(with figure: Figure) -> Bool {
+        switch figure.kind {
+        case .value: value != nil
+        case .percentOfPlan: percentOfPlan != nil
+        case .growth: growth != nil
+        case .ignored: false
+        }
+    }
+}

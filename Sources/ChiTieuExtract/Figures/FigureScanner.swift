@@ -1,0 +1,279 @@
+import ChiTieuCore
+
+/// Finds the figures of one clause: quantities with their unit, percentages of plan and
+/// changes on last year, and numbers to pass over (dates, ordinals, ranges, excesses).
+struct FigureScanner {
+    let tokens: [Token]
+
+    func figures(in range: Range<Int>) -> [Figure] {
+        var found: [Figure] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let f = ignored(at: i, limit: range.upperBound) ?? growth(at: i, limit: range.upperBound)
+                ?? percentOfPlan(at: i, limit: range.upperBound) ?? value(at: i, limit: range.upperBound)
+            {
+                found.append(f)
+                i = max(f.range.upperBound, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: numbers and units
+
+    /// A number that can be a quantity: not glued to a word (`Covid-19`), not part of a date
+    /// (`14/12/2018`, `20-6-2023`, `15:13`), not an ordinal or reference (`lần thứ 18`, `số 9`).
+    func quantityNumber(at j: Int, limit: Int) -> Double? {
+        guard j < limit, tokens[j].isNumber, let value = VietnameseNumber.parse(tokens[j].key) else { return nil }
+        if j > 0, !tokens[j].spaceBefore {
+            let previous = tokens[j - 1]
+            if previous.isWord { return nil }
+            if previous.kind == .punct, ["-", "/", ":", "."].contains(previous.key), j > 1, !previous.spaceBefore,
+                tokens[j - 2].isWord || tokens[j - 2].isNumber
+            {
+                return nil
+            }
+        }
+        if j > 0, tokens[j - 1].isWord, Lexicon.referenceWords.contains(tokens[j - 1].key) { return nil }
+        if j + 2 < tokens.count, !tokens[j + 1].spaceBefore, [":", "-"].contains(tokens[j + 1].key),
+            tokens[j + 2].isNumber, !tokens[j + 2].spaceBefore
+        {
+            return nil
+        }
+        if j + 2 < tokens.count, tokens[j + 1].isPunct("/"), tokens[j + 2].isNumber, j + 3 < tokens.count,
+            tokens[j + 3].isPunct("/")
+        {
+            return nil
+        }
+        return value
+    }
+
+    /// A unit after a number: `%`, `tỷ đồng`, `ha`, `kg/người/năm`, `triệu đồng/ người/năm`.
+    func unit(at start: Int, limit: Int) -> (unit: String, end: Int)? {
+        guard start < limit else { return nil }
+        if tokens[start].isPunct("%") { return ("%", start + 1) }
+        var j = start
+        var words: [String] = []
+        while j < limit, tokens[j].isWord, Lexicon.scales.contains(tokens[j].key) {
+            // "tỷ lệ" is a word of its own, not a scale.
+            if tokens[j].key == "tỷ", j + 1 < limit, tokens[j + 1].key == "lệ" { break }
+            words.append(tokens[j].key)
+            j += 1
+        }
+        if let base = Lexicon.baseUnits.match(tokens, at: j, limit: limit) {
+            words.append(base.value.lowercased())
+            j += base.length
+        } else if words.isEmpty || j < limit && tokens[j].isWord && Lexicon.timeUnits.contains(tokens[j].key) {
+            return nil
+        }
+        var unit = words.joined(separator: " ")
+        // Per-unit parts: /người/năm, /xã, /ha.
+        while j + 1 < limit, tokens[j].isPunct("/"), tokens[j + 1].isWord {
+            unit += "/" + tokens[j + 1].key
+            j += 2
+            if j < limit, tokens[j - 1].key == "vạn", tokens[j].key == "dân" {
+                unit += " dân"
+                j += 1
+            }
+        }
+        return (unit, j)
+    }
+
+    private func qualifier(at j: Int, limit: Int) -> (value: String, length: Int)? {
+        guard let q = Lexicon.qualifiers.match(tokens, at: j, limit: limit), j + q.length < limit,
+            tokens[j + q.length].isNumber
+        else { return nil }
+        return (q.value, q.length)
+    }
+
+    // MARK: patterns
+
+    /// `[hơn|gần|khoảng|từ] N unit [/ M unit] [trở lên]`, and `N/M unit` (N of M things).
+    func value(at start: Int, limit: Int) -> Figure? {
+        var j = start
+        var qualifierText: String?
+        if let q = qualifier(at: j, limit: limit) {
+            qualifierText = q.value
+            j += q.length
+        }
+        guard let number = quantityNumber(at: j, limit: limit) else { return nil }
+        j += 1
+        // N/M things: 13/13 thôn, 6/6 xã — the second number is the total, not a plan.
+        if j + 1 < limit, tokens[j].isPunct("/"), tokens[j + 1].isNumber, let u = unit(at: j + 2, limit: limit) {
+            return Figure(kind: .value(number, unit: u.unit, qualifier: nil, plan: nil), range: start..<u.end)
+        }
+        guard let u = unit(at: j, limit: limit) else { return nil }
+        if Lexicon.timeUnits.contains(u.unit) { return nil }
+        j = u.end
+        var plan: Double?
+        if j + 1 < limit, tokens[j].isPunct("/"), let p = quantityNumberAfterSlash(j + 1, limit: limit) {
+            if let pu = unit(at: j + 2, limit: limit), pu.unit == u.unit {
+                plan = p
+                j = pu.end
+            }
+        }
+        var qualifier: Qualifier?
+        switch qualifierText {
+        case ">": qualifier = .above
+        case "<": qualifier = .below
+        case "~": qualifier = .approximately
+        default: break
+        }
+        if let suffix = trailingQualifier(after: j, limit: limit) { qualifier = suffix }
+        if qualifierText == "from", qualifier == nil {
+            // "từ N đến M": a range, not a result.
+            if isRangeEnd(at: j, limit: limit) { return Figure(kind: .ignored, range: start..<rangeEnd(j, limit)) }
+        }
+        return Figure(kind: .value(number, unit: u.unit, qualifier: qualifier, plan: plan), range: start..<j)
+    }
+
+    private func quantityNumberAfterSlash(_ j: Int, limit: Int) -> Double? {
+        guard j < limit, tokens[j].isNumber else { return nil }
+        return VietnameseNumber.parse(tokens[j].key)
+    }
+
+    /// "trở lên" a few words after a value, with no other number in between.
+    private func trailingQualifier(after j: Int, limit: Int) -> Qualifier? {
+        var k = j
+        while k < min(limit, j + 8) {
+            let t = tokens[k]
+            if t.isNumber || (t.kind == .punct && [",", ";", "(", ")", "."].contains(t.key)) { return nil }
+            if t.key == "trở", k + 1 < limit {
+                if tokens[k + 1].key == "lên" { return .above }
+                if tokens[k + 1].key == "xuống" { return .below }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    private func isRangeEnd(at j: Int, limit: Int) -> Bool {
+        j + 1 < limit && (tokens[j].key == "đến" || tokens[j].key == "tới" || tokens[j].isPunct("-")) && tokens[j + 1].isNumber
+    }
+
+    private func rangeEnd(_ j: Int, _ limit: Int) -> Int {
+        var k = j + 2
+        if let u = unit(at: k, limit: limit) { k = u.end }
+        return k
+    }
+
+    /// `tăng 3,81% so với cùng kỳ`, `giảm 2%`, `cao hơn 6,2%`, `bằng 95,27% so với cùng kỳ`.
+    func growth(at start: Int, limit: Int) -> Figure? {
+        var j = start
+        var sign: Character
+        if let g = Lexicon.growthWords.match(tokens, at: j, limit: limit) {
+            guard g.value != "=" else { return nil }
+            sign = g.value == "-" ? "-" : "+"
+            j += g.length
+        } else if tokens[j].key == "bằng" {
+            sign = "="
+            j += 1
+        } else {
+            return nil
+        }
+        if let q = qualifier(at: j, limit: limit) { j += q.length }
+        guard j + 1 < limit, tokens[j].isNumber, tokens[j + 1].isPunct("%"),
+            let number = VietnameseNumber.parse(tokens[j].key)
+        else {
+            // "tăng 2 bậc", "giảm 120 hộ": absolute changes are passed over.
+            if sign != "=", j < limit, tokens[j].isNumber, let u = unit(at: j + 1, limit: limit) {
+                return Figure(kind: .ignored, range: start..<u.end)
+            }
+            return nil
+        }
+        j += 2
+        let (comparison, end) = self.comparison(at: j, limit: limit)
+        switch sign {
+        case "=":
+            guard comparison == .samePeriod else { return nil }
+            return Figure(kind: .growth(number - 100, comparison: comparison, rawSign: "="), range: start..<end)
+        case "-":
+            return Figure(kind: .growth(-number, comparison: comparison, rawSign: "-"), range: start..<end)
+        default:
+            return Figure(kind: .growth(number, comparison: comparison, rawSign: "+"), range: start..<end)
+        }
+    }
+
+    /// "so với cùng kỳ năm 2022", "so năm trước", "so với đầu năm" and what follows them.
+    func comparison(at start: Int, limit: Int) -> (Figure.Comparison, Int) {
+        guard let c = Lexicon.comparisons.match(tokens, at: start, limit: limit) else { return (.unstated, start) }
+        var j = start + c.length
+        if c.value == "plan" { return (.unstated, start) }
+        // the rest: "năm 2022", "năm trước", "năm ngoái", "2022"
+        if j < limit, tokens[j].key == "năm" { j += 1 }
+        if j < limit, tokens[j].isNumber || ["trước", "ngoái"].contains(tokens[j].key) { j += 1 }
+        switch c.value {
+        case "period": return (.samePeriod, j)
+        case "start": return (.startOfYear, j)
+        default: return (.unstated, j)
+        }
+    }
+
+    /// `bằng 70,76% kế hoạch`, `đạt 26,6% dự toán tỉnh giao`, `vượt 42,46% dự toán`, `vượt 1,8%`.
+    func percentOfPlan(at start: Int, limit: Int) -> Figure? {
+        var j = start
+        let verb = tokens[j].key
+        var exceeds = false
+        switch verb {
+        case "vượt":
+            exceeds = true
+            j += 1
+        case "đạt", "bằng", "được":
+            j += 1
+        case "hoàn", "thực":
+            guard j + 1 < limit, ["thành", "hiện"].contains(tokens[j + 1].key) else { return nil }
+            j += 2
+            if j < limit, tokens[j].key == "đạt" { j += 1 }
+        default:
+            if tokens[j].isNumber || qualifier(at: j, limit: limit) != nil { break }
+            return nil
+        }
+        if j < limit, tokens[j].key == "được" { j += 1 }
+        if let q = qualifier(at: j, limit: limit) { j += q.length }
+        guard j + 1 < limit, tokens[j].isNumber, tokens[j + 1].isPunct("%"),
+            let number = VietnameseNumber.parse(tokens[j].key)
+        else {
+            if exceeds, j < limit, tokens[j].isNumber, let u = unit(at: j + 1, limit: limit) {
+                // "vượt 9 triệu đồng": an excess in units, not a share of plan.
+                return Figure(kind: .ignored, range: start..<u.end)
+            }
+            return nil
+        }
+        j += 2
+        var k = j
+        if k < limit, tokens[k].key == "so" {
+            k += 1
+            if k < limit, tokens[k].key == "với" { k += 1 }
+        }
+        if let plan = Lexicon.planWords.match(tokens, at: k, limit: limit) {
+            return Figure(kind: .percentOfPlan(exceeds ? 100 + number : number), range: start..<(k + plan.length))
+        }
+        if exceeds {
+            let (comparison, end) = self.comparison(at: j, limit: limit)
+            if comparison == .samePeriod {
+                return Figure(kind: .growth(number, comparison: comparison, rawSign: "+"), range: start..<end)
+            }
+            return Figure(kind: .percentOfPlan(100 + number), range: start..<j)
+        }
+        return nil
+    }
+
+    /// Passed over: a milestone ("vượt mốc 1 tỷ USD"), a price range ("từ 10.000 đến 30.000 đồng/kg").
+    func ignored(at start: Int, limit: Int) -> Figure? {
+        if tokens[start].key == "mốc" {
+            var j = start + 1
+            if let q = qualifier(at: j, limit: limit) { j += q.length }
+            if quantityNumber(at: j, limit: limit) != nil, let u = unit(at: j + 1, limit: limit) {
+                return Figure(kind: .ignored, range: start..<u.end)
+            }
+        }
+        if tokens[start].isNumber, start + 2 < limit, tokens[start + 1].isPunct("-") || tokens[start + 1].key == "đến",
+            tokens[start + 2].isNumber, tokens[start + 1].spaceBefore || tokens[start + 1].key == "đến"
+        {
+            return Figure(kind: .ignored, range: start..<rangeEnd(start + 1, limit))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,179 @@
+import ChiTieuCore
+
+/// Reads every sentence's figures into observations (results of the period) and targets
+/// (goals set for a later period), skipping captions, page furniture, prizes and tallies.
+struct ResultReader {
+    let source: TextSource
+    let reviewYear: Int?
+    let skipUntil: Int
+    private(set) var observations: [ExtractionResult.ReadObservation] = []
+    private(set) var targets: [ExtractionResult.ReadTarget] = []
+    private var tokens: [Token] { source.tokens }
+
+    init(source: TextSource, reviewYear: Int?, skipUntil: Int) {
+        self.source = source
+        self.reviewYear = reviewYear
+        self.skipUntil = skipUntil
+    }
+
+    mutating func read() {
+        let clauses = ClauseReader(source: source)
+        let tally = TallyReader(source: source)
+        var goals = GoalContext(tokens: tokens, reviewYear: reviewYear)
+        for sentence in source.sentences {
+            let range = max(sentence.range.lowerBound, skipUntil)..<sentence.range.upperBound
+            guard !range.isEmpty else { continue }
+            goals.enter(sentence)
+            if isFurniture(range) || Lexicon.awardWords.occurs(in: tokens, range) { continue }
+            let opener = goals.opener(in: range)
+            let span = ExtractionResult.Span(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end)
+            for clause in clauses.clauses(of: range) where !tally.isTallyClause(clause) {
+                for group in clauses.groups(in: clause) {
+                    if let year = goals.targetYear(at: group.start, opener: opener) {
+                        addTarget(group, year: year, span: span)
+                    } else {
+                        addObservation(group, span: span)
+                    }
+                }
+            }
+            goals.leave(sentence, opener: opener)
+        }
+    }
+
+    // MARK: furniture
+
+    /// Captions ("Quang cảnh hội nghị. Ảnh: …"), "Tin liên quan …", "Xem thêm", players' "0:00".
+    private func isFurniture(_ range: Range<Int>) -> Bool {
+        let first = tokens[range.lowerBound].key
+        let second = range.count > 1 ? tokens[range.lowerBound + 1].key : ""
+        if ["ảnh", "tags", "video"].contains(first) { return true }
+        if (first == "quang" && second == "cảnh") || (first == "toàn" && second == "cảnh") { return true }
+        if (first == "tin" && second == "liên") || (first == "xem" && second == "thêm") || (first == "cập" && second == "nhật") {
+            return true
+        }
+        return range.contains { tokens[$0].key == "ảnh" && $0 + 1 < range.upperBound && tokens[$0 + 1].isPunct(":") }
+    }
+
+    // MARK: building results
+
+    private mutating func addObservation(_ group: FigureGroup, span: ExtractionResult.Span) {
+        let observation = ExtractionResult.ReadObservation(
+            indicator: name(of: group), value: group.value, unit: group.value == nil ? nil : group.unit,
+            qualifier: group.qualifier, estimated: group.estimated, percentOfPlan: group.percentOfPlan,
+            planValue: group.planValue, growthPercent: group.growth, priceBasis: group.priceBasis, span: span)
+        if let index = observations.firstIndex(where: { Self.sameResult($0, observation) }) {
+            observations[index] = Self.merged(observations[index], observation)
+        } else {
+            observations.append(observation)
+        }
+    }
+
+    private mutating func addTarget(_ group: FigureGroup, year: Int, span: ExtractionResult.Span) {
+        var value = group.value
+        var unit = group.unit
+        // "giao quân đạt 100% chỉ tiêu" among goals: the goal is 100%.
+        if value == nil, let percent = group.percentOfPlan {
+            value = percent
+            unit = "%"
+        }
+        guard let value else { return }
+        let target = ExtractionResult.ReadTarget(
+            indicator: name(of: group), value: value, unit: unit, qualifier: group.qualifier, year: year, span: span)
+        if !targets.contains(where: { $0.value == target.value && $0.unit == target.unit && $0.year == target.year }) {
+            targets.append(target)
+        }
+    }
+
+    /// The name as written, cleaned; for counted things, with what is counted:
+    /// "kết nạp" + "đảng viên" + "mới".
+    private func name(of group: FigureGroup) -> String {
+        let cleaner = NameCleaner(tokens: tokens)
+        var parts: [String] = []
+        if let name = group.name { parts.append(render(cleaner.clean(name))) }
+        if let unit = group.unit, !Lexicon.measureUnitKeys.contains(unit.split(separator: " ").last.map(String.init) ?? unit),
+            !unit.contains("/")
+        {
+            parts.append(unit)
+            if let trailing = group.trailing { parts.append(render(trailingWords(trailing))) }
+        } else if parts.allSatisfy(\.isEmpty), let trailing = group.trailing {
+            parts.append(render(trailingWords(trailing)))
+        }
+        let text = parts.filter { !$0.isEmpty }.joined(separator: " ")
+        guard let first = text.first else { return "" }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// Words after a count up to the next number, comma or preposition.
+    private func trailingWords(_ range: Range<Int>) -> [Int] {
+        var kept: [Int] = []
+        for i in range {
+            let t = tokens[i]
+            if t.isNumber || (t.kind == .punct && !["-", "–"].contains(t.key)) { break }
+            if kept.count > 0, ["từ", "với", "tại", "theo", "trở", "để", "nhằm", "do", "của"].contains(t.key) { break }
+            if kept.count >= 10 { break }
+            kept.append(i)
+        }
+        return kept
+    }
+
+    private func render(_ indices: [Int]) -> String {
+        var out = ""
+        for (n, i) in indices.enumerated() {
+            if n > 0, tokens[i].spaceBefore { out += " " }
+            out += source.text(tokens[i].start..<tokens[i].end)
+        }
+        return out
+    }
+
+    // MARK: merging repeats
+
+    /// The same result said twice (a headline and the body, or a summary sentence): same
+    /// figure and unit, or the same name with figures that agree.
+    static func sameResult(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation) -> Bool {
+        if let va = a.value, let vb = b.value { return va == vb && a.unit == b.unit }
+        guard NameKey(a.indicator) == NameKey(b.indicator) || sharesName(a.indicator, b.indicator) else { return false }
+        return agree(a.percentOfPlan, b.percentOfPlan) && agree(a.growthPercent, b.growthPercent) && (a.value == nil || b.value == nil)
+    }
+
+    private static func sharesName(_ a: String, _ b: String) -> Bool {
+        let wa = Set(IndicatorMatcher.words(a))
+        let wb = Set(IndicatorMatcher.words(b))
+        guard !wa.isEmpty, !wb.isEmpty else { return false }
+        return Double(wa.intersection(wb).count) / Double(min(wa.count, wb.count)) >= 0.75
+    }
+
+    /// Two statements of a figure agree when one is the other rounded.
+    private static func agree(_ a: Double?, _ b: Double?) -> Bool {
+        guard let a, let b else { return true }
+        return abs(a - b) < 1
+    }
+
+    static func merged(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation) -> ExtractionResult.ReadObservation {
+        var m = a
+        m.value = a.value ?? b.value
+        m.unit = a.unit ?? b.unit
+        m.qualifier = a.qualifier ?? b.qualifier
+        m.estimated = a.estimated || b.estimated
+        m.percentOfPlan = precise(a.percentOfPlan, b.percentOfPlan)
+        m.planValue = a.planValue ?? b.planValue
+        m.growthPercent = precise(a.growthPercent, b.growthPercent)
+        m.priceBasis = a.priceBasis ?? b.priceBasis
+        if a.indicator.count < b.indicator.count, a.value == nil { m.indicator = b.indicator }
+        return m
+    }
+
+    /// Of two statements of one figure, the one with more decimals.
+    private static func precise(_ a: Double?, _ b: Double?) -> Double? {
+        guard let a, let b else { return a ?? b }
+        let decimals: (Double) -> Int = { v in
+            var n = 0
+            var x = v
+            while n < 6, abs(x - x.rounded()) > 1e-9 {
+                x *= 10
+                n += 1
+            }
+            return n
+        }
+        return decimals(b) > decimals(a) ? b : a
+    }
+}

@@ -1,0 +1,88 @@
+import ChiTieuCore
+
+/// What was read from one document, in the shape of `shared/extraction/SCHEMA.md`, with
+/// spans, catalogue codes and findings added.
+public struct ExtractionResult: Sendable, Equatable {
+    public struct UnitMention: Sendable, Equatable {
+        public var kind: UnitKind
+        public var name: String
+        public var province: String?
+    }
+
+    public struct ConferenceMention: Sendable, Equatable {
+        public var number: Int
+        public var term: Int?
+        public var extended: Bool
+        /// `hội nghị` (Party committee) or `kỳ họp` (People's Council session).
+        public var isCouncilSession: Bool
+    }
+
+    public struct Span: Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+    }
+
+    public struct ReadObservation: Sendable, Equatable {
+        public var indicator: String
+        public var value: Double?
+        public var unit: String?
+        public var qualifier: Qualifier?
+        public var estimated: Bool
+        public var percentOfPlan: Double?
+        public var planValue: Double?
+        public var growthPercent: Double?
+        public var priceBasis: String?
+        /// The sentence the figures came from.
+        public var span: Span
+        /// The catalogue indicator the name maps to, when one fits.
+        public var indicatorCode: String?
+    }
+
+    public struct ReadTarget: Sendable, Equatable {
+        public var indicator: String
+        public var value: Double
+        public var unit: String?
+        public var qualifier: Qualifier?
+        public var year: Int
+        public var span: Span
+        public var indicatorCode: String?
+    }
+
+    public struct ReadTally: Sendable, Equatable {
+        public var total: Int?
+        public var exceeded: Int?
+        public var met: Int?
+        public var metOrExceeded: Int?
+        public var missed: Int?
+        public var unevaluated: Int?
+        public var span: Span
+    }
+
+    public struct Person: Sendable, Equatable {
+        public var name: String
+        public var positions: [String]
+    }
+
+    /// Something in the text that cannot be right, like "năm 2924" in a report on 2024.
+    public struct TextFinding: Sendable, Equatable {
+        public var kind: Finding.Kind
+        public var message: String
+        public var span: Span
+    }
+
+    public var unit: UnitMention?
+    public var period: Period?
+    public var conference: ConferenceMention?
+    public var observations: [ReadObservation] = []
+    public var tally: ReadTally?
+    public var targets: [ReadTarget] = []
+    public var people: [Person] = []
+    public var findings: [TextFinding] = []
+    public init() {}
+
+    public static func == (lhs: ExtractionResult, rhs: ExtractionResult) -> Bool {
+        lhs.unit == rhs.unit && lhs.period == rhs.period && lhs.conference == rhs.conference
+            && lhs.observations == rhs.observations && lhs.tally == rhs.tally && lhs.targets == rhs.targets
+            && lhs.people == rhs.people && lhs.findings == rhs.findings
+    }
+}

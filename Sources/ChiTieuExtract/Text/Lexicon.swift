@@ -1,0 +1,88 @@
+/// The words the extractor recognises. Each list is a linguistic class of report language,
+/// not phrases of any one article.
+enum Lexicon {
+    /// Words that scale a unit: `tỷ đồng`, `nghìn tấn`.
+    static let scales: Set<String> = ["nghìn", "ngàn", "triệu", "tỷ", "vạn"]
+
+    /// Units of measure and counted things that may follow a number.
+    static let baseUnits = PhraseSet([
+        "đồng", "usd", "đô la", "ha", "héc-ta", "hecta", "tấn", "tạ", "kg", "km", "m2", "m3", "km2", "lít",
+        "đảng viên", "đồng chí", "người", "lao động", "hộ", "xã", "phường", "thị trấn", "thôn", "làng", "bản",
+        "tổ dân phố", "khu dân cư", "trường", "lớp", "học sinh", "sinh viên", "giáo viên", "sản phẩm", "htx",
+        "hợp tác xã", "tổ hợp tác", "doanh nghiệp", "dự án", "công trình", "căn nhà", "căn", "ngôi nhà", "vườn",
+        "trang trại", "tiêu chí", "trường hợp", "vụ", "vụ việc", "ca", "lượt", "lượt người", "lượt khách", "khách",
+        "cơ sở", "mô hình", "chi bộ", "tổ chức cơ sở đảng", "cơ quan", "con", "cây", "giường", "giường bệnh",
+        "bác sĩ", "thẻ", "hồ sơ", "cuộc", "lần", "bệnh nhân", "suất", "phòng học", "trạm", "km đường", "tuyến",
+        "chiếc", "gói thầu", "đề tài", "ngôi", "nhà", "đối tượng", "nhóm hộ", "hội viên", "đoàn viên", "thành viên",
+    ])
+
+    /// Units that count things (as opposed to money, area, mass): after a verb like "kết
+    /// nạp", the counted thing names the indicator.
+    static let measureUnitKeys: Set<String> = [
+        "đồng", "usd", "ha", "tấn", "tạ", "kg", "km", "m2", "m3", "km2", "lít", "%", "tỷ", "triệu", "nghìn", "ngàn",
+    ]
+
+    /// Time words: a number before them is a date or a duration, never a result.
+    static let timeUnits: Set<String> = ["tháng", "năm", "ngày", "giờ", "phút", "quý", "quí", "tuần", "tuổi", "kỳ", "thập"]
+
+    /// Words before a number that make it an ordinal or a reference, not a quantity.
+    static let referenceWords: Set<String> = ["thứ", "số", "khóa", "khoá", "quyết", "thị", "chỉ", "điều", "mục", "phần"]
+
+    static let qualifiers = PhraseSet([
+        ("hơn", ">"), ("trên", ">"), ("vượt mức", ">"), ("gần", "<"), ("dưới", "<"), ("chưa đến", "<"),
+        ("chưa tới", "<"), ("khoảng", "~"), ("xấp xỉ", "~"), ("ước khoảng", "~"), ("từ", "from"),
+    ])
+
+    /// Words of a plan a percentage is of: "bằng 70,76% kế hoạch", "đạt 78% NQ".
+    static let planWords = PhraseSet([
+        "kế hoạch", "kh", "dự toán", "chỉ tiêu", "nghị quyết", "nq", "mục tiêu", "kịch bản",
+    ])
+
+    /// Verbs of change: "tăng 3,81%", "cao hơn 6,2%"; the value is the sign.
+    static let growthWords = PhraseSet([
+        ("tăng", "+"), ("tăng thêm", "+"), ("tăng tới", "+"), ("tăng hơn", "+"), ("tăng khoảng", "+"),
+        ("tăng gần", "+"), ("tăng trên", "+"), ("cao hơn", "+"), ("giảm", "-"), ("giảm hơn", "-"),
+        ("giảm khoảng", "-"), ("giảm gần", "-"), ("thấp hơn", "-"), ("giảm còn", "="), ("tăng lên", "="),
+    ])
+
+    /// What a change is measured against: "so với cùng kỳ", "so năm 2022", "so với đầu năm".
+    static let comparisons = PhraseSet([
+        ("so với cùng kỳ", "period"), ("so cùng kỳ", "period"), ("cùng kỳ", "period"),
+        ("so với năm trước", "period"), ("so với năm ngoái", "period"), ("so năm trước", "period"),
+        ("so với năm", "period"), ("so năm", "period"), ("so với đầu năm", "start"), ("so với cuối năm", "start"),
+        ("so với kế hoạch", "plan"), ("so kế hoạch", "plan"), ("so với", "other"),
+    ])
+
+    /// ước đạt, ước tính, dự kiến đạt: the figure is an estimate.
+    static let estimateWords = PhraseSet(["ước", "uớc", "ước đạt", "ước tính", "ước thực hiện", "dự kiến", "dự ước"])
+
+    /// Words that open or close an indicator's name but are not part of it.
+    static let leadingNoise = PhraseSet([
+        "trong đó", "cụ thể", "theo đó", "ngoài ra", "bên cạnh đó", "đồng thời", "riêng", "về", "trong", "với",
+        "đến nay", "hiện nay", "toàn huyện", "toàn xã", "toàn tỉnh", "toàn thị xã", "toàn thành phố", "đã", "và",
+        "ước", "uớc", "ước tính", "ước đạt", "dự kiến", "chỉ tiêu", "công tác", "tổng cộng", "trong năm", "cả năm",
+        "có", "thì", "là", "các", "nhìn chung", "tính đến", "tính chung", "chủ yếu là", "như",
+    ])
+
+    static let trailingNoise = PhraseSet([
+        "đạt", "ước đạt", "đạt được", "được", "là", "đã", "ước", "có", "thực hiện", "thực hiện được", "ước thực hiện",
+        "chiếm", "còn", "lên", "với", "cho", "của huyện", "của tỉnh", "của xã", "của thị xã", "của thành phố",
+        "toàn huyện", "toàn tỉnh", "toàn xã", "trên địa bàn huyện", "ước tính", "dự kiến đạt", "dự kiến", "đều",
+        "tới", "đạt khoảng", "bình quân đạt", "tiếp tục", "duy trì",
+    ])
+
+    /// Verbs that carry a figure: the words between them and the number are not a name.
+    static let valueVerbs = PhraseSet([
+        "đạt", "ước đạt", "đạt được", "được", "là", "chiếm", "còn", "lên", "thực hiện", "thực hiện được", "cho",
+        "có", "tới", "ghi nhận", "đạt khoảng",
+    ])
+
+    /// Sentences about prizes handed out at the meeting, not results of the period.
+    static let awardWords = PhraseSet(["giấy khen", "bằng khen", "khen thưởng", "huân chương", "kỷ niệm chương", "tặng thưởng", "cờ thi đua"])
+
+    /// Phrases that open the goals of a later period.
+    static let targetOpeners = PhraseSet([
+        "mục tiêu", "phấn đấu", "chỉ tiêu chủ yếu", "các chỉ tiêu chủ yếu", "phương hướng", "kế hoạch năm",
+        "nhiệm vụ năm", "đề ra các chỉ tiêu",
+    ])
+}

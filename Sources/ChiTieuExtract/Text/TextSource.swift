@@ -1,0 +1,44 @@
+import Foundation
+
+/// A document's text as NFC Unicode scalars, its tokens and its sentences.
+///
+/// Spans everywhere in extraction are offsets into these scalars: the code points of the
+/// text in NFC, as Python's `unicodedata.normalize("NFC", text)[start:end]` reads them.
+struct TextSource: Sendable {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    let sentences: [Sentence]
+
+    init(_ text: String) {
+        scalars = Self.normalised(text)
+        tokens = Tokenizer(scalars).tokens()
+        sentences = SentenceSplitter(tokens: tokens).sentences()
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
+        return String(s)
+    }
+
+    func text(tokens range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return text(tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end)
+    }
+
+    /// NFC when the text has combining marks; spaces of every kind become plain spaces.
+    private static func normalised(_ text: String) -> [Unicode.Scalar] {
+        let needsComposition = text.unicodeScalars.contains { (0x300...0x36F).contains($0.value) }
+        let source = needsComposition ? text.precomposedStringWithCanonicalMapping : text
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(source.unicodeScalars.count)
+        for scalar in source.unicodeScalars {
+            switch scalar.value {
+            // Odd spaces become plain ones, one for one, so offsets stay those of the NFC text.
+            case 0xA0, 0x2000...0x200D, 0x202F, 0x205F, 0x3000, 0xFEFF: out.append(" ")
+            default: out.append(scalar)
+            }
+        }
+        return out
+    }
+}
