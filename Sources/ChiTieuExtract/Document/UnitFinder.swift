@@ -15,8 +15,10 @@ struct UnitFinder {
         ("nhân dân", nil), ("ubmttq", nil),
     ]
     private static let bodyPhrases = PhraseSet(bodies.map { ($0.phrase, $0.phrase) })
-    private static let kindWords = PhraseSet(UnitKind.allCases.map { ($0.rawValue, $0.rawValue) })
-    private static let titleWords: Set<String> = ["viên", "trưởng", "phó", "thư", "tịch", "đốc", "chức", "vụ", "vận", "giáo", "tra", "ban"]
+    private static let kindWords = PhraseSet(
+        UnitKind.allCases.map { ($0.rawValue, $0.rawValue) } + [("tp", UnitKind.city.rawValue), ("tx", UnitKind.town.rawValue)])
+    /// Last words of office titles: "Trưởng ban Dân vận Tỉnh ủy X", "Phó Chủ tịch UBND tỉnh X".
+    private static let titleWords: Set<String> = ["viên", "trưởng", "phó", "thư", "tịch", "đốc", "chức", "vụ", "vận", "giáo", "tra"]
 
     private struct Mention {
         var kind: UnitKind
@@ -36,7 +38,8 @@ struct UnitFinder {
                     continue
                 }
                 var w = weight
-                if isGuestTitle(before: i) { w *= 0.2 }
+                // A guest's title, or "(tỉnh X)" after the unit, is not what the text is about.
+                if isGuestTitle(before: i) || (i > 0 && tokens[i - 1].isPunct("(")) { w *= 0.2 }
                 if sentenceIndex < 3 { w += 1 }
                 let key = "\(kind.rawValue)|\(NameKey(name))"
                 var m = mentions[key] ?? Mention(kind: kind, name: name, weight: 0, first: i)
@@ -68,6 +71,7 @@ struct UnitFinder {
         if let kindMatch = Self.kindWords.match(tokens, at: j, limit: limit) {
             kind = UnitKind(rawValue: kindMatch.value)
             j += kindMatch.length
+            if j < limit, tokens[j].isPunct("."), !tokens[j].spaceBefore { j += 1 }
         } else if impliedKind == nil {
             return nil
         }
@@ -83,6 +87,10 @@ struct UnitFinder {
             words.append(j)
             j += 1
             if j + 1 < limit, tokens[j].isPunct("-"), tokens[j + 1].capitalized, tokens[j].spaceBefore { j += 1 }
+        }
+        // "Phường 3", "Quận 1": a number names the unit.
+        if words.isEmpty, start < limit, tokens[start].isNumber, tokens[start].key.count <= 2 {
+            return (tokens[start].key, 1)
         }
         guard let first = words.first, let last = words.last else { return nil }
         return (source.text(tokens[first].start..<tokens[last].end), j - start)

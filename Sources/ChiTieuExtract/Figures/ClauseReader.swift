@@ -32,7 +32,8 @@ struct ClauseReader {
             defer { previousEnd = figure.range.upperBound }
             if case .ignored = figure.kind { continue }
             let gap = previousEnd..<figure.range.lowerBound
-            let (head, tail) = split(gap)
+            // Before the first figure, "và" joins words of one name ("bán lẻ hàng hóa và dịch vụ").
+            let (head, tail) = split(gap, andSeparates: !groups.isEmpty)
             if !groups.isEmpty, let head, groups[groups.count - 1].trailing == nil {
                 groups[groups.count - 1].trailing = head
             }
@@ -105,18 +106,26 @@ struct ClauseReader {
 
     private static let separators: Set<String> = [",", ";", "(", ")", "–", "—"]
 
-    func isSeparator(_ i: Int) -> Bool {
+    func isSeparator(_ i: Int, andSeparates: Bool = true) -> Bool {
         let t = tokens[i]
-        return (t.kind == .punct && Self.separators.contains(t.key)) || (t.isWord && t.key == "và")
+        return (t.kind == .punct && Self.separators.contains(t.key)) || (andSeparates && t.isWord && t.key == "và")
     }
 
     /// Splits a gap at its last separator: what comes before belongs to the previous
     /// indicator, what comes after may name the next.
-    func split(_ gap: Range<Int>) -> (head: Range<Int>?, tail: Range<Int>) {
-        guard let last = gap.last(where: isSeparator) else { return (nil, gap) }
+    func split(_ gap: Range<Int>, andSeparates: Bool = true) -> (head: Range<Int>?, tail: Range<Int>) {
+        guard let last = gap.last(where: { isSeparator($0, andSeparates: andSeparates) }) else {
+            // "95 hộ dân với nguồn vốn giải ngân hơn 4,8 tỷ đồng": a preposition parts them.
+            if let preposition = gap.first(where: { Self.prepositions.contains(tokens[$0].key) }), preposition > gap.lowerBound {
+                return (gap.lowerBound..<preposition, (preposition + 1)..<gap.upperBound)
+            }
+            return (nil, gap)
+        }
         let head = gap.lowerBound..<last
         return (head.isEmpty ? nil : head, (last + 1)..<gap.upperBound)
     }
+
+    private static let prepositions: Set<String> = ["với", "cùng"]
 
     /// Whether tokens hold a word that can name an indicator (not a verb of the figure, a
     /// connector or a qualifier).
@@ -177,9 +186,10 @@ struct ClauseReader {
     private func lastContentSegment(in gap: Range<Int>) -> Range<Int>? {
         var end = gap.upperBound
         while end > gap.lowerBound {
-            let separator = (gap.lowerBound..<end).last(where: isSeparator)
+            let separator = (gap.lowerBound..<end).last(where: { isSeparator($0) })
             let segment = (separator.map { $0 + 1 } ?? gap.lowerBound)..<end
-            if hasContent(segment) { return segment }
+            let parenthesised = separator.map { tokens[$0].isPunct("(") } ?? false
+            if hasContent(segment), !parenthesised { return segment }
             guard let separator else { return nil }
             end = separator
         }

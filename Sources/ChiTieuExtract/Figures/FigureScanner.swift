@@ -262,6 +262,17 @@ struct FigureScanner {
 
     /// Passed over: a milestone ("vượt mốc 1 tỷ USD"), a price range ("từ 10.000 đến 30.000 đồng/kg").
     func ignored(at start: Int, limit: Int) -> Figure? {
+        // "tăng gấp 2 lần": a multiple, not a quantity.
+        if tokens[start].key == "gấp", start + 1 < limit, tokens[start + 1].isNumber {
+            let end = start + 2 < limit && tokens[start + 2].key == "lần" ? start + 3 : start + 2
+            return Figure(kind: .ignored, range: start..<end)
+        }
+        // "100% đại biểu nhất trí": votes of the meeting.
+        if tokens[start].isNumber, start + 2 < limit, tokens[start + 1].isPunct("%"),
+            tokens[start + 2].key == "đại" || tokens[start + 2].key == "số"
+        {
+            return Figure(kind: .ignored, range: start..<(start + 2))
+        }
         if tokens[start].key == "mốc" {
             var j = start + 1
             if let q = qualifier(at: j, limit: limit) { j += q.length }

@@ -54,12 +54,12 @@ struct NameCleaner {
     /// The cleaned name's tokens, cut before a time phrase, a price basis, "của huyện …" or a
     /// parenthesis, and without the parts of "(giá hiện hành)".
     func clean(_ range: Range<Int>) -> [Int] {
-        var r = dropLeadingNoise(range)
-        var cut = r.upperBound
+        // Pieces between time phrases: "Qua rà soát | đến cuối năm | tỷ lệ hộ nghèo toàn huyện
+        // còn" names "tỷ lệ hộ nghèo"; "Giá trị sản xuất công nghiệp | 9 tháng | đạt" keeps the first.
+        var pieces: [[Int]] = [[]]
         var depth = 0
-        var kept: [Int] = []
-        var i = r.lowerBound
-        while i < cut {
+        var i = range.lowerBound
+        while i < range.upperBound {
             let t = tokens[i]
             if t.isPunct("(") { depth += 1 }
             if t.isPunct(")") {
@@ -71,17 +71,26 @@ struct NameCleaner {
                 i += 1
                 continue
             }
-            let wordsSoFar = kept.filter { tokens[$0].isWord }.count
-            if wordsSoFar >= 2, timePhrase(at: i, limit: cut) != nil || startsTail(at: i, limit: cut) {
-                cut = i
+            if startsTail(at: i, limit: range.upperBound), pieces.last!.count >= 2 { break }
+            if let time = timePhrase(at: i, limit: range.upperBound) {
+                pieces.append([])
+                i += time
+                continue
+            }
+            if t.isNumber, pieces.last!.filter({ tokens[$0].isWord }).count >= 2 {
+                // A number inside a name is a reference ("Nghị quyết 12"): the name ends before it.
                 break
             }
-            kept.append(i)
+            pieces[pieces.count - 1].append(i)
             i += 1
         }
-        guard let first = kept.first, let last = kept.last else { return [] }
-        r = dropTrailingNoise(first..<(last + 1))
-        return kept.filter { r.contains($0) }
+        for piece in pieces.reversed() {
+            guard let first = piece.first, let last = piece.last else { continue }
+            let r = dropTrailingNoise(dropLeadingNoise(first..<(last + 1)))
+            let kept = piece.filter { r.contains($0) }
+            if kept.contains(where: { tokens[$0].isWord }) { return kept }
+        }
+        return []
     }
 
     /// "9 tháng", "6 tháng đầu năm", "năm 2023", "quý I", "đến ngày 26-6", "tính đến ngày …".
@@ -123,10 +132,13 @@ struct NameCleaner {
 
     /// A leading place word: "huyện", "toàn huyện" followed by a proper name.
     private func unitWordLead(at i: Int, limit: Int) -> Int? {
-        guard ["huyện", "xã", "tỉnh", "thị"].contains(tokens[i].key) else { return nil }
-        var j = i + 1
-        if tokens[i].key == "thị", j < limit, tokens[j].key == "xã" { j += 1 }
-        guard j < limit, tokens[j].capitalized else { return nil }
+        var j = i
+        let whole = tokens[j].key == "toàn"
+        if whole { j += 1 }
+        guard j < limit, ["huyện", "xã", "tỉnh", "thị", "thành", "phường", "quận"].contains(tokens[j].key) else { return nil }
+        j += 1
+        if j < limit, ["xã", "phố", "trấn"].contains(tokens[j].key) { j += 1 }
+        guard whole || (j < limit && tokens[j].capitalized) else { return nil }
         while j < limit, tokens[j].capitalized { j += 1 }
         return j - i
     }

@@ -76,6 +76,13 @@ struct ResultReader {
             value = percent
             unit = "%"
         }
+        // "phấn đấu tốc độ tăng trưởng kinh tế đạt 8%": a growth rate set as a goal.
+        if value == nil, let rate = group.growth, let name = group.name,
+            ClauseReader.namesGrowthRate(tokens[name].map(\.key))
+        {
+            value = rate
+            unit = "%"
+        }
         guard let value else { return }
         let target = ExtractionResult.ReadTarget(
             indicator: name(of: group), value: value, unit: unit, qualifier: group.qualifier, year: year, span: span)

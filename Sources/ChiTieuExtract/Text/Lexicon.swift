@@ -12,7 +12,7 @@ enum Lexicon {
         "hợp tác xã", "tổ hợp tác", "doanh nghiệp", "dự án", "công trình", "căn nhà", "căn", "ngôi nhà", "vườn",
         "trang trại", "tiêu chí", "trường hợp", "vụ", "vụ việc", "ca", "lượt", "lượt người", "lượt khách", "khách",
         "cơ sở", "mô hình", "chi bộ", "tổ chức cơ sở đảng", "cơ quan", "con", "cây", "giường", "giường bệnh",
-        "bác sĩ", "thẻ", "hồ sơ", "cuộc", "lần", "bệnh nhân", "suất", "phòng học", "trạm", "km đường", "tuyến",
+        "bác sĩ", "thẻ", "hồ sơ", "cuộc", "lần", "bệnh nhân", "phòng học", "trạm", "km đường", "tuyến",
         "chiếc", "gói thầu", "đề tài", "ngôi", "nhà", "đối tượng", "nhóm hộ", "hội viên", "đoàn viên", "thành viên",
     ])
 
@@ -59,7 +59,7 @@ enum Lexicon {
     /// Words that open or close an indicator's name but are not part of it.
     static let leadingNoise = PhraseSet([
         "trong đó", "cụ thể", "theo đó", "ngoài ra", "bên cạnh đó", "đồng thời", "riêng", "về", "trong", "với",
-        "đến nay", "hiện nay", "toàn huyện", "toàn xã", "toàn tỉnh", "toàn thị xã", "toàn thành phố", "đã", "và",
+        "đến nay", "hiện nay", "đến thời điểm này", "hiện tại", "qua", "đã", "và", "nhờ đó", "do đó", "vì vậy",
         "ước", "uớc", "ước tính", "ước đạt", "dự kiến", "chỉ tiêu", "công tác", "tổng cộng", "trong năm", "cả năm",
         "có", "thì", "là", "các", "nhìn chung", "tính đến", "tính chung", "chủ yếu là", "như",
     ])
@@ -68,7 +68,7 @@ enum Lexicon {
         "đạt", "ước đạt", "đạt được", "được", "là", "đã", "ước", "có", "thực hiện", "thực hiện được", "ước thực hiện",
         "chiếm", "còn", "lên", "với", "cho", "của huyện", "của tỉnh", "của xã", "của thị xã", "của thành phố",
         "toàn huyện", "toàn tỉnh", "toàn xã", "trên địa bàn huyện", "ước tính", "dự kiến đạt", "dự kiến", "đều",
-        "tới", "đạt khoảng", "bình quân đạt", "tiếp tục", "duy trì",
+        "tới", "đạt khoảng", "tiếp tục", "duy trì", "ghi nhận", "xảy ra", "đạt mức", "ở mức",
     ])
 
     /// Verbs that carry a figure: the words between them and the number are not a name.

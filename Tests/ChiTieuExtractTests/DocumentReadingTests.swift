@@ -1,0 +1,134 @@
+import ChiTieuCore
+import Testing
+
+@testable import ChiTieuExtract
+
+/// Unit, period, conference, tally, goals and people of whole (invented) documents.
+@Suite struct DocumentReadingTests {
+    let extractor = Extractor(currentYear: 2026)
+
+    @Test(arguments: [
+        ("Ban Chấp hành Đảng bộ huyện Tân Lập tổ chức hội nghị đánh giá kết quả 6 tháng đầu năm 2024.", 2024, 1, 6),
+        ("Hội nghị đánh giá tình hình 9 tháng đầu năm, triển khai nhiệm vụ 3 tháng cuối năm 2022.", 2022, 1, 9),
+        ("Trong 9 tháng đầu năm, doanh thu tăng 5% so với cùng kỳ năm 2022.", 2023, 1, 9),
+        ("Huyện ủy đánh giá kết quả công tác quý I/2025, đề ra nhiệm vụ quý II.", 2025, 1, 3),
+        ("Hội nghị sơ kết công tác quí III năm 2021.", 2021, 7, 9),
+        ("UBND xã báo cáo tình hình kinh tế - xã hội tháng 10/2023.", 2023, 10, 10),
+        ("Hội nghị tổng kết năm 2023, triển khai phương hướng nhiệm vụ năm 2024.", 2023, 1, 12),
+        ("Năm 2019, huyện đạt nhiều kết quả. Năm 2020, huyện phấn đấu tăng trưởng 8%.", 2019, 1, 12),
+    ])
+    func periods(text: String, year: Int, from: Int, to: Int) throws {
+        #expect(extractor.extract(text).period == (try Period(year: year, fromMonth: from, toMonth: to)))
+    }
+
+    @Test func theYearOfAPartComesFromTheDatelineWhenTheTextHasNone() {
+        #expect(extractor.extract(" date 2022-07 Hội nghị đánh giá 6 tháng đầu năm.").period == (try? Period(year: 2022, toMonth: 6)))
+    }
+
+    @Test(arguments: [
+        ("Ban Chấp hành Đảng bộ huyện Tân Lập tổ chức hội nghị.", UnitKind.district, "Tân Lập"),
+        ("Huyện ủy Đông Hòa tổ chức hội nghị lần thứ 5.", .district, "Đông Hòa"),
+        ("Thị ủy Bình Minh họp phiên thường kỳ.", .town, "Bình Minh"),
+        ("HĐND xã Yên Lạc khai mạc kỳ họp thứ 9.", .commune, "Yên Lạc"),
+        ("UBND tỉnh Hà Nam họp đánh giá tình hình. Đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh chủ trì.", .province, "Hà Nam"),
+        ("Đảng ủy phường 4 tổ chức hội nghị.", .ward, "4"),
+        ("Hội nghị Thành ủy TP. Bảo Lộc lần thứ 12.", .city, "Bảo Lộc"),
+    ])
+    func units(text: String, kind: UnitKind, name: String) {
+        let unit = extractor.extract(text).unit
+        #expect(unit?.kind == kind)
+        #expect(unit?.name == name)
+    }
+
+    @Test func aGuestsTitleDoesNotMakeTheUnit() {
+        let text = """
+            Dự hội nghị có đồng chí Lê Thị Hoa, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy Quảng Trị. \
+            Ban Chấp hành Đảng bộ huyện Cam Lộ (tỉnh Quảng Trị) tổ chức hội nghị lần thứ 14.
+            """
+        let unit = extractor.extract(text).unit
+        #expect(unit == .init(kind: .district, name: "Cam Lộ", province: "Quảng Trị"))
+    }
+
+    @Test(arguments: [
+        ("Ban Chấp hành Đảng bộ huyện X khóa XXI tổ chức Hội nghị lần thứ 27 (mở rộng).", 27, 21, true, false),
+        ("Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ mười hai, khóa IX.", 12, 9, false, false),
+        ("Hội nghị lần thứ hai mươi mốt Ban Chấp hành Đảng bộ thị xã.", 21, nil, false, false),
+        ("HĐND huyện khóa XX, nhiệm kỳ 2021-2026 tổ chức kỳ họp thứ 11.", 11, 20, false, true),
+        ("Sáng nay, HĐND tỉnh khai mạc kỳ họp lần thứ 8.", 8, nil, false, true),
+    ])
+    func conferences(text: String, number: Int, term: Int?, extended: Bool, council: Bool) {
+        #expect(extractor.extract(text).conference == .init(number: number, term: term, extended: extended, isCouncilSession: council))
+    }
+
+    @Test func congressesAndCentralConferencesAreNotTheMeeting() {
+        let text = "Quán triệt Nghị quyết Hội nghị Trung ương 8 khóa XIII. Tiến tới Đại hội đại biểu Đảng bộ huyện lần thứ XXII."
+        #expect(extractor.extract(text).conference == nil)
+    }
+
+    @Test func talliesInTheirCommonShapes() {
+        let full = extractor.extract("Trong tổng số 30 chỉ tiêu, có 8 chỉ tiêu vượt, 17 chỉ tiêu đạt, 4 chỉ tiêu không đạt và 1 chỉ tiêu chưa đánh giá.")
+        #expect(full.tally.map { [$0.total, $0.exceeded, $0.met, $0.missed, $0.unevaluated] } == [30, 8, 17, 4, 1])
+        #expect(full.observations.isEmpty)
+        let fraction = extractor.extract("Năm 2023, huyện có 18/21 chỉ tiêu đạt và vượt kế hoạch.")
+        #expect(fraction.tally.map { [$0.total, $0.metOrExceeded, $0.met] } == [21, 18, nil])
+        let listed = extractor.extract("Kết quả: vượt 6 chỉ tiêu, 9 chỉ tiêu đạt, 1 chỉ tiêu không đạt.")
+        #expect(listed.tally.map { [$0.total, $0.exceeded, $0.met, $0.missed] } == [16, 6, 9, 1])
+    }
+
+    @Test func goalsForTheNextYear() {
+        let text = """
+            Năm 2023, thu ngân sách đạt 50 tỷ đồng.
+            Về mục tiêu năm 2024, huyện đề ra các chỉ tiêu chủ yếu: thu ngân sách 55 tỷ đồng; trồng mới 300 ha rừng; \
+            tỷ lệ che phủ rừng đạt 62%; kết nạp 120 đảng viên trở lên; tốc độ tăng trưởng kinh tế đạt 8,5%.
+            """
+        let result = extractor.extract(text)
+        #expect(result.observations.map(Facts.init) == [Facts(50, "tỷ đồng")])
+        #expect(result.targets.map(\.value) == [55, 300, 62, 120, 8.5])
+        #expect(result.targets.allSatisfy { $0.year == 2024 })
+        #expect(result.targets[3].qualifier == .above)
+    }
+
+    @Test func aGoalInsideAResultSentence() {
+        let result = extractor.extract("Năm 2022, bình quân đạt 15,2 tiêu chí/xã, phấn đấu đến cuối năm có thêm 3 xã đạt chuẩn nông thôn mới.")
+        #expect(result.observations.map(Facts.init) == [Facts(15.2, "tiêu chí/xã")])
+        #expect(result.targets.map { [$0.value, Double($0.year)] } == [[3, 2022]])
+    }
+
+    @Test func people() {
+        let text = """
+            Dự hội nghị có đồng chí Nguyễn Văn An, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh. \
+            Phát biểu kết luận, Bí thư Huyện ủy Trần Thị Bích đề nghị các ngành tập trung chỉ đạo. \
+            Các đồng chí Lê Minh Tâm, Phó Bí thư Thường trực Huyện ủy; Phạm Văn Hùng, Chủ tịch UBND huyện đồng chủ trì.
+            """
+        let people = extractor.extract(text).people
+        #expect(people.map(\.name) == ["Nguyễn Văn An", "Trần Thị Bích", "Lê Minh Tâm", "Phạm Văn Hùng"])
+        #expect(people[0].positions == ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"])
+        #expect(people[1].positions == ["Bí thư Huyện ủy"])
+        #expect(people[3].positions == ["Chủ tịch UBND huyện"])
+    }
+
+    @Test func anImpossibleYearIsFlagged() {
+        let result = extractor.extract("Hội nghị tổng kết năm 2024. Tuy nhiên, nhiệm vụ năm 2924 còn hạn chế. Giá so sánh năm 2010 được dùng.")
+        #expect(result.findings.count == 1)
+        #expect(result.findings.first?.message.contains("năm 2924") == true)
+    }
+
+    @Test func pageFurnitureIsIgnored() {
+        let text = """
+            0:00 / 0:00
+            Tin liên quan Huyện A: thu ngân sách tăng 20%
+            Quang cảnh hội nghị. Ảnh: Minh Anh
+            Thu ngân sách đạt 30 tỷ đồng, tăng 12% so với cùng kỳ.
+            Xem thêm
+            """
+        #expect(extractor.extract(text).observations.map(Facts.init) == [Facts(30, "tỷ đồng", growth: 12)])
+    }
+
+    @Test func spansPointAtTheSentence() {
+        let text = "Mở đầu. Thu ngân sách đạt 30 tỷ đồng."
+        let observation = extractor.extract(text).observations.first
+        let scalars = Array(text.unicodeScalars)
+        let span = observation.map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+        #expect(span == "Thu ngân sách đạt 30 tỷ đồng.")
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import ChiTieuCore
+import Testing
+
+@testable import ChiTieuExtract
+
+/// One sentence per construction of report language. All sentences are written for these
+/// tests; figures are invented.
+@Suite struct FigureConstructionTests {
+    @Test func valuePercentOfPlanAndGrowthInOneSentence() {
+        #expect(
+            Read.facts("Giá trị sản xuất toàn huyện ước đạt 3.215,47 tỷ đồng, bằng 68,12% kế hoạch, tăng 4,5% so với cùng kỳ năm 2023.")
+                == [Facts(3215.47, "tỷ đồng", estimated: true, plan: 68.12, growth: 4.5)])
+    }
+
+    @Test func exceedingAPlanAddsAHundred() {
+        #expect(Read.facts("Thu ngân sách trên địa bàn đạt 41,2 tỷ đồng, vượt 12,5% dự toán.") == [Facts(41.2, "tỷ đồng", plan: 112.5)])
+        #expect(Read.facts("Doanh thu dịch vụ ước đạt 560 tỷ đồng, vượt 3%.") == [Facts(560, "tỷ đồng", estimated: true, plan: 103)])
+    }
+
+    @Test func aShareOfLastYearIsAChange() {
+        #expect(Read.facts("Sản lượng thủy sản đạt 1.240 tấn, bằng 92,4% so với cùng kỳ.") == [Facts(1240, "tấn", growth: -7.6)])
+        #expect(Read.facts("Kim ngạch xuất khẩu đạt 85 triệu USD, bằng 103% cùng kỳ năm trước.") == [Facts(85, "triệu usd", growth: 3)])
+    }
+
+    @Test func fallsAndRisesWithOtherVerbs() {
+        #expect(Read.facts("Số vụ tai nạn giao thông là 14 vụ, giảm 12,5% so với cùng kỳ.") == [Facts(14, "vụ", growth: -12.5)])
+        #expect(Read.facts("Sản lượng lúa đạt 9.800 tấn, cao hơn 3,2% so với năm trước.") == [Facts(9800, "tấn", growth: 3.2)])
+        #expect(Read.facts("Doanh thu bán lẻ đạt 300 tỷ đồng, thấp hơn 1,5% cùng kỳ.") == [Facts(300, "tỷ đồng", growth: -1.5)])
+    }
+
+    @Test func qualifiersBeforeAndAfterTheFigure() {
+        #expect(Read.facts("Tổng vốn huy động đạt hơn 2.000 tỷ đồng.") == [Facts(2000, "tỷ đồng", qualifier: .above)])
+        #expect(Read.facts("Diện tích lúa gieo cấy gần 3.500 ha.") == [Facts(3500, "ha", qualifier: .below)])
+        #expect(Read.facts("Lượng khách du lịch khoảng 12.000 lượt khách.") == [Facts(12000, "lượt khách", qualifier: .approximately)])
+        #expect(Read.facts("Năm nay đã kết nạp 85 đảng viên trở lên.") == [Facts(85, "đảng viên", qualifier: .above)])
+    }
+
+    @Test func scaleWordsStayInTheUnit() {
+        #expect(Read.facts("Tổng thu ngân sách đạt 1,2 nghìn tỷ đồng.") == [Facts(1.2, "nghìn tỷ đồng")])
+        #expect(Read.facts("Năng suất lúa bình quân đạt 58,6 tạ/ha.") == [Facts(58.6, "tạ/ha")])
+        #expect(Read.facts("Thu nhập bình quân đạt 52 triệu đồng/ người/năm.") == [Facts(52, "triệu đồng/người/năm")])
+        #expect(Read.facts("Sản lượng lương thực bình quân đầu người đạt 410kg/người/năm.") == [Facts(410, "kg/người/năm")])
+    }
+
+    @Test func achievedOverPlanWithASlash() {
+        #expect(Read.facts("Trồng rừng tập trung được 412,5ha/400ha, đạt 103,1% kế hoạch.") == [Facts(412.5, "ha", plan: 103.1, planValue: 400)])
+        // "12/12 xã": twelve of twelve communes, not a plan.
+        #expect(Read.facts("Duy trì 12/12 xã đạt chuẩn phổ cập giáo dục.") == [Facts(12, "xã")])
+    }
+
+    @Test func aPercentageWithoutAPlanWordIsTheValue() {
+        #expect(Read.facts("Tỷ lệ bao phủ bảo hiểm y tế đạt 93,6%.") == [Facts(93.6, "%")])
+        #expect(Read.facts("Hộ gia đình văn hóa chiếm trên 88%.") == [Facts(88, "%", qualifier: .above)])
+        #expect(Read.facts("Tổ chức giao nhận quân đạt 100% chỉ tiêu.") == [Facts(nil, plan: 100)])
+    }
+
+    @Test func aFallInARateIsTheResult() {
+        #expect(Read.facts("Tỷ lệ hộ nghèo giảm 2,35%, vượt mục tiêu đề ra.") == [Facts(2.35, "%")])
+        #expect(Read.facts("Tỷ lệ hộ nghèo giảm còn 4,1%.") == [Facts(4.1, "%")])
+    }
+
+    @Test func aGrowthRateNamedAsSuchIsGrowth() {
+        #expect(Read.facts("Tốc độ tăng trưởng kinh tế ước đạt 7,8%.") == [Facts(nil, estimated: true, growth: 7.8)])
+        #expect(Read.facts("Nền kinh tế duy trì mức tăng 6,4%.") == [Facts(nil, growth: 6.4)])
+    }
+
+    @Test func listsOfSectorsAndCounts() {
+        #expect(
+            Read.facts("Trong đó, nông nghiệp đạt 1.100 tỷ đồng, công nghiệp - xây dựng đạt 950 tỷ đồng, dịch vụ 1.420 tỷ đồng.")
+                == [Facts(1100, "tỷ đồng"), Facts(950, "tỷ đồng"), Facts(1420, "tỷ đồng")])
+        #expect(Read.facts("Toàn xã có 4 trường, 52 lớp, 1.310 học sinh.") == [Facts(4, "trường"), Facts(52, "lớp"), Facts(1310, "học sinh")])
+        #expect(
+            Read.facts("Công nghiệp tăng 8,2%, dịch vụ tăng 9,1%, nông nghiệp giảm 1,4% so với cùng kỳ.")
+                == [Facts(nil, growth: 8.2), Facts(nil, growth: 9.1), Facts(nil, growth: -1.4)])
+    }
+
+    @Test func aNameMaySpanACommaAndContainAnd() {
+        let result = Read.extractor.extract("Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp đạt 210 tỷ đồng.")
+        #expect(result.observations.first?.indicator == "Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp")
+        let retail = Read.extractor.extract("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ đạt 1.800 tỷ đồng, tăng 11%.")
+        #expect(retail.observations.map(Facts.init) == [Facts(1800, "tỷ đồng", growth: 11)])
+        #expect(retail.observations.first?.indicator == "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ")
+    }
+
+    @Test func twoFiguresJoinedByAPreposition() {
+        #expect(
+            Read.facts("Hỗ trợ làm nhà cho 46 hộ nghèo với tổng kinh phí hơn 2,3 tỷ đồng.")
+                == [Facts(46, "hộ"), Facts(2.3, "tỷ đồng", qualifier: .above)])
+    }
+
+    @Test func numbersThatAreNotResults() {
+        let text = """
+            Ngày 12/7/2024, hội nghị lần thứ 9 diễn ra trong 2 ngày theo Kế hoạch số 45-KH/HU. Chỉ thị 05 được quán triệt.
+            Đại hội nhiệm kỳ 2020-2025 đề ra các chỉ tiêu. Giá cà phê dao động từ 95.000 đến 110.000 đồng/kg.
+            Xuất khẩu vượt mốc 100 triệu USD. Thu nhập tăng 3 triệu đồng so với năm trước. Sản lượng tăng gấp 2 lần.
+            Hội nghị có 100% đại biểu tán thành. Covid-19 và SARS-CoV-2 được kiểm soát. Phiên họp lúc 14:30.
+            """
+        #expect(Read.facts(text) == [])
+    }
+
+    @Test func prizesHandedOutAtTheMeetingAreNotResults() {
+        #expect(Read.facts("Dịp này, huyện đã trao giấy khen cho 12 tập thể và 25 cá nhân có thành tích xuất sắc.") == [])
+        #expect(Read.facts("Ban Thường vụ tặng bằng khen cho 5 đảng viên.") == [])
+    }
+
+    @Test func theSameResultSaidTwiceIsOneObservation() {
+        let text = """
+            Huyện A: Thu ngân sách vượt 20% dự toán
+            Thu ngân sách trên địa bàn đạt 60 tỷ đồng, vượt 20,15% dự toán, tăng 8% so với cùng kỳ. Cụ thể, thu ngân sách \
+            trên địa bàn đạt 60 tỷ đồng.
+            """
+        #expect(Read.facts(text) == [Facts(60, "tỷ đồng", plan: 120.15, growth: 8)])
+    }
+
+    @Test func estimateWordsMarkTheFigure() {
+        #expect(Read.facts("Vốn đầu tư thực hiện ước tính 1.500 tỷ đồng.") == [Facts(1500, "tỷ đồng", estimated: true)])
+        #expect(Read.facts("Sản lượng cà phê dự kiến đạt 8.000 tấn.") == [Facts(8000, "tấn", estimated: true)])
+        #expect(Read.facts("Ước thu ngân sách đạt 30 tỷ đồng.") == [Facts(30, "tỷ đồng", estimated: true)])
+    }
+
+    @Test func priceBasis() {
+        let result = Read.extractor.extract("Tổng giá trị sản xuất (giá so sánh 2010) đạt 900 tỷ đồng. Giá trị sản xuất theo giá hiện hành đạt 1.300 tỷ đồng.")
+        #expect(result.observations.map(\.priceBasis) == ["so sánh 2010", "hiện hành"])
+        #expect(result.observations.first?.indicator == "Tổng giá trị sản xuất")
+    }
+
+    @Test func decomposedTextAndTheOtherToneMarkPlacement() {
+        let nfd = "Tổng mức bán lẻ hàng hoá đạt 622 tỷ đồng, bằng 75,85% kế hoạch.".decomposedStringWithCanonicalMapping
+        #expect(Read.facts(nfd) == [Facts(622, "tỷ đồng", plan: 75.85)])
+        #expect(Read.facts("Thu ngân sách đạt 12 tỉ đồng.") == [Facts(12, "tỷ đồng")])
+    }
+}
