@@ -130,4 +130,36 @@ import Testing
         #expect(Read.facts(nfd) == [Facts(622, "tỷ đồng", plan: 75.85)])
         #expect(Read.facts("Thu ngân sách đạt 12 tỉ đồng.") == [Facts(12, "tỷ đồng")])
     }
+
+    @Test func aNameBeforeAColon() {
+        let result = Read.extractor.extract("- Thu ngân sách nhà nước: 45,6 tỷ đồng, đạt 91% dự toán.")
+        #expect(result.observations.map(Facts.init) == [Facts(45.6, "tỷ đồng", plan: 91)])
+        #expect(result.observations.first?.indicator == "Thu ngân sách nhà nước")
+    }
+
+    @Test func doneOverPlannedWithOneUnit() {
+        #expect(Read.facts("Giải ngân vốn đầu tư công đạt 310/420 tỷ đồng.") == [Facts(310, "tỷ đồng", planValue: 420)])
+    }
+
+    @Test func changesInPercentagePoints() {
+        #expect(Read.facts("Tỷ lệ lao động qua đào tạo đạt 68%, tăng 1,5 điểm phần trăm so với cùng kỳ.") == [Facts(68, "%", growth: 1.5)])
+    }
+
+    @Test func lastYearsFiguresSaidForComparisonAreNotResults() {
+        #expect(Read.facts("Thu ngân sách đạt 80 tỷ đồng, tăng 15% (cùng kỳ tăng 9%).") == [Facts(80, "tỷ đồng", growth: 15)])
+        let text = "Năm 2024, thu ngân sách đạt 80 tỷ đồng (năm 2023 đạt 70 tỷ đồng)."
+        #expect(Read.extractor.extract("Hội nghị tổng kết năm 2024. " + text).observations.map(Facts.init) == [Facts(80, "tỷ đồng")])
+    }
+
+    @Test func growthWrittenAsTheNoun() {
+        #expect(Read.facts("Kinh tế của huyện tăng trưởng 8,2% so với năm trước.") == [Facts(nil, growth: 8.2)])
+    }
+
+    @Test func aHeadlineRepeatingARoundedFigureAddsNothing() {
+        let text = """
+            Huyện B: Thu ngân sách tăng gần 20%
+            Thu ngân sách trên địa bàn đạt 61 tỷ đồng, tăng 19,6% so với cùng kỳ.
+            """
+        #expect(Read.facts(text) == [Facts(61, "tỷ đồng", growth: 19.6)])
+    }
 }

@@ -6,10 +6,22 @@ struct ClauseReader {
     let source: TextSource
     var tokens: [Token] { source.tokens }
     let scanner: FigureScanner
+    /// The year under review: figures said of earlier years are comparisons, not results.
+    let reviewYear: Int?
 
-    init(source: TextSource) {
+    init(source: TextSource, reviewYear: Int?) {
         self.source = source
+        self.reviewYear = reviewYear
         scanner = FigureScanner(tokens: source.tokens)
+    }
+
+    /// The words of a clause that ends at a colon and has no figure of its own: a heading that
+    /// names the figure after the colon.
+    func heading(_ clause: Range<Int>, hasFigures: Bool) -> Range<Int>? {
+        guard !hasFigures, clause.upperBound < tokens.count, tokens[clause.upperBound].isPunct(":"),
+            clause.count <= 12, hasContent(clause)
+        else { return nil }
+        return clause
     }
 
     /// Clauses of a sentence: split at `;` and `:`.
@@ -32,6 +44,8 @@ struct ClauseReader {
             defer { previousEnd = figure.range.upperBound }
             if case .ignored = figure.kind { continue }
             let gap = previousEnd..<figure.range.lowerBound
+            // "(cùng kỳ tăng 10%)", "(năm 2022 đạt 50 tỷ đồng)": last year's figure, said for comparison.
+            if aboutAnEarlierPeriod(previousEnd..<figure.range.lowerBound) { continue }
             // Before the first figure, "và" joins words of one name ("bán lẻ hàng hóa và dịch vụ").
             let (head, tail) = split(gap, andSeparates: !groups.isEmpty)
             if !groups.isEmpty, let head, groups[groups.count - 1].trailing == nil {
@@ -61,6 +75,18 @@ struct ClauseReader {
             groups[0].priceBasis = price
         }
         return groups.filter(\.hasFacts)
+    }
+
+    private func aboutAnEarlierPeriod(_ gap: Range<Int>) -> Bool {
+        let (_, tail) = split(gap)
+        for i in tail {
+            if tokens[i].key == "cùng", i + 1 < tail.upperBound, tokens[i + 1].key == "kỳ" { return true }
+            if tokens[i].key == "năm", i + 1 < tail.upperBound {
+                if ["trước", "ngoái"].contains(tokens[i + 1].key) { return true }
+                if let reviewYear, let y = Int(tokens[i + 1].key), y < reviewYear, y > reviewYear - 10 { return true }
+            }
+        }
+        return false
     }
 
     private func apply(_ figure: Figure, to group: inout FigureGroup) {

@@ -102,7 +102,10 @@ struct FigureScanner {
         j += 1
         // N/M things: 13/13 thôn, 6/6 xã — the second number is the total, not a plan.
         if j + 1 < limit, tokens[j].isPunct("/"), tokens[j + 1].isNumber, let u = unit(at: j + 2, limit: limit) {
-            return Figure(kind: .value(number, unit: u.unit, qualifier: nil, plan: nil), range: start..<u.end)
+            // "603,8/600 ha" is done over planned; "13/13 thôn" is so many of all.
+            let measured = Lexicon.measureUnitKeys.contains(u.unit.split(separator: " ").last.map(String.init) ?? u.unit)
+            let plan = measured ? VietnameseNumber.parse(tokens[j + 1].key) : nil
+            return Figure(kind: .value(number, unit: u.unit, qualifier: nil, plan: plan), range: start..<u.end)
         }
         guard let u = unit(at: j, limit: limit) else { return nil }
         if Lexicon.timeUnits.contains(u.unit) { return nil }
@@ -174,6 +177,14 @@ struct FigureScanner {
             return nil
         }
         if let q = qualifier(at: j, limit: limit) { j += q.length }
+        // "giảm 0,5 điểm phần trăm", "tăng 1,2 điểm %": a change in points.
+        if j + 1 < limit, tokens[j].isNumber, tokens[j + 1].key == "điểm", let number = VietnameseNumber.parse(tokens[j].key) {
+            var end = j + 2
+            if end < limit, tokens[end].isPunct("%") { end += 1 }
+            if end + 1 < limit, tokens[end].key == "phần", tokens[end + 1].key == "trăm" { end += 2 }
+            let (comparison, after) = self.comparison(at: end, limit: limit)
+            return Figure(kind: .growth(sign == "-" ? -number : number, comparison: comparison, rawSign: sign), range: start..<after)
+        }
         guard j + 1 < limit, tokens[j].isNumber, tokens[j + 1].isPunct("%"),
             let number = VietnameseNumber.parse(tokens[j].key)
         else {

@@ -17,7 +17,7 @@ struct ResultReader {
     }
 
     mutating func read() {
-        let clauses = ClauseReader(source: source)
+        let clauses = ClauseReader(source: source, reviewYear: reviewYear)
         let tally = TallyReader(source: source)
         var goals = GoalContext(tokens: tokens, reviewYear: reviewYear)
         for sentence in source.sentences {
@@ -27,16 +27,53 @@ struct ResultReader {
             if isFurniture(range) || Lexicon.awardWords.occurs(in: tokens, range) { continue }
             let opener = goals.opener(in: range)
             let span = ExtractionResult.Span(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end)
+            var heading: Range<Int>?
             for clause in clauses.clauses(of: range) where !tally.isTallyClause(clause) {
-                for group in clauses.groups(in: clause) {
+                var groups = clauses.groups(in: clause)
+                // "- Thu ngân sách: 45 tỷ đồng": the name stands before the colon.
+                if let heading, !groups.isEmpty, groups[0].name == nil { groups[0].name = heading }
+                heading = clauses.heading(clause, hasFigures: !groups.isEmpty)
+                for group in groups {
                     if let year = goals.targetYear(at: group.start, opener: opener) {
                         addTarget(group, year: year, span: span)
                     } else {
-                        addObservation(group, span: span)
+                        addObservation(group, span: span, inHeadline: isHeadline(sentence))
                     }
                 }
             }
             goals.leave(sentence, opener: opener)
+        }
+        foldHeadline()
+    }
+
+    /// A headline: the first line of the text, with no full stop.
+    private func isHeadline(_ sentence: Sentence) -> Bool {
+        guard sentence.paragraph == source.sentences.first?.paragraph, let last = sentence.range.last else { return false }
+        return !(tokens[last].kind == .punct && [".", "!", "?", "…"].contains(tokens[last].key))
+    }
+
+    /// A headline repeats a figure of the body, often rounded: its figures join the body's
+    /// observation that shares one of them.
+    private mutating func foldHeadline() {
+        for index in headlineObservations.sorted(by: >) {
+            let headline = observations[index]
+            guard
+                let body = observations.indices.first(where: { i in
+                    i != index && !headlineObservations.contains(i) && Self.sharesAFact(observations[i], headline)
+                })
+            else { continue }
+            observations[body] = Self.merged(observations[body], headline)
+            observations.remove(at: index)
+        }
+    }
+
+    private var headlineObservations: Set<Int> = []
+
+    private static func sharesAFact(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation) -> Bool {
+        let pairs: [(Double?, Double?)] = [(a.value, b.value), (a.percentOfPlan, b.percentOfPlan), (a.growthPercent, b.growthPercent)]
+        return pairs.contains { x, y in
+            guard let x, let y else { return false }
+            return abs(x - y) < max(1, abs(x) * 0.01)
         }
     }
 
@@ -56,14 +93,17 @@ struct ResultReader {
 
     // MARK: building results
 
-    private mutating func addObservation(_ group: FigureGroup, span: ExtractionResult.Span) {
+    private mutating func addObservation(_ group: FigureGroup, span: ExtractionResult.Span, inHeadline: Bool) {
         let observation = ExtractionResult.ReadObservation(
             indicator: name(of: group), value: group.value, unit: group.value == nil ? nil : group.unit,
             qualifier: group.qualifier, estimated: group.estimated, percentOfPlan: group.percentOfPlan,
             planValue: group.planValue, growthPercent: group.growth, priceBasis: group.priceBasis, span: span)
         if let index = observations.firstIndex(where: { Self.sameResult($0, observation) }) {
             observations[index] = Self.merged(observations[index], observation)
+            // Said again in the body: no longer a headline's figure alone.
+            if !inHeadline { headlineObservations.remove(index) }
         } else {
+            if inHeadline { headlineObservations.insert(observations.count) }
             observations.append(observation)
         }
     }

@@ -43,6 +43,7 @@ enum Lexicon {
         ("tăng", "+"), ("tăng thêm", "+"), ("tăng tới", "+"), ("tăng hơn", "+"), ("tăng khoảng", "+"),
         ("tăng gần", "+"), ("tăng trên", "+"), ("cao hơn", "+"), ("giảm", "-"), ("giảm hơn", "-"),
         ("giảm khoảng", "-"), ("giảm gần", "-"), ("thấp hơn", "-"), ("giảm còn", "="), ("tăng lên", "="),
+        ("tăng trưởng", "+"), ("tăng trưởng đạt", "+"), ("tăng trưởng ước đạt", "+"), ("tăng bình quân", "+"),
     ])
 
     /// What a change is measured against: "so với cùng kỳ", "so năm 2022", "so với đầu năm".
