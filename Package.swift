@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "chitieu", targets: ["chitieu"]),
+        .executable(name: "extract-benchmark", targets: ["ExtractBenchmark"]),
         .library(name: "ChiTieuCore", targets: ["ChiTieuCore"]),
     ],
     dependencies: [
@@ -46,6 +47,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "ExtractBenchmark", dependencies: ["ChiTieuExtract", "ChiTieuCore"]),
         .testTarget(name: "ChiTieuCoreTests", dependencies: ["ChiTieuCore"]),
         .testTarget(name: "ChiTieuExtractTests", dependencies: ["ChiTieuExtract", "ChiTieuCore"]),
         .testTarget(name: "ChiTieuStoreTests", dependencies: ["ChiTieuStore", "ChiTieuCore"]),

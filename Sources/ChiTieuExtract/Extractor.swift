@@ -46,7 +46,7 @@ public struct Extractor: Sendable {
         let tokens = source.tokens
         for sentence in source.sentences {
             for i in sentence.range where tokens[i].isNumber && i > 0 && tokens[i - 1].key == "năm" {
-                guard tokens[i].key.count == 4, let y = Int(tokens[i].key), !years.isPlausible(y, inDocumentAbout: year) else {
+                guard tokens[i].key.text.count == 4, let y = tokens[i].integer, !years.isPlausible(y, inDocumentAbout: year) else {
                     continue
                 }
                 let span = ExtractionResult.Span(start: tokens[sentence.range.lowerBound].start, end: tokens[sentence.range.upperBound - 1].end)
@@ -70,7 +70,7 @@ struct Dateline {
 
     init(source: TextSource) {
         let tokens = source.tokens
-        if tokens.count >= 4, tokens[0].key == "date", let y = Int(tokens[1].key), tokens[2].isPunct("-"), let m = Int(tokens[3].key) {
+        if tokens.count >= 4, tokens[0].key == "date", let y = tokens[1].integer, tokens[2].isPunct("-"), let m = tokens[3].integer {
             year = y
             month = m
             end = 4
@@ -79,8 +79,8 @@ struct Dateline {
         // A full date in the first sentences: d/m/yyyy.
         for sentence in source.sentences.prefix(3) {
             for i in sentence.range where i + 4 < sentence.range.upperBound && tokens[i].isNumber {
-                if tokens[i + 1].isPunct("/"), tokens[i + 3].isPunct("/"), let y = Int(tokens[i + 4].key), (1945...2100).contains(y),
-                    let m = Int(tokens[i + 2].key), (1...12).contains(m)
+                if tokens[i + 1].isPunct("/"), tokens[i + 3].isPunct("/"), let y = tokens[i + 4].integer, (1945...2100).contains(y),
+                    let m = tokens[i + 2].integer, (1...12).contains(m)
                 {
                     year = y
                     month = m

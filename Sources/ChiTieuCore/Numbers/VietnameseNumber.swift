@@ -34,46 +34,59 @@ public enum VietnameseNumber {
         c.isASCII && (c.isNumber || c == "." || c == "," || c == "-")
     }
 
+    /// Works on UTF-8 bytes: extraction reads every number of every text through here.
     private static func parseDigits(_ raw: Substring) -> Double? {
-        var text = raw
+        var bytes = Array(raw.utf8)
         var negative = false
-        if text.first == "-" || text.first == "−" {
+        if bytes.first == UInt8(ascii: "-") {
             negative = true
-            text = text.dropFirst()
+            bytes.removeFirst()
+        } else if bytes.starts(with: [0xE2, 0x88, 0x92]) {  // U+2212 minus sign
+            negative = true
+            bytes.removeFirst(3)
         }
-        guard let first = text.first, first.isASCII, first.isNumber,
-            let last = text.last, last.isASCII, last.isNumber
-        else { return nil }
-        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
-
-        let commaCount = text.filter { $0 == "," }.count
-        guard commaCount <= 1 else { return nil }
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        let integerPart = parts[0]
-        let fraction = parts.count == 2 ? parts[1] : nil
-        guard let integerDigits = groupedDigits(integerPart, allowDecimalDot: fraction == nil) else {
-            return nil
+        let digit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
+        guard let first = bytes.first, let last = bytes.last, digit(first), digit(last) else { return nil }
+        var comma: Int?
+        var dots: [Int] = []
+        for (i, b) in bytes.enumerated() {
+            if digit(b) { continue }
+            if b == UInt8(ascii: ",") {
+                guard comma == nil else { return nil }
+                comma = i
+            } else if b == UInt8(ascii: ".") {
+                guard comma == nil else { return nil }
+                dots.append(i)
+            } else {
+                return nil
+            }
         }
-        var literal = integerDigits
-        if let fraction {
-            guard !fraction.isEmpty, fraction.allSatisfy(\.isNumber) else { return nil }
-            literal += "." + fraction
+        let integerEnd = comma ?? bytes.count
+        // "10.040" is ten thousand and forty: each dot is followed by exactly three digits and
+        // the first group has at most three. A single dot otherwise ("1.5", English style) is
+        // a decimal point when there is no comma.
+        var literal: [UInt8] = []
+        literal.reserveCapacity(bytes.count)
+        if dots.isEmpty {
+            literal.append(contentsOf: bytes[0..<integerEnd])
+        } else {
+            let bounds = [-1] + dots + [integerEnd]
+            let groupLengths = zip(bounds, bounds.dropFirst()).map { $1 - $0 - 1 }
+            guard groupLengths.allSatisfy({ $0 > 0 }) else { return nil }
+            if groupLengths[0] <= 3, groupLengths.dropFirst().allSatisfy({ $0 == 3 }) {
+                literal.append(contentsOf: bytes[0..<integerEnd].filter(digit))
+            } else if comma == nil, dots.count == 1 {
+                literal.append(contentsOf: bytes)
+            } else {
+                return nil
+            }
         }
-        guard let value = Double(literal), value.isFinite else { return nil }
+        if let comma {
+            literal.append(UInt8(ascii: "."))
+            literal.append(contentsOf: bytes[(comma + 1)...])
+        }
+        guard let value = Double(String(decoding: literal, as: UTF8.self)), value.isFinite else { return nil }
         return negative ? -value : value
-    }
-
-    /// `10.040` is ten thousand and forty: a dot followed by exactly three digits groups
-    /// thousands. A single dot followed by other than three digits (`1.5`, as some texts
-    /// write English-style) is read as a decimal point when no comma is present.
-    private static func groupedDigits(_ text: Substring, allowDecimalDot: Bool) -> String? {
-        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
-        if groups.count == 1 { return String(groups[0]) }
-        let tailsAreThousands = groups.dropFirst().allSatisfy { $0.count == 3 } && groups[0].count <= 3
-        if tailsAreThousands { return groups.joined() }
-        if allowDecimalDot, groups.count == 2 { return groups[0] + "." + groups[1] }
-        return nil
     }
 }
 

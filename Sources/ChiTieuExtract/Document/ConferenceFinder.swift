@@ -27,6 +27,7 @@ struct ConferenceFinder {
     private func mention(at i: Int, sentence: Sentence) -> ExtractionResult.ConferenceMention? {
         let end = sentence.range.upperBound
         let t = tokens[i]
+        guard t.has(.meeting) else { return nil }
         var numberAt: Int?
         var council = false
         if t.key == "kỳ", i + 1 < end, tokens[i + 1].key == "họp" {

@@ -3,7 +3,7 @@ import ChiTieuCore
 /// Numbers written as words or Roman numerals, as conference numbers and terms are:
 /// "lần thứ mười lăm" = 15, "lần thứ V" = 5, "khóa VIII" = 8.
 enum NumberWords {
-    private static let units: [String: Int] = [
+    private static let units: [Word: Int] = [
         "nhất": 1, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,
         "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
     ]
@@ -13,8 +13,8 @@ enum NumberWords {
     static func read(_ tokens: [Token], at i: Int, limit: Int) -> (Int, Int)? {
         guard i < limit else { return nil }
         let t = tokens[i]
-        if t.isNumber, let value = Int(t.key), value > 0 { return (value, 1) }
-        if t.isWord, t.key.allSatisfy({ "ivxlcdm".contains($0) }), let roman = RomanNumeral.parse(t.key), roman > 0 {
+        if t.isNumber, let value = t.integer, value > 0 { return (value, 1) }
+        if t.isWord, t.key.text.allSatisfy({ "ivxlcdm".contains($0) }), let roman = RomanNumeral.parse(t.key.text), roman > 0 {
             return (roman, 1)
         }
         // Words: [tens] [mươi] [unit] | mười [unit]

@@ -7,7 +7,7 @@ struct PeopleFinder {
     let source: TextSource
     var tokens: [Token] { source.tokens }
 
-    static let surnames: Set<String> = [
+    static let surnames: Set<Word> = [
         "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương",
         "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô", "hà", "tạ", "kiều", "nông", "chu",
         "lương", "đinh", "lục", "triệu", "thái", "cao", "lại", "hứa", "quách", "tăng", "la", "lưu", "thân", "nghiêm",
@@ -17,13 +17,13 @@ struct PeopleFinder {
     ]
 
     /// Words a title starts with.
-    static let titleStarts: Set<String> = [
+    static let titleStarts: Set<Word> = [
         "ủy", "uỷ", "trưởng", "phó", "bí", "chủ", "tỉnh", "thường", "giám", "chánh", "thành", "huyện", "đại", "tổng",
         "thứ", "bộ", "chỉ", "chính", "kiểm", "thiếu", "đại", "trung", "thượng",
     ]
 
     /// Verbs that end a list of titles.
-    static let stopVerbs: Set<String> = [
+    static let stopVerbs: Set<Word> = [
         "dự", "phát", "chủ", "tham", "đồng", "ghi", "đề", "nhấn", "cho", "khẳng", "chỉ", "trình", "báo", "đánh", "yêu",
         "tới", "đến", "đã", "cùng", "và", "tại", "thay", "trao", "nêu",
     ]
@@ -58,7 +58,7 @@ struct PeopleFinder {
 
     /// A person's name: a surname and one to three more capitalised syllables.
     private func personName(at i: Int, limit: Int) -> (Int, String)? {
-        guard tokens[i].isWord, tokens[i].capitalized, Self.surnames.contains(tokens[i].key) else { return nil }
+        guard tokens[i].has(.surname), tokens[i].capitalized else { return nil }
         var j = i + 1
         while j < limit, j - i < 5, tokens[j].isWord, tokens[j].capitalized, tokens[j].spaceBefore { j += 1 }
         guard j - i >= 2 else { return nil }
@@ -106,7 +106,7 @@ struct PeopleFinder {
         }
         guard let start else { return nil }
         let keys = tokens[start..<i].map(\.key)
-        let holdsOffice = zip(keys, keys.dropFirst()).contains { Self.offices.contains("\($0) \($1)") }
+        let holdsOffice = zip(keys, keys.dropFirst()).contains { Self.offices.contains("\($0.text) \($1.text)") }
             || keys.contains("trưởng") || keys.contains("phó")
         return holdsOffice ? source.text(tokens[start].start..<tokens[i - 1].end) : nil
     }

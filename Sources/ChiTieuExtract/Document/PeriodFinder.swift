@@ -60,12 +60,13 @@ struct PeriodFinder {
     private func candidate(at i: Int, in sentence: Sentence, index: Int) -> (Candidate, Int)? {
         let end = sentence.range.upperBound
         let t = tokens[i]
+        guard t.isNumber || t.has(.period) else { return nil }
         var from = 1
         var to = 12
         var length = 0
         var partial = true
         var upcoming = false
-        if t.isNumber, let n = Int(t.key), (1...11).contains(n), i + 1 < end, tokens[i + 1].key == "tháng" {
+        if t.isNumber, let n = t.integer, (1...11).contains(n), i + 1 < end, tokens[i + 1].key == "tháng" {
             // "9 tháng (đầu năm)", "6 tháng cuối năm"
             length = 2
             to = n
@@ -80,13 +81,13 @@ struct PeriodFinder {
             from = (q - 1) * 3 + 1
             to = q * 3
             length = 2
-        } else if t.key == "tháng", i + 1 < end, tokens[i + 1].isNumber, let m = Int(tokens[i + 1].key), (1...12).contains(m),
+        } else if t.key == "tháng", i + 1 < end, tokens[i + 1].isNumber, let m = tokens[i + 1].integer, (1...12).contains(m),
             i + 2 < end, tokens[i + 2].isPunct("/") || tokens[i + 2].key == "năm"
         {
             from = m
             to = m
             length = 2
-        } else if t.key == "năm", i + 1 < end, tokens[i + 1].isNumber, let y = Int(tokens[i + 1].key), (1945...2100).contains(y),
+        } else if t.key == "năm", i + 1 < end, tokens[i + 1].isNumber, let y = tokens[i + 1].integer, (1945...2100).contains(y),
             !excludedYearContext(before: i)
         {
             partial = false
@@ -99,7 +100,7 @@ struct PeriodFinder {
         var j = i + length
         if j + 1 < end, tokens[j].key == "năm", tokens[j + 1].isNumber { j += 1 }
         if j + 1 < end, tokens[j].isPunct("/"), tokens[j + 1].isNumber { j += 1 }
-        if j < end, tokens[j].isNumber, let y = Int(tokens[j].key), (1945...2100).contains(y) {
+        if j < end, tokens[j].isNumber, let y = tokens[j].integer, (1945...2100).contains(y) {
             year = y
             length = j + 1 - i
         } else {
@@ -154,7 +155,7 @@ struct PeriodFinder {
     private func sentenceYear(_ sentence: Sentence) -> Int? {
         var other: Int?
         for i in sentence.range where tokens[i].isNumber {
-            guard let y = Int(tokens[i].key), (1945...2100).contains(y) else { continue }
+            guard let y = tokens[i].integer, (1945...2100).contains(y) else { continue }
             let window = tokens[max(sentence.range.lowerBound, i - 5)..<i].map(\.key)
             if window.contains("kỳ") && window.contains("cùng") || window.contains("so") { return y + 1 }
             if window.contains("nhiệm") || window.contains("sánh") || window.contains("giai") { continue }
@@ -166,7 +167,7 @@ struct PeriodFinder {
     private func mostCommonYear() -> Int? {
         var counts: [Int: Int] = [:]
         for (i, t) in tokens.enumerated() where t.isNumber {
-            if let y = Int(t.key), (1945...2100).contains(y), i > 0, tokens[i - 1].key == "năm" { counts[y, default: 0] += 1 }
+            if let y = t.integer, (1945...2100).contains(y), i > 0, tokens[i - 1].key == "năm" { counts[y, default: 0] += 1 }
         }
         return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }

@@ -14,7 +14,7 @@ struct TallyReader {
     /// Whether a clause counts targets ("N chỉ tiêu", "N tiêu chí vượt"): its numbers are
     /// not indicator results.
     func isTallyClause(_ range: Range<Int>) -> Bool {
-        range.contains { countWord(at: $0, limit: range.upperBound) != nil && isCount(before: $0) }
+        range.contains { tokens[$0].has(.tally) && countWord(at: $0, limit: range.upperBound) != nil && isCount(before: $0) }
     }
 
     func find() -> ExtractionResult.ReadTally? {
@@ -25,18 +25,19 @@ struct TallyReader {
     }
 
     private func read(_ range: Range<Int>) -> ExtractionResult.ReadTally? {
+        guard range.contains(where: { tokens[$0].has(.tally) }) else { return nil }
         var tally = ExtractionResult.ReadTally(span: .init(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end))
         var parts = 0
         var other = 0
         for segment in segments(range) {
             for i in segment {
                 guard let length = countWord(at: i, limit: segment.upperBound), i > segment.lowerBound, tokens[i - 1].isNumber,
-                    let count = Int(tokens[i - 1].key)
+                    let count = tokens[i - 1].integer
                 else { continue }
                 var total: Int?
                 var n = count
                 // "13/14 chỉ tiêu": 13 of 14
-                if i >= segment.lowerBound + 3, tokens[i - 2].isPunct("/"), tokens[i - 3].isNumber, let first = Int(tokens[i - 3].key) {
+                if i >= segment.lowerBound + 3, tokens[i - 2].isPunct("/"), tokens[i - 3].isNumber, let first = tokens[i - 3].integer {
                     total = count
                     n = first
                 }
@@ -67,8 +68,8 @@ struct TallyReader {
         return tally
     }
 
-    private func outcome(before: [String], after: [String], fraction: Bool) -> Outcome? {
-        func has(_ words: [String], in list: [String]) -> Bool {
+    private func outcome(before: [Word], after: [Word], fraction: Bool) -> Outcome? {
+        func has(_ words: [Word], in list: [Word]) -> Bool {
             guard words.count <= list.count else { return false }
             return (0...(list.count - words.count)).contains { Array(list[$0..<($0 + words.count)]) == words }
         }

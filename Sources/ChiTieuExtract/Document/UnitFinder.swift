@@ -15,10 +15,11 @@ struct UnitFinder {
         ("nhân dân", nil), ("ubmttq", nil),
     ]
     private static let bodyPhrases = PhraseSet(bodies.map { ($0.phrase, $0.phrase) })
+    private static let impliedKinds = Dictionary(bodies.map { ($0.phrase, $0.kind) }, uniquingKeysWith: { a, _ in a })
     private static let kindWords = PhraseSet(
         UnitKind.allCases.map { ($0.rawValue, $0.rawValue) } + [("tp", UnitKind.city.rawValue), ("tx", UnitKind.town.rawValue)])
     /// Last words of office titles: "Trưởng ban Dân vận Tỉnh ủy X", "Phó Chủ tịch UBND tỉnh X".
-    private static let titleWords: Set<String> = ["viên", "trưởng", "phó", "thư", "tịch", "đốc", "chức", "vụ", "vận", "giáo", "tra"]
+    private static let titleWords: Set<Word> = ["viên", "trưởng", "phó", "thư", "tịch", "đốc", "chức", "vụ", "vận", "giáo", "tra"]
 
     private struct Mention {
         var kind: UnitKind
@@ -58,12 +59,17 @@ struct UnitFinder {
     }
 
     /// `Đảng bộ huyện X` (weight 4), `Huyện ủy X` (3), `huyện X` (1).
+    /// First words of a body or a unit kind: a mention starts with one.
+    static let starters: Set<Word> = Set(
+        (bodies.map(\.phrase) + UnitKind.allCases.map(\.rawValue) + ["tp", "tx"]).compactMap { PhraseSet.keys($0).first })
+
     private func mention(at i: Int, limit: Int) -> (UnitKind, String, Int, Double)? {
+        guard tokens[i].has(.unit) else { return nil }
         var j = i
         var impliedKind: UnitKind?
         var weight = 1.0
         if let body = Self.bodyPhrases.match(tokens, at: j, limit: limit) {
-            impliedKind = Self.bodies.first { NameKey($0.phrase).rawValue == NameKey(body.value).rawValue }?.kind
+            impliedKind = Self.impliedKinds[body.value] ?? nil
             weight = body.value == "nhân dân" ? 1.5 : (body.value == "đảng bộ" ? 4 : 3)
             j += body.length
         }
@@ -89,14 +95,14 @@ struct UnitFinder {
             if j + 1 < limit, tokens[j].isPunct("-"), tokens[j + 1].capitalized, tokens[j].spaceBefore { j += 1 }
         }
         // "Phường 3", "Quận 1": a number names the unit.
-        if words.isEmpty, start < limit, tokens[start].isNumber, tokens[start].key.count <= 2 {
-            return (tokens[start].key, 1)
+        if words.isEmpty, start < limit, tokens[start].isNumber, tokens[start].key.text.count <= 2 {
+            return (tokens[start].key.text, 1)
         }
         guard let first = words.first, let last = words.last else { return nil }
         return (source.text(tokens[first].start..<tokens[last].end), j - start)
     }
 
-    private static let stopWords: Set<String> = [
+    private static let stopWords: Set<Word> = [
         "ban", "đảng", "hội", "nghị", "khóa", "khoá", "lần", "kỳ", "ủy", "huyện", "tỉnh", "xã", "ubnd", "hđnd", "bch",
         "thường", "chủ", "phó", "bí", "ngày", "sáng", "chiều", "tại", "trong", "năm", "theo", "các",
     ]

@@ -83,7 +83,7 @@ struct ClauseReader {
             if tokens[i].key == "cùng", i + 1 < tail.upperBound, tokens[i + 1].key == "kỳ" { return true }
             if tokens[i].key == "năm", i + 1 < tail.upperBound {
                 if ["trước", "ngoái"].contains(tokens[i + 1].key) { return true }
-                if let reviewYear, let y = Int(tokens[i + 1].key), y < reviewYear, y > reviewYear - 10 { return true }
+                if let reviewYear, let y = tokens[i + 1].integer, y < reviewYear, y > reviewYear - 10 { return true }
             }
         }
         return false
@@ -117,20 +117,20 @@ struct ClauseReader {
         }
     }
 
-    static func namesGrowthRate(_ keys: [String]) -> Bool {
+    static func namesGrowthRate(_ keys: [Word]) -> Bool {
         for i in keys.indices.dropLast() where (keys[i] == "tăng" && keys[i + 1] == "trưởng") || (keys[i] == "tốc" && keys[i + 1] == "độ") {
             return true
         }
         return false
     }
 
-    static func namesRate(_ keys: [String]) -> Bool {
+    static func namesRate(_ keys: [Word]) -> Bool {
         keys.contains("nghèo") || zip(keys, keys.dropFirst()).contains { $0 == "tỷ" && $1 == "lệ" }
     }
 
     // MARK: names
 
-    private static let separators: Set<String> = [",", ";", "(", ")", "–", "—"]
+    private static let separators: Set<Word> = [",", ";", "(", ")", "–", "—"]
 
     func isSeparator(_ i: Int, andSeparates: Bool = true) -> Bool {
         let t = tokens[i]
@@ -151,7 +151,7 @@ struct ClauseReader {
         return (head.isEmpty ? nil : head, (last + 1)..<gap.upperBound)
     }
 
-    private static let prepositions: Set<String> = ["với", "cùng"]
+    private static let prepositions: Set<Word> = ["với", "cùng"]
 
     /// Whether tokens hold a word that can name an indicator (not a verb of the figure, a
     /// connector or a qualifier).
@@ -160,6 +160,7 @@ struct ClauseReader {
         while i < range.upperBound {
             let t = tokens[i]
             if t.isWord {
+                guard t.has(.noise) else { return true }
                 if let noise = Lexicon.valueVerbs.match(tokens, at: i, limit: range.upperBound)
                     ?? Lexicon.estimateWords.match(tokens, at: i, limit: range.upperBound)
                     ?? Lexicon.qualifiers.match(tokens, at: i, limit: range.upperBound)

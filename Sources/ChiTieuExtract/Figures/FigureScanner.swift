@@ -9,6 +9,11 @@ struct FigureScanner {
         var found: [Figure] = []
         var i = range.lowerBound
         while i < range.upperBound {
+            // Every pattern starts at a number or one of a few words.
+            guard tokens[i].isNumber || tokens[i].has(.figure) else {
+                i += 1
+                continue
+            }
             if let f = ignored(at: i, limit: range.upperBound) ?? growth(at: i, limit: range.upperBound)
                 ?? percentOfPlan(at: i, limit: range.upperBound) ?? value(at: i, limit: range.upperBound)
             {
@@ -21,12 +26,21 @@ struct FigureScanner {
         return found
     }
 
+    /// Words a figure can start with: verbs of plan and change, qualifiers, "mốc", "gấp".
+    static let starters: Set<Word> = {
+        var words: Set<Word> = ["mốc", "gấp", "vượt", "đạt", "bằng", "được", "hoàn", "thực"]
+        for phrase in ["hơn", "trên", "vượt", "gần", "dưới", "chưa", "khoảng", "xấp", "ước", "từ", "tăng", "giảm", "cao", "thấp"] {
+            words.insert(Word(WordKey.make(phrase)))
+        }
+        return words
+    }()
+
     // MARK: numbers and units
 
     /// A number that can be a quantity: not glued to a word (`Covid-19`), not part of a date
     /// (`14/12/2018`, `20-6-2023`, `15:13`), not an ordinal or reference (`lần thứ 18`, `số 9`).
     func quantityNumber(at j: Int, limit: Int) -> Double? {
-        guard j < limit, tokens[j].isNumber, let value = VietnameseNumber.parse(tokens[j].key) else { return nil }
+        guard j < limit, tokens[j].isNumber, let value = tokens[j].number else { return nil }
         if j > 0, !tokens[j].spaceBefore {
             let previous = tokens[j - 1]
             if previous.isWord { return nil }
@@ -59,7 +73,7 @@ struct FigureScanner {
         while j < limit, tokens[j].isWord, Lexicon.scales.contains(tokens[j].key) {
             // "tỷ lệ" is a word of its own, not a scale.
             if tokens[j].key == "tỷ", j + 1 < limit, tokens[j + 1].key == "lệ" { break }
-            words.append(tokens[j].key)
+            words.append(tokens[j].key.text)
             j += 1
         }
         if let base = Lexicon.baseUnits.match(tokens, at: j, limit: limit) {
@@ -71,7 +85,7 @@ struct FigureScanner {
         var unit = words.joined(separator: " ")
         // Per-unit parts: /người/năm, /xã, /ha.
         while j + 1 < limit, tokens[j].isPunct("/"), tokens[j + 1].isWord {
-            unit += "/" + tokens[j + 1].key
+            unit += "/" + tokens[j + 1].key.text
             j += 2
             if j < limit, tokens[j - 1].key == "vạn", tokens[j].key == "dân" {
                 unit += " dân"
@@ -103,12 +117,12 @@ struct FigureScanner {
         // N/M things: 13/13 thôn, 6/6 xã — the second number is the total, not a plan.
         if j + 1 < limit, tokens[j].isPunct("/"), tokens[j + 1].isNumber, let u = unit(at: j + 2, limit: limit) {
             // "603,8/600 ha" is done over planned; "13/13 thôn" is so many of all.
-            let measured = Lexicon.measureUnitKeys.contains(u.unit.split(separator: " ").last.map(String.init) ?? u.unit)
-            let plan = measured ? VietnameseNumber.parse(tokens[j + 1].key) : nil
+            let measured = Lexicon.measureUnitKeys.contains(Word(u.unit.split(separator: " ").last.map(String.init) ?? u.unit))
+            let plan = measured ? tokens[j + 1].number : nil
             return Figure(kind: .value(number, unit: u.unit, qualifier: nil, plan: plan), range: start..<u.end)
         }
         guard let u = unit(at: j, limit: limit) else { return nil }
-        if Lexicon.timeUnits.contains(u.unit) { return nil }
+        if Lexicon.timeUnits.contains(Word(u.unit)) { return nil }
         j = u.end
         var plan: Double?
         if j + 1 < limit, tokens[j].isPunct("/"), let p = quantityNumberAfterSlash(j + 1, limit: limit) {
@@ -134,7 +148,7 @@ struct FigureScanner {
 
     private func quantityNumberAfterSlash(_ j: Int, limit: Int) -> Double? {
         guard j < limit, tokens[j].isNumber else { return nil }
-        return VietnameseNumber.parse(tokens[j].key)
+        return tokens[j].number
     }
 
     /// "trở lên" a few words after a value, with no other number in between.
@@ -178,7 +192,7 @@ struct FigureScanner {
         }
         if let q = qualifier(at: j, limit: limit) { j += q.length }
         // "giảm 0,5 điểm phần trăm", "tăng 1,2 điểm %": a change in points.
-        if j + 1 < limit, tokens[j].isNumber, tokens[j + 1].key == "điểm", let number = VietnameseNumber.parse(tokens[j].key) {
+        if j + 1 < limit, tokens[j].isNumber, tokens[j + 1].key == "điểm", let number = tokens[j].number {
             var end = j + 2
             if end < limit, tokens[end].isPunct("%") { end += 1 }
             if end + 1 < limit, tokens[end].key == "phần", tokens[end + 1].key == "trăm" { end += 2 }
@@ -186,7 +200,7 @@ struct FigureScanner {
             return Figure(kind: .growth(sign == "-" ? -number : number, comparison: comparison, rawSign: sign), range: start..<after)
         }
         guard j + 1 < limit, tokens[j].isNumber, tokens[j + 1].isPunct("%"),
-            let number = VietnameseNumber.parse(tokens[j].key)
+            let number = tokens[j].number
         else {
             // "tăng 2 bậc", "giảm 120 hộ": absolute changes are passed over.
             if sign != "=", j < limit, tokens[j].isNumber, let u = unit(at: j + 1, limit: limit) {
@@ -244,7 +258,7 @@ struct FigureScanner {
         if j < limit, tokens[j].key == "được" { j += 1 }
         if let q = qualifier(at: j, limit: limit) { j += q.length }
         guard j + 1 < limit, tokens[j].isNumber, tokens[j + 1].isPunct("%"),
-            let number = VietnameseNumber.parse(tokens[j].key)
+            let number = tokens[j].number
         else {
             if exceeds, j < limit, tokens[j].isNumber, let u = unit(at: j + 1, limit: limit) {
                 // "vượt 9 triệu đồng": an excess in units, not a share of plan.

@@ -32,7 +32,7 @@ struct GoalContext {
     }
 
     func opener(in range: Range<Int>) -> Opener? {
-        for i in range {
+        for i in range where tokens[i].has(.goal) {
             guard let match = Lexicon.targetOpeners.match(tokens, at: i, limit: range.upperBound) else { continue }
             if let later = laterYear(in: range) { return Opener(index: i, year: later, sticky: true) }
             if match.value == "phấn đấu", let year = reviewYear { return Opener(index: i, year: year, sticky: false) }
@@ -51,7 +51,7 @@ struct GoalContext {
         guard let reviewYear else { return nil }
         var later: Int?
         for i in range where tokens[i].isNumber {
-            if let y = Int(tokens[i].key), y > reviewYear, y <= reviewYear + 5, i > 0, tokens[i - 1].key == "năm" {
+            if let y = tokens[i].integer, y > reviewYear, y <= reviewYear + 5, i > 0, tokens[i - 1].key == "năm" {
                 later = max(later ?? y, y)
             }
         }

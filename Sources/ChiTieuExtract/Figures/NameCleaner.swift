@@ -104,7 +104,7 @@ struct NameCleaner {
             return j - i
         }
         if ["năm", "quý", "quí", "tháng"].contains(t.key), i + 1 < limit {
-            if tokens[i + 1].isNumber || RomanNumeral.parse(tokens[i].key == "năm" ? "" : tokens[i + 1].key) != nil {
+            if tokens[i + 1].isNumber || RomanNumeral.parse(tokens[i].key == "năm" ? "" : tokens[i + 1].key.text) != nil {
                 return 2
             }
         }

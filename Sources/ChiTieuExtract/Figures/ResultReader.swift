@@ -24,7 +24,9 @@ struct ResultReader {
             let range = max(sentence.range.lowerBound, skipUntil)..<sentence.range.upperBound
             guard !range.isEmpty else { continue }
             goals.enter(sentence)
-            if isFurniture(range) || Lexicon.awardWords.occurs(in: tokens, range) { continue }
+            if isFurniture(range) || range.contains(where: { tokens[$0].has(.award) }) && Lexicon.awardWords.occurs(in: tokens, range) {
+                continue
+            }
             let opener = goals.opener(in: range)
             let span = ExtractionResult.Span(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end)
             var heading: Range<Int>?
@@ -137,7 +139,7 @@ struct ResultReader {
         let cleaner = NameCleaner(tokens: tokens)
         var parts: [String] = []
         if let name = group.name { parts.append(render(cleaner.clean(name))) }
-        if let unit = group.unit, !Lexicon.measureUnitKeys.contains(unit.split(separator: " ").last.map(String.init) ?? unit),
+        if let unit = group.unit, !Lexicon.measureUnitKeys.contains(Word(unit.split(separator: " ").last.map(String.init) ?? unit)),
             !unit.contains("/")
         {
             parts.append(unit)
@@ -164,12 +166,12 @@ struct ResultReader {
     }
 
     private func render(_ indices: [Int]) -> String {
-        var out = ""
+        var out: [Unicode.Scalar] = []
         for (n, i) in indices.enumerated() {
-            if n > 0, tokens[i].spaceBefore { out += " " }
-            out += source.text(tokens[i].start..<tokens[i].end)
+            if n > 0, tokens[i].spaceBefore { out.append(" ") }
+            out.append(contentsOf: source.scalars[tokens[i].start..<tokens[i].end])
         }
-        return out
+        return VietnameseLetters.string(out)
     }
 
     // MARK: merging repeats
@@ -178,8 +180,12 @@ struct ResultReader {
     /// figure and unit, or the same name with figures that agree.
     static func sameResult(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation) -> Bool {
         if let va = a.value, let vb = b.value { return va == vb && a.unit == b.unit }
-        guard NameKey(a.indicator) == NameKey(b.indicator) || sharesName(a.indicator, b.indicator) else { return false }
-        return agree(a.percentOfPlan, b.percentOfPlan) && agree(a.growthPercent, b.growthPercent) && (a.value == nil || b.value == nil)
+        // Figures first: comparing names costs more, and most pairs differ in a figure. A
+        // repeat shares at least one figure.
+        guard agree(a.percentOfPlan, b.percentOfPlan), agree(a.growthPercent, b.growthPercent),
+            (a.percentOfPlan != nil && b.percentOfPlan != nil) || (a.growthPercent != nil && b.growthPercent != nil)
+        else { return false }
+        return sharesName(a.indicator, b.indicator)
     }
 
     private static func sharesName(_ a: String, _ b: String) -> Bool {

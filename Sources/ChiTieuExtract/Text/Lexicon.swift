@@ -2,7 +2,7 @@
 /// not phrases of any one article.
 enum Lexicon {
     /// Words that scale a unit: `tỷ đồng`, `nghìn tấn`.
-    static let scales: Set<String> = ["nghìn", "ngàn", "triệu", "tỷ", "vạn"]
+    static let scales: Set<Word> = ["nghìn", "ngàn", "triệu", "tỷ", "vạn"]
 
     /// Units of measure and counted things that may follow a number.
     static let baseUnits = PhraseSet([
@@ -18,15 +18,15 @@ enum Lexicon {
 
     /// Units that count things (as opposed to money, area, mass): after a verb like "kết
     /// nạp", the counted thing names the indicator.
-    static let measureUnitKeys: Set<String> = [
+    static let measureUnitKeys: Set<Word> = [
         "đồng", "usd", "ha", "tấn", "tạ", "kg", "km", "m2", "m3", "km2", "lít", "%", "tỷ", "triệu", "nghìn", "ngàn",
     ]
 
     /// Time words: a number before them is a date or a duration, never a result.
-    static let timeUnits: Set<String> = ["tháng", "năm", "ngày", "giờ", "phút", "quý", "quí", "tuần", "tuổi", "kỳ", "thập"]
+    static let timeUnits: Set<Word> = ["tháng", "năm", "ngày", "giờ", "phút", "quý", "quí", "tuần", "tuổi", "kỳ", "thập"]
 
     /// Words before a number that make it an ordinal or a reference, not a quantity.
-    static let referenceWords: Set<String> = ["thứ", "số", "khóa", "khoá", "quyết", "thị", "chỉ", "điều", "mục", "phần"]
+    static let referenceWords: Set<Word> = ["thứ", "số", "khóa", "khoá", "quyết", "thị", "chỉ", "điều", "mục", "phần"]
 
     static let qualifiers = PhraseSet([
         ("hơn", ">"), ("trên", ">"), ("vượt mức", ">"), ("gần", "<"), ("dưới", "<"), ("chưa đến", "<"),

@@ -3,8 +3,7 @@ import ChiTieuCore
 /// A set of multi-word phrases matched against tokens, longest first. Phrases are written
 /// in plain Vietnamese and keyed like tokens, so `hoá`/`hóa` and `tỉ`/`tỷ` both match.
 struct PhraseSet: Sendable {
-    private var byFirst: [String: [[String]]] = [:]
-    private var values: [String: String] = [:]
+    private var byFirst: [Word: [(words: [Word], value: String)]] = [:]
 
     init(_ phrases: [String]) {
         for phrase in phrases { add(phrase, value: phrase) }
@@ -17,25 +16,24 @@ struct PhraseSet: Sendable {
     private mutating func add(_ phrase: String, value: String) {
         let words = Self.keys(phrase)
         guard let first = words.first else { return }
-        byFirst[first, default: []].append(words)
-        byFirst[first]!.sort { $0.count > $1.count }
-        values[words.joined(separator: " ")] = value
+        byFirst[first, default: []].append((words, value))
+        byFirst[first]!.sort { $0.words.count > $1.words.count }
     }
 
     /// Splits a phrase into token keys: words, and `/`, `%`, `-` as their own keys.
-    static func keys(_ phrase: String) -> [String] {
-        var keys: [String] = []
+    static func keys(_ phrase: String) -> [Word] {
+        var keys: [Word] = []
         var word = ""
         for c in phrase {
             if c == " " || c == "/" || c == "%" || c == "-" {
-                if !word.isEmpty { keys.append(WordKey.make(word)) }
+                if !word.isEmpty { keys.append(Word(WordKey.make(word))) }
                 word = ""
-                if c != " " { keys.append(String(c)) }
+                if c != " " { keys.append(Word(String(c))) }
             } else {
                 word.append(c)
             }
         }
-        if !word.isEmpty { keys.append(WordKey.make(word)) }
+        if !word.isEmpty { keys.append(Word(WordKey.make(word))) }
         return keys
     }
 
@@ -43,16 +41,23 @@ struct PhraseSet: Sendable {
     func match(_ tokens: [Token], at index: Int, limit: Int? = nil) -> (length: Int, value: String)? {
         guard index < tokens.count, let candidates = byFirst[tokens[index].key] else { return nil }
         let end = min(limit ?? tokens.count, tokens.count)
-        for words in candidates where index + words.count <= end {
+        for candidate in candidates where index + candidate.words.count <= end {
             var ok = true
-            for (offset, word) in words.enumerated().dropFirst() where tokens[index + offset].key != word {
-                ok = false
-                break
+            var offset = 1
+            while offset < candidate.words.count {
+                if tokens[index + offset].key != candidate.words[offset] {
+                    ok = false
+                    break
+                }
+                offset += 1
             }
-            if ok { return (words.count, values[words.joined(separator: " ")] ?? "") }
+            if ok { return (candidate.words.count, candidate.value) }
         }
         return nil
     }
+
+    /// The words phrases start with.
+    var firstWords: [Word] { Array(byFirst.keys) }
 
     func contains(_ tokens: [Token], at index: Int) -> Bool { match(tokens, at: index) != nil }
 

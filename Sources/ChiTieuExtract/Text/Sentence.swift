@@ -10,7 +10,7 @@ struct SentenceSplitter {
     let tokens: [Token]
 
     /// Words after which a full stop does not end a sentence.
-    static let abbreviations: Set<String> = ["tp", "ths", "ts", "pgs", "gs", "bs", "th.s", "q", "p", "tt", "kts", "ks", "đc", "ông", "bà"]
+    static let abbreviations: Set<Word> = ["tp", "ths", "ts", "pgs", "gs", "bs", "th.s", "q", "p", "tt", "kts", "ks", "đc", "ông", "bà"]
 
     func sentences() -> [Sentence] {
         var result: [Sentence] = []

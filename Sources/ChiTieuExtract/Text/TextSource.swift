@@ -1,3 +1,4 @@
+import ChiTieuCore
 import Foundation
 
 /// A document's text as NFC Unicode scalars, its tokens and its sentences.
@@ -16,9 +17,7 @@ struct TextSource: Sendable {
     }
 
     func text(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
-        return String(s)
+        VietnameseLetters.string(Array(scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)]))
     }
 
     func text(tokens range: Range<Int>) -> String {

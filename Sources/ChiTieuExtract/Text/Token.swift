@@ -12,15 +12,27 @@ struct Token: Sendable {
     var end: Int
     /// Lower-case with one tone-mark placement for words (`hoà` → `hòa`); the digits as
     /// written for numbers; the mark itself for punctuation.
-    var key: String
+    var key: Word
     /// Whether white space (or the start of the text) comes right before it.
     var spaceBefore: Bool
     /// Line breaks right before it: a new line is a new paragraph in these texts.
     var newlineBefore: Bool
     /// Whether a word starts with a capital letter.
     var capitalized: Bool
+    /// The value of a number token in Vietnamese notation, read once.
+    var number: Double? = nil
+    /// What patterns the word can start.
+    var traits: Traits = []
+
+    func has(_ trait: Traits) -> Bool { traits.contains(trait) }
+
+    /// A whole number written without separators ("2024", "18").
+    var integer: Int? {
+        guard let number, number == number.rounded(), abs(number) < 1e15, !key.text.utf8.contains(46) else { return nil }
+        return Int(number)
+    }
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
-    func isPunct(_ mark: String) -> Bool { kind == .punct && key == mark }
+    func isPunct(_ mark: Word) -> Bool { kind == .punct && key == mark }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ChiTieuCore
 
 /// Splits scalars into words, numbers and punctuation. Linear in the text: every scalar
@@ -16,6 +17,8 @@ struct Tokenizer {
         var space = true
         var newline = true
         let n = scalars.count
+        // A text repeats its words: each spelling's key is made once.
+        var keys: [UInt64: (Word, Traits)] = [:]
         while i < n {
             let c = scalars[i]
             if c == " " || c == "\t" {
@@ -60,17 +63,26 @@ struct Tokenizer {
                 kind = .punct
                 i += 1
             }
-            let raw = String(String.UnicodeScalarView(scalars[start..<i]))
-            let key: String
-            switch kind {
-            case .word: key = WordKey.make(raw)
-            case .number, .punct: key = raw
+            let key: Word
+            let traits: Traits
+            // The kind is mixed in first, so "9" and ":" cannot share a spelling.
+            var spelling: UInt64 = (0xcbf2_9ce4_8422_2325 ^ UInt64(kind.rawValue)) &* 0x100_0000_01b3
+            for s in scalars[start..<i] { spelling = (spelling ^ UInt64(s.value)) &* 0x100_0000_01b3 }
+            if let known = keys[spelling] {
+                (key, traits) = known
+            } else {
+                switch kind {
+                case .word: key = Word(NameKey.word(scalars[start..<i]))
+                case .number, .punct: key = Word(VietnameseLetters.string(Array(scalars[start..<i])))
+                }
+                traits = Traits.table[key] ?? []
+                keys[spelling] = (key, traits)
             }
-            let capitalized = kind == .word && c.properties.isUppercase
+            let capitalized = kind == .word && VietnameseLetters.isUppercase(c)
             tokens.append(
                 Token(
                     kind: kind, start: start, end: i, key: key, spaceBefore: space, newlineBefore: newline,
-                    capitalized: capitalized))
+                    capitalized: capitalized, number: kind == .number ? VietnameseNumber.parse(key.text) : nil, traits: traits))
             space = false
             newline = false
         }
@@ -79,20 +91,12 @@ struct Tokenizer {
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
-    static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        if v < 128 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
-        return c.properties.isAlphabetic && !isMark(c)
-    }
+    static func isLetter(_ c: Unicode.Scalar) -> Bool { VietnameseLetters.isLetter(c) && !isMark(c) }
 
     static func isMark(_ c: Unicode.Scalar) -> Bool { c.value >= 0x300 && c.value <= 0x36F }
 }
 
-/// Keys for words, cached: documents repeat a small vocabulary.
+/// Keys for words of phrase lists, the same as the tokenizer gives.
 enum WordKey {
-    static func make(_ word: String) -> String {
-        // ASCII words only need lower-casing; the rest go through the shared name key.
-        if word.utf8.allSatisfy({ $0 < 128 }) { return word.lowercased() }
-        return NameKey(word).rawValue
-    }
+    static func make(_ word: String) -> String { NameKey.word(ArraySlice(word.precomposedStringWithCanonicalMapping.unicodeScalars)) }
 }

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Extraction throughput in a release build, on one core: the dev corpus repeated to 50 MB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpus/dev}
+swift build -c release --product extract-benchmark >/dev/null
+exec taskset -c 0 .build/release/extract-benchmark "$corpus" "${2:-50}"
