@@ -8,6 +8,7 @@ import ChiTieuCore
 public struct Extractor: Sendable {
     public let matcher: IndicatorMatcher?
     public let years: YearPlausibility
+    private let vocabulary = Vocabulary()
 
     public init(catalogue: Catalogue? = nil, currentYear: Int) {
         matcher = catalogue.map(IndicatorMatcher.init)
@@ -15,7 +16,7 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ text: String) -> ExtractionResult {
-        let source = TextSource(text)
+        let source = TextSource(text, vocabulary: vocabulary)
         var result = ExtractionResult()
         let dateline = Dateline(source: source)
         result.period = PeriodFinder(source: source, documentYear: dateline.year).find()
@@ -46,7 +47,7 @@ public struct Extractor: Sendable {
         let tokens = source.tokens
         for sentence in source.sentences {
             for i in sentence.range where tokens[i].isNumber && i > 0 && tokens[i - 1].key == "năm" {
-                guard tokens[i].key.text.count == 4, let y = tokens[i].integer, !years.isPlausible(y, inDocumentAbout: year) else {
+                guard let y = tokens[i].integer, (1000...9999).contains(y), !years.isPlausible(y, inDocumentAbout: year) else {
                     continue
                 }
                 let span = ExtractionResult.Span(start: tokens[sentence.range.lowerBound].start, end: tokens[sentence.range.upperBound - 1].end)

@@ -45,7 +45,7 @@ struct ConferenceFinder {
             if (meeting..<i).contains(where: { tokens[$0].key == "đại" && $0 + 1 < i && tokens[$0 + 1].key == "hội" }) { return nil }
             numberAt = i + 2
         }
-        guard let at = numberAt, let (number, length) = NumberWords.read(tokens, at: at, limit: end) else { return nil }
+        guard let at = numberAt, let (number, length) = NumberWords.read(tokens, source.keys, at: at, limit: end) else { return nil }
         let scope = sentence.range
         if scope.contains(where: { tokens[$0].key == "trung" && $0 + 1 < end && tokens[$0 + 1].key == "ương" && abs($0 - i) < 8 }) {
             return nil
@@ -62,7 +62,7 @@ struct ConferenceFinder {
     private func term(near i: Int, sentence: Sentence) -> Int? {
         var best: (distance: Int, value: Int)?
         for k in sentence.range where (tokens[k].key == "khóa" || tokens[k].key == "khoá") && k + 1 < sentence.range.upperBound {
-            guard let (value, _) = NumberWords.read(tokens, at: k + 1, limit: sentence.range.upperBound) else { continue }
+            guard let (value, _) = NumberWords.read(tokens, source.keys, at: k + 1, limit: sentence.range.upperBound) else { continue }
             // "Đại hội … khóa" names a congress, not the committee's term.
             let distance = abs(k - i)
             if best == nil || distance < best!.distance { best = (distance, value) }

@@ -10,11 +10,11 @@ enum NumberWords {
 
     /// Reads the number starting at token `i`: digits, a Roman numeral or words. Returns the
     /// number and how many tokens it took.
-    static func read(_ tokens: [Token], at i: Int, limit: Int) -> (Int, Int)? {
+    static func read(_ tokens: [Token], _ keys: [String], at i: Int, limit: Int) -> (Int, Int)? {
         guard i < limit else { return nil }
         let t = tokens[i]
         if t.isNumber, let value = t.integer, value > 0 { return (value, 1) }
-        if t.isWord, t.key.text.allSatisfy({ "ivxlcdm".contains($0) }), let roman = RomanNumeral.parse(t.key.text), roman > 0 {
+        if t.isWord, let roman = RomanNumeral.parse(keys[i]), roman > 0 {
             return (roman, 1)
         }
         // Words: [tens] [mươi] [unit] | mười [unit]

@@ -7,7 +7,7 @@ struct PeopleFinder {
     let source: TextSource
     var tokens: [Token] { source.tokens }
 
-    static let surnames: Set<Word> = [
+    static let surnameSpellings = [
         "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương",
         "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô", "hà", "tạ", "kiều", "nông", "chu",
         "lương", "đinh", "lục", "triệu", "thái", "cao", "lại", "hứa", "quách", "tăng", "la", "lưu", "thân", "nghiêm",
@@ -15,6 +15,8 @@ struct PeopleFinder {
         "thào", "giàng", "vàng", "lầu", "mùa", "lò", "điểu", "ksor", "rah", "siu", "nay", "rơ", "kpă", "y", "thạch",
         "danh", "hoàng", "khúc", "văn", "diệp", "ninh", "lữ", "mạnh", "tôn", "vi", "sầm", "hoàng",
     ]
+
+    static let surnames = Set(surnameSpellings.map { Word(WordKey.make($0)) })
 
     /// Words a title starts with.
     static let titleStarts: Set<Word> = [
@@ -105,11 +107,9 @@ struct PeopleFinder {
             k -= 1
         }
         guard let start else { return nil }
-        let keys = tokens[start..<i].map(\.key)
-        let holdsOffice = zip(keys, keys.dropFirst()).contains { Self.offices.contains("\($0.text) \($1.text)") }
-            || keys.contains("trưởng") || keys.contains("phó")
+        let holdsOffice = (start..<i).contains { Self.offices.match(tokens, at: $0, limit: i) != nil }
         return holdsOffice ? source.text(tokens[start].start..<tokens[i - 1].end) : nil
     }
 
-    static let offices: Set<String> = ["bí thư", "chủ tịch", "giám đốc", "ủy viên", "uỷ viên", "chánh văn", "tổng biên"]
+    static let offices = PhraseSet(["bí thư", "chủ tịch", "giám đốc", "ủy viên", "chánh văn", "tổng biên", "trưởng", "phó"])
 }

@@ -77,7 +77,7 @@ struct PeriodFinder {
                 to = 12
                 length += 1
             }
-        } else if t.key == "quý" || t.key == "quí", i + 1 < end, let (q, _) = NumberWords.read(tokens, at: i + 1, limit: end), (1...4).contains(q) {
+        } else if t.key == "quý" || t.key == "quí", i + 1 < end, let (q, _) = NumberWords.read(tokens, source.keys, at: i + 1, limit: end), (1...4).contains(q) {
             from = (q - 1) * 3 + 1
             to = q * 3
             length = 2

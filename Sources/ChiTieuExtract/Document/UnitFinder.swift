@@ -95,8 +95,8 @@ struct UnitFinder {
             if j + 1 < limit, tokens[j].isPunct("-"), tokens[j + 1].capitalized, tokens[j].spaceBefore { j += 1 }
         }
         // "Phường 3", "Quận 1": a number names the unit.
-        if words.isEmpty, start < limit, tokens[start].isNumber, tokens[start].key.text.count <= 2 {
-            return (tokens[start].key.text, 1)
+        if words.isEmpty, start < limit, tokens[start].isNumber, tokens[start].end - tokens[start].start <= 2 {
+            return (source.text(tokens[start].start..<tokens[start].end), 1)
         }
         guard let first = words.first, let last = words.last else { return nil }
         return (source.text(tokens[first].start..<tokens[last].end), j - start)

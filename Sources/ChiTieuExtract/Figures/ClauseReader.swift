@@ -12,7 +12,7 @@ struct ClauseReader {
     init(source: TextSource, reviewYear: Int?) {
         self.source = source
         self.reviewYear = reviewYear
-        scanner = FigureScanner(tokens: source.tokens)
+        scanner = FigureScanner(tokens: source.tokens, keys: source.keys)
     }
 
     /// The words of a clause that ends at a colon and has no figure of its own: a heading that
@@ -196,13 +196,13 @@ struct ClauseReader {
             return nil
         }
         while isFirst, name.lowerBound - 1 > clauseStart, tokens[name.lowerBound - 1].isPunct(","),
-            wordCount(NameCleaner(tokens: tokens).dropTrailingNoise(name)) <= 4
+            wordCount(NameCleaner(tokens: tokens, keys: source.keys).dropTrailingNoise(name)) <= 4
         {
             let (_, previous) = split(gap.lowerBound..<(name.lowerBound - 1))
             guard !previous.isEmpty, wordCount(previous) <= 6, !previous.contains(where: { tokens[$0].isNumber }),
                 hasContent(previous)
             else { break }
-            let trimmed = NameCleaner(tokens: tokens).dropLeadingNoise(previous)
+            let trimmed = NameCleaner(tokens: tokens, keys: source.keys).dropLeadingNoise(previous)
             if trimmed.isEmpty { break }
             name = trimmed.lowerBound..<name.upperBound
             if trimmed.lowerBound != previous.lowerBound { break }
@@ -232,7 +232,7 @@ struct ClauseReader {
             if tokens[i + 1].key == "so", i + 2 < range.upperBound, tokens[i + 2].key == "sánh" {
                 var j = i + 3
                 if j < range.upperBound, tokens[j].key == "năm" { j += 1 }
-                if j < range.upperBound, tokens[j].isNumber { return "so sánh \(tokens[j].key)" }
+                if j < range.upperBound, tokens[j].isNumber { return "so sánh \(source.keys[j])" }
                 return "so sánh"
             }
         }

@@ -4,6 +4,8 @@ import ChiTieuCore
 /// changes on last year, and numbers to pass over (dates, ordinals, ranges, excesses).
 struct FigureScanner {
     let tokens: [Token]
+    /// Key texts of the tokens, for spelling out units.
+    let keys: [String]
 
     func figures(in range: Range<Int>) -> [Figure] {
         var found: [Figure] = []
@@ -73,7 +75,7 @@ struct FigureScanner {
         while j < limit, tokens[j].isWord, Lexicon.scales.contains(tokens[j].key) {
             // "tỷ lệ" is a word of its own, not a scale.
             if tokens[j].key == "tỷ", j + 1 < limit, tokens[j + 1].key == "lệ" { break }
-            words.append(tokens[j].key.text)
+            words.append(keys[j])
             j += 1
         }
         if let base = Lexicon.baseUnits.match(tokens, at: j, limit: limit) {
@@ -85,7 +87,7 @@ struct FigureScanner {
         var unit = words.joined(separator: " ")
         // Per-unit parts: /người/năm, /xã, /ha.
         while j + 1 < limit, tokens[j].isPunct("/"), tokens[j + 1].isWord {
-            unit += "/" + tokens[j + 1].key.text
+            unit += "/" + keys[j + 1]
             j += 2
             if j < limit, tokens[j - 1].key == "vạn", tokens[j].key == "dân" {
                 unit += " dân"

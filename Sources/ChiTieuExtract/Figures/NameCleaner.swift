@@ -4,6 +4,7 @@ import ChiTieuCore
 /// phrases, verbs of the figure, price bases and the unit's own name.
 struct NameCleaner {
     let tokens: [Token]
+    let keys: [String]
 
     func dropLeadingNoise(_ range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound
@@ -104,7 +105,7 @@ struct NameCleaner {
             return j - i
         }
         if ["năm", "quý", "quí", "tháng"].contains(t.key), i + 1 < limit {
-            if tokens[i + 1].isNumber || RomanNumeral.parse(tokens[i].key == "năm" ? "" : tokens[i + 1].key.text) != nil {
+            if tokens[i + 1].isNumber || tokens[i].key != "năm" && RomanNumeral.parse(keys[i + 1]) != nil {
                 return 2
             }
         }

@@ -136,7 +136,7 @@ struct ResultReader {
     /// The name as written, cleaned; for counted things, with what is counted:
     /// "kết nạp" + "đảng viên" + "mới".
     private func name(of group: FigureGroup) -> String {
-        let cleaner = NameCleaner(tokens: tokens)
+        let cleaner = NameCleaner(tokens: tokens, keys: source.keys)
         var parts: [String] = []
         if let name = group.name { parts.append(render(cleaner.clean(name))) }
         if let unit = group.unit, !Lexicon.measureUnitKeys.contains(Word(unit.split(separator: " ").last.map(String.init) ?? unit)),

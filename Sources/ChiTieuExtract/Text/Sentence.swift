@@ -9,6 +9,9 @@ struct Sentence: Sendable {
 struct SentenceSplitter {
     let tokens: [Token]
 
+    private static let stops: Set<Word> = [".", "!", "?", "…"]
+    private static let openers: Set<Word> = ["“", "\"", "(", "-", "–"]
+
     /// Words after which a full stop does not end a sentence.
     static let abbreviations: Set<Word> = ["tp", "ths", "ts", "pgs", "gs", "bs", "th.s", "q", "p", "tt", "kts", "ks", "đc", "ông", "bà"]
 
@@ -36,7 +39,7 @@ struct SentenceSplitter {
 
     private func endsSentence(at i: Int) -> Bool {
         let t = tokens[i]
-        guard t.kind == .punct, [".", "!", "?", "…"].contains(t.key) else { return false }
+        guard t.kind == .punct, Self.stops.contains(t.key) else { return false }
         guard i + 1 < tokens.count else { return true }
         let next = tokens[i + 1]
         guard next.spaceBefore else { return false }
@@ -46,7 +49,7 @@ struct SentenceSplitter {
         switch next.kind {
         case .word: return next.capitalized
         case .number: return true
-        case .punct: return ["“", "\"", "(", "-", "–"].contains(next.key)
+        case .punct: return Self.openers.contains(next.key)
         }
     }
 }

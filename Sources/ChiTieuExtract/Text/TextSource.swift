@@ -8,11 +8,13 @@ import Foundation
 struct TextSource: Sendable {
     let scalars: [Unicode.Scalar]
     let tokens: [Token]
+    /// The text of each token's key: lower-case, one tone-mark placement.
+    let keys: [String]
     let sentences: [Sentence]
 
-    init(_ text: String) {
+    init(_ text: String, vocabulary: Vocabulary = Vocabulary()) {
         scalars = Self.normalised(text)
-        tokens = Tokenizer(scalars).tokens()
+        (tokens, keys) = Tokenizer(scalars, vocabulary: vocabulary).tokens()
         sentences = SentenceSplitter(tokens: tokens).sentences()
     }
 

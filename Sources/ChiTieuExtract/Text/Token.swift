@@ -21,16 +21,12 @@ struct Token: Sendable {
     var capitalized: Bool
     /// The value of a number token in Vietnamese notation, read once.
     var number: Double? = nil
+    /// A whole number written without separators ("2024", "18").
+    var integer: Int? = nil
     /// What patterns the word can start.
     var traits: Traits = []
 
     func has(_ trait: Traits) -> Bool { traits.contains(trait) }
-
-    /// A whole number written without separators ("2024", "18").
-    var integer: Int? {
-        guard let number, number == number.rounded(), abs(number) < 1e15, !key.text.utf8.contains(46) else { return nil }
-        return Int(number)
-    }
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }

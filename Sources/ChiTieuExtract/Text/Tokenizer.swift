@@ -5,20 +5,27 @@ import ChiTieuCore
 /// is looked at once or twice.
 struct Tokenizer {
     let scalars: [Unicode.Scalar]
+    let vocabulary: Vocabulary
 
-    init(_ scalars: [Unicode.Scalar]) {
+    init(_ scalars: [Unicode.Scalar], vocabulary: Vocabulary) {
         self.scalars = scalars
+        self.vocabulary = vocabulary
     }
 
-    func tokens() -> [Token] {
+    /// The tokens, and the text of each token's key.
+    func tokens() -> ([Token], [String]) {
         var tokens: [Token] = []
+        var keys: [String] = []
+        keys.reserveCapacity(scalars.count / 4)
         tokens.reserveCapacity(scalars.count / 4)
         var i = 0
         var space = true
         var newline = true
         let n = scalars.count
-        // A text repeats its words: each spelling's key is made once.
-        var keys: [UInt64: (Word, Traits)] = [:]
+        // Each spelling's key is made once: looked up among the words met before, then
+        // among this text's new ones.
+        let known = vocabulary.snapshot()
+        var new: [UInt64: Vocabulary.Entry] = [:]
         while i < n {
             let c = scalars[i]
             if c == " " || c == "\t" {
@@ -63,30 +70,33 @@ struct Tokenizer {
                 kind = .punct
                 i += 1
             }
-            let key: Word
-            let traits: Traits
+            let entry: Vocabulary.Entry
             // The kind is mixed in first, so "9" and ":" cannot share a spelling.
             var spelling: UInt64 = (0xcbf2_9ce4_8422_2325 ^ UInt64(kind.rawValue)) &* 0x100_0000_01b3
             for s in scalars[start..<i] { spelling = (spelling ^ UInt64(s.value)) &* 0x100_0000_01b3 }
-            if let known = keys[spelling] {
-                (key, traits) = known
+            if let found = known[spelling] ?? new[spelling] {
+                entry = found
             } else {
-                switch kind {
-                case .word: key = Word(NameKey.word(scalars[start..<i]))
-                case .number, .punct: key = Word(VietnameseLetters.string(Array(scalars[start..<i])))
-                }
-                traits = Traits.table[key] ?? []
-                keys[spelling] = (key, traits)
+                let text =
+                    kind == .word ? NameKey.word(scalars[start..<i]) : VietnameseLetters.string(Array(scalars[start..<i]))
+                let key = Word(text)
+                let number = kind == .number ? VietnameseNumber.parse(text) : nil
+                // A whole number written without separators: "2024", "18", "02".
+                let integer = number.flatMap { $0 == $0.rounded() && abs($0) < 1e15 && !text.utf8.contains(46) ? Int($0) : nil }
+                entry = (key, text, Traits.table[key] ?? [], number, integer)
+                new[spelling] = entry
             }
             let capitalized = kind == .word && VietnameseLetters.isUppercase(c)
             tokens.append(
                 Token(
-                    kind: kind, start: start, end: i, key: key, spaceBefore: space, newlineBefore: newline,
-                    capitalized: capitalized, number: kind == .number ? VietnameseNumber.parse(key.text) : nil, traits: traits))
+                    kind: kind, start: start, end: i, key: entry.word, spaceBefore: space, newlineBefore: newline,
+                    capitalized: capitalized, number: entry.number, integer: entry.integer, traits: entry.traits))
+            keys.append(entry.text)
             space = false
             newline = false
         }
-        return tokens
+        vocabulary.add(new)
+        return (tokens, keys)
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }

@@ -35,7 +35,7 @@ struct Traits: OptionSet, Sendable {
         mark(["chỉ", "tiêu"].map(Self.key), .tally)
         mark(Lexicon.targetOpeners.firstWords, .goal)
         mark(Lexicon.awardWords.firstWords, .award)
-        mark(PeopleFinder.surnames.map { Self.key($0.text) }, .surname)
+        mark(PeopleFinder.surnames, .surname)
         for set in [Lexicon.valueVerbs, Lexicon.estimateWords, Lexicon.qualifiers, ClauseReader.fillers] {
             mark(set.firstWords, .noise)
         }
