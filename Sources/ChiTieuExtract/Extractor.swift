@@ -28,12 +28,12 @@ public struct Extractor: Sendable {
         reader.read()
         result.observations = reader.observations.map { observation in
             var o = observation
-            o.indicatorCode = matcher?.code(for: o.indicator, unit: o.unit)
+            o.indicatorCode = matcher?.code(words: o.nameWords, unit: o.unit)
             return o
         }
         result.targets = reader.targets.map { target in
             var t = target
-            t.indicatorCode = matcher?.code(for: t.indicator, unit: t.unit)
+            t.indicatorCode = matcher?.code(words: t.nameWords, unit: t.unit)
             return t
         }
         result.findings = implausibleYears(source, about: result.period?.year ?? dateline.year)

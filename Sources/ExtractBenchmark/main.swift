@@ -5,11 +5,14 @@ import Foundation
 // Extraction throughput on one core: the texts of a corpus folder, repeated until at least
 // the requested volume, extracted one after another; prints MB/s and documents/s.
 //
-//   swift run -c release extract-benchmark [CORPUS_DIR] [MEGABYTES]
+//   swift run -c release extract-benchmark [CORPUS_DIR] [MEGABYTES] [CATALOGUE_JSON]
+//
+// With a catalogue, every observation is also mapped to its indicator, as `chitieu extract` does.
 
 let arguments = CommandLine.arguments
 let folder = arguments.count > 1 ? arguments[1] : "../shared/corpus/dev"
 let megabytes = arguments.count > 2 ? Double(arguments[2]) ?? 50 : 50
+let catalogue = arguments.count > 3 ? FileManager.default.contents(atPath: arguments[3]).flatMap { try? Catalogue.decode($0) } : nil
 
 let files = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
 let texts = files.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
@@ -19,7 +22,7 @@ guard !texts.isEmpty else {
 }
 let corpusBytes = texts.reduce(0) { $0 + $1.utf8.count }
 let rounds = Int((megabytes * 1_000_000 / Double(corpusBytes)).rounded(.up))
-let extractor = Extractor(currentYear: 2026)
+let extractor = Extractor(catalogue: catalogue, currentYear: 2026)
 
 // Warm up caches and the allocator once.
 for text in texts { _ = extractor.extract(text) }
@@ -34,5 +37,5 @@ let elapsed = clock.measure {
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let bytes = Double(corpusBytes * rounds)
 let documents = Double(texts.count * rounds)
-print("corpus: \(texts.count) documents, \(corpusBytes) bytes, repeated \(rounds) times")
+print("corpus: \(texts.count) documents, \(corpusBytes) bytes, repeated \(rounds) times; catalogue: \(catalogue.map { "\($0.indicators.count) indicators" } ?? "none")")
 print(String(format: "extracted %.1f MB in %.2f s: %.2f MB/s, %.0f documents/s (%d observations)", bytes / 1e6, seconds, bytes / 1e6 / seconds, documents / seconds, observations))

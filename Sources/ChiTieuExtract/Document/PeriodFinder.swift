@@ -143,7 +143,7 @@ struct PeriodFinder {
 
     private func nearestCue(before i: Int, from start: Int) -> Cue? {
         guard start < i else { return nil }
-        for k in stride(from: i - 1, through: start, by: -1) {
+        for k in stride(from: i - 1, through: start, by: -1) where tokens[k].has(.cue) {
             if Self.planCues.match(tokens, at: k, limit: i) != nil { return .plan }
             if Self.reviewCues.match(tokens, at: k, limit: i) != nil { return .review }
         }

@@ -34,7 +34,7 @@ struct UnitFinder {
         for (sentenceIndex, sentence) in source.sentences.enumerated() {
             var i = sentence.range.lowerBound
             while i < sentence.range.upperBound {
-                guard let (kind, name, length, weight) = mention(at: i, limit: sentence.range.upperBound) else {
+                guard let (kind, name, nameKey, length, weight) = mention(at: i, limit: sentence.range.upperBound) else {
                     i += 1
                     continue
                 }
@@ -42,7 +42,7 @@ struct UnitFinder {
                 // A guest's title, or "(tỉnh X)" after the unit, is not what the text is about.
                 if isGuestTitle(before: i) || (i > 0 && tokens[i - 1].isPunct("(")) { w *= 0.2 }
                 if sentenceIndex < 3 { w += 1 }
-                let key = "\(kind.rawValue)|\(NameKey(name))"
+                let key = kind.rawValue + "|" + nameKey
                 var m = mentions[key] ?? Mention(kind: kind, name: name, weight: 0, first: i)
                 m.weight += w
                 mentions[key] = m
@@ -63,7 +63,8 @@ struct UnitFinder {
     static let starters: Set<Word> = Set(
         (bodies.map(\.phrase) + UnitKind.allCases.map(\.rawValue) + ["tp", "tx"]).compactMap { PhraseSet.keys($0).first })
 
-    private func mention(at i: Int, limit: Int) -> (UnitKind, String, Int, Double)? {
+    /// The kind, the name as written and its key, the tokens taken, and the weight.
+    private func mention(at i: Int, limit: Int) -> (UnitKind, String, String, Int, Double)? {
         guard tokens[i].has(.unit) else { return nil }
         var j = i
         var impliedKind: UnitKind?
@@ -82,7 +83,8 @@ struct UnitFinder {
             return nil
         }
         guard let unitKind = kind, let (name, length) = properName(at: j, limit: limit) else { return nil }
-        return (unitKind, name, j + length - i, j == i ? 1 : weight)
+        let nameKey = source.keys[j..<(j + length)].joined(separator: " ")
+        return (unitKind, name, nameKey, j + length - i, j == i ? 1 : weight)
     }
 
     /// Capitalised words: "Kông Chro", "Bà Rịa - Vũng Tàu", "Ia Grai".

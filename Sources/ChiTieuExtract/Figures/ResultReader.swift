@@ -96,10 +96,12 @@ struct ResultReader {
     // MARK: building results
 
     private mutating func addObservation(_ group: FigureGroup, span: ExtractionResult.Span, inHeadline: Bool) {
-        let observation = ExtractionResult.ReadObservation(
-            indicator: name(of: group), value: group.value, unit: group.value == nil ? nil : group.unit,
+        let (name, words) = name(of: group)
+        var observation = ExtractionResult.ReadObservation(
+            indicator: name, value: group.value, unit: group.value == nil ? nil : group.unit,
             qualifier: group.qualifier, estimated: group.estimated, percentOfPlan: group.percentOfPlan,
             planValue: group.planValue, growthPercent: group.growth, priceBasis: group.priceBasis, span: span)
+        observation.nameWords = words
         if let index = observations.firstIndex(where: { Self.sameResult($0, observation) }) {
             observations[index] = Self.merged(observations[index], observation)
             // Said again in the body: no longer a headline's figure alone.
@@ -126,8 +128,10 @@ struct ResultReader {
             unit = "%"
         }
         guard let value else { return }
-        let target = ExtractionResult.ReadTarget(
-            indicator: name(of: group), value: value, unit: unit, qualifier: group.qualifier, year: year, span: span)
+        let (name, words) = name(of: group)
+        var target = ExtractionResult.ReadTarget(
+            indicator: name, value: value, unit: unit, qualifier: group.qualifier, year: year, span: span)
+        target.nameWords = words
         if !targets.contains(where: { $0.value == target.value && $0.unit == target.unit && $0.year == target.year }) {
             targets.append(target)
         }
@@ -135,21 +139,29 @@ struct ResultReader {
 
     /// The name as written, cleaned; for counted things, with what is counted:
     /// "kết nạp" + "đảng viên" + "mới".
-    private func name(of group: FigureGroup) -> String {
+    /// Also the name's word keys, taken from the tokens, for matching it to the catalogue
+    /// without normalising the text again.
+    private func name(of group: FigureGroup) -> (text: String, words: [Word]) {
         let cleaner = NameCleaner(tokens: tokens, keys: source.keys)
         var parts: [String] = []
-        if let name = group.name { parts.append(render(cleaner.clean(name))) }
+        var words: [Word] = []
+        func add(_ indices: [Int]) {
+            parts.append(render(indices))
+            words += indices.filter { tokens[$0].isWord }.map { tokens[$0].key }
+        }
+        if let name = group.name { add(cleaner.clean(name)) }
         if let unit = group.unit, !Lexicon.measureUnitKeys.contains(Word(unit.split(separator: " ").last.map(String.init) ?? unit)),
             !unit.contains("/")
         {
             parts.append(unit)
-            if let trailing = group.trailing { parts.append(render(trailingWords(trailing))) }
+            words += unit.split(separator: " ").map { Word(String($0)) }
+            if let trailing = group.trailing { add(trailingWords(trailing)) }
         } else if parts.allSatisfy(\.isEmpty), let trailing = group.trailing {
-            parts.append(render(trailingWords(trailing)))
+            add(trailingWords(trailing))
         }
         let text = parts.filter { !$0.isEmpty }.joined(separator: " ")
-        guard let first = text.first else { return "" }
-        return first.uppercased() + text.dropFirst()
+        guard let first = text.first else { return ("", words) }
+        return (first.uppercased() + text.dropFirst(), words)
     }
 
     /// Words after a count up to the next number, comma or preposition.
@@ -185,12 +197,12 @@ struct ResultReader {
         guard agree(a.percentOfPlan, b.percentOfPlan), agree(a.growthPercent, b.growthPercent),
             (a.percentOfPlan != nil && b.percentOfPlan != nil) || (a.growthPercent != nil && b.growthPercent != nil)
         else { return false }
-        return sharesName(a.indicator, b.indicator)
+        return sharesName(a.nameWords, b.nameWords)
     }
 
-    private static func sharesName(_ a: String, _ b: String) -> Bool {
-        let wa = Set(IndicatorMatcher.words(a))
-        let wb = Set(IndicatorMatcher.words(b))
+    private static func sharesName(_ a: [Word], _ b: [Word]) -> Bool {
+        let wa = Set(a)
+        let wb = Set(b)
         guard !wa.isEmpty, !wb.isEmpty else { return false }
         return Double(wa.intersection(wb).count) / Double(min(wa.count, wb.count)) >= 0.75
     }
@@ -211,7 +223,10 @@ struct ResultReader {
         m.planValue = a.planValue ?? b.planValue
         m.growthPercent = precise(a.growthPercent, b.growthPercent)
         m.priceBasis = a.priceBasis ?? b.priceBasis
-        if a.indicator.count < b.indicator.count, a.value == nil { m.indicator = b.indicator }
+        if a.indicator.count < b.indicator.count, a.value == nil {
+            m.indicator = b.indicator
+            m.nameWords = b.nameWords
+        }
         return m
     }
 

@@ -36,6 +36,8 @@ public struct ExtractionResult: Sendable, Equatable {
         public var span: Span
         /// The catalogue indicator the name maps to, when one fits.
         public var indicatorCode: String?
+        /// The name's word keys, as read from the tokens.
+        var nameWords: [Word] = []
     }
 
     public struct ReadTarget: Sendable, Equatable {
@@ -46,6 +48,7 @@ public struct ExtractionResult: Sendable, Equatable {
         public var year: Int
         public var span: Span
         public var indicatorCode: String?
+        var nameWords: [Word] = []
     }
 
     public struct ReadTally: Sendable, Equatable {

@@ -29,11 +29,15 @@ struct TextSource: Sendable {
 
     /// NFC when the text has combining marks; spaces of every kind become plain spaces.
     private static func normalised(_ text: String) -> [Unicode.Scalar] {
-        let needsComposition = text.unicodeScalars.contains { (0x300...0x36F).contains($0.value) }
-        let source = needsComposition ? text.precomposedStringWithCanonicalMapping : text
+        let scalars = spaced(text)
+        let decomposed = scalars.contains { $0.value >= 0x300 && $0.value <= 0x36F }
+        return decomposed ? spaced(text.precomposedStringWithCanonicalMapping) : scalars
+    }
+
+    private static func spaced(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(source.unicodeScalars.count)
-        for scalar in source.unicodeScalars {
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
             switch scalar.value {
             // Odd spaces become plain ones, one for one, so offsets stay those of the NFC text.
             case 0xA0, 0x2000...0x200D, 0x202F, 0x205F, 0x3000, 0xFEFF: out.append(" ")

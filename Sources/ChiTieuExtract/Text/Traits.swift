@@ -21,6 +21,8 @@ struct Traits: OptionSet, Sendable {
     static let surname = Traits(rawValue: 1 << 7)
     /// A word that never names an indicator on its own: a verb of the figure, a connector.
     static let noise = Traits(rawValue: 1 << 8)
+    /// A word saying a period is reviewed or lies ahead.
+    static let cue = Traits(rawValue: 1 << 9)
 
     /// Traits of every word that has any, from the lexicon's lists.
     static let table: [Word: Traits] = {
@@ -36,6 +38,7 @@ struct Traits: OptionSet, Sendable {
         mark(Lexicon.targetOpeners.firstWords, .goal)
         mark(Lexicon.awardWords.firstWords, .award)
         mark(PeopleFinder.surnames, .surname)
+        mark(PeriodFinder.reviewCues.firstWords + PeriodFinder.planCues.firstWords, .cue)
         for set in [Lexicon.valueVerbs, Lexicon.estimateWords, Lexicon.qualifiers, ClauseReader.fillers] {
             mark(set.firstWords, .noise)
         }
