@@ -46,7 +46,8 @@ struct ConferenceFinder {
             numberAt = i + 2
         }
         guard let at = numberAt, let (number, length) = NumberWords.read(tokens, source.keys, at: at, limit: end) else { return nil }
-        let scope = sentence.range
+        // Windows around the mention, so that a text with no full stops stays linear.
+        let scope = max(sentence.range.lowerBound, i - 30)..<min(end, i + 30)
         if scope.contains(where: { tokens[$0].key == "trung" && $0 + 1 < end && tokens[$0 + 1].key == "ương" && abs($0 - i) < 8 }) {
             return nil
         }
@@ -61,7 +62,8 @@ struct ConferenceFinder {
     /// "khóa VIII", "khoá XX": the nearest in the sentence.
     private func term(near i: Int, sentence: Sentence) -> Int? {
         var best: (distance: Int, value: Int)?
-        for k in sentence.range where (tokens[k].key == "khóa" || tokens[k].key == "khoá") && k + 1 < sentence.range.upperBound {
+        let window = max(sentence.range.lowerBound, i - 30)..<min(sentence.range.upperBound, i + 30)
+        for k in window where (tokens[k].key == "khóa" || tokens[k].key == "khoá") && k + 1 < sentence.range.upperBound {
             guard let (value, _) = NumberWords.read(tokens, source.keys, at: k + 1, limit: sentence.range.upperBound) else { continue }
             // "Đại hội … khóa" names a congress, not the committee's term.
             let distance = abs(k - i)

@@ -104,7 +104,7 @@ struct PeriodFinder {
             year = y
             length = j + 1 - i
         } else {
-            year = sentenceYear(sentence)
+            year = sentenceYear(sentence, near: i)
         }
         let s = score(i, length, sentence, index, partial: true, upcoming: upcoming)
         return (Candidate(fromMonth: from, toMonth: to, year: year, score: s, sentence: index), length)
@@ -120,7 +120,7 @@ struct PeriodFinder {
     private func score(_ i: Int, _ length: Int, _ sentence: Sentence, _ index: Int, partial: Bool, upcoming: Bool) -> Double {
         var s = partial ? 2.0 : 1.0
         var clauseStart = sentence.range.lowerBound
-        for k in stride(from: i - 1, through: sentence.range.lowerBound, by: -1) where tokens[k].isPunct(";") {
+        for k in stride(from: i - 1, through: max(sentence.range.lowerBound, i - 40), by: -1) where tokens[k].isPunct(";") {
             clauseStart = k + 1
             break
         }
@@ -152,9 +152,11 @@ struct PeriodFinder {
 
     /// A year for "9 tháng đầu năm" from the same sentence: the year of "cùng kỳ năm 2022"
     /// plus one, else another year written there.
-    private func sentenceYear(_ sentence: Sentence) -> Int? {
+    private func sentenceYear(_ sentence: Sentence, near position: Int) -> Int? {
         var other: Int?
-        for i in sentence.range where tokens[i].isNumber {
+        // Within a bounded window, so that a text with no full stops stays linear.
+        let window = max(sentence.range.lowerBound, position - 40)..<min(sentence.range.upperBound, position + 40)
+        for i in window where tokens[i].isNumber {
             guard let y = tokens[i].integer, (1945...2100).contains(y) else { continue }
             let window = tokens[max(sentence.range.lowerBound, i - 5)..<i].map(\.key)
             if window.contains("kỳ") && window.contains("cùng") || window.contains("so") { return y + 1 }

@@ -32,9 +32,11 @@ struct GoalContext {
     }
 
     func opener(in range: Range<Int>) -> Opener? {
+        var later: Int??
         for i in range where tokens[i].has(.goal) {
             guard let match = Lexicon.targetOpeners.match(tokens, at: i, limit: range.upperBound) else { continue }
-            if let later = laterYear(in: range) { return Opener(index: i, year: later, sticky: true) }
+            if later == nil { later = laterYear(in: range) }
+            if let year = later ?? nil { return Opener(index: i, year: year, sticky: true) }
             if match.value == "phấn đấu", let year = reviewYear { return Opener(index: i, year: year, sticky: false) }
         }
         return nil

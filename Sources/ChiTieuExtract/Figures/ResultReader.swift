@@ -102,15 +102,20 @@ struct ResultReader {
             qualifier: group.qualifier, estimated: group.estimated, percentOfPlan: group.percentOfPlan,
             planValue: group.planValue, growthPercent: group.growth, priceBasis: group.priceBasis, span: span)
         observation.nameWords = words
-        if let index = observations.firstIndex(where: { Self.sameResult($0, observation) }) {
+        if let index = repeats.candidates(for: observation).first(where: { Self.sameResult(observations[$0], observation) }) {
             observations[index] = Self.merged(observations[index], observation)
+            repeats.index(observations[index], at: index)
             // Said again in the body: no longer a headline's figure alone.
             if !inHeadline { headlineObservations.remove(index) }
         } else {
             if inHeadline { headlineObservations.insert(observations.count) }
+            repeats.index(observation, at: observations.count)
             observations.append(observation)
         }
     }
+
+    private var repeats = RepeatIndex()
+    private var targetKeys: Set<String> = []
 
     private mutating func addTarget(_ group: FigureGroup, year: Int, span: ExtractionResult.Span) {
         var value = group.value
@@ -132,7 +137,7 @@ struct ResultReader {
         var target = ExtractionResult.ReadTarget(
             indicator: name, value: value, unit: unit, qualifier: group.qualifier, year: year, span: span)
         target.nameWords = words
-        if !targets.contains(where: { $0.value == target.value && $0.unit == target.unit && $0.year == target.year }) {
+        if targetKeys.insert("\(target.value)|\(target.unit ?? "")|\(target.year)").inserted {
             targets.append(target)
         }
     }
