@@ -32,6 +32,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/catalogue.json")]
         ),
+        .target(name: "ChiTieuIngest", dependencies: ["ChiTieuCore", "ChiTieuExtract", "ChiTieuStore"]),
         .target(
             name: "ChiTieuServer",
             dependencies: [
@@ -42,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "chitieu",
             dependencies: [
-                "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuReport",
+                "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuReport", "ChiTieuIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -52,5 +53,6 @@ let package = Package(
         .testTarget(name: "ChiTieuExtractTests", dependencies: ["ChiTieuExtract", "ChiTieuCore"]),
         .testTarget(name: "ChiTieuStoreTests", dependencies: ["ChiTieuStore", "ChiTieuCore"]),
         .testTarget(name: "ChiTieuCLITests", dependencies: ["chitieu"]),
+        .testTarget(name: "ChiTieuIngestTests", dependencies: ["ChiTieuIngest", "ChiTieuStore", "ChiTieuExtract", "ChiTieuCore"]),
     ]
 )

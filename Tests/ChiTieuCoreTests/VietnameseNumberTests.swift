@@ -67,3 +67,20 @@ import Testing
         for n in 1...60 { #expect(RomanNumeral.parse(RomanNumeral.string(n)) == n) }
     }
 }
+
+@Suite struct MeasureUnitTests {
+    @Test func convertsWithinOneQuantity() {
+        #expect(MeasureUnit.factor(from: "nghìn tỷ đồng", to: "tỷ đồng") == 1000)
+        #expect(MeasureUnit.factor(from: "triệu đồng", to: "tỷ đồng") == 0.001)
+        #expect(MeasureUnit.factor(from: "tỉ đồng", to: "tỷ đồng") == 1)
+        #expect(MeasureUnit.factor(from: "tạ", to: "tấn") == 0.1)
+        #expect(MeasureUnit.factor(from: "đồng chí", to: "đảng viên") == 1)
+        #expect(MeasureUnit.factor(from: "triệu đồng/ người", to: "triệu đồng/người/năm") == 1)
+    }
+
+    @Test func refusesDifferentQuantities() {
+        #expect(MeasureUnit.factor(from: "%", to: "tỷ đồng") == nil)
+        #expect(MeasureUnit.factor(from: "xã", to: "tiêu chí") == nil)
+        #expect(MeasureUnit.factor(from: "ha", to: "tấn") == nil)
+    }
+}

@@ -102,8 +102,9 @@ struct ClauseReader {
             group.unit = unit
             group.qualifier = qualifier
             group.planValue = plan
-        case .percentOfPlan(let percent):
+        case .percentOfPlan(let percent, let plan):
             group.percentOfPlan = percent
+            group.planWords = plan
         case .growth(let change, let comparison, _):
             // "tỷ lệ hộ nghèo giảm 4,07%": a fall in a rate is the result itself.
             if group.value == nil, group.percentOfPlan == nil, comparison != .samePeriod, Self.namesRate(nameKeys) {

@@ -6,7 +6,8 @@ struct Figure: Sendable {
         /// `4.790,86 tỷ đồng`, `91,92%`, `603,8ha/600ha`
         case value(Double, unit: String, qualifier: Qualifier?, plan: Double?)
         /// `bằng 70,76% kế hoạch` → 70.76, `vượt 42,46% dự toán` → 142.46
-        case percentOfPlan(Double)
+        /// With the words naming the plan: "kế hoạch", "dự toán tỉnh giao".
+        case percentOfPlan(Double, plan: String?)
         /// `tăng 3,81% so với cùng kỳ` → 3.81, `bằng 95,27% so với cùng kỳ` → −4.73
         case growth(Double, comparison: Comparison, rawSign: Character)
         /// A number that is part of the text but not a result: `vượt 9 triệu đồng`, a price range.

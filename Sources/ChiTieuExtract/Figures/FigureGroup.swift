@@ -11,6 +11,8 @@ struct FigureGroup: Sendable {
     var qualifier: Qualifier?
     var planValue: Double?
     var percentOfPlan: Double?
+    /// What the percentage is of: "kế hoạch", "dự toán tỉnh giao".
+    var planWords: String?
     var growth: Double?
     var estimated = false
     var priceBasis: String?

@@ -275,16 +275,29 @@ struct FigureScanner {
             if k < limit, tokens[k].key == "với" { k += 1 }
         }
         if let plan = Lexicon.planWords.match(tokens, at: k, limit: limit) {
-            return Figure(kind: .percentOfPlan(exceeds ? 100 + number : number), range: start..<(k + plan.length))
+            let end = k + plan.length
+            return Figure(
+                kind: .percentOfPlan(exceeds ? 100 + number : number, plan: planWords(k, end, limit: limit)), range: start..<end)
         }
         if exceeds {
             let (comparison, end) = self.comparison(at: j, limit: limit)
             if comparison == .samePeriod {
                 return Figure(kind: .growth(number, comparison: comparison, rawSign: "+"), range: start..<end)
             }
-            return Figure(kind: .percentOfPlan(100 + number), range: start..<j)
+            return Figure(kind: .percentOfPlan(100 + number, plan: nil), range: start..<j)
         }
         return nil
+    }
+
+    /// The plan's words as written, with who assigned it when the text says so:
+    /// "dự toán", "dự toán tỉnh giao", "kế hoạch HĐND huyện giao".
+    private func planWords(_ start: Int, _ end: Int, limit: Int) -> String {
+        var last = end
+        for k in end..<min(limit, end + 4) where tokens[k].key == "giao" {
+            last = k + 1
+            break
+        }
+        return (start..<last).map { keys[$0] }.joined(separator: " ")
     }
 
     /// Passed over: a milestone ("vượt mốc 1 tỷ USD"), a price range ("từ 10.000 đến 30.000 đồng/kg").

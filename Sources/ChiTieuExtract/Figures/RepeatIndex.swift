@@ -2,12 +2,12 @@
 /// and unit, or a percentage of plan or a change within one point. Keeps the search for
 /// repeats linear in the text instead of comparing every pair.
 struct RepeatIndex {
-    private var byValue: [String: Int] = [:]
+    private var byValue: [String: [Int]] = [:]
     private var byPercent: [Int: [Int]] = [:]
     private var byGrowth: [Int: [Int]] = [:]
 
     mutating func index(_ o: ExtractionResult.ReadObservation, at position: Int) {
-        if let value = o.value { byValue[Self.key(value, o.unit)] = byValue[Self.key(value, o.unit)] ?? position }
+        if let value = o.value { Self.append(position, to: &byValue[Self.key(value, o.unit), default: []]) }
         if let p = o.percentOfPlan, let bucket = Self.bucket(p) { Self.append(position, to: &byPercent[bucket, default: []]) }
         if let g = o.growthPercent, let bucket = Self.bucket(g) { Self.append(position, to: &byGrowth[bucket, default: []]) }
     }
@@ -23,7 +23,7 @@ struct RepeatIndex {
     /// Positions to compare with, in the order they were read.
     func candidates(for o: ExtractionResult.ReadObservation) -> [Int] {
         var found = Set<Int>()
-        if let value = o.value, let position = byValue[Self.key(value, o.unit)] { found.insert(position) }
+        if let value = o.value { found.formUnion(byValue[Self.key(value, o.unit)] ?? []) }
         for (figure, table) in [(o.percentOfPlan, byPercent), (o.growthPercent, byGrowth)] {
             guard let figure, let bucket = Self.bucket(figure) else { continue }
             for b in (bucket - 1)...(bucket + 1) { found.formUnion(table[b] ?? []) }

@@ -102,6 +102,7 @@ struct ResultReader {
             qualifier: group.qualifier, estimated: group.estimated, percentOfPlan: group.percentOfPlan,
             planValue: group.planValue, growthPercent: group.growth, priceBasis: group.priceBasis, span: span)
         observation.nameWords = words
+        observation.planWords = group.planWords
         if let index = repeats.candidates(for: observation).first(where: { Self.sameResult(observations[$0], observation) }) {
             observations[index] = Self.merged(observations[index], observation)
             repeats.index(observations[index], at: index)
@@ -174,8 +175,10 @@ struct ResultReader {
         var kept: [Int] = []
         for i in range {
             let t = tokens[i]
+            // "95% tổ chức cơ sở đảng trở lên hoàn thành tốt nhiệm vụ": the qualifier sits inside.
+            if t.key == "trở" || (t.key == "lên" && i > range.lowerBound && tokens[i - 1].key == "trở") { continue }
             if t.isNumber || (t.kind == .punct && !["-", "–"].contains(t.key)) { break }
-            if kept.count > 0, ["từ", "với", "tại", "theo", "trở", "để", "nhằm", "do", "của"].contains(t.key) { break }
+            if kept.count > 0, ["từ", "với", "tại", "theo", "để", "nhằm", "do", "của"].contains(t.key) { break }
             if kept.count >= 10 { break }
             kept.append(i)
         }
@@ -196,7 +199,12 @@ struct ResultReader {
     /// The same result said twice (a headline and the body, or a summary sentence): same
     /// figure and unit, or the same name with figures that agree.
     static func sameResult(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation) -> Bool {
-        if let va = a.value, let vb = b.value { return va == vb && a.unit == b.unit }
+        // The same figure and unit, named with a word in common ("kim ngạch xuất khẩu", "giá trị
+        // xuất khẩu hàng hóa"): one result said twice.
+        if let va = a.value, let vb = b.value {
+            return va == vb && a.unit == b.unit
+                && (a.nameWords.isEmpty || b.nameWords.isEmpty || !Set(a.nameWords).isDisjoint(with: b.nameWords))
+        }
         // Figures first: comparing names costs more, and most pairs differ in a figure. A
         // repeat shares at least one figure.
         guard agree(a.percentOfPlan, b.percentOfPlan), agree(a.growthPercent, b.growthPercent),
@@ -225,6 +233,7 @@ struct ResultReader {
         m.qualifier = a.qualifier ?? b.qualifier
         m.estimated = a.estimated || b.estimated
         m.percentOfPlan = precise(a.percentOfPlan, b.percentOfPlan)
+        m.planWords = a.planWords ?? b.planWords
         m.planValue = a.planValue ?? b.planValue
         m.growthPercent = precise(a.growthPercent, b.growthPercent)
         m.priceBasis = a.priceBasis ?? b.priceBasis

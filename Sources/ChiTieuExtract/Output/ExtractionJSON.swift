@@ -90,7 +90,7 @@ extension ExtractionResult.Span: Encodable {
 extension ExtractionResult.ReadObservation: Encodable {
     private enum Keys: String, CodingKey {
         case indicator, value, unit, qualifier, estimated, percent_of_plan, plan_value, growth_percent, price_basis
-        case indicator_code, span, derived_plan
+        case indicator_code, span, derived_plan, plan_word
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -107,6 +107,7 @@ extension ExtractionResult.ReadObservation: Encodable {
         try c.encode(indicatorCode, forKey: .indicator_code)
         try c.encode(span, forKey: .span)
         try c.encode(derivedPlan, forKey: .derived_plan)
+        try c.encode(planWords, forKey: .plan_word)
     }
 
     /// The plan a stated percentage implies: value ÷ percent of plan.

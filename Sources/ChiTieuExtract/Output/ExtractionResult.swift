@@ -36,6 +36,8 @@ public struct ExtractionResult: Sendable, Equatable {
         public var span: Span
         /// The catalogue indicator the name maps to, when one fits.
         public var indicatorCode: String?
+        /// What the percentage of plan is of: "kế hoạch", "dự toán tỉnh giao".
+        public var planWords: String?
         /// The name's word keys, as read from the tokens.
         var nameWords: [Word] = []
     }

@@ -1,0 +1,48 @@
+import ChiTieuCore
+import ChiTieuExtract
+import ChiTieuStore
+
+/// What reading one document into the store did, and what a person must look at.
+public struct IngestReport: Sendable {
+    public var document: String
+    public var unit: AdministrativeUnit?
+    public var period: Period?
+    /// What was written; nil when nothing could be (no unit, no period, or the batch failed).
+    public var summary: SaveSummary?
+    /// Plans worked out from a stated percentage ("vượt 42,46% dự toán" with the value).
+    public var derivedPlans: [String] = []
+    /// Things read but not stored, each with why: an indicator not in the catalogue, a unit
+    /// that cannot be converted, the document's unit not in the database.
+    public var skipped: [String] = []
+    /// Findings of the text itself ("năm 2924") and of the consistency checks on what it says.
+    public var findings: [String] = []
+
+    public init(document: String) {
+        self.document = document
+    }
+
+    /// Whether anything of the document was stored.
+    public var stored: Bool { summary != nil }
+
+    /// Vietnamese lines for a terminal or a page.
+    public var lines: [String] {
+        var out: [String] = []
+        let place = [unit?.title, period?.label].compactMap { $0 }.joined(separator: ", ")
+        out.append("\(document)\(place.isEmpty ? "" : " — \(place)"):")
+        if let summary {
+            out.append("  " + summary.sentence)
+            for conflict in summary.conflicts {
+                let stored = conflict.stored.value.map(\.vietnamese) ?? "–"
+                let read = conflict.incoming.value.map(\.vietnamese) ?? "–"
+                out.append(
+                    "  Khác số đã lưu, chưa ghi: \(conflict.incoming.indicatorCode) \(conflict.incoming.period.label): đã lưu \(stored), văn bản ghi \(read).")
+            }
+        } else {
+            out.append("  Không ghi gì.")
+        }
+        out += derivedPlans.map { "  Kế hoạch suy ra: \($0)" }
+        out += skipped.map { "  Bỏ qua: \($0)" }
+        out += findings.map { "  Phát hiện: \($0)" }
+        return out
+    }
+}
