@@ -120,11 +120,11 @@ struct BatchBuilder {
         return nil
     }
 
-    /// "dự toán tỉnh giao" stays as written; "KH", "chỉ tiêu" are the plan; "NQ" the resolution.
+    /// "dự toán HĐND tỉnh giao" stays as written; "KH", "chỉ tiêu" are the plan; "NQ" the resolution.
     static func issuer(_ words: String?) -> String {
         guard let words else { return Target.defaultIssuer }
         let key = NameKey(words).rawValue
-        if key.hasPrefix("dự toán") { return key }
+        if key.hasPrefix("dự toán") { return "dự toán" + words.dropFirst("dự toán".count) }
         if key.hasPrefix("nghị quyết") || key == "nq" { return "nghị quyết" }
         return Target.defaultIssuer
     }

@@ -12,7 +12,7 @@ struct ClauseReader {
     init(source: TextSource, reviewYear: Int?) {
         self.source = source
         self.reviewYear = reviewYear
-        scanner = FigureScanner(tokens: source.tokens, keys: source.keys)
+        scanner = FigureScanner(tokens: source.tokens, keys: source.keys, scalars: source.scalars)
     }
 
     /// The words of a clause that ends at a colon and has no figure of its own: a heading that

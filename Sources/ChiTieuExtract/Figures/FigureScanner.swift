@@ -6,6 +6,8 @@ struct FigureScanner {
     let tokens: [Token]
     /// Key texts of the tokens, for spelling out units.
     let keys: [String]
+    /// The text, for words kept as written.
+    let scalars: [Unicode.Scalar]
 
     func figures(in range: Range<Int>) -> [Figure] {
         var found: [Figure] = []
@@ -297,7 +299,7 @@ struct FigureScanner {
             last = k + 1
             break
         }
-        return (start..<last).map { keys[$0] }.joined(separator: " ")
+        return VietnameseLetters.string(Array(scalars[tokens[start].start..<tokens[last - 1].end]))
     }
 
     /// Passed over: a milestone ("vượt mốc 1 tỷ USD"), a price range ("từ 10.000 đến 30.000 đồng/kg").
