@@ -52,17 +52,19 @@ struct BatchBuilder {
                     estimated: o.estimated, statedPercentOfPlan: o.percentOfPlan, statedGrowthPercent: o.growthPercent,
                     priceBasis: o.priceBasis, source: provenance),
                 origin: "«\(o.indicator)»")
-            if let plan = plannedFigure(o, value: value), let percent = o.percentOfPlan {
-                let issuer = Self.issuer(o.planWords)
-                if planned.insert("\(indicator.code)|\(period.year)|\(NameKey(issuer))").inserted {
-                    let rounded = (plan * 100).rounded() / 100
-                    batch.add(
-                        Target(
-                            unitID: unit.id, indicatorCode: indicator.code, scope: .year(period.year),
-                            bound: indicator.direction == .higherIsBetter ? .atLeast(rounded) : .atMost(rounded), issuer: issuer,
-                            note: "Suy ra từ tỷ lệ \(VietnameseNumberFormat.standard.percent(percent)) nêu trong \(document)"))
-                    derivedPlans.append("\(indicator.name) năm \(period.year): \(rounded.vietnamese) \(indicator.measureUnit) (\(issuer))")
-                }
+            // One result may be judged against several plans: each one a plan can be worked out from.
+            let stated = [(o.percentOfPlan, o.planWords)] + o.otherPlans.map { ($0.percent, $0.planWords) }
+            for (percent, words) in stated {
+                guard let percent, let plan = plannedFigure(o, value: value, percent: percent) else { continue }
+                let issuer = Self.issuer(words)
+                guard planned.insert("\(indicator.code)|\(period.year)|\(NameKey(issuer))").inserted else { continue }
+                let rounded = (plan * 100).rounded() / 100
+                batch.add(
+                    Target(
+                        unitID: unit.id, indicatorCode: indicator.code, scope: .year(period.year),
+                        bound: indicator.direction == .higherIsBetter ? .atLeast(rounded) : .atMost(rounded), issuer: issuer,
+                        note: "Suy ra từ tỷ lệ \(VietnameseNumberFormat.standard.percent(percent)) nêu trong \(document)"))
+                derivedPlans.append("\(indicator.name) năm \(period.year): \(rounded.vietnamese) \(indicator.measureUnit) (\(issuer))")
             }
         }
         addGoals(result.targets, planned: &planned)
@@ -79,9 +81,9 @@ struct BatchBuilder {
     }
 
     /// The plan a result implies: stated ("603,8ha/600ha") or value ÷ percent of plan.
-    private func plannedFigure(_ o: ExtractionResult.ReadObservation, value: Double?) -> Double? {
+    private func plannedFigure(_ o: ExtractionResult.ReadObservation, value: Double?, percent: Double) -> Double? {
         if let plan = o.planValue, let v = value, let raw = o.value, raw != 0 { return plan * v / raw }
-        guard let value, let percent = o.percentOfPlan, percent > 0, o.qualifier == nil else { return nil }
+        guard let value, percent > 0, o.qualifier == nil else { return nil }
         return value / percent * 100
     }
 

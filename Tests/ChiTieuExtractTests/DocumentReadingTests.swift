@@ -71,6 +71,8 @@ import Testing
         #expect(full.observations.isEmpty)
         let fraction = extractor.extract("Năm 2023, huyện có 18/21 chỉ tiêu đạt và vượt kế hoạch.")
         #expect(fraction.tally.map { [$0.total, $0.metOrExceeded, $0.met] } == [21, 18, nil])
+        let main = extractor.extract("Trong năm có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch, 3 chỉ tiêu không đạt.")
+        #expect(main.tally.map { [$0.total, $0.metOrExceeded, $0.missed] } == [21, 18, 3])
         let listed = extractor.extract("Kết quả: vượt 6 chỉ tiêu, 9 chỉ tiêu đạt, 1 chỉ tiêu không đạt.")
         #expect(listed.tally.map { [$0.total, $0.exceeded, $0.met, $0.missed] } == [16, 6, 9, 1])
     }
@@ -86,6 +88,10 @@ import Testing
         #expect(result.targets.map(\.value) == [55, 300, 62, 120, 8.5])
         #expect(result.targets.allSatisfy { $0.year == 2024 })
         #expect(result.targets[3].qualifier == .above)
+        #expect(result.targets[4].indicator == "Tốc độ tăng trưởng kinh tế")
+        let rate = extractor.extract("Năm 2023, huyện đạt nhiều kết quả. Năm 2024, tỉnh phấn đấu tốc độ tăng trưởng kinh tế từ 7,5% trở lên.")
+        #expect(rate.targets.map { [$0.value, Double($0.year)] } == [[7.5, 2024]])
+        #expect(rate.targets.first?.qualifier == .above)
     }
 
     @Test func aGoalInsideAResultSentence() {

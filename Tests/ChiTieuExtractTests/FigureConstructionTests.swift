@@ -162,4 +162,12 @@ import Testing
             """
         #expect(Read.facts(text) == [Facts(61, "tỷ đồng", growth: 19.6)])
     }
+
+    @Test func oneResultJudgedAgainstTwoPlans() {
+        let result = Read.extractor.extract(
+            "Thu ngân sách đạt 59 tỷ đồng, bằng 93% dự toán tỉnh giao và bằng 73% dự toán HĐND huyện giao, tăng 13%.")
+        #expect(result.observations.map(Facts.init) == [Facts(59, "tỷ đồng", plan: 93, growth: 13)])
+        #expect(result.observations.first?.planWords == "dự toán tỉnh giao")
+        #expect(result.observations.first?.otherPlans == [.init(percent: 73, planWords: "dự toán HĐND huyện giao")])
+    }
 }

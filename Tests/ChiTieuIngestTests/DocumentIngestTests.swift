@@ -106,6 +106,23 @@ import Testing
         await repository.close()
     }
 
+    @Test func eachPlanAResultWasJudgedAgainstIsDerived() async throws {
+        let (repository, path, unit) = try await store()
+        defer { path.remove() }
+        let text = "Huyện ủy Hòa Bình Thử đánh giá kết quả năm 2024. Thu ngân sách đạt 59 tỷ đồng, bằng 93% dự toán tỉnh giao và bằng 73% dự toán HĐND huyện giao."
+        let report = try await ingest(repository, text)
+        #expect(report.derivedPlans == [
+            "Thu ngân sách nhà nước trên địa bàn năm 2024: 63,44 tỷ đồng (dự toán tỉnh giao)",
+            "Thu ngân sách nhà nước trên địa bàn năm 2024: 80,82 tỷ đồng (dự toán HĐND huyện giao)",
+        ])
+        let overview = try await UnitReview(repository: repository).overview(
+            of: try #require(try await repository.unit(id: unit)), period: try .year(2024))
+        // The district council's estimate ranks before the province's.
+        #expect(overview.annual.map { $0.percentOfPlan!.rounded() } == [73, 93])
+        #expect(overview.tally.total == 1)
+        await repository.close()
+    }
+
     @Test func issuersFromThePlanWords() {
         #expect(BatchBuilder.issuer("dự toán tỉnh giao") == "dự toán tỉnh giao")
         #expect(BatchBuilder.issuer("NQ") == "nghị quyết")

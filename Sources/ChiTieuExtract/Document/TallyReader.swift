@@ -47,7 +47,9 @@ struct TallyReader {
                     continue
                 }
                 if let total { tally.total = total }
-                let after = Array(tokens[(i + length)..<min(segment.upperBound, i + length + 5)].map(\.key))
+                // "18/21 chỉ tiêu chủ yếu đạt và vượt": "chủ yếu" says which targets, not how they did.
+                let after = Array(
+                    tokens[(i + length)..<min(segment.upperBound, i + length + 7)].map(\.key).filter { $0 != "chủ" && $0 != "yếu" })
                 guard let outcome = outcome(before: before, after: after, fraction: total != nil) else { continue }
                 parts += 1
                 switch outcome {

@@ -96,6 +96,7 @@ struct ClauseReader {
             // "tốc độ tăng trưởng GRDP ước đạt 9,2%": a growth rate named as such.
             if unit == "%", group.growth == nil, Self.namesGrowthRate(nameKeys) {
                 group.growth = value
+                group.qualifier = qualifier
                 return
             }
             group.value = value
@@ -103,8 +104,12 @@ struct ClauseReader {
             group.qualifier = qualifier
             group.planValue = plan
         case .percentOfPlan(let percent, let plan):
-            group.percentOfPlan = percent
-            group.planWords = plan
+            if group.percentOfPlan != nil {
+                group.otherPlans.append((percent, plan))
+            } else {
+                group.percentOfPlan = percent
+                group.planWords = plan
+            }
         case .growth(let change, let comparison, _):
             // "tỷ lệ hộ nghèo giảm 4,07%": a fall in a rate is the result itself.
             if group.value == nil, group.percentOfPlan == nil, comparison != .samePeriod, Self.namesRate(nameKeys) {

@@ -13,6 +13,8 @@ struct FigureGroup: Sendable {
     var percentOfPlan: Double?
     /// What the percentage is of: "kế hoạch", "dự toán tỉnh giao".
     var planWords: String?
+    /// Percentages of other plans the same result was judged against.
+    var otherPlans: [(percent: Double, plan: String?)] = []
     var growth: Double?
     var estimated = false
     var priceBasis: String?
@@ -27,7 +29,9 @@ struct FigureGroup: Sendable {
     func conflicts(with figure: Figure) -> Bool {
         switch figure.kind {
         case .value: value != nil
-        case .percentOfPlan: percentOfPlan != nil
+        // "bằng 104% dự toán Trung ương giao và bằng 97% dự toán HĐND tỉnh giao": one result
+        // judged against two plans, when the plans are named differently.
+        case .percentOfPlan(_, let plan): percentOfPlan != nil && (plan == nil || plan == planWords)
         case .growth: growth != nil
         case .ignored: false
         }

@@ -139,7 +139,9 @@ struct NameCleaner {
         guard j < limit, ["huyện", "xã", "tỉnh", "thị", "thành", "phường", "quận"].contains(tokens[j].key) else { return nil }
         j += 1
         if j < limit, ["xã", "phố", "trấn"].contains(tokens[j].key) { j += 1 }
-        guard whole || (j < limit && tokens[j].capitalized) else { return nil }
+        // "toàn huyện …", "huyện Kông Chro …", and a bare "tỉnh" before a verb ("tỉnh phấn đấu").
+        let beforeVerb = j < limit && Lexicon.leadingNoise.match(tokens, at: j, limit: limit) != nil
+        guard whole || beforeVerb || (j < limit && tokens[j].capitalized) else { return nil }
         while j < limit, tokens[j].capitalized { j += 1 }
         return j - i
     }

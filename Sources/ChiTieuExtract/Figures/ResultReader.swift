@@ -103,6 +103,7 @@ struct ResultReader {
             planValue: group.planValue, growthPercent: group.growth, priceBasis: group.priceBasis, span: span)
         observation.nameWords = words
         observation.planWords = group.planWords
+        observation.otherPlans = group.otherPlans.map { .init(percent: $0.percent, planWords: $0.plan) }
         if let index = repeats.candidates(for: observation).first(where: { Self.sameResult(observations[$0], observation) }) {
             observations[index] = Self.merged(observations[index], observation)
             repeats.index(observations[index], at: index)
@@ -156,9 +157,10 @@ struct ResultReader {
             words += indices.filter { tokens[$0].isWord }.map { tokens[$0].key }
         }
         if let name = group.name { add(cleaner.clean(name)) }
-        if let unit = group.unit, !Lexicon.measureUnitKeys.contains(Word(unit.split(separator: " ").last.map(String.init) ?? unit)),
-            !unit.contains("/")
-        {
+        let unitWords = group.unit.map { $0.split(separator: " ").map { Word(String($0)) } } ?? []
+        // What is counted names the result when it says something ("kết nạp" + "đảng viên");
+        // measures and generic counters ("con", "người") do not, nor a unit the name has.
+        if let unit = group.unit, Lexicon.namingCounts.contains(unit), !unitWords.allSatisfy(words.contains) {
             parts.append(unit)
             words += unit.split(separator: " ").map { Word(String($0)) }
             if let trailing = group.trailing { add(trailingWords(trailing)) }

@@ -90,7 +90,7 @@ extension ExtractionResult.Span: Encodable {
 extension ExtractionResult.ReadObservation: Encodable {
     private enum Keys: String, CodingKey {
         case indicator, value, unit, qualifier, estimated, percent_of_plan, plan_value, growth_percent, price_basis
-        case indicator_code, span, derived_plan, plan_word
+        case indicator_code, span, derived_plan, plan_word, other_percent_of_plan
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -108,12 +108,23 @@ extension ExtractionResult.ReadObservation: Encodable {
         try c.encode(span, forKey: .span)
         try c.encode(derivedPlan, forKey: .derived_plan)
         try c.encode(planWords, forKey: .plan_word)
+        try c.encode(otherPlans, forKey: .other_percent_of_plan)
     }
 
     /// The plan a stated percentage implies: value ÷ percent of plan.
     public var derivedPlan: Double? {
         guard planValue == nil, let value, let percent = percentOfPlan, percent > 0 else { return nil }
         return (value / percent * 100 * 100).rounded() / 100
+    }
+}
+
+extension ExtractionResult.OtherPlan: Encodable {
+    private enum Keys: String, CodingKey { case percent_of_plan, plan_word }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(percent, forKey: .percent_of_plan)
+        try c.encode(planWords, forKey: .plan_word)
     }
 }
 

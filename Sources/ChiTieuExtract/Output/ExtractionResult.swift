@@ -38,8 +38,15 @@ public struct ExtractionResult: Sendable, Equatable {
         public var indicatorCode: String?
         /// What the percentage of plan is of: "kế hoạch", "dự toán tỉnh giao".
         public var planWords: String?
+        /// Percentages of other plans the result was judged against, with their plan words.
+        public var otherPlans: [OtherPlan] = []
         /// The name's word keys, as read from the tokens.
         var nameWords: [Word] = []
+    }
+
+    public struct OtherPlan: Sendable, Equatable {
+        public var percent: Double
+        public var planWords: String?
     }
 
     public struct ReadTarget: Sendable, Equatable {

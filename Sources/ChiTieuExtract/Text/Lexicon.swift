@@ -16,8 +16,17 @@ enum Lexicon {
         "chiếc", "gói thầu", "đề tài", "ngôi", "nhà", "đối tượng", "nhóm hộ", "hội viên", "đoàn viên", "thành viên",
     ])
 
-    /// Units that count things (as opposed to money, area, mass): after a verb like "kết
-    /// nạp", the counted thing names the indicator.
+    /// Counted things that say what a result is about: "kết nạp 26 đảng viên" is about
+    /// party members, "đàn gia súc có 5.400 con" is not about "con".
+    static let namingCounts: Set<String> = [
+        "đảng viên", "xã", "phường", "thị trấn", "thôn", "làng", "bản", "tổ dân phố", "khu dân cư", "hộ", "trường", "lớp",
+        "học sinh", "sinh viên", "giáo viên", "sản phẩm", "htx", "hợp tác xã", "tổ hợp tác", "doanh nghiệp", "dự án",
+        "công trình", "căn nhà", "vườn", "trang trại", "tiêu chí", "trường hợp", "cơ sở", "mô hình", "chi bộ",
+        "tổ chức cơ sở đảng", "cơ quan", "giường bệnh", "bác sĩ", "bệnh nhân", "phòng học", "hội viên", "đoàn viên",
+        "gói thầu", "đề tài", "tuyến",
+    ]
+
+    /// Units of measure (as opposed to counted things).
     static let measureUnitKeys: Set<Word> = [
         "đồng", "usd", "ha", "tấn", "tạ", "kg", "km", "m2", "m3", "km2", "lít", "%", "tỷ", "triệu", "nghìn", "ngàn",
     ]
@@ -62,14 +71,15 @@ enum Lexicon {
         "trong đó", "cụ thể", "theo đó", "ngoài ra", "bên cạnh đó", "đồng thời", "riêng", "về", "trong", "với",
         "đến nay", "hiện nay", "đến thời điểm này", "hiện tại", "qua", "đã", "và", "nhờ đó", "do đó", "vì vậy",
         "ước", "uớc", "ước tính", "ước đạt", "dự kiến", "chỉ tiêu", "công tác", "tổng cộng", "trong năm", "cả năm",
-        "có", "thì", "là", "các", "nhìn chung", "tính đến", "tính chung", "chủ yếu là", "như",
+        "có", "thì", "là", "các", "nhìn chung", "tính đến", "tính chung", "chủ yếu là", "như", "phấn đấu", "đưa", "nâng",
     ])
 
     static let trailingNoise = PhraseSet([
         "đạt", "ước đạt", "đạt được", "được", "là", "đã", "ước", "có", "thực hiện", "thực hiện được", "ước thực hiện",
         "chiếm", "còn", "lên", "với", "cho", "của huyện", "của tỉnh", "của xã", "của thị xã", "của thành phố",
         "toàn huyện", "toàn tỉnh", "toàn xã", "trên địa bàn huyện", "ước tính", "dự kiến đạt", "dự kiến", "đều",
-        "tới", "đạt khoảng", "tiếp tục", "duy trì", "ghi nhận", "xảy ra", "đạt mức", "ở mức",
+        "tới", "đạt khoảng", "tiếp tục", "duy trì", "ghi nhận", "xảy ra", "đạt mức", "ở mức", "toàn đảng bộ",
+        "toàn đảng bộ huyện", "toàn đảng bộ tỉnh", "toàn đảng bộ xã",
     ])
 
     /// Verbs that carry a figure: the words between them and the number are not a name.
