@@ -170,4 +170,16 @@ import Testing
         #expect(result.observations.first?.planWords == "dự toán tỉnh giao")
         #expect(result.observations.first?.otherPlans == [.init(percent: 73, planWords: "dự toán HĐND huyện giao")])
     }
+
+    @Test func aRunningTotalTakesTheNameJustUsed() {
+        let result = Read.extractor.extract("Trong tháng, thu ngân sách đạt 6,2 tỷ đồng; lũy kế 10 tháng đạt 58,4 tỷ đồng, bằng 83,4% dự toán.")
+        #expect(result.observations.map(\.indicator) == ["Thu ngân sách", "Thu ngân sách"])
+        #expect(result.observations.map(Facts.init) == [Facts(6.2, "tỷ đồng"), Facts(58.4, "tỷ đồng", plan: 83.4)])
+    }
+
+    @Test func theUnitsProfileIsNotAResult() {
+        #expect(Read.facts("Xã có diện tích tự nhiên 16.500 ha, dân số hơn 18.000 người. Dân số trung bình ước đạt 18.250 người.") == [
+            Facts(18250, "người", estimated: true)
+        ])
+    }
 }

@@ -30,12 +30,18 @@ struct ResultReader {
             let opener = goals.opener(in: range)
             let span = ExtractionResult.Span(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end)
             var heading: Range<Int>?
+            var previousName: Range<Int>?
             for clause in clauses.clauses(of: range) where !tally.isTallyClause(clause) {
                 var groups = clauses.groups(in: clause)
                 // "- Thu ngân sách: 45 tỷ đồng": the name stands before the colon.
                 if let heading, !groups.isEmpty, groups[0].name == nil { groups[0].name = heading }
                 heading = clauses.heading(clause, hasFigures: !groups.isEmpty)
-                for group in groups {
+                for index in groups.indices {
+                    // "…; lũy kế 10 tháng đạt 58,4 tỷ đồng": the running total of the indicator just named.
+                    if let name = groups[index].name, isGeneric(name), let previousName { groups[index].name = previousName }
+                    previousName = groups[index].name ?? previousName
+                }
+                for group in groups where !isBackground(group) {
                     if let year = goals.targetYear(at: group.start, opener: opener) {
                         addTarget(group, year: year, span: span)
                     } else {
@@ -46,6 +52,24 @@ struct ResultReader {
             goals.leave(sentence, opener: opener)
         }
         foldHeadline()
+    }
+
+    /// A name that only says how a figure is counted: "lũy kế", "cộng dồn", "tính chung".
+    private func isGeneric(_ name: Range<Int>) -> Bool {
+        let words = NameCleaner(tokens: tokens, keys: source.keys).clean(name).filter { tokens[$0].isWord }
+        return !words.isEmpty && words.allSatisfy { Self.genericWords.contains(tokens[$0].key) }
+    }
+
+    private static let genericWords: Set<Word> = ["lũy", "luỹ", "kế", "cộng", "dồn", "tính", "chung", "riêng", "tổng", "cộng"]
+
+    /// The unit's profile ("diện tích tự nhiên 16.500 ha, dân số hơn 18.000 người"), not a
+    /// result of the period.
+    private func isBackground(_ group: FigureGroup) -> Bool {
+        guard let name = group.name else { return false }
+        let keys = tokens[name].filter(\.isWord).map(\.key)
+        return zip(keys, keys.dropFirst()).contains { $0 == "tự" && $1 == "nhiên" }
+            || (keys.first == "dân" && keys.dropFirst().first == "số" && keys.count <= 3 && group.percentOfPlan == nil
+                && group.growth == nil)
     }
 
     /// A headline: the first line of the text, with no full stop.

@@ -72,6 +72,7 @@ enum Lexicon {
         "đến nay", "hiện nay", "đến thời điểm này", "hiện tại", "qua", "đã", "và", "nhờ đó", "do đó", "vì vậy",
         "ước", "uớc", "ước tính", "ước đạt", "dự kiến", "chỉ tiêu", "công tác", "tổng cộng", "trong năm", "cả năm",
         "có", "thì", "là", "các", "nhìn chung", "tính đến", "tính chung", "chủ yếu là", "như", "phấn đấu", "đưa", "nâng",
+        "trong tháng", "trong quý", "trong kỳ", "trong tuần",
     ])
 
     static let trailingNoise = PhraseSet([
