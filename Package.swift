@@ -16,11 +16,19 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "ChiTieuCore"),
         .target(name: "ChiTieuExtract", dependencies: ["ChiTieuCore"]),
-        .target(name: "ChiTieuReport", dependencies: ["ChiTieuCore"]),
+        .target(
+            name: "ChiTieuReport",
+            dependencies: [
+                "ChiTieuCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .target(
             name: "ChiTieuStore",
             dependencies: [
@@ -53,6 +61,9 @@ let package = Package(
         .testTarget(name: "ChiTieuExtractTests", dependencies: ["ChiTieuExtract", "ChiTieuCore"]),
         .testTarget(name: "ChiTieuStoreTests", dependencies: ["ChiTieuStore", "ChiTieuCore"]),
         .testTarget(name: "ChiTieuCLITests", dependencies: ["chitieu"]),
+        .testTarget(
+            name: "ChiTieuReportTests",
+            dependencies: ["ChiTieuReport", "ChiTieuExtract", "ChiTieuStore", "ChiTieuCore", "ChiTieuIngest"]),
         .testTarget(name: "ChiTieuIngestTests", dependencies: ["ChiTieuIngest", "ChiTieuStore", "ChiTieuExtract", "ChiTieuCore"]),
     ]
 )

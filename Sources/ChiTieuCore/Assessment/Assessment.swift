@@ -24,6 +24,9 @@ public struct Assessment: Sendable, Equatable {
     public var shortfallPercent: Double?
     /// Why the target could not be assessed, or what the judgement rests on, in Vietnamese.
     public var note: String?
+    /// The stored result the figures come from, when it is one result (not a sum of quarters):
+    /// its qualifier, price basis and source.
+    public var observation: Observation?
 
     public init(
         target: Target, indicator: Indicator, period: Period, value: Double? = nil, achieved: Double? = nil,

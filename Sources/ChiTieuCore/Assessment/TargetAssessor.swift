@@ -52,6 +52,7 @@ public struct TargetAssessor: Sendable {
         if let reading = projection.reading {
             achieved = reading.value
             result.value = reading.value
+            result.observation = reading.parts.count == 1 ? reading.parts[0] : nil
             result.estimated = reading.estimated
             result.expectedShare = projection.expectedShare
             if reference != 0 { result.percentOfPlan = reading.value / reference * 100 }
@@ -61,6 +62,7 @@ public struct TargetAssessor: Sendable {
             // A document gave only "đạt 100% chỉ tiêu": judge on the percentage it stated.
             achieved = percent / 100 * reference
             result.estimated = stated.estimated
+            result.observation = stated
             result.percentOfPlan = percent
             let share =
                 indicator.kind == .flow && month < 12

@@ -9,6 +9,8 @@ struct TallyReader {
 
     private enum Outcome {
         case exceeded, met, metOrExceeded, missed, unevaluated, other
+        /// Mid-year: đúng tiến độ, có nguy cơ không đạt, chậm tiến độ.
+        case onTrack, atRisk, offTrack
     }
 
     /// Whether a clause counts targets ("N chỉ tiêu", "N tiêu chí vượt"): its numbers are
@@ -59,13 +61,17 @@ struct TallyReader {
                 case .missed: tally.missed = n
                 case .unevaluated: tally.unevaluated = n
                 case .other: other += n
+                case .onTrack: tally.onTrack = n
+                case .atRisk: tally.atRisk = n
+                case .offTrack: tally.offTrack = n
                 }
             }
         }
         guard parts > 0 || tally.total != nil, parts > 0 else { return nil }
         if tally.total == nil, parts >= 2 {
             let achieved = tally.metOrExceeded ?? ((tally.exceeded ?? 0) + (tally.met ?? 0))
-            tally.total = achieved + (tally.missed ?? 0) + (tally.unevaluated ?? 0) + other
+            let midYear = (tally.onTrack ?? 0) + (tally.atRisk ?? 0) + (tally.offTrack ?? 0)
+            tally.total = achieved + midYear + (tally.missed ?? 0) + (tally.unevaluated ?? 0) + other
         }
         return tally
     }
@@ -78,6 +84,9 @@ struct TallyReader {
         let near = after.prefix(4)
         let list = Array(near)
         if has(["chưa", "đánh"], in: list) || has(["chưa", "có", "số"], in: list) { return .unevaluated }
+        if has(["nguy", "cơ"], in: list) { return .atRisk }
+        if has(["chậm", "tiến"], in: list) { return .offTrack }
+        if has(["đúng", "tiến"], in: list) || has(["đạt", "tiến", "độ"], in: list) { return .onTrack }
         if has(["không", "đạt"], in: list) || has(["chưa", "đạt"], in: list) { return .missed }
         if has(["cơ", "bản"], in: list) || has(["gần", "đạt"], in: list) { return .other }
         if has(["đạt", "và", "vượt"], in: list) || has(["vượt", "và", "đạt"], in: list) || has(["đạt", "trở", "lên"], in: list)

@@ -80,6 +80,10 @@ struct ClauseReader {
     private func aboutAnEarlierPeriod(_ gap: Range<Int>) -> Bool {
         let (_, tail) = split(gap)
         for i in tail {
+            // "dự báo cả năm còn thiếu 3,95%": a forecast or a shortfall, not a result either.
+            if tokens[i].key == "thiếu" || (tokens[i].key == "dự" && i + 1 < tail.upperBound && tokens[i + 1].key == "báo") {
+                return true
+            }
             if tokens[i].key == "cùng", i + 1 < tail.upperBound, tokens[i + 1].key == "kỳ" { return true }
             if tokens[i].key == "năm", i + 1 < tail.upperBound {
                 if ["trước", "ngoái"].contains(tokens[i + 1].key) { return true }

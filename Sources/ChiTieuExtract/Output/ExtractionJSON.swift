@@ -144,7 +144,9 @@ extension ExtractionResult.ReadTarget: Encodable {
 }
 
 extension ExtractionResult.ReadTally: Encodable {
-    private enum Keys: String, CodingKey { case total, exceeded, met, met_or_exceeded, missed, unevaluated, span }
+    private enum Keys: String, CodingKey {
+        case total, exceeded, met, met_or_exceeded, missed, unevaluated, on_track, at_risk, off_track, span
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -154,6 +156,9 @@ extension ExtractionResult.ReadTally: Encodable {
         try c.encode(metOrExceeded, forKey: .met_or_exceeded)
         try c.encode(missed, forKey: .missed)
         try c.encode(unevaluated, forKey: .unevaluated)
+        try c.encodeIfPresent(onTrack, forKey: .on_track)
+        try c.encodeIfPresent(atRisk, forKey: .at_risk)
+        try c.encodeIfPresent(offTrack, forKey: .off_track)
         try c.encode(span, forKey: .span)
     }
 }

@@ -67,6 +67,10 @@ public struct ExtractionResult: Sendable, Equatable {
         public var metOrExceeded: Int?
         public var missed: Int?
         public var unevaluated: Int?
+        /// Mid-year counts, beyond the schema: on track, at risk, off track.
+        public var onTrack: Int?
+        public var atRisk: Int?
+        public var offTrack: Int?
         public var span: Span
     }
 

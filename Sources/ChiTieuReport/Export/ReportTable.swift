@@ -1,0 +1,75 @@
+import CSV
+import ChiTieuCore
+import Foundation
+
+/// A table of targets and results, for spreadsheets and the printable report.
+public struct ReportTable: Sendable {
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case number(Double?)
+        /// A percentage as written in reports: 70.76 for 70,76%.
+        case percent(Double?)
+    }
+
+    public var title: String
+    public var columns: [String]
+    public var rows: [[Cell]]
+
+    public init(title: String, columns: [String], rows: [[Cell]]) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+
+    static let assessmentColumns = [
+        "Chỉ tiêu", "Đơn vị tính", "Cấp giao", "Kế hoạch", "Kết quả", "Ước tính", "% kế hoạch", "So cùng kỳ (%)",
+        "Dự báo cả năm", "Đánh giá",
+    ]
+
+    /// The targets of one unit for one period, annual plans first, then resolution targets.
+    public init(_ material: ReviewMaterial) {
+        title = "\(capitalized(material.unit.title)) — \(material.period.label)"
+        columns = Self.assessmentColumns
+        rows = material.overview.all.map(Self.row)
+    }
+
+    /// One indicator (or all) across units: the children of a province or district.
+    public static func across(_ overviews: [Overview], title: String) -> ReportTable {
+        var rows: [[Cell]] = []
+        for overview in overviews {
+            for a in overview.annual { rows.append([.text(overview.unit.title)] + row(a)) }
+        }
+        return ReportTable(title: title, columns: ["Đơn vị"] + assessmentColumns, rows: rows)
+    }
+
+    static func row(_ a: Assessment) -> [Cell] {
+        let target: Cell =
+            a.target.isAnnual ? .number(a.targetValue) : .text("\(a.target.measure.title) \(a.targetValue.vietnamese)")
+        return [
+            .text(a.indicator.name), .text(a.indicator.measureUnit), .text(a.target.planWord), target,
+            .number(a.value ?? a.achieved), .text(a.estimated ? "ước" : ""), .percent(a.percentOfPlan),
+            .percent(a.growthPercent), .number(a.forecast), .text(a.status.label),
+        ]
+    }
+
+    /// The text of a cell as Vietnamese reports print it.
+    static func display(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let s): s
+        case .number(let v): v.map { VietnameseNumberFormat.standard.string($0) } ?? ""
+        case .percent(let v): v.map { VietnameseNumberFormat.standard.string($0) } ?? ""
+        }
+    }
+
+    /// CSV in UTF-8 with a byte-order mark, so that Excel shows Vietnamese correctly; numbers
+    /// in Vietnamese notation, as `chitieu import` reads them.
+    public func csv() throws -> String {
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream)
+        try writer.write(row: columns)
+        for row in rows { try writer.write(row: row.map(Self.display)) }
+        writer.stream.close()
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "\u{FEFF}" }
+        return "\u{FEFF}" + String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,141 @@
+import ChiTieuCore
+import Foundation
+
+/// Writes a table as an Excel workbook (Office Open XML): a header row in bold, numbers as
+/// numbers with thousands grouping, percentages as percentages; Excel shows them in the
+/// reader's locale (4.790,86 in Vietnamese).
+public struct XLSXWriter: Sendable {
+    public init() {}
+
+    public func workbook(_ table: ReportTable) throws -> Data {
+        var package = ZipPackage()
+        package.add("[Content_Types].xml", Self.contentTypes)
+        package.add("_rels/.rels", Self.rootRelationships)
+        package.add("xl/workbook.xml", Self.workbook(sheetName: "Chỉ tiêu"))
+        package.add("xl/_rels/workbook.xml.rels", Self.workbookRelationships)
+        package.add("xl/styles.xml", Self.styles)
+        package.add("xl/worksheets/sheet1.xml", sheet(table))
+        return try package.data()
+    }
+
+    /// Style indexes in `styles`.
+    private enum Style: Int {
+        case plain = 0
+        case header = 1
+        case number = 2
+        case percent = 3
+        case title = 4
+    }
+
+    func sheet(_ table: ReportTable) -> String {
+        var rows = ""
+        rows += "<row r=\"1\">\(cell("A1", .text(table.title), style: .title))</row>"
+        rows += "<row r=\"2\">"
+        for (c, title) in table.columns.enumerated() { rows += cell(Self.column(c) + "2", .text(title), style: .header) }
+        rows += "</row>"
+        for (r, row) in table.rows.enumerated() {
+            let n = r + 3
+            rows += "<row r=\"\(n)\">"
+            for (c, value) in row.enumerated() {
+                let style: Style =
+                    switch value {
+                    case .text: .plain
+                    case .number: .number
+                    case .percent: .percent
+                    }
+                rows += cell(Self.column(c) + "\(n)", value, style: style)
+            }
+            rows += "</row>"
+        }
+        let widths = table.columns.enumerated().map { c, title in
+            let longest = max(title.count, table.rows.map { ReportTable.display($0.count > c ? $0[c] : .text("")).count }.max() ?? 0)
+            return "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(min(60, max(8, longest + 2)))\" customWidth=\"1\"/>"
+        }.joined()
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
+            <cols>\(widths)</cols><sheetData>\(rows)</sheetData></worksheet>
+            """
+    }
+
+    private func cell(_ reference: String, _ value: ReportTable.Cell, style: Style) -> String {
+        switch value {
+        case .text(let text):
+            return "<c r=\"\(reference)\" s=\"\(style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xml(text))</t></is></c>"
+        case .number(let number):
+            guard let number, number.isFinite else { return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"/>" }
+            return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"><v>\(number)</v></c>"
+        case .percent(let percent):
+            guard let percent, percent.isFinite else { return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"/>" }
+            return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"><v>\(percent / 100)</v></c>"
+        }
+    }
+
+    /// A, B, …, Z, AA, …
+    static func column(_ index: Int) -> String {
+        var n = index + 1
+        var name = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + r))) + name
+            n = (n - 1) / 26
+        }
+        return name
+    }
+
+    static let contentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+        </Types>
+        """
+
+    static let rootRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+        </Relationships>
+        """
+
+    static func workbook(sheetName: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+        <sheets><sheet name="\(xml(sheetName))" sheetId="1" r:id="rId1"/></sheets></workbook>
+        """
+    }
+
+    static let workbookRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        </Relationships>
+        """
+
+    /// Fonts: Times New Roman 12, the same bold, 14 bold for the title. Formats: 164 groups
+    /// thousands with up to two decimals; 10 is the built-in 0.00%.
+    static let styles = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+        <numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.##"/></numFmts>\
+        <fonts count="3"><font><sz val="12"/><name val="Times New Roman"/></font>\
+        <font><b/><sz val="12"/><name val="Times New Roman"/></font>\
+        <font><b/><sz val="14"/><name val="Times New Roman"/></font></fonts>\
+        <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+        <cellXfs count="5">\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+        <xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+        <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+        </cellXfs></styleSheet>
+        """
+}
