@@ -64,6 +64,8 @@ let package = Package(
         .testTarget(
             name: "ChiTieuReportTests",
             dependencies: ["ChiTieuReport", "ChiTieuExtract", "ChiTieuStore", "ChiTieuCore", "ChiTieuIngest"]),
-        .testTarget(name: "ChiTieuIngestTests", dependencies: ["ChiTieuIngest", "ChiTieuStore", "ChiTieuExtract", "ChiTieuCore"]),
+        .testTarget(
+            name: "ChiTieuIngestTests",
+            dependencies: ["ChiTieuIngest", "ChiTieuStore", "ChiTieuExtract", "ChiTieuCore"]),
     ]
 )

@@ -28,16 +28,24 @@ public struct Extractor: Sendable {
         reader.read()
         result.observations = reader.observations.map { observation in
             var o = observation
-            o.indicatorCode = matcher?.code(words: o.nameWords, unit: o.unit)
+            o.indicatorCode = code(o.nameWords, o.unit)
             return o
         }
         result.targets = reader.targets.map { target in
             var t = target
-            t.indicatorCode = matcher?.code(words: t.nameWords, unit: t.unit)
+            t.indicatorCode = code(t.nameWords, t.unit)
             return t
         }
         result.findings = implausibleYears(source, about: result.period?.year ?? dateline.year)
         return result
+    }
+
+    /// A fall in a rate maps to the catalogue's reduction indicator when it has one, else to the rate.
+    private func code(_ words: [Word], _ unit: String?) -> String? {
+        guard let matcher else { return nil }
+        if let code = matcher.code(words: words, unit: unit) { return code }
+        guard words.last == "giảm" else { return nil }
+        return matcher.code(words: Array(words.dropLast()), unit: unit)
     }
 
     /// "năm 2924" in a report about 2024.
@@ -47,14 +55,17 @@ public struct Extractor: Sendable {
         let tokens = source.tokens
         for sentence in source.sentences {
             for i in sentence.range where tokens[i].isNumber && i > 0 && tokens[i - 1].key == "năm" {
-                guard let y = tokens[i].integer, (1000...9999).contains(y), !years.isPlausible(y, inDocumentAbout: year) else {
+                guard let y = tokens[i].integer, (1000...9999).contains(y), !years.isPlausible(y, inDocumentAbout: year)
+                else {
                     continue
                 }
-                let span = ExtractionResult.Span(start: tokens[sentence.range.lowerBound].start, end: tokens[sentence.range.upperBound - 1].end)
+                let span = ExtractionResult.Span(
+                    start: tokens[sentence.range.lowerBound].start, end: tokens[sentence.range.upperBound - 1].end)
                 findings.append(
                     .init(
                         kind: .implausibleYear,
-                        message: "Văn bản ghi «năm \(y)» trong báo cáo về năm \(year): năm không hợp lý, có thể gõ nhầm.",
+                        message:
+                            "Văn bản ghi «năm \(y)» trong báo cáo về năm \(year): năm không hợp lý, có thể gõ nhầm.",
                         span: span))
             }
         }
@@ -71,7 +82,9 @@ struct Dateline {
 
     init(source: TextSource) {
         let tokens = source.tokens
-        if tokens.count >= 4, tokens[0].key == "date", let y = tokens[1].integer, tokens[2].isPunct("-"), let m = tokens[3].integer {
+        if tokens.count >= 4, tokens[0].key == "date", let y = tokens[1].integer, tokens[2].isPunct("-"),
+            let m = tokens[3].integer
+        {
             year = y
             month = m
             end = 4
@@ -80,7 +93,8 @@ struct Dateline {
         // A full date in the first sentences: d/m/yyyy.
         for sentence in source.sentences.prefix(3) {
             for i in sentence.range where i + 4 < sentence.range.upperBound && tokens[i].isNumber {
-                if tokens[i + 1].isPunct("/"), tokens[i + 3].isPunct("/"), let y = tokens[i + 4].integer, (1945...2100).contains(y),
+                if tokens[i + 1].isPunct("/"), tokens[i + 3].isPunct("/"), let y = tokens[i + 4].integer,
+                    (1945...2100).contains(y),
                     let m = tokens[i + 2].integer, (1...12).contains(m)
                 {
                     year = y

@@ -24,7 +24,8 @@ public struct IndicatorMatcher: Sendable {
             for name in indicator.allNames {
                 let words = Self.words(name)
                 guard !words.isEmpty else { continue }
-                entries.append(Entry(code: indicator.code, words: words, distinct: Set(words).count, isRate: indicator.isRate))
+                entries.append(
+                    Entry(code: indicator.code, words: words, distinct: Set(words).count, isRate: indicator.isRate))
             }
         }
         var byFirst: [Word: [Int]] = [:]
@@ -59,7 +60,8 @@ public struct IndicatorMatcher: Sendable {
         for start in words.indices {
             for index in byFirstWord[words[start]] ?? [] {
                 let entry = entries[index]
-                guard entry.words.count > (best?.length ?? 0), start + entry.words.count <= words.count, fits(entry) else {
+                guard entry.words.count > (best?.length ?? 0), start + entry.words.count <= words.count, fits(entry)
+                else {
                     continue
                 }
                 if (0..<entry.words.count).allSatisfy({ words[start + $0] == entry.words[$0] }) {

@@ -38,7 +38,8 @@ struct BatchBuilder {
             var value = o.value
             if let v = value, let unitWritten = o.unit {
                 guard let factor = MeasureUnit.factor(from: unitWritten, to: indicator.measureUnit) else {
-                    skipped.append("«\(o.indicator)»: đơn vị «\(unitWritten)» không đổi được sang «\(indicator.measureUnit)».")
+                    skipped.append(
+                        "«\(o.indicator)»: đơn vị «\(unitWritten)» không đổi được sang «\(indicator.measureUnit)».")
                     continue
                 }
                 value = v * factor
@@ -48,7 +49,8 @@ struct BatchBuilder {
                 enteredBy: enteredBy)
             batch.add(
                 Observation(
-                    unitID: unit.id, indicatorCode: indicator.code, period: period, value: value, qualifier: o.qualifier,
+                    unitID: unit.id, indicatorCode: indicator.code, period: period, value: value,
+                    qualifier: o.qualifier,
                     estimated: o.estimated, statedPercentOfPlan: o.percentOfPlan, statedGrowthPercent: o.growthPercent,
                     priceBasis: o.priceBasis, source: provenance),
                 origin: "«\(o.indicator)»")
@@ -62,9 +64,13 @@ struct BatchBuilder {
                 batch.add(
                     Target(
                         unitID: unit.id, indicatorCode: indicator.code, scope: .year(period.year),
-                        bound: indicator.direction == .higherIsBetter ? .atLeast(rounded) : .atMost(rounded), issuer: issuer,
-                        note: "Suy ra từ tỷ lệ \(VietnameseNumberFormat.standard.percent(percent)) nêu trong \(document)"))
-                derivedPlans.append("\(indicator.name) năm \(period.year): \(rounded.vietnamese) \(indicator.measureUnit) (\(issuer))")
+                        bound: indicator.direction == .higherIsBetter ? .atLeast(rounded) : .atMost(rounded),
+                        issuer: issuer,
+                        note:
+                            "Suy ra từ tỷ lệ \(VietnameseNumberFormat.standard.percent(percent)) nêu trong \(document)")
+                )
+                derivedPlans.append(
+                    "\(indicator.name) năm \(period.year): \(rounded.vietnamese) \(indicator.measureUnit) (\(issuer))")
             }
         }
         addGoals(result.targets, planned: &planned)
@@ -96,7 +102,9 @@ struct BatchBuilder {
             var value = goal.value
             if let written = goal.unit {
                 guard let factor = MeasureUnit.factor(from: written, to: indicator.measureUnit) else {
-                    skipped.append("mục tiêu «\(goal.indicator)»: đơn vị «\(written)» không đổi được sang «\(indicator.measureUnit)».")
+                    skipped.append(
+                        "mục tiêu «\(goal.indicator)»: đơn vị «\(written)» không đổi được sang «\(indicator.measureUnit)»."
+                    )
                     continue
                 }
                 value *= factor
@@ -110,7 +118,8 @@ struct BatchBuilder {
                 }
             batch.add(
                 Target(
-                    unitID: unit.id, indicatorCode: indicator.code, scope: .year(goal.year), bound: bound, issuer: issuer,
+                    unitID: unit.id, indicatorCode: indicator.code, scope: .year(goal.year), bound: bound,
+                    issuer: issuer,
                     note: "Mục tiêu nêu trong \(document)"),
                 origin: "mục tiêu «\(goal.indicator)»")
         }

@@ -65,7 +65,8 @@ public struct DocumentIngest: Sendable {
         report.derivedPlans = builder.derivedPlans
         report.summary = try await repository.save(builder.batch)
 
-        let findings = try await UnitReview(repository: repository).findings(unitIDs: [unit.id], currentYear: currentYear)
+        let findings = try await UnitReview(repository: repository).findings(
+            unitIDs: [unit.id], currentYear: currentYear)
         report.findings += findings.filter { $0.period?.year == period.year }.map(\.message)
         return report
     }

@@ -35,7 +35,8 @@ public struct IngestReport: Sendable {
                 let stored = conflict.stored.value.map(\.vietnamese) ?? "–"
                 let read = conflict.incoming.value.map(\.vietnamese) ?? "–"
                 out.append(
-                    "  Khác số đã lưu, chưa ghi: \(conflict.incoming.indicatorCode) \(conflict.incoming.period.label): đã lưu \(stored), văn bản ghi \(read).")
+                    "  Khác số đã lưu, chưa ghi: \(conflict.incoming.indicatorCode) \(conflict.incoming.period.label): đã lưu \(stored), văn bản ghi \(read)."
+                )
             }
         } else {
             out.append("  Không ghi gì.")

@@ -12,9 +12,11 @@ import Foundation
 let arguments = CommandLine.arguments
 let folder = arguments.count > 1 ? arguments[1] : "../shared/corpus/dev"
 let megabytes = arguments.count > 2 ? Double(arguments[2]) ?? 50 : 50
-let catalogue = arguments.count > 3 ? FileManager.default.contents(atPath: arguments[3]).flatMap { try? Catalogue.decode($0) } : nil
+let catalogue =
+    arguments.count > 3 ? FileManager.default.contents(atPath: arguments[3]).flatMap { try? Catalogue.decode($0) } : nil
 
-let files = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
+let files =
+    (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
 let texts = files.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
 guard !texts.isEmpty else {
     FileHandle.standardError.write(Data("Không có tệp .txt nào trong \(folder).\n".utf8))
@@ -37,5 +39,10 @@ let elapsed = clock.measure {
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let bytes = Double(corpusBytes * rounds)
 let documents = Double(texts.count * rounds)
-print("corpus: \(texts.count) documents, \(corpusBytes) bytes, repeated \(rounds) times; catalogue: \(catalogue.map { "\($0.indicators.count) indicators" } ?? "none")")
-print(String(format: "extracted %.1f MB in %.2f s: %.2f MB/s, %.0f documents/s (%d observations)", bytes / 1e6, seconds, bytes / 1e6 / seconds, documents / seconds, observations))
+print(
+    "corpus: \(texts.count) documents, \(corpusBytes) bytes, repeated \(rounds) times; catalogue: \(catalogue.map { "\($0.indicators.count) indicators" } ?? "none")"
+)
+print(
+    String(
+        format: "extracted %.1f MB in %.2f s: %.2f MB/s, %.0f documents/s (%d observations)", bytes / 1e6, seconds,
+        bytes / 1e6 / seconds, documents / seconds, observations))

@@ -22,7 +22,9 @@ import Testing
     }
 
     @Test func theYearOfAPartComesFromTheDatelineWhenTheTextHasNone() {
-        #expect(extractor.extract(" date 2022-07 Hội nghị đánh giá 6 tháng đầu năm.").period == (try? Period(year: 2022, toMonth: 6)))
+        #expect(
+            extractor.extract(" date 2022-07 Hội nghị đánh giá 6 tháng đầu năm.").period
+                == (try? Period(year: 2022, toMonth: 6)))
     }
 
     @Test(arguments: [
@@ -30,7 +32,10 @@ import Testing
         ("Huyện ủy Đông Hòa tổ chức hội nghị lần thứ 5.", .district, "Đông Hòa"),
         ("Thị ủy Bình Minh họp phiên thường kỳ.", .town, "Bình Minh"),
         ("HĐND xã Yên Lạc khai mạc kỳ họp thứ 9.", .commune, "Yên Lạc"),
-        ("UBND tỉnh Hà Nam họp đánh giá tình hình. Đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh chủ trì.", .province, "Hà Nam"),
+        (
+            "UBND tỉnh Hà Nam họp đánh giá tình hình. Đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh chủ trì.",
+            .province, "Hà Nam"
+        ),
         ("Đảng ủy phường 4 tổ chức hội nghị.", .ward, "4"),
         ("Hội nghị Thành ủy TP. Bảo Lộc lần thứ 12.", .city, "Bảo Lộc"),
     ])
@@ -57,16 +62,21 @@ import Testing
         ("Sáng nay, HĐND tỉnh khai mạc kỳ họp lần thứ 8.", 8, nil, false, true),
     ])
     func conferences(text: String, number: Int, term: Int?, extended: Bool, council: Bool) {
-        #expect(extractor.extract(text).conference == .init(number: number, term: term, extended: extended, isCouncilSession: council))
+        #expect(
+            extractor.extract(text).conference
+                == .init(number: number, term: term, extended: extended, isCouncilSession: council))
     }
 
     @Test func congressesAndCentralConferencesAreNotTheMeeting() {
-        let text = "Quán triệt Nghị quyết Hội nghị Trung ương 8 khóa XIII. Tiến tới Đại hội đại biểu Đảng bộ huyện lần thứ XXII."
+        let text =
+            "Quán triệt Nghị quyết Hội nghị Trung ương 8 khóa XIII. Tiến tới Đại hội đại biểu Đảng bộ huyện lần thứ XXII."
         #expect(extractor.extract(text).conference == nil)
     }
 
     @Test func talliesInTheirCommonShapes() {
-        let full = extractor.extract("Trong tổng số 30 chỉ tiêu, có 8 chỉ tiêu vượt, 17 chỉ tiêu đạt, 4 chỉ tiêu không đạt và 1 chỉ tiêu chưa đánh giá.")
+        let full = extractor.extract(
+            "Trong tổng số 30 chỉ tiêu, có 8 chỉ tiêu vượt, 17 chỉ tiêu đạt, 4 chỉ tiêu không đạt và 1 chỉ tiêu chưa đánh giá."
+        )
         #expect(full.tally.map { [$0.total, $0.exceeded, $0.met, $0.missed, $0.unevaluated] } == [30, 8, 17, 4, 1])
         #expect(full.observations.isEmpty)
         let fraction = extractor.extract("Năm 2023, huyện có 18/21 chỉ tiêu đạt và vượt kế hoạch.")
@@ -89,13 +99,15 @@ import Testing
         #expect(result.targets.allSatisfy { $0.year == 2024 })
         #expect(result.targets[3].qualifier == .above)
         #expect(result.targets[4].indicator == "Tốc độ tăng trưởng kinh tế")
-        let rate = extractor.extract("Năm 2023, huyện đạt nhiều kết quả. Năm 2024, tỉnh phấn đấu tốc độ tăng trưởng kinh tế từ 7,5% trở lên.")
+        let rate = extractor.extract(
+            "Năm 2023, huyện đạt nhiều kết quả. Năm 2024, tỉnh phấn đấu tốc độ tăng trưởng kinh tế từ 7,5% trở lên.")
         #expect(rate.targets.map { [$0.value, Double($0.year)] } == [[7.5, 2024]])
         #expect(rate.targets.first?.qualifier == .above)
     }
 
     @Test func aGoalInsideAResultSentence() {
-        let result = extractor.extract("Năm 2022, bình quân đạt 15,2 tiêu chí/xã, phấn đấu đến cuối năm có thêm 3 xã đạt chuẩn nông thôn mới.")
+        let result = extractor.extract(
+            "Năm 2022, bình quân đạt 15,2 tiêu chí/xã, phấn đấu đến cuối năm có thêm 3 xã đạt chuẩn nông thôn mới.")
         #expect(result.observations.map(Facts.init) == [Facts(15.2, "tiêu chí/xã")])
         #expect(result.targets.map { [$0.value, Double($0.year)] } == [[3, 2022]])
     }
@@ -114,7 +126,8 @@ import Testing
     }
 
     @Test func anImpossibleYearIsFlagged() {
-        let result = extractor.extract("Hội nghị tổng kết năm 2024. Tuy nhiên, nhiệm vụ năm 2924 còn hạn chế. Giá so sánh năm 2010 được dùng.")
+        let result = extractor.extract(
+            "Hội nghị tổng kết năm 2024. Tuy nhiên, nhiệm vụ năm 2924 còn hạn chế. Giá so sánh năm 2010 được dùng.")
         #expect(result.findings.count == 1)
         #expect(result.findings.first?.message.contains("năm 2924") == true)
     }

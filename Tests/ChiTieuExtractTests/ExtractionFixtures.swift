@@ -27,7 +27,8 @@ struct Facts: Equatable, CustomStringConvertible {
 
     init(_ o: ExtractionResult.ReadObservation) {
         self.init(
-            o.value, o.unit, qualifier: o.qualifier, estimated: o.estimated, plan: o.percentOfPlan.map { ($0 * 100).rounded() / 100 },
+            o.value, o.unit, qualifier: o.qualifier, estimated: o.estimated,
+            plan: o.percentOfPlan.map { ($0 * 100).rounded() / 100 },
             planValue: o.planValue, growth: o.growthPercent.map { ($0 * 100).rounded() / 100 })
     }
 

@@ -52,13 +52,17 @@ import Testing
         // "1,2 nghìn tỷ đồng" is stored in the catalogue's unit; money is not a count of dollars.
         #expect(stored.first { $0.indicatorCode == "total_investment" }?.value == 1200)
         #expect(stored.first { $0.indicatorCode == "export_turnover" } == nil)
-        #expect(report.skipped.contains("«Kim ngạch xuất khẩu»: đơn vị «nghìn tỷ đồng» không đổi được sang «triệu USD»."))
+        #expect(
+            report.skipped.contains("«Kim ngạch xuất khẩu»: đơn vị «nghìn tỷ đồng» không đổi được sang «triệu USD»."))
         // A plan derived from "vượt 44% dự toán"; goals stored as next year's plan.
         let targets = try await repository.targets(unitIDs: [unit], years: 2024...2025)
         let budget = try #require(targets.first { $0.indicatorCode == "budget_revenue" && $0.scope == .year(2024) })
         #expect(budget.bound == .atLeast(25))
         #expect(budget.issuer == "dự toán")
-        #expect(targets.contains { $0.indicatorCode == "new_party_members" && $0.scope == .year(2025) && $0.bound == .atLeast(90) })
+        #expect(
+            targets.contains {
+                $0.indicatorCode == "new_party_members" && $0.scope == .year(2025) && $0.bound == .atLeast(90)
+            })
         #expect(report.derivedPlans.contains { $0.hasPrefix("Tổng giá trị sản xuất năm 2024: 3.371,49") })
         await repository.close()
     }
@@ -68,11 +72,15 @@ import Testing
         defer { path.remove() }
         var earlier = DataBatch()
         earlier.add(
-            Observation(unitID: unit, indicatorCode: "budget_revenue", period: try Period(year: 2024, toMonth: 9), value: 35))
+            Observation(
+                unitID: unit, indicatorCode: "budget_revenue", period: try Period(year: 2024, toMonth: 9), value: 35))
         try await repository.save(earlier)
         let report = try await ingest(repository, text)
         #expect(report.summary?.conflicts.count == 1)
-        #expect(report.lines.contains { $0.contains("Khác số đã lưu, chưa ghi: budget_revenue 9 tháng năm 2024: đã lưu 35, văn bản ghi 36") })
+        #expect(
+            report.lines.contains {
+                $0.contains("Khác số đã lưu, chưa ghi: budget_revenue 9 tháng năm 2024: đã lưu 35, văn bản ghi 36")
+            })
         let stored = try await repository.observations(unitIDs: [unit], years: 2024...2024)
         #expect(stored.first { $0.indicatorCode == "budget_revenue" }?.value == 35)
         // Reading the same text again adds nothing.
@@ -87,7 +95,8 @@ import Testing
         let (repository, path, _) = try await store()
         defer { path.remove() }
         let before = try await repository.allUnits().count
-        let report = try await ingest(repository, "Huyện ủy Sông Xa đánh giá kết quả 6 tháng đầu năm 2024. Thu ngân sách đạt 20 tỷ đồng.")
+        let report = try await ingest(
+            repository, "Huyện ủy Sông Xa đánh giá kết quả 6 tháng đầu năm 2024. Thu ngân sách đạt 20 tỷ đồng.")
         #expect(!report.stored)
         #expect(report.skipped.first?.hasPrefix("Không tìm thấy đơn vị \"huyện Sông Xa\".") == true)
         #expect(try await repository.allUnits().count == before)
@@ -99,7 +108,8 @@ import Testing
         defer { path.remove() }
         let before = try await repository.observations(unitIDs: [unit], years: Period.yearRange).count
         // The district was abolished on 1 July 2025: results for 2026 cannot be stored.
-        let late = "Ban Chấp hành Đảng bộ huyện Hòa Bình Thử đánh giá kết quả 6 tháng đầu năm 2026. Thu ngân sách đạt 20 tỷ đồng. Tổng giá trị sản xuất đạt 900 tỷ đồng."
+        let late =
+            "Ban Chấp hành Đảng bộ huyện Hòa Bình Thử đánh giá kết quả 6 tháng đầu năm 2026. Thu ngân sách đạt 20 tỷ đồng. Tổng giá trị sản xuất đạt 900 tỷ đồng."
         await #expect(throws: StoreError.self) { try await ingest(repository, late) }
         #expect(try await repository.observations(unitIDs: [unit], years: Period.yearRange).count == before)
         #expect(try await repository.conferences(unitID: unit).isEmpty)
@@ -109,12 +119,14 @@ import Testing
     @Test func eachPlanAResultWasJudgedAgainstIsDerived() async throws {
         let (repository, path, unit) = try await store()
         defer { path.remove() }
-        let text = "Huyện ủy Hòa Bình Thử đánh giá kết quả năm 2024. Thu ngân sách đạt 59 tỷ đồng, bằng 93% dự toán tỉnh giao và bằng 73% dự toán HĐND huyện giao."
+        let text =
+            "Huyện ủy Hòa Bình Thử đánh giá kết quả năm 2024. Thu ngân sách đạt 59 tỷ đồng, bằng 93% dự toán tỉnh giao và bằng 73% dự toán HĐND huyện giao."
         let report = try await ingest(repository, text)
-        #expect(report.derivedPlans == [
-            "Thu ngân sách nhà nước trên địa bàn năm 2024: 63,44 tỷ đồng (dự toán tỉnh giao)",
-            "Thu ngân sách nhà nước trên địa bàn năm 2024: 80,82 tỷ đồng (dự toán HĐND huyện giao)",
-        ])
+        #expect(
+            report.derivedPlans == [
+                "Thu ngân sách nhà nước trên địa bàn năm 2024: 63,44 tỷ đồng (dự toán tỉnh giao)",
+                "Thu ngân sách nhà nước trên địa bàn năm 2024: 80,82 tỷ đồng (dự toán HĐND huyện giao)",
+            ])
         let overview = try await UnitReview(repository: repository).overview(
             of: try #require(try await repository.unit(id: unit)), period: try .year(2024))
         // The district council's estimate ranks before the province's.
@@ -132,7 +144,9 @@ import Testing
 }
 
 struct TemporaryPath {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-ingest-\(UUID().uuidString).sqlite").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "chitieu-ingest-\(UUID().uuidString).sqlite"
+    ).path
 
     func remove() {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

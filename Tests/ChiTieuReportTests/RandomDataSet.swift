@@ -17,7 +17,9 @@ struct RandomDataSet {
         try await repository.ensureCatalogue()
         var units = DataBatch()
         let province = units.addUnit(.province, "Thử Nghiệm")
-        units.addUnit(.district, pick(["Sông Hậu", "Ea Thử", "Tân Lập", "Bình Minh"]), parent: province, terms: [CommitteeTerm(number: 9, fromYear: 2020, toYear: 2025)])
+        units.addUnit(
+            .district, pick(["Sông Hậu", "Ea Thử", "Tân Lập", "Bình Minh"]), parent: province,
+            terms: [CommitteeTerm(number: 9, fromYear: 2020, toYear: 2025)])
         let ids = try await repository.save(units).unitIDs
         let unit = try await repository.unit(id: ids[-2]!)!
         let year = Int.random(in: 2019...2025, using: &rng)
@@ -25,7 +27,10 @@ struct RandomDataSet {
         let period = try Period.yearToDate(year, through: month)
         var batch = DataBatch()
         if Bool.random(using: &rng) {
-            batch.add(Conference(unitID: unit.id, number: Int.random(in: 1...40, using: &rng), term: 9, extended: Bool.random(using: &rng), period: period))
+            batch.add(
+                Conference(
+                    unitID: unit.id, number: Int.random(in: 1...40, using: &rng), term: 9,
+                    extended: Bool.random(using: &rng), period: period))
         }
         var indicators = catalogue.indicators.shuffled(using: &rng).prefix(Int.random(in: 4...14, using: &rng))
         if month < 12 { indicators.removeAll { $0.frequency == .yearly } }
@@ -34,19 +39,26 @@ struct RandomDataSet {
             let bound: TargetBound = indicator.direction == .higherIsBetter ? .atLeast(plan) : .atMost(plan)
             batch.add(Target(unitID: unit.id, indicatorCode: indicator.code, scope: .year(year), bound: bound))
             if indicator.kind == .flow, indicator.measureUnit == "tỷ đồng", Bool.random(using: &rng) {
-                batch.add(Target(unitID: unit.id, indicatorCode: indicator.code, scope: .year(year), bound: .atLeast(plan * 1.2), issuer: "dự toán HĐND huyện giao"))
+                batch.add(
+                    Target(
+                        unitID: unit.id, indicatorCode: indicator.code, scope: .year(year), bound: .atLeast(plan * 1.2),
+                        issuer: "dự toán HĐND huyện giao"))
             }
             let share = indicator.kind == .flow ? Double(month) / 12 : 1
             let value = rounded(plan * share * Double.random(in: 0.6...1.3, using: &rng), indicator)
-            let priceBasis: String? = indicator.code == "total_production_value" ? pick(["so sánh 2010", "hiện hành"]) : nil
-            let qualifier: Qualifier? = indicator.kind == .flow && index % 5 == 1 ? pick([.above, .below, .approximately]) : nil
+            let priceBasis: String? =
+                indicator.code == "total_production_value" ? pick(["so sánh 2010", "hiện hành"]) : nil
+            let qualifier: Qualifier? =
+                indicator.kind == .flow && index % 5 == 1 ? pick([.above, .below, .approximately]) : nil
             batch.add(
                 Observation(
                     unitID: unit.id, indicatorCode: indicator.code, period: period, value: value, qualifier: qualifier,
                     estimated: Bool.random(using: &rng), priceBasis: priceBasis))
             if Bool.random(using: &rng) {
                 let last = rounded(value * Double.random(in: 0.8...1.2, using: &rng), indicator)
-                batch.add(Observation(unitID: unit.id, indicatorCode: indicator.code, period: period.samePeriodLastYear, value: last))
+                batch.add(
+                    Observation(
+                        unitID: unit.id, indicatorCode: indicator.code, period: period.samePeriodLastYear, value: last))
             }
             if month == 12, Bool.random(using: &rng) {
                 let next = rounded(plan * Double.random(in: 1.0...1.2, using: &rng), indicator)
@@ -76,9 +88,15 @@ struct RandomDataSet {
 
     /// Counts are whole; money and rates have two decimals.
     private func rounded(_ value: Double, _ indicator: Indicator) -> Double {
-        let decimals = ["tỷ đồng", "%", "triệu đồng", "triệu đồng/người", "triệu đồng/người/năm", "lần", "ha", "tấn", "triệu USD", "tiêu chí/xã"]
+        let decimals =
+            [
+                "tỷ đồng", "%", "triệu đồng", "triệu đồng/người", "triệu đồng/người/năm", "lần", "ha", "tấn",
+                "triệu USD", "tiêu chí/xã",
+            ]
             .contains(indicator.measureUnit) ? 100.0 : 1.0
-        return max(1 / decimals, (value * decimals).rounded() / decimals)
+        let figure = max(1 / decimals, (value * decimals).rounded() / decimals)
+        // A rate above 100% is not a figure any report would print.
+        return indicator.measureUnit == "%" ? min(figure, 100) : figure
     }
 }
 

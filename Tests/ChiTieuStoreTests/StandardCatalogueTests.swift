@@ -10,7 +10,8 @@ import Testing
         #expect(catalogue.indicators.count >= 40)
         #expect(Set(catalogue.indicators.map(\.field)) == Set(Field.allCases))
         let lowerIsBetter = catalogue.indicators.filter { $0.direction == .lowerIsBetter }.map(\.code)
-        #expect(Set(["poverty_rate", "traffic_accidents", "natural_population_growth"]).isSubset(of: Set(lowerIsBetter)))
+        #expect(
+            Set(["poverty_rate", "traffic_accidents", "natural_population_growth"]).isSubset(of: Set(lowerIsBetter)))
         #expect(catalogue.indicators.allSatisfy { !$0.name.isEmpty && !$0.measureUnit.isEmpty && !$0.synonyms.isEmpty })
         #expect(catalogue.indicators.filter { $0.kind == .level }.count >= 15)
         #expect(catalogue.indicators.filter { $0.frequency == .yearly }.count >= 10)

@@ -11,7 +11,8 @@ struct PeopleFinder {
         "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương",
         "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô", "hà", "tạ", "kiều", "nông", "chu",
         "lương", "đinh", "lục", "triệu", "thái", "cao", "lại", "hứa", "quách", "tăng", "la", "lưu", "thân", "nghiêm",
-        "châu", "giang", "tống", "từ", "âu", "ông", "quan", "doãn", "kim", "cù", "mạc", "lã", "đàm", "bế", "hầu", "sùng",
+        "châu", "giang", "tống", "từ", "âu", "ông", "quan", "doãn", "kim", "cù", "mạc", "lã", "đàm", "bế", "hầu",
+        "sùng",
         "thào", "giàng", "vàng", "lầu", "mùa", "lò", "điểu", "ksor", "rah", "siu", "nay", "rơ", "kpă", "y", "thạch",
         "danh", "hoàng", "khúc", "văn", "diệp", "ninh", "lữ", "mạnh", "tôn", "vi", "sầm", "hoàng",
     ]
@@ -77,7 +78,8 @@ struct PeopleFinder {
             guard k < limit, tokens[k].isWord, Self.titleStarts.contains(tokens[k].key) else { break }
             let titleStart = k
             while k < limit, !(tokens[k].kind == .punct && [",", ";", ".", "(", ")", ":"].contains(tokens[k].key)),
-                !(k > titleStart && !tokens[k].capitalized && Self.stopVerbs.contains(tokens[k].key) && !isInsideTitle(k))
+                !(k > titleStart && !tokens[k].capitalized && Self.stopVerbs.contains(tokens[k].key)
+                    && !isInsideTitle(k))
             {
                 k += 1
             }
@@ -93,7 +95,8 @@ struct PeopleFinder {
     /// capitalised title word continues the title only for these pairs.
     private func isInsideTitle(_ k: Int) -> Bool {
         let previous = tokens[k - 1].key
-        return (previous == "phó" && tokens[k].key == "chủ") || (tokens[k].key == "chủ" && k + 1 < tokens.count && tokens[k + 1].key == "tịch")
+        return (previous == "phó" && tokens[k].key == "chủ")
+            || (tokens[k].key == "chủ" && k + 1 < tokens.count && tokens[k + 1].key == "tịch")
             || (tokens[k].key == "chỉ" && k + 1 < tokens.count && tokens[k + 1].key == "huy")
     }
 
@@ -111,5 +114,7 @@ struct PeopleFinder {
         return holdsOffice ? source.text(tokens[start].start..<tokens[i - 1].end) : nil
     }
 
-    static let offices = PhraseSet(["bí thư", "chủ tịch", "giám đốc", "ủy viên", "chánh văn", "tổng biên", "trưởng", "phó"])
+    static let offices = PhraseSet([
+        "bí thư", "chủ tịch", "giám đốc", "ủy viên", "chánh văn", "tổng biên", "trưởng", "phó",
+    ])
 }

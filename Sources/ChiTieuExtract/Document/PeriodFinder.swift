@@ -21,7 +21,8 @@ struct PeriodFinder {
     /// Words that say the period is being reviewed, and words that say it lies ahead. The
     /// nearest one before a period phrase, within its clause, decides.
     static let reviewCues = PhraseSet([
-        "đánh giá", "kết quả", "tình hình", "sơ kết", "tổng kết", "báo cáo", "trong", "qua", "đã", "đạt", "thực hiện được",
+        "đánh giá", "kết quả", "tình hình", "sơ kết", "tổng kết", "báo cáo", "trong", "qua", "đã", "đạt",
+        "thực hiện được",
     ])
     static let planCues = PhraseSet([
         "triển khai", "phương hướng", "mục tiêu", "phấn đấu", "đề ra", "dự toán", "cuối năm", "trước",
@@ -77,22 +78,30 @@ struct PeriodFinder {
                 to = 12
                 length += 1
             }
-        } else if t.key == "quý" || t.key == "quí", i + 1 < end, let (q, _) = NumberWords.read(tokens, source.keys, at: i + 1, limit: end), (1...4).contains(q) {
+        } else if t.key == "quý" || t.key == "quí", i + 1 < end,
+            let (q, _) = NumberWords.read(tokens, source.keys, at: i + 1, limit: end), (1...4).contains(q)
+        {
             from = (q - 1) * 3 + 1
             to = q * 3
             length = 2
-        } else if t.key == "tháng", i + 1 < end, tokens[i + 1].isNumber, let m = tokens[i + 1].integer, (1...12).contains(m),
+        } else if t.key == "tháng", i + 1 < end, tokens[i + 1].isNumber, let m = tokens[i + 1].integer,
+            (1...12).contains(m),
             i + 2 < end, tokens[i + 2].isPunct("/") || tokens[i + 2].key == "năm"
         {
             from = m
             to = m
             length = 2
-        } else if t.key == "năm", i + 1 < end, tokens[i + 1].isNumber, let y = tokens[i + 1].integer, (1945...2100).contains(y),
+        } else if t.key == "năm", i + 1 < end, tokens[i + 1].isNumber, let y = tokens[i + 1].integer,
+            (1945...2100).contains(y),
             !excludedYearContext(before: i)
         {
             partial = false
             length = 2
-            return (Candidate(fromMonth: 1, toMonth: 12, year: y, score: score(i, length, sentence, index, partial: false, upcoming: false), sentence: index), length)
+            return (
+                Candidate(
+                    fromMonth: 1, toMonth: 12, year: y,
+                    score: score(i, length, sentence, index, partial: false, upcoming: false), sentence: index), length
+            )
         } else {
             return nil
         }
@@ -117,10 +126,13 @@ struct PeriodFinder {
             || window.contains("với") || window.suffix(1) == ["kỳ"]
     }
 
-    private func score(_ i: Int, _ length: Int, _ sentence: Sentence, _ index: Int, partial: Bool, upcoming: Bool) -> Double {
+    private func score(_ i: Int, _ length: Int, _ sentence: Sentence, _ index: Int, partial: Bool, upcoming: Bool)
+        -> Double
+    {
         var s = partial ? 2.0 : 1.0
         var clauseStart = sentence.range.lowerBound
-        for k in stride(from: i - 1, through: max(sentence.range.lowerBound, i - 40), by: -1) where tokens[k].isPunct(";") {
+        for k in stride(from: i - 1, through: max(sentence.range.lowerBound, i - 40), by: -1)
+        where tokens[k].isPunct(";") {
             clauseStart = k + 1
             break
         }
@@ -169,7 +181,9 @@ struct PeriodFinder {
     private func mostCommonYear() -> Int? {
         var counts: [Int: Int] = [:]
         for (i, t) in tokens.enumerated() where t.isNumber {
-            if let y = t.integer, (1945...2100).contains(y), i > 0, tokens[i - 1].key == "năm" { counts[y, default: 0] += 1 }
+            if let y = t.integer, (1945...2100).contains(y), i > 0, tokens[i - 1].key == "năm" {
+                counts[y, default: 0] += 1
+            }
         }
         return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }

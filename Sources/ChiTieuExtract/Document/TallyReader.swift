@@ -16,7 +16,9 @@ struct TallyReader {
     /// Whether a clause counts targets ("N chỉ tiêu", "N tiêu chí vượt"): its numbers are
     /// not indicator results.
     func isTallyClause(_ range: Range<Int>) -> Bool {
-        range.contains { tokens[$0].has(.tally) && countWord(at: $0, limit: range.upperBound) != nil && isCount(before: $0) }
+        range.contains {
+            tokens[$0].has(.tally) && countWord(at: $0, limit: range.upperBound) != nil && isCount(before: $0)
+        }
     }
 
     func find() -> ExtractionResult.ReadTally? {
@@ -28,18 +30,22 @@ struct TallyReader {
 
     private func read(_ range: Range<Int>) -> ExtractionResult.ReadTally? {
         guard range.contains(where: { tokens[$0].has(.tally) }) else { return nil }
-        var tally = ExtractionResult.ReadTally(span: .init(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end))
+        var tally = ExtractionResult.ReadTally(
+            span: .init(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end))
         var parts = 0
         var other = 0
         for segment in segments(range) {
             for i in segment {
-                guard let length = countWord(at: i, limit: segment.upperBound), i > segment.lowerBound, tokens[i - 1].isNumber,
+                guard let length = countWord(at: i, limit: segment.upperBound), i > segment.lowerBound,
+                    tokens[i - 1].isNumber,
                     let count = tokens[i - 1].integer
                 else { continue }
                 var total: Int?
                 var n = count
                 // "13/14 chỉ tiêu": 13 of 14
-                if i >= segment.lowerBound + 3, tokens[i - 2].isPunct("/"), tokens[i - 3].isNumber, let first = tokens[i - 3].integer {
+                if i >= segment.lowerBound + 3, tokens[i - 2].isPunct("/"), tokens[i - 3].isNumber,
+                    let first = tokens[i - 3].integer
+                {
                     total = count
                     n = first
                 }
@@ -51,7 +57,9 @@ struct TallyReader {
                 if let total { tally.total = total }
                 // "18/21 chỉ tiêu chủ yếu đạt và vượt": "chủ yếu" says which targets, not how they did.
                 let after = Array(
-                    tokens[(i + length)..<min(segment.upperBound, i + length + 7)].map(\.key).filter { $0 != "chủ" && $0 != "yếu" })
+                    tokens[(i + length)..<min(segment.upperBound, i + length + 7)].map(\.key).filter {
+                        $0 != "chủ" && $0 != "yếu"
+                    })
                 guard let outcome = outcome(before: before, after: after, fraction: total != nil) else { continue }
                 parts += 1
                 switch outcome {
@@ -89,7 +97,8 @@ struct TallyReader {
         if has(["đúng", "tiến"], in: list) || has(["đạt", "tiến", "độ"], in: list) { return .onTrack }
         if has(["không", "đạt"], in: list) || has(["chưa", "đạt"], in: list) { return .missed }
         if has(["cơ", "bản"], in: list) || has(["gần", "đạt"], in: list) { return .other }
-        if has(["đạt", "và", "vượt"], in: list) || has(["vượt", "và", "đạt"], in: list) || has(["đạt", "trở", "lên"], in: list)
+        if has(["đạt", "và", "vượt"], in: list) || has(["vượt", "và", "đạt"], in: list)
+            || has(["đạt", "trở", "lên"], in: list)
             || has(["đạt", ",", "vượt"], in: list)
         {
             return .metOrExceeded
@@ -105,7 +114,10 @@ struct TallyReader {
     private func segments(_ range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = range.lowerBound
-        for i in range where tokens[i].isPunct(",") || tokens[i].isPunct(";") || tokens[i].key == "và" && !(i > 0 && tokens[i - 1].key == "đạt") && !(i + 1 < range.upperBound && tokens[i + 1].key == "vượt")
+        for i in range
+        where tokens[i].isPunct(",") || tokens[i].isPunct(";")
+            || tokens[i].key == "và" && !(i > 0 && tokens[i - 1].key == "đạt")
+                && !(i + 1 < range.upperBound && tokens[i + 1].key == "vượt")
             || (tokens[i].key == "trong" && i + 1 < range.upperBound && tokens[i + 1].key == "đó")
         {
             if i > start { result.append(start..<i) }

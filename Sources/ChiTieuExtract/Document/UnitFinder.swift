@@ -10,16 +10,22 @@ struct UnitFinder {
 
     /// Committee and council words, and the kind of unit they imply when no kind word follows.
     private static let bodies: [(phrase: String, kind: UnitKind?)] = [
-        ("huyện ủy", .district), ("thị ủy", .town), ("tỉnh ủy", .province), ("thành ủy", .city), ("quận ủy", .urbanDistrict),
-        ("đảng ủy", nil), ("đảng bộ", nil), ("hđnd", nil), ("hội đồng nhân dân", nil), ("ubnd", nil), ("ủy ban nhân dân", nil),
+        ("huyện ủy", .district), ("thị ủy", .town), ("tỉnh ủy", .province), ("thành ủy", .city),
+        ("quận ủy", .urbanDistrict),
+        ("đảng ủy", nil), ("đảng bộ", nil), ("hđnd", nil), ("hội đồng nhân dân", nil), ("ubnd", nil),
+        ("ủy ban nhân dân", nil),
         ("nhân dân", nil), ("ubmttq", nil),
     ]
     private static let bodyPhrases = PhraseSet(bodies.map { ($0.phrase, $0.phrase) })
     private static let impliedKinds = Dictionary(bodies.map { ($0.phrase, $0.kind) }, uniquingKeysWith: { a, _ in a })
     private static let kindWords = PhraseSet(
-        UnitKind.allCases.map { ($0.rawValue, $0.rawValue) } + [("tp", UnitKind.city.rawValue), ("tx", UnitKind.town.rawValue)])
+        UnitKind.allCases.map { ($0.rawValue, $0.rawValue) } + [
+            ("tp", UnitKind.city.rawValue), ("tx", UnitKind.town.rawValue),
+        ])
     /// Last words of office titles: "Trưởng ban Dân vận Tỉnh ủy X", "Phó Chủ tịch UBND tỉnh X".
-    private static let titleWords: Set<Word> = ["viên", "trưởng", "phó", "thư", "tịch", "đốc", "chức", "vụ", "vận", "giáo", "tra"]
+    private static let titleWords: Set<Word> = [
+        "viên", "trưởng", "phó", "thư", "tịch", "đốc", "chức", "vụ", "vận", "giáo", "tra",
+    ]
 
     private struct Mention {
         var kind: UnitKind
@@ -34,7 +40,8 @@ struct UnitFinder {
         for (sentenceIndex, sentence) in source.sentences.enumerated() {
             var i = sentence.range.lowerBound
             while i < sentence.range.upperBound {
-                guard let (kind, name, nameKey, length, weight) = mention(at: i, limit: sentence.range.upperBound) else {
+                guard let (kind, name, nameKey, length, weight) = mention(at: i, limit: sentence.range.upperBound)
+                else {
                     i += 1
                     continue
                 }
@@ -50,7 +57,9 @@ struct UnitFinder {
                 i += length
             }
         }
-        guard let best = mentions.values.max(by: { ($0.weight, -$0.first) < ($1.weight, -$1.first) }) else { return nil }
+        guard let best = mentions.values.max(by: { ($0.weight, -$0.first) < ($1.weight, -$1.first) }) else {
+            return nil
+        }
         var province: String?
         if best.kind != .province {
             province = parenthesisedProvince(after: best) ?? provinces.max { $0.value < $1.value }?.key
@@ -61,7 +70,9 @@ struct UnitFinder {
     /// `Đảng bộ huyện X` (weight 4), `Huyện ủy X` (3), `huyện X` (1).
     /// First words of a body or a unit kind: a mention starts with one.
     static let starters: Set<Word> = Set(
-        (bodies.map(\.phrase) + UnitKind.allCases.map(\.rawValue) + ["tp", "tx"]).compactMap { PhraseSet.keys($0).first })
+        (bodies.map(\.phrase) + UnitKind.allCases.map(\.rawValue) + ["tp", "tx"]).compactMap {
+            PhraseSet.keys($0).first
+        })
 
     /// The kind, the name as written and its key, the tokens taken, and the weight.
     private func mention(at i: Int, limit: Int) -> (UnitKind, String, String, Int, Double)? {
@@ -91,7 +102,9 @@ struct UnitFinder {
     func properName(at start: Int, limit: Int) -> (String, Int)? {
         var j = start
         var words: [Int] = []
-        while j < limit, tokens[j].isWord, tokens[j].capitalized, !Self.stopWords.contains(tokens[j].key), words.count < 4 {
+        while j < limit, tokens[j].isWord, tokens[j].capitalized, !Self.stopWords.contains(tokens[j].key),
+            words.count < 4
+        {
             words.append(j)
             j += 1
             if j + 1 < limit, tokens[j].isPunct("-"), tokens[j + 1].capitalized, tokens[j].spaceBefore { j += 1 }

@@ -58,10 +58,14 @@ struct ClauseReader {
                 groups.append(group)
             }
             var group = groups.removeLast()
-            if Lexicon.estimateWords.occurs(in: tokens, tail) || Lexicon.estimateWords.occurs(in: group.name ?? 0..<0, tokens: tokens) {
+            if Lexicon.estimateWords.occurs(in: tokens, tail)
+                || Lexicon.estimateWords.occurs(in: group.name ?? 0..<0, tokens: tokens)
+            {
                 group.estimated = true
             }
-            if group.priceBasis == nil { group.priceBasis = priceBasis(in: (group.name?.lowerBound ?? gap.lowerBound)..<figure.range.upperBound) }
+            if group.priceBasis == nil {
+                group.priceBasis = priceBasis(in: (group.name?.lowerBound ?? gap.lowerBound)..<figure.range.upperBound)
+            }
             apply(figure, to: &group)
             group.end = figure.range.upperBound
             groups.append(group)
@@ -81,7 +85,9 @@ struct ClauseReader {
         let (_, tail) = split(gap)
         for i in tail {
             // "dự báo cả năm còn thiếu 3,95%": a forecast or a shortfall, not a result either.
-            if tokens[i].key == "thiếu" || (tokens[i].key == "dự" && i + 1 < tail.upperBound && tokens[i + 1].key == "báo") {
+            if tokens[i].key == "thiếu"
+                || (tokens[i].key == "dự" && i + 1 < tail.upperBound && tokens[i + 1].key == "báo")
+            {
                 return true
             }
             if tokens[i].key == "cùng", i + 1 < tail.upperBound, tokens[i + 1].key == "kỳ" { return true }
@@ -114,11 +120,12 @@ struct ClauseReader {
                 group.percentOfPlan = percent
                 group.planWords = plan
             }
-        case .growth(let change, let comparison, _):
+        case .growth(let change, let comparison, let sign):
             // "tỷ lệ hộ nghèo giảm 4,07%": a fall in a rate is the result itself.
             if group.value == nil, group.percentOfPlan == nil, comparison != .samePeriod, Self.namesRate(nameKeys) {
                 group.value = abs(change)
                 group.unit = "%"
+                group.fall = sign == "-"
                 return
             }
             group.growth = change
@@ -128,7 +135,8 @@ struct ClauseReader {
     }
 
     static func namesGrowthRate(_ keys: [Word]) -> Bool {
-        for i in keys.indices.dropLast() where (keys[i] == "tăng" && keys[i + 1] == "trưởng") || (keys[i] == "tốc" && keys[i + 1] == "độ") {
+        for i in keys.indices.dropLast()
+        where (keys[i] == "tăng" && keys[i + 1] == "trưởng") || (keys[i] == "tốc" && keys[i + 1] == "độ") {
             return true
         }
         return false
@@ -152,7 +160,9 @@ struct ClauseReader {
     func split(_ gap: Range<Int>, andSeparates: Bool = true) -> (head: Range<Int>?, tail: Range<Int>) {
         guard let last = gap.last(where: { isSeparator($0, andSeparates: andSeparates) }) else {
             // "95 hộ dân với nguồn vốn giải ngân hơn 4,8 tỷ đồng": a preposition parts them.
-            if let preposition = gap.first(where: { Self.prepositions.contains(tokens[$0].key) }), preposition > gap.lowerBound {
+            if let preposition = gap.first(where: { Self.prepositions.contains(tokens[$0].key) }),
+                preposition > gap.lowerBound
+            {
                 return (gap.lowerBound..<preposition, (preposition + 1)..<gap.upperBound)
             }
             return (nil, gap)
@@ -205,11 +215,13 @@ struct ClauseReader {
         } else {
             return nil
         }
-        while isFirst, name.lowerBound - 1 > clauseStart, tokens[name.lowerBound - 1].isPunct(","),
-            wordCount(NameCleaner(tokens: tokens, keys: source.keys).dropTrailingNoise(name)) <= 4
-        {
+        while isFirst, name.lowerBound - 1 > clauseStart, tokens[name.lowerBound - 1].isPunct(",") {
             let (_, previous) = split(gap.lowerBound..<(name.lowerBound - 1))
-            guard !previous.isEmpty, wordCount(previous) <= 6, !previous.contains(where: { tokens[$0].isNumber }),
+            // A longer second part joins only a fragment that opens a rate ("Tỷ lệ điều tra, khám
+            // phá các vụ án hình sự"): elsewhere it is more likely a new name.
+            let limit = opensRate(previous) ? 8 : 4
+            guard wordCount(NameCleaner(tokens: tokens, keys: source.keys).dropTrailingNoise(name)) <= limit,
+                !previous.isEmpty, wordCount(previous) <= 6, !previous.contains(where: { tokens[$0].isNumber }),
                 hasContent(previous)
             else { break }
             let trimmed = NameCleaner(tokens: tokens, keys: source.keys).dropLeadingNoise(previous)
@@ -218,6 +230,11 @@ struct ClauseReader {
             if trimmed.lowerBound != previous.lowerBound { break }
         }
         return name
+    }
+
+    private func opensRate(_ range: Range<Int>) -> Bool {
+        let words = NameCleaner(tokens: tokens, keys: source.keys).dropLeadingNoise(range).filter { tokens[$0].isWord }
+        return words.count > 2 && tokens[words[0]].key == "tỷ" && tokens[words[1]].key == "lệ"
     }
 
     private func lastContentSegment(in gap: Range<Int>) -> Range<Int>? {

@@ -16,6 +16,8 @@ struct FigureGroup: Sendable {
     /// Percentages of other plans the same result was judged against.
     var otherPlans: [(percent: Double, plan: String?)] = []
     var growth: Double?
+    /// The value is a fall in a rate ("tỷ lệ hộ nghèo giảm 4,07%"): the result is the reduction.
+    var fall = false
     var estimated = false
     var priceBasis: String?
     /// First and last token of the figures.

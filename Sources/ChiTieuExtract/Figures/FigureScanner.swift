@@ -33,7 +33,9 @@ struct FigureScanner {
     /// Words a figure can start with: verbs of plan and change, qualifiers, "mốc", "gấp".
     static let starters: Set<Word> = {
         var words: Set<Word> = ["mốc", "gấp", "vượt", "đạt", "bằng", "được", "hoàn", "thực"]
-        for phrase in ["hơn", "trên", "vượt", "gần", "dưới", "chưa", "khoảng", "xấp", "ước", "từ", "tăng", "giảm", "cao", "thấp"] {
+        for phrase in [
+            "hơn", "trên", "vượt", "gần", "dưới", "chưa", "khoảng", "xấp", "ước", "từ", "tăng", "giảm", "cao", "thấp",
+        ] {
             words.insert(Word(WordKey.make(phrase)))
         }
         return words
@@ -121,7 +123,8 @@ struct FigureScanner {
         // N/M things: 13/13 thôn, 6/6 xã — the second number is the total, not a plan.
         if j + 1 < limit, tokens[j].isPunct("/"), tokens[j + 1].isNumber, let u = unit(at: j + 2, limit: limit) {
             // "603,8/600 ha" is done over planned; "13/13 thôn" is so many of all.
-            let measured = Lexicon.measureUnitKeys.contains(Word(u.unit.split(separator: " ").last.map(String.init) ?? u.unit))
+            let measured = Lexicon.measureUnitKeys.contains(
+                Word(u.unit.split(separator: " ").last.map(String.init) ?? u.unit))
             let plan = measured ? tokens[j + 1].number : nil
             return Figure(kind: .value(number, unit: u.unit, qualifier: nil, plan: plan), range: start..<u.end)
         }
@@ -171,7 +174,8 @@ struct FigureScanner {
     }
 
     private func isRangeEnd(at j: Int, limit: Int) -> Bool {
-        j + 1 < limit && (tokens[j].key == "đến" || tokens[j].key == "tới" || tokens[j].isPunct("-")) && tokens[j + 1].isNumber
+        j + 1 < limit && (tokens[j].key == "đến" || tokens[j].key == "tới" || tokens[j].isPunct("-"))
+            && tokens[j + 1].isNumber
     }
 
     private func rangeEnd(_ j: Int, _ limit: Int) -> Int {
@@ -201,7 +205,9 @@ struct FigureScanner {
             if end < limit, tokens[end].isPunct("%") { end += 1 }
             if end + 1 < limit, tokens[end].key == "phần", tokens[end + 1].key == "trăm" { end += 2 }
             let (comparison, after) = self.comparison(at: end, limit: limit)
-            return Figure(kind: .growth(sign == "-" ? -number : number, comparison: comparison, rawSign: sign), range: start..<after)
+            return Figure(
+                kind: .growth(sign == "-" ? -number : number, comparison: comparison, rawSign: sign),
+                range: start..<after)
         }
         guard j + 1 < limit, tokens[j].isNumber, tokens[j + 1].isPunct("%"),
             let number = tokens[j].number
@@ -279,7 +285,8 @@ struct FigureScanner {
         if let plan = Lexicon.planWords.match(tokens, at: k, limit: limit) {
             let end = k + plan.length
             return Figure(
-                kind: .percentOfPlan(exceeds ? 100 + number : number, plan: planWords(k, end, limit: limit)), range: start..<end)
+                kind: .percentOfPlan(exceeds ? 100 + number : number, plan: planWords(k, end, limit: limit)),
+                range: start..<end)
         }
         if exceeds {
             let (comparison, end) = self.comparison(at: j, limit: limit)

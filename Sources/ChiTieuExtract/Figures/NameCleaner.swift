@@ -42,7 +42,8 @@ struct NameCleaner {
                 continue
             }
             for length in (1...min(4, end - start)).reversed() {
-                if let match = Lexicon.trailingNoise.match(tokens, at: end - length, limit: end), match.length == length {
+                if let match = Lexicon.trailingNoise.match(tokens, at: end - length, limit: end), match.length == length
+                {
                     end -= length
                     changed = true
                     break
@@ -114,7 +115,9 @@ struct NameCleaner {
             if tokens[j].key == "đến" { j += 1 }
             if j < limit, ["ngày", "tháng", "hết", "nay", "cuối"].contains(tokens[j].key) {
                 j += 1
-                while j < limit, tokens[j].isNumber || ["-", "/", "năm", "tháng", "ngày"].contains(tokens[j].key) { j += 1 }
+                while j < limit, tokens[j].isNumber || ["-", "/", "năm", "tháng", "ngày"].contains(tokens[j].key) {
+                    j += 1
+                }
                 return j - i
             }
         }
@@ -125,7 +128,9 @@ struct NameCleaner {
     private func startsTail(at i: Int, limit: Int) -> Bool {
         let t = tokens[i]
         if t.key == "theo", i + 1 < limit, tokens[i + 1].key == "giá" { return true }
-        if t.key == "của", i + 1 < limit, ["huyện", "tỉnh", "xã", "thị", "thành", "quận", "phường", "toàn"].contains(tokens[i + 1].key) {
+        if t.key == "của", i + 1 < limit,
+            ["huyện", "tỉnh", "xã", "thị", "thành", "quận", "phường", "toàn"].contains(tokens[i + 1].key)
+        {
             return true
         }
         return false
@@ -136,7 +141,9 @@ struct NameCleaner {
         var j = i
         let whole = tokens[j].key == "toàn"
         if whole { j += 1 }
-        guard j < limit, ["huyện", "xã", "tỉnh", "thị", "thành", "phường", "quận"].contains(tokens[j].key) else { return nil }
+        guard j < limit, ["huyện", "xã", "tỉnh", "thị", "thành", "phường", "quận"].contains(tokens[j].key) else {
+            return nil
+        }
         j += 1
         if j < limit, ["xã", "phố", "trấn"].contains(tokens[j].key) { j += 1 }
         // "toàn huyện …", "huyện Kông Chro …", and a bare "tỉnh" before a verb ("tỉnh phấn đấu").

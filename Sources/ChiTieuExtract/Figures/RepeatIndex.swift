@@ -8,8 +8,12 @@ struct RepeatIndex {
 
     mutating func index(_ o: ExtractionResult.ReadObservation, at position: Int) {
         if let value = o.value { Self.append(position, to: &byValue[Self.key(value, o.unit), default: []]) }
-        if let p = o.percentOfPlan, let bucket = Self.bucket(p) { Self.append(position, to: &byPercent[bucket, default: []]) }
-        if let g = o.growthPercent, let bucket = Self.bucket(g) { Self.append(position, to: &byGrowth[bucket, default: []]) }
+        if let p = o.percentOfPlan, let bucket = Self.bucket(p) {
+            Self.append(position, to: &byPercent[bucket, default: []])
+        }
+        if let g = o.growthPercent, let bucket = Self.bucket(g) {
+            Self.append(position, to: &byGrowth[bucket, default: []])
+        }
     }
 
     /// A repeat comes soon after what it repeats: the latest few of a bucket are enough, and

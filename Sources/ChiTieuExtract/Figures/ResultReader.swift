@@ -24,11 +24,14 @@ struct ResultReader {
             let range = max(sentence.range.lowerBound, skipUntil)..<sentence.range.upperBound
             guard !range.isEmpty else { continue }
             goals.enter(sentence)
-            if isFurniture(range) || range.contains(where: { tokens[$0].has(.award) }) && Lexicon.awardWords.occurs(in: tokens, range) {
+            if isFurniture(range)
+                || range.contains(where: { tokens[$0].has(.award) }) && Lexicon.awardWords.occurs(in: tokens, range)
+            {
                 continue
             }
             let opener = goals.opener(in: range)
-            let span = ExtractionResult.Span(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end)
+            let span = ExtractionResult.Span(
+                start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end)
             var heading: Range<Int>?
             var previousName: Range<Int>?
             for clause in clauses.clauses(of: range) where !tally.isTallyClause(clause) {
@@ -38,7 +41,9 @@ struct ResultReader {
                 heading = clauses.heading(clause, hasFigures: !groups.isEmpty)
                 for index in groups.indices {
                     // "…; lũy kế 10 tháng đạt 58,4 tỷ đồng": the running total of the indicator just named.
-                    if let name = groups[index].name, isGeneric(name), let previousName { groups[index].name = previousName }
+                    if let name = groups[index].name, isGeneric(name), let previousName {
+                        groups[index].name = previousName
+                    }
                     previousName = groups[index].name ?? previousName
                 }
                 for group in groups where !isBackground(group) {
@@ -60,21 +65,28 @@ struct ResultReader {
         return !words.isEmpty && words.allSatisfy { Self.genericWords.contains(tokens[$0].key) }
     }
 
-    private static let genericWords: Set<Word> = ["lũy", "luỹ", "kế", "cộng", "dồn", "tính", "chung", "riêng", "tổng", "cộng"]
+    private static let genericWords: Set<Word> = [
+        "lũy", "luỹ", "kế", "cộng", "dồn", "tính", "chung", "riêng", "tổng", "cộng",
+    ]
 
     /// The unit's profile ("diện tích tự nhiên 16.500 ha, dân số hơn 18.000 người"), not a
     /// result of the period.
     private func isBackground(_ group: FigureGroup) -> Bool {
         guard let name = group.name else { return false }
         let keys = tokens[name].filter(\.isWord).map(\.key)
-        return zip(keys, keys.dropFirst()).contains { $0 == "tự" && $1 == "nhiên" }
+        // "diện tích tự nhiên", but not "tỷ lệ tăng dân số tự nhiên", a result.
+        return zip(keys, zip(keys.dropFirst(), keys.dropFirst(2))).contains {
+            $0 == "tích" && $1.0 == "tự" && $1.1 == "nhiên"
+        }
             || (keys.first == "dân" && keys.dropFirst().first == "số" && keys.count <= 3 && group.percentOfPlan == nil
                 && group.growth == nil)
     }
 
     /// A headline: the first line of the text, with no full stop.
     private func isHeadline(_ sentence: Sentence) -> Bool {
-        guard sentence.paragraph == source.sentences.first?.paragraph, let last = sentence.range.last else { return false }
+        guard sentence.paragraph == source.sentences.first?.paragraph, let last = sentence.range.last else {
+            return false
+        }
         return !(tokens[last].kind == .punct && [".", "!", "?", "…"].contains(tokens[last].key))
     }
 
@@ -95,8 +107,12 @@ struct ResultReader {
 
     private var headlineObservations: Set<Int> = []
 
-    private static func sharesAFact(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation) -> Bool {
-        let pairs: [(Double?, Double?)] = [(a.value, b.value), (a.percentOfPlan, b.percentOfPlan), (a.growthPercent, b.growthPercent)]
+    private static func sharesAFact(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation)
+        -> Bool
+    {
+        let pairs: [(Double?, Double?)] = [
+            (a.value, b.value), (a.percentOfPlan, b.percentOfPlan), (a.growthPercent, b.growthPercent),
+        ]
         return pairs.contains { x, y in
             guard let x, let y else { return false }
             return abs(x - y) < max(1, abs(x) * 0.01)
@@ -111,7 +127,9 @@ struct ResultReader {
         let second = range.count > 1 ? tokens[range.lowerBound + 1].key : ""
         if ["ảnh", "tags", "video"].contains(first) { return true }
         if (first == "quang" && second == "cảnh") || (first == "toàn" && second == "cảnh") { return true }
-        if (first == "tin" && second == "liên") || (first == "xem" && second == "thêm") || (first == "cập" && second == "nhật") {
+        if (first == "tin" && second == "liên") || (first == "xem" && second == "thêm")
+            || (first == "cập" && second == "nhật")
+        {
             return true
         }
         return range.contains { tokens[$0].key == "ảnh" && $0 + 1 < range.upperBound && tokens[$0 + 1].isPunct(":") }
@@ -128,7 +146,9 @@ struct ResultReader {
         observation.nameWords = words
         observation.planWords = group.planWords
         observation.otherPlans = group.otherPlans.map { .init(percent: $0.percent, planWords: $0.plan) }
-        if let index = repeats.candidates(for: observation).first(where: { Self.sameResult(observations[$0], observation) }) {
+        if let index = repeats.candidates(for: observation).first(where: {
+            Self.sameResult(observations[$0], observation)
+        }) {
             observations[index] = Self.merged(observations[index], observation)
             repeats.index(observations[index], at: index)
             // Said again in the body: no longer a headline's figure alone.
@@ -181,6 +201,10 @@ struct ResultReader {
             words += indices.filter { tokens[$0].isWord }.map { tokens[$0].key }
         }
         if let name = group.name { add(cleaner.clean(name)) }
+        if group.fall, words.last != "giảm" {
+            parts.append("giảm")
+            words.append("giảm")
+        }
         let unitWords = group.unit.map { $0.split(separator: " ").map { Word(String($0)) } } ?? []
         // What is counted names the result when it says something ("kết nạp" + "đảng viên");
         // measures and generic counters ("con", "người") do not, nor a unit the name has.
@@ -228,8 +252,11 @@ struct ResultReader {
         // The same figure and unit, named with a word in common ("kim ngạch xuất khẩu", "giá trị
         // xuất khẩu hàng hóa"): one result said twice.
         if let va = a.value, let vb = b.value {
-            return va == vb && a.unit == b.unit
-                && (a.nameWords.isEmpty || b.nameWords.isEmpty || !Set(a.nameWords).isDisjoint(with: b.nameWords))
+            // Two rates of 100% judged against different plans are two results.
+            return va == vb && a.unit == b.unit && agree(a.percentOfPlan, b.percentOfPlan)
+                && agree(a.growthPercent, b.growthPercent)
+                && (a.nameWords.isEmpty || b.nameWords.isEmpty
+                    || !Set(a.nameWords).subtracting(Self.commonNameWords).isDisjoint(with: b.nameWords))
         }
         // Figures first: comparing names costs more, and most pairs differ in a figure. A
         // repeat shares at least one figure.
@@ -246,13 +273,20 @@ struct ResultReader {
         return Double(wa.intersection(wb).count) / Double(min(wa.count, wb.count)) >= 0.75
     }
 
+    /// Words that open many names: sharing one says nothing about being the same result.
+    private static let commonNameWords: Set<Word> = [
+        "tỷ", "lệ", "số", "tổng", "giá", "trị", "tốc", "độ", "mức", "chỉ", "tiêu",
+    ]
+
     /// Two statements of a figure agree when one is the other rounded.
     private static func agree(_ a: Double?, _ b: Double?) -> Bool {
         guard let a, let b else { return true }
         return abs(a - b) < 1
     }
 
-    static func merged(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation) -> ExtractionResult.ReadObservation {
+    static func merged(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation)
+        -> ExtractionResult.ReadObservation
+    {
         var m = a
         m.value = a.value ?? b.value
         m.unit = a.unit ?? b.unit

@@ -23,7 +23,8 @@ extension ExtractionResult: Encodable {
     /// One JSON object, keys sorted, on one line when `pretty` is false.
     public func json(source: String? = nil, pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         if let source {
             return String(decoding: try encoder.encode(Sourced(source: source, result: self)), as: UTF8.self)
         }

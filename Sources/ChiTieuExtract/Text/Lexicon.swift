@@ -19,7 +19,8 @@ enum Lexicon {
     /// Counted things that say what a result is about: "kết nạp 26 đảng viên" is about
     /// party members, "đàn gia súc có 5.400 con" is not about "con".
     static let namingCounts: Set<String> = [
-        "đảng viên", "xã", "phường", "thị trấn", "thôn", "làng", "bản", "tổ dân phố", "khu dân cư", "hộ", "trường", "lớp",
+        "đảng viên", "xã", "phường", "thị trấn", "thôn", "làng", "bản", "tổ dân phố", "khu dân cư", "hộ", "trường",
+        "lớp",
         "học sinh", "sinh viên", "giáo viên", "sản phẩm", "htx", "hợp tác xã", "tổ hợp tác", "doanh nghiệp", "dự án",
         "công trình", "căn nhà", "vườn", "trang trại", "tiêu chí", "trường hợp", "cơ sở", "mô hình", "chi bộ",
         "tổ chức cơ sở đảng", "cơ quan", "giường bệnh", "bác sĩ", "bệnh nhân", "phòng học", "hội viên", "đoàn viên",
@@ -32,7 +33,9 @@ enum Lexicon {
     ]
 
     /// Time words: a number before them is a date or a duration, never a result.
-    static let timeUnits: Set<Word> = ["tháng", "năm", "ngày", "giờ", "phút", "quý", "quí", "tuần", "tuổi", "kỳ", "thập"]
+    static let timeUnits: Set<Word> = [
+        "tháng", "năm", "ngày", "giờ", "phút", "quý", "quí", "tuần", "tuổi", "kỳ", "thập",
+    ]
 
     /// Words before a number that make it an ordinal or a reference, not a quantity.
     static let referenceWords: Set<Word> = ["thứ", "số", "khóa", "khoá", "quyết", "thị", "chỉ", "điều", "mục", "phần"]
@@ -71,7 +74,8 @@ enum Lexicon {
         "trong đó", "cụ thể", "theo đó", "ngoài ra", "bên cạnh đó", "đồng thời", "riêng", "về", "trong", "với",
         "đến nay", "hiện nay", "đến thời điểm này", "hiện tại", "qua", "đã", "và", "nhờ đó", "do đó", "vì vậy",
         "ước", "uớc", "ước tính", "ước đạt", "dự kiến", "chỉ tiêu", "công tác", "tổng cộng", "trong năm", "cả năm",
-        "có", "thì", "là", "các", "nhìn chung", "tính đến", "tính chung", "chủ yếu là", "như", "phấn đấu", "đưa", "nâng",
+        "có", "thì", "là", "các", "nhìn chung", "tính đến", "tính chung", "chủ yếu là", "như", "phấn đấu", "đưa",
+        "nâng",
         "trong tháng", "trong quý", "trong kỳ", "trong tuần",
     ])
 
@@ -80,7 +84,8 @@ enum Lexicon {
         "chiếm", "còn", "lên", "với", "cho", "của huyện", "của tỉnh", "của xã", "của thị xã", "của thành phố",
         "toàn huyện", "toàn tỉnh", "toàn xã", "trên địa bàn huyện", "ước tính", "dự kiến đạt", "dự kiến", "đều",
         "tới", "đạt khoảng", "tiếp tục", "duy trì", "ghi nhận", "xảy ra", "đạt mức", "ở mức", "toàn đảng bộ",
-        "toàn đảng bộ huyện", "toàn đảng bộ tỉnh", "toàn đảng bộ xã",
+        "toàn đảng bộ huyện", "toàn đảng bộ tỉnh", "toàn đảng bộ xã", "giảm còn", "giảm xuống", "giảm xuống còn",
+        "tăng lên",
     ])
 
     /// Verbs that carry a figure: the words between them and the number are not a name.
@@ -90,7 +95,9 @@ enum Lexicon {
     ])
 
     /// Sentences about prizes handed out at the meeting, not results of the period.
-    static let awardWords = PhraseSet(["giấy khen", "bằng khen", "khen thưởng", "huân chương", "kỷ niệm chương", "tặng thưởng", "cờ thi đua"])
+    static let awardWords = PhraseSet([
+        "giấy khen", "bằng khen", "khen thưởng", "huân chương", "kỷ niệm chương", "tặng thưởng", "cờ thi đua",
+    ])
 
     /// Phrases that open the goals of a later period.
     static let targetOpeners = PhraseSet([

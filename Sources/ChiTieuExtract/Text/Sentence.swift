@@ -13,7 +13,9 @@ struct SentenceSplitter {
     private static let openers: Set<Word> = ["“", "\"", "(", "-", "–"]
 
     /// Words after which a full stop does not end a sentence.
-    static let abbreviations: Set<Word> = ["tp", "ths", "ts", "pgs", "gs", "bs", "th.s", "q", "p", "tt", "kts", "ks", "đc", "ông", "bà"]
+    static let abbreviations: Set<Word> = [
+        "tp", "ths", "ts", "pgs", "gs", "bs", "th.s", "q", "p", "tt", "kts", "ks", "đc", "ông", "bà",
+    ]
 
     func sentences() -> [Sentence] {
         var result: [Sentence] = []
@@ -43,7 +45,9 @@ struct SentenceSplitter {
         guard i + 1 < tokens.count else { return true }
         let next = tokens[i + 1]
         guard next.spaceBefore else { return false }
-        if t.key == ".", i > 0, tokens[i - 1].isWord, Self.abbreviations.contains(tokens[i - 1].key), !tokens[i].spaceBefore {
+        if t.key == ".", i > 0, tokens[i - 1].isWord, Self.abbreviations.contains(tokens[i - 1].key),
+            !tokens[i].spaceBefore
+        {
             return false
         }
         switch next.kind {

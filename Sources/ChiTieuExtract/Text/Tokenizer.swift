@@ -1,5 +1,5 @@
-import Foundation
 import ChiTieuCore
+import Foundation
 
 /// Splits scalars into words, numbers and punctuation. Linear in the text: every scalar
 /// is looked at once or twice.
@@ -78,11 +78,14 @@ struct Tokenizer {
                 entry = found
             } else {
                 let text =
-                    kind == .word ? NameKey.word(scalars[start..<i]) : VietnameseLetters.string(Array(scalars[start..<i]))
+                    kind == .word
+                    ? NameKey.word(scalars[start..<i]) : VietnameseLetters.string(Array(scalars[start..<i]))
                 let key = Word(text)
                 let number = kind == .number ? VietnameseNumber.parse(text) : nil
                 // A whole number written without separators: "2024", "18", "02".
-                let integer = number.flatMap { $0 == $0.rounded() && abs($0) < 1e15 && !text.utf8.contains(46) ? Int($0) : nil }
+                let integer = number.flatMap {
+                    $0 == $0.rounded() && abs($0) < 1e15 && !text.utf8.contains(46) ? Int($0) : nil
+                }
                 entry = (key, text, Traits.table[key] ?? [], number, integer)
                 new[spelling] = entry
             }
@@ -108,5 +111,7 @@ struct Tokenizer {
 
 /// Keys for words of phrase lists, the same as the tokenizer gives.
 enum WordKey {
-    static func make(_ word: String) -> String { NameKey.word(ArraySlice(word.precomposedStringWithCanonicalMapping.unicodeScalars)) }
+    static func make(_ word: String) -> String {
+        NameKey.word(ArraySlice(word.precomposedStringWithCanonicalMapping.unicodeScalars))
+    }
 }

@@ -22,7 +22,8 @@ public struct DOCXWriter: Sendable {
         let issuer = report.issuer.map { paragraph($0, bold: true, center: true) }.joined()
         parts.append(
             "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4500\"/><w:gridCol w:w=\"4500\"/></w:tblGrid>"
-                + "<w:tr><w:tc>\(issuer)</w:tc><w:tc>\(paragraph(report.motto, bold: true, center: true, underline: true))</w:tc></w:tr></w:tbl>")
+                + "<w:tr><w:tc>\(issuer)</w:tc><w:tc>\(paragraph(report.motto, bold: true, center: true, underline: true))</w:tc></w:tr></w:tbl>"
+        )
         parts.append(paragraph(""))
         parts.append(paragraph(report.title, bold: true, center: true))
         parts.append(paragraph(report.subtitle, bold: true, center: true))
@@ -46,13 +47,18 @@ public struct DOCXWriter: Sendable {
         indent: Bool = false
     ) -> String {
         var properties = ""
-        if center { properties += "<w:jc w:val=\"center\"/>" } else if justified { properties += "<w:jc w:val=\"both\"/>" }
+        if center {
+            properties += "<w:jc w:val=\"center\"/>"
+        } else if justified {
+            properties += "<w:jc w:val=\"both\"/>"
+        }
         if indent { properties += "<w:ind w:firstLine=\"567\"/>" }
         properties += "<w:spacing w:after=\"120\"/>"
         var run = ""
         if bold { run += "<w:b/>" }
         if underline { run += "<w:u w:val=\"single\"/>" }
-        return "<w:p><w:pPr>\(properties)</w:pPr><w:r><w:rPr>\(run)</w:rPr><w:t xml:space=\"preserve\">\(xml(text))</w:t></w:r></w:p>"
+        return
+            "<w:p><w:pPr>\(properties)</w:pPr><w:r><w:rPr>\(run)</w:rPr><w:t xml:space=\"preserve\">\(xml(text))</w:t></w:r></w:p>"
     }
 
     static let contentTypes = """

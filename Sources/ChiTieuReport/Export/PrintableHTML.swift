@@ -19,10 +19,12 @@ public struct PrintableHTML: Sendable {
             body += "<h3>Phụ lục: \(html(table.title))</h3><table class=\"data\"><thead><tr>"
             body += table.columns.map { "<th>\(html($0))</th>" }.joined() + "</tr></thead><tbody>"
             for row in table.rows {
-                body += "<tr>" + row.map { cell in
-                    let numeric: Bool = if case .text = cell { false } else { true }
-                    return "<td\(numeric ? " class=\"n\"" : "")>\(html(ReportTable.display(cell)))</td>"
-                }.joined() + "</tr>"
+                body +=
+                    "<tr>"
+                    + row.map { cell in
+                        let numeric: Bool = if case .text = cell { false } else { true }
+                        return "<td\(numeric ? " class=\"n\"" : "")>\(html(ReportTable.display(cell)))</td>"
+                    }.joined() + "</tr>"
             }
             body += "</tbody></table>"
         }

@@ -31,7 +31,9 @@ public struct XLSXWriter: Sendable {
         var rows = ""
         rows += "<row r=\"1\">\(cell("A1", .text(table.title), style: .title))</row>"
         rows += "<row r=\"2\">"
-        for (c, title) in table.columns.enumerated() { rows += cell(Self.column(c) + "2", .text(title), style: .header) }
+        for (c, title) in table.columns.enumerated() {
+            rows += cell(Self.column(c) + "2", .text(title), style: .header)
+        }
         rows += "</row>"
         for (r, row) in table.rows.enumerated() {
             let n = r + 3
@@ -48,8 +50,10 @@ public struct XLSXWriter: Sendable {
             rows += "</row>"
         }
         let widths = table.columns.enumerated().map { c, title in
-            let longest = max(title.count, table.rows.map { ReportTable.display($0.count > c ? $0[c] : .text("")).count }.max() ?? 0)
-            return "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(min(60, max(8, longest + 2)))\" customWidth=\"1\"/>"
+            let longest = max(
+                title.count, table.rows.map { ReportTable.display($0.count > c ? $0[c] : .text("")).count }.max() ?? 0)
+            return
+                "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(min(60, max(8, longest + 2)))\" customWidth=\"1\"/>"
         }.joined()
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -62,7 +66,8 @@ public struct XLSXWriter: Sendable {
     private func cell(_ reference: String, _ value: ReportTable.Cell, style: Style) -> String {
         switch value {
         case .text(let text):
-            return "<c r=\"\(reference)\" s=\"\(style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xml(text))</t></is></c>"
+            return
+                "<c r=\"\(reference)\" s=\"\(style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xml(text))</t></is></c>"
         case .number(let number):
             guard let number, number.isFinite else { return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"/>" }
             return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"><v>\(number)</v></c>"

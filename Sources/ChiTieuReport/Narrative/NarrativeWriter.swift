@@ -17,7 +17,10 @@ public struct NarrativeWriter: Sendable {
             let sentences = results(in: field, material)
             guard !sentences.isEmpty else { continue }
             number += 1
-            sections.append(.init(heading: "\(number). Về \(field.title.lowercased())", paragraphs: [sentences.joined(separator: " ")]))
+            sections.append(
+                .init(
+                    heading: "\(number). Về \(field.title.lowercased())", paragraphs: [sentences.joined(separator: " ")]
+                ))
         }
         var closing: [String] = []
         if material.overview.tally.total > 0 {
@@ -75,7 +78,9 @@ public struct NarrativeWriter: Sendable {
             let code = assessment.indicator.code
             guard seen.insert(code).inserted else { continue }
             let all = material.overview.annual.filter { $0.indicator.code == code }
-            if let sentence = IndicatorSentence(assessments: all, material: material).text { sentences.append(sentence) }
+            if let sentence = IndicatorSentence(assessments: all, material: material).text {
+                sentences.append(sentence)
+            }
         }
         for other in material.otherResults where other.indicator.field == field {
             if let sentence = IndicatorSentence(other: other, material: material).text { sentences.append(sentence) }
@@ -104,7 +109,8 @@ public struct NarrativeWriter: Sendable {
     private func limitations(_ material: ReviewMaterial) -> String? {
         let yearEnd = material.period.isFullYear
         let short = Tally.primary(material.overview.annual).filter { $0.status.needsExplanation }
-        let unassessed = Tally.primary(material.overview.annual).filter { $0.status == .unassessed }.map(\.indicator.name)
+        let unassessed = Tally.primary(material.overview.annual).filter { $0.status == .unassessed }.map(
+            \.indicator.name)
         var parts: [String] = []
         if !short.isEmpty {
             let what = yearEnd ? "chỉ tiêu không đạt kế hoạch" : "chỉ tiêu có nguy cơ không đạt hoặc chậm tiến độ"
@@ -115,10 +121,13 @@ public struct NarrativeWriter: Sendable {
                     : "\(a.indicator.name) dự báo cả năm còn thiếu \(gap) so với \(a.target.planWord)"
             }
             parts.append(
-                "Bên cạnh những kết quả đạt được, còn \(short.count < 10 ? "0" : "")\(short.count) \(what): \(items.joined(separator: "; ")).")
+                "Bên cạnh những kết quả đạt được, còn \(short.count < 10 ? "0" : "")\(short.count) \(what): \(items.joined(separator: "; "))."
+            )
         }
         if !unassessed.isEmpty {
-            parts.append("Chưa đánh giá được: \(unassessed.joined(separator: ", ")) (chưa có số liệu hoặc chỉ thống kê theo năm).")
+            parts.append(
+                "Chưa đánh giá được: \(unassessed.joined(separator: ", ")) (chưa có số liệu hoặc chỉ thống kê theo năm)."
+            )
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }

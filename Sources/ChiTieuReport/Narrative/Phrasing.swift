@@ -33,7 +33,8 @@ struct Phrasing {
 
     /// The verb before a result: "ước đạt" only for an estimate.
     func verb(estimated: Bool) -> String {
-        estimated ? pick(["ước đạt", "ước thực hiện", "ước đạt"]) : pick(["đạt", "thực hiện được", "đạt được", "đạt"], 1)
+        estimated
+            ? pick(["ước đạt", "ước thực hiện", "ước đạt"]) : pick(["đạt", "thực hiện được", "đạt được", "đạt"], 1)
     }
 
     /// "bằng 70,76% kế hoạch", "đạt 26,6% dự toán tỉnh giao", "vượt 42,46% dự toán".

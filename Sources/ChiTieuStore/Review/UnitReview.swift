@@ -35,19 +35,27 @@ public struct UnitReview: Sendable {
         let targeted = Set(overview.all.map(\.target.indicatorCode))
         let others = try await repository.observations(unitIDs: [unit.id], years: period.year...period.year)
             .filter { $0.period == period && !targeted.contains($0.indicatorCode) }
-            .compactMap { o in indicators[o.indicatorCode].map { ReviewMaterial.OtherResult(indicator: $0, observation: o) } }
+            .compactMap { o in
+                indicators[o.indicatorCode].map { ReviewMaterial.OtherResult(indicator: $0, observation: o) }
+            }
         var next: [ReviewMaterial.PlannedTarget] = []
         if period.isFullYear {
-            let order = Dictionary(try await repository.indicators().enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+            let order = Dictionary(
+                try await repository.indicators().enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
             next = try await repository.targets(unitIDs: [unit.id], years: (period.year + 1)...(period.year + 1))
                 .filter { $0.isAnnual }
-                .sorted { (order[$0.indicatorCode] ?? 0, $0.issuerRank) < (order[$1.indicatorCode] ?? 0, $1.issuerRank) }
-                .compactMap { t in indicators[t.indicatorCode].map { ReviewMaterial.PlannedTarget(indicator: $0, target: t) } }
+                .sorted {
+                    (order[$0.indicatorCode] ?? 0, $0.issuerRank) < (order[$1.indicatorCode] ?? 0, $1.issuerRank)
+                }
+                .compactMap { t in
+                    indicators[t.indicatorCode].map { ReviewMaterial.PlannedTarget(indicator: $0, target: t) }
+                }
         }
         let conference = try await repository.conferences(unitID: unit.id).last { $0.period == period }
         let parent = try await unit.parentID.asyncMap { try await repository.unit(id: $0) } ?? nil
         return ReviewMaterial(
-            overview: overview, parent: parent, conference: conference, committee: try await repository.committee(of: unit),
+            overview: overview, parent: parent, conference: conference,
+            committee: try await repository.committee(of: unit),
             otherResults: others, nextYearTargets: next,
             statedTally: try await repository.statedTallies(unitID: unit.id).last { $0.period == period })
     }

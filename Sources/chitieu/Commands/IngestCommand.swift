@@ -25,7 +25,8 @@ struct IngestCommand: AsyncParsableCommand {
             var allStored = true
             try await store.withRepository { repository in
                 let catalogue = try await repository.storedCatalogue(location: repository.database.location)
-                let ingest = DocumentIngest(repository: repository, catalogue: catalogue, currentYear: Terminal.currentYear)
+                let ingest = DocumentIngest(
+                    repository: repository, catalogue: catalogue, currentYear: Terminal.currentYear)
                 for file in files {
                     guard let text = SourceFile.readLossy(file) else {
                         Terminal.error("Lỗi: không đọc được tệp \(file).")
@@ -33,7 +34,8 @@ struct IngestCommand: AsyncParsableCommand {
                         continue
                     }
                     do {
-                        let report = try await ingest.ingest(text, document: URL(fileURLWithPath: file).lastPathComponent)
+                        let report = try await ingest.ingest(
+                            text, document: URL(fileURLWithPath: file).lastPathComponent)
                         print(report.lines.joined(separator: "\n"))
                         allStored = allStored && report.stored
                     } catch let error as UserFacingError {
