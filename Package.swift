@@ -63,7 +63,10 @@ let package = Package(
         .testTarget(name: "ChiTieuCLITests", dependencies: ["chitieu"]),
         .testTarget(
             name: "ChiTieuReportTests",
-            dependencies: ["ChiTieuReport", "ChiTieuExtract", "ChiTieuStore", "ChiTieuCore", "ChiTieuIngest"]),
+            dependencies: [
+                "ChiTieuReport", "ChiTieuExtract", "ChiTieuStore", "ChiTieuCore", "ChiTieuIngest",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CSV", package: "CSV.swift"),
+            ]),
         .testTarget(
             name: "ChiTieuIngestTests",
             dependencies: ["ChiTieuIngest", "ChiTieuStore", "ChiTieuExtract", "ChiTieuCore"]),

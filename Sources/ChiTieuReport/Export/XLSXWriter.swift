@@ -22,9 +22,10 @@ public struct XLSXWriter: Sendable {
     private enum Style: Int {
         case plain = 0
         case header = 1
-        case number = 2
+        case decimal = 2
         case percent = 3
         case title = 4
+        case integer = 5
     }
 
     func sheet(_ table: ReportTable) -> String {
@@ -42,7 +43,8 @@ public struct XLSXWriter: Sendable {
                 let style: Style =
                     switch value {
                     case .text: .plain
-                    case .number: .number
+                    // "#,##0.##" would leave a stray separator after whole numbers ("1.197,").
+                    case .number(let v): v.map { $0 == $0.rounded() } ?? false ? .integer : .decimal
                     case .percent: .percent
                     }
                 rows += cell(Self.column(c) + "\(n)", value, style: style)
@@ -123,24 +125,24 @@ public struct XLSXWriter: Sendable {
         </Relationships>
         """
 
-    /// Fonts: Times New Roman 12, the same bold, 14 bold for the title. Formats: 164 groups
-    /// thousands with up to two decimals; 10 is the built-in 0.00%.
+    /// Fonts: Times New Roman 12, the same bold, 14 bold for the title. Built-in formats: 3 is
+    /// `#,##0`, 4 is `#,##0.00`, 10 is `0.00%`.
     static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-        <numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.##"/></numFmts>\
         <fonts count="3"><font><sz val="12"/><name val="Times New Roman"/></font>\
         <font><b/><sz val="12"/><name val="Times New Roman"/></font>\
         <font><b/><sz val="14"/><name val="Times New Roman"/></font></fonts>\
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="5">\
+        <cellXfs count="6">\
         <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+        <xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
         <xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
         <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-        </cellXfs></styleSheet>
+        <xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+        </cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
         """
 }

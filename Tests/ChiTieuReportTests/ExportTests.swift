@@ -1,0 +1,134 @@
+import CSV
+import ChiTieuCore
+import ChiTieuStore
+import Foundation
+import Testing
+
+@testable import ChiTieuReport
+
+/// The exported files are read back as Excel, Word and a browser would read them: the zip
+/// opens, every XML part is well formed, and the cells and paragraphs hold the stored figures.
+@Suite struct ExportTests {
+    /// Kông Chro, 9 months of 2024, from the demo data.
+    static func material() async throws -> ReviewMaterial {
+        let repository = MemoryRepository()
+        try await repository.ensureCatalogue()
+        try await repository.save(DemoDataSet.batch())
+        let period = try Period.yearToDate(2024, through: 9)
+        let unit = try await UnitResolver(repository: repository).resolve("Kông Chro", on: period.endDay)
+        return try await UnitReview(repository: repository).material(of: unit, period: period)
+    }
+
+    // MARK: XLSX
+
+    @Test func theWorkbookHoldsEveryTargetAsNumbers() async throws {
+        let material = try await Self.material()
+        let table = ReportTable(material)
+        let file = try OfficeFile(try XLSXWriter().workbook(table))
+        #expect(
+            Set(file.paths) == [
+                "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+                "xl/worksheets/sheet1.xml",
+            ])
+        for path in file.paths { _ = try XMLElements(try file.part(path)) }
+
+        let cells = try Dictionary(
+            uniqueKeysWithValues: XMLElements(try file.part("xl/worksheets/sheet1.xml")).named("c").map {
+                ($0.attributes["r"]!, $0)
+            })
+        #expect(cells["A1"]?.text == "Huyện Kông Chro — 9 tháng năm 2024")
+        #expect(cells["A2"]?.text == "Chỉ tiêu")
+        #expect(cells["G2"]?.text == "% kế hoạch")
+        #expect(cells["A2"]?.attributes["s"] == "1", "header row in bold")
+
+        let total = try #require(material.overview.all.first { $0.indicator.code == "total_production_value" })
+        let row = try #require(table.rows.firstIndex { $0.first == .text(total.indicator.name) }) + 3
+        #expect(cells["A\(row)"]?.text == "Tổng giá trị sản xuất")
+        #expect(cells["E\(row)"]?.text == "4790.86", "the result as a number")
+        #expect(cells["E\(row)"]?.attributes["s"] == "2", "two decimals with thousands grouping")
+        #expect(cells["E\(row)"]?.attributes["t"] == nil, "a number, not text")
+        #expect(
+            Double(cells["G\(row)"]?.text ?? "").map { ($0 * 10_000).rounded() } == 7076,
+            "70,76% as the fraction 0.7076")
+        #expect(cells["G\(row)"]?.attributes["s"] == "3")
+        #expect(Double(cells["H\(row)"]?.text ?? "").map { ($0 * 10_000).rounded() } == 381)
+        #expect(cells["J\(row)"]?.text == total.status.label)
+    }
+
+    @Test func wholeNumbersAndDecimalsHaveTheirOwnFormats() throws {
+        let styles = try XMLElements(XLSXWriter.styles)
+        let formats = styles.named("xf").compactMap { $0.attributes["numFmtId"] }
+        // plain, header, decimal, percent, title, integer — cellStyleXfs first.
+        #expect(formats == ["0", "0", "0", "4", "10", "0", "3"])
+        let table = ReportTable(title: "T", columns: ["Số", "Tiền"], rows: [[.number(1197), .number(4790.86)]])
+        let cells = try XMLElements(XLSXWriter().sheet(table)).named("c")
+        #expect(cells.map { $0.attributes["s"] } == ["4", "1", "1", "5", "2"])
+    }
+
+    @Test func textThatLooksLikeMarkupStaysText() throws {
+        let table = ReportTable(
+            title: "Xã <A> & \"B\"", columns: ["Chỉ tiêu"], rows: [[.text("</t><script>x</script>\u{1}")]])
+        let file = try OfficeFile(try XLSXWriter().workbook(table))
+        let cells = try XMLElements(try file.part("xl/worksheets/sheet1.xml")).named("c")
+        #expect(cells.map(\.text) == ["Xã <A> & \"B\"", "Chỉ tiêu", "</t><script>x</script>"])
+    }
+
+    @Test func columnNamesGoPastZ() {
+        #expect([0, 25, 26, 27, 701, 702].map(XLSXWriter.column) == ["A", "Z", "AA", "AB", "ZZ", "AAA"])
+    }
+
+    // MARK: DOCX
+
+    @Test func theDocumentHoldsTheNarrativeOnA4InTimesNewRoman() async throws {
+        let report = NarrativeWriter().write(try await Self.material())
+        let file = try OfficeFile(try DOCXWriter().document(report))
+        for path in file.paths { _ = try XMLElements(try file.part(path)) }
+        let document = try XMLElements(try file.part("word/document.xml"))
+        let paragraphs = document.named("w:p").map(\.text).filter { !$0.isEmpty }
+        var expected = report.issuer + [report.motto, report.title, report.subtitle]
+        for section in report.sections { expected += (section.heading.map { [$0] } ?? []) + section.paragraphs }
+        #expect(paragraphs == expected)
+        #expect(paragraphs.contains { $0.contains("4.790,86 tỷ đồng") && $0.contains("70,76% kế hoạch") })
+        let page = try #require(document.named("w:pgSz").first)
+        #expect(page.attributes["w:w"] == "11906" && page.attributes["w:h"] == "16838", "A4 in twentieths of a point")
+        let styles = try XMLElements(try file.part("word/styles.xml"))
+        #expect(styles.named("w:rFonts").first?.attributes["w:ascii"] == "Times New Roman")
+        #expect(styles.named("w:sz").first?.attributes["w:val"] == "28", "14 pt in half-points")
+    }
+
+    // MARK: CSV and HTML
+
+    @Test func theCSVStartsWithAByteOrderMarkAndReadsBack() async throws {
+        let table = ReportTable(try await Self.material())
+        let csv = try table.csv()
+        #expect(csv.unicodeScalars.first == "\u{FEFF}")
+        let reader = try CSVReader(string: String(csv.dropFirst()), hasHeaderRow: true)
+        #expect(reader.headerRow == table.columns)
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        #expect(rows.count == table.rows.count)
+        let total = try #require(rows.first { $0.first == "Tổng giá trị sản xuất" })
+        #expect(total[4] == "4.790,86")
+        #expect(total[6] == "70,76")
+    }
+
+    @Test func thePrintablePageIsA4InTimesNewRoman14() async throws {
+        let material = try await Self.material()
+        let page = PrintableHTML().page(NarrativeWriter().write(material), table: ReportTable(material))
+        #expect(page.contains("@page { size: A4;"))
+        #expect(page.contains("font-family: \"Times New Roman\""))
+        #expect(page.contains("font-size: 14pt"))
+        #expect(page.contains("<h3>Phụ lục: Huyện Kông Chro — 9 tháng năm 2024</h3>"))
+        #expect(page.contains("<td class=\"n\">4.790,86</td>"))
+    }
+
+    @Test func thePrintablePageEscapesStoredText() {
+        let report = ReviewReport(
+            issuer: ["HUYỆN <B>"], motto: "M", title: "T", subtitle: "S",
+            sections: [.init(heading: "1. <i>", paragraphs: ["a <script>alert(1)</script> & b"])])
+        let page = PrintableHTML().page(report)
+        #expect(!page.contains("<script>"))
+        #expect(page.contains("a &lt;script&gt;alert(1)&lt;/script&gt; &amp; b"))
+        #expect(page.contains("<b>HUYỆN &lt;B&gt;</b>"))
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Opens the workbook and document that `chitieu report` writes with the libraries other
+programs use (openpyxl for XLSX, the zip and XML readers of the standard library for DOCX) and
+checks the demo figures in them. Usage: check-office-files.py REPORT.xlsx REPORT.docx"""
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+
+import openpyxl
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def check_workbook(path):
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet.title == "Chỉ tiêu", sheet.title
+    assert sheet["A1"].value == "Huyện Kông Chro — 9 tháng năm 2024", sheet["A1"].value
+    header = [c.value for c in sheet[2]]
+    assert header[:5] == ["Chỉ tiêu", "Đơn vị tính", "Cấp giao", "Kế hoạch", "Kết quả"], header
+    assert sheet["A2"].font.b, "header row in bold"
+    assert sheet.freeze_panes == "A3", sheet.freeze_panes
+    rows = {}
+    for row in sheet.iter_rows(min_row=3):
+        rows.setdefault(row[0].value, row)  # annual plans come before resolution targets
+    total = rows["Tổng giá trị sản xuất"]
+    assert total[4].value == 4790.86 and total[4].number_format == "#,##0.00", (total[4].value, total[4].number_format)
+    assert round(total[6].value, 6) == 0.7076 and total[6].number_format == "0.00%", (total[6].value, total[6].number_format)
+    assert round(total[7].value, 4) == 0.0381, total[7].value
+    counts = [r for r in rows.values() if isinstance(r[4].value, (int, float)) and r[4].value == int(r[4].value)]
+    assert all(r[4].number_format == "#,##0" for r in counts), [r[4].number_format for r in counts]
+    print(f"{path}: {sheet.max_row - 2} chỉ tiêu, Tổng giá trị sản xuất {total[4].value} ({total[6].value:.2%} kế hoạch)")
+
+
+def check_document(path):
+    with zipfile.ZipFile(path) as z:
+        assert z.testzip() is None
+        root = ET.fromstring(z.read("word/document.xml"))
+        styles = ET.fromstring(z.read("word/styles.xml"))
+    texts = ["".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(W + "p")]
+    texts = [t for t in texts if t]
+    assert texts[0].startswith("ĐẢNG BỘ TỈNH"), texts[0]
+    assert "BÁO CÁO" in texts
+    body = " ".join(texts)
+    assert "4.790,86 tỷ đồng" in body and "70,76% kế hoạch" in body, body[:400]
+    size = root.find(f".//{W}pgSz")
+    assert (size.get(W + "w"), size.get(W + "h")) == ("11906", "16838"), "A4"
+    assert styles.find(f".//{W}rFonts").get(W + "ascii") == "Times New Roman"
+    print(f"{path}: {len(texts)} đoạn, khổ A4, Times New Roman")
+
+
+if __name__ == "__main__":
+    check_workbook(sys.argv[1])
+    check_document(sys.argv[2])
