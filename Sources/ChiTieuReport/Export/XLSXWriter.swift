@@ -91,23 +91,14 @@ public struct XLSXWriter: Sendable {
         return name
     }
 
-    static let contentTypes = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-        </Types>
-        """
-
-    static let rootRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-        </Relationships>
-        """
+    static let contentTypes = OfficeXML.contentTypes([
+        ("/xl/workbook.xml", "spreadsheetml.sheet.main"), ("/xl/worksheets/sheet1.xml", "spreadsheetml.worksheet"),
+        ("/xl/styles.xml", "spreadsheetml.styles"),
+    ])
+    static let rootRelationships = OfficeXML.relationships([("officeDocument", "xl/workbook.xml")])
+    static let workbookRelationships = OfficeXML.relationships([
+        ("worksheet", "worksheets/sheet1.xml"), ("styles", "styles.xml"),
+    ])
 
     static func workbook(sheetName: String) -> String {
         """
@@ -116,14 +107,6 @@ public struct XLSXWriter: Sendable {
         <sheets><sheet name="\(xml(sheetName))" sheetId="1" r:id="rId1"/></sheets></workbook>
         """
     }
-
-    static let workbookRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-        </Relationships>
-        """
 
     /// Fonts: Times New Roman 12, the same bold, 14 bold for the title. Built-in formats: 3 is
     /// `#,##0`, 4 is `#,##0.00`, 10 is `0.00%`.

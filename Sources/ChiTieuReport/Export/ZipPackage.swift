@@ -23,6 +23,31 @@ struct ZipPackage {
     }
 }
 
+/// The XML that every Office package carries: content types and relationships.
+enum OfficeXML {
+    static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    private static let relationshipTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+    /// `[Content_Types].xml` with an override for each part: (path, content type).
+    static func contentTypes(_ overrides: [(part: String, type: String)]) -> String {
+        header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + overrides.map {
+                "<Override PartName=\"\($0.part)\" ContentType=\"application/vnd.openxmlformats-officedocument.\($0.type)+xml\"/>"
+            }
+            .joined() + "</Types>"
+    }
+
+    /// A relationships part: (kind, target) numbered rId1, rId2, …
+    static func relationships(_ targets: [(kind: String, target: String)]) -> String {
+        header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + targets.enumerated().map { n, r in
+                "<Relationship Id=\"rId\(n + 1)\" Type=\"\(relationshipTypes)\(r.kind)\" Target=\"\(r.target)\"/>"
+            }.joined() + "</Relationships>"
+    }
+}
+
 public enum ReportError: UserFacingError {
     case packaging
 
