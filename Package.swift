@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         .target(name: "ChiTieuCore"),
@@ -44,14 +46,18 @@ let package = Package(
         .target(
             name: "ChiTieuServer",
             dependencies: [
-                "ChiTieuCore", "ChiTieuStore",
+                "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuIngest", "ChiTieuReport",
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/Templates"), .copy("Resources/Static"), .copy("Resources/openapi.json")]
         ),
         .executableTarget(
             name: "chitieu",
             dependencies: [
-                "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuReport", "ChiTieuIngest",
+                "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuReport", "ChiTieuIngest", "ChiTieuServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -66,6 +72,13 @@ let package = Package(
             dependencies: [
                 "ChiTieuReport", "ChiTieuExtract", "ChiTieuStore", "ChiTieuCore", "ChiTieuIngest",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CSV", package: "CSV.swift"),
+            ]),
+        .testTarget(
+            name: "ChiTieuServerTests",
+            dependencies: [
+                "ChiTieuServer", "ChiTieuStore", "ChiTieuCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
             name: "ChiTieuIngestTests",

@@ -22,34 +22,68 @@ public struct DocumentIngest: Sendable {
         extractor = Extractor(catalogue: catalogue, currentYear: currentYear)
     }
 
+    /// What a person decided after looking at the extraction: the unit and period when the
+    /// text does not say them (or says them wrongly), and catalogue codes for indicator names
+    /// the matcher did not place.
+    public struct Choices: Sendable {
+        public var unitID: UnitID?
+        public var period: Period?
+        /// Indicator name as read → catalogue code.
+        public var indicatorCodes: [String: String]
+
+        public init(unitID: UnitID? = nil, period: Period? = nil, indicatorCodes: [String: String] = [:]) {
+            self.unitID = unitID
+            self.period = period
+            self.indicatorCodes = indicatorCodes
+        }
+    }
+
+    /// What the text says and where it would be stored, without storing anything.
+    public struct Preview: Sendable {
+        public var result: ExtractionResult
+        public var unit: AdministrativeUnit?
+        public var period: Period?
+        /// Why the unit could not be found, in Vietnamese.
+        public var unitProblem: String?
+    }
+
+    public func preview(_ text: String, choices: Choices = Choices()) async throws -> Preview {
+        var result = extractor.extract(text)
+        apply(choices, to: &result)
+        let period = choices.period ?? result.period
+        var preview = Preview(result: result, period: period)
+        if let id = choices.unitID {
+            preview.unit = try await repository.unit(id: id)
+            if preview.unit == nil { preview.unitProblem = "Không có đơn vị mã \(id)." }
+        } else if let mention = result.unit, let period {
+            do {
+                preview.unit = try await resolve(mention, on: period.endDay)
+            } catch let error as StoreError {
+                preview.unitProblem = error.message
+            }
+        } else {
+            preview.unitProblem = result.unit == nil ? "Không xác định được đơn vị của văn bản." : nil
+        }
+        return preview
+    }
+
     /// Extracts `text` and stores it in one transaction: all of it, or nothing.
-    public func ingest(_ text: String, document: String) async throws -> IngestReport {
-        let result = extractor.extract(text)
+    public func ingest(_ text: String, document: String, choices: Choices = Choices()) async throws -> IngestReport {
+        let preview = try await preview(text, choices: choices)
+        let result = preview.result
         var report = IngestReport(document: document)
         let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
         report.findings = result.findings.map(\.message)
-        guard let period = result.period else {
+        guard let period = preview.period else {
             report.skipped.append("không xác định được kỳ báo cáo của văn bản.")
             return report
         }
         report.period = period
-        guard let mention = result.unit else {
-            report.skipped.append("không xác định được đơn vị của văn bản.")
-            return report
-        }
-        let unit: AdministrativeUnit
-        let resolver = UnitResolver(repository: repository)
-        let name = "\(mention.kind.rawValue) \(mention.name)"
-        do {
-            if let province = mention.province,
-                let found = try? await resolver.resolve("\(name), \(province)", on: period.endDay)
-            {
-                unit = found
-            } else {
-                unit = try await resolver.resolve(name, on: period.endDay)
-            }
-        } catch let error as StoreError {
-            report.skipped.append("\(error.message) Hãy thêm đơn vị rồi nhập lại; không tự tạo đơn vị.")
+        guard let unit = preview.unit else {
+            let problem = preview.unitProblem ?? "không xác định được đơn vị của văn bản."
+            report.skipped.append(
+                result.unit == nil || choices.unitID != nil
+                    ? problem : "\(problem) Hãy thêm đơn vị rồi nhập lại; không tự tạo đơn vị.")
             return report
         }
         report.unit = unit
@@ -69,5 +103,30 @@ public struct DocumentIngest: Sendable {
             unitIDs: [unit.id], currentYear: currentYear)
         report.findings += findings.filter { $0.period?.year == period.year }.map(\.message)
         return report
+    }
+
+    private func resolve(_ mention: ExtractionResult.UnitMention, on day: CalendarDay) async throws -> AdministrativeUnit {
+        let resolver = UnitResolver(repository: repository)
+        let name = "\(mention.kind.rawValue) \(mention.name)"
+        if let province = mention.province, let found = try? await resolver.resolve("\(name), \(province)", on: day) {
+            return found
+        }
+        return try await resolver.resolve(name, on: day)
+    }
+
+    /// The person's codes replace the matcher's for the names they chose; an empty code
+    /// means "do not store".
+    private func apply(_ choices: Choices, to result: inout ExtractionResult) {
+        guard !choices.indicatorCodes.isEmpty else { return }
+        for i in result.observations.indices {
+            if let code = choices.indicatorCodes[result.observations[i].indicator] {
+                result.observations[i].indicatorCode = code.isEmpty ? nil : code
+            }
+        }
+        for i in result.targets.indices {
+            if let code = choices.indicatorCodes[result.targets[i].indicator] {
+                result.targets[i].indicatorCode = code.isEmpty ? nil : code
+            }
+        }
     }
 }

@@ -24,6 +24,16 @@ public struct IngestReport: Sendable {
     /// Whether anything of the document was stored.
     public var stored: Bool { summary != nil }
 
+    /// Figures that differ from stored ones and were not written, one sentence each.
+    public var conflictLines: [String] {
+        (summary?.conflicts ?? []).map { conflict in
+            let stored = conflict.stored.value.map(\.vietnamese) ?? "–"
+            let read = conflict.incoming.value.map(\.vietnamese) ?? "–"
+            return
+                "Khác số đã lưu, chưa ghi: \(conflict.incoming.indicatorCode) \(conflict.incoming.period.label): đã lưu \(stored), văn bản ghi \(read)."
+        }
+    }
+
     /// Vietnamese lines for a terminal or a page.
     public var lines: [String] {
         var out: [String] = []
@@ -31,13 +41,7 @@ public struct IngestReport: Sendable {
         out.append("\(document)\(place.isEmpty ? "" : " — \(place)"):")
         if let summary {
             out.append("  " + summary.sentence)
-            for conflict in summary.conflicts {
-                let stored = conflict.stored.value.map(\.vietnamese) ?? "–"
-                let read = conflict.incoming.value.map(\.vietnamese) ?? "–"
-                out.append(
-                    "  Khác số đã lưu, chưa ghi: \(conflict.incoming.indicatorCode) \(conflict.incoming.period.label): đã lưu \(stored), văn bản ghi \(read)."
-                )
-            }
+            out += conflictLines.map { "  " + $0 }
         } else {
             out.append("  Không ghi gì.")
         }

@@ -37,13 +37,11 @@ public struct ConsistencyChecker: Sendable {
             }
             findings += percentFindings(observation, indicator: indicator, plans: plans, place: place)
             findings += growthFindings(observation, indicator: indicator, history: history, place: place)
-            if indicator.isRate, let value = observation.value, value < 0 || value > 100,
-                NameKey(indicator.name).rawValue.hasPrefix("tỷ lệ")
-            {
+            if let value = observation.value, indicator.isShare, let problem = indicator.rangeProblem(value) {
                 findings.append(
                     Finding(
                         kind: .rateOutOfRange, severity: .error,
-                        message: "\(place): tỷ lệ \(value.vietnamese)% nằm ngoài khoảng 0–100%.",
+                        message: "\(place): \(problem).",
                         unitID: unit.id, indicatorCode: indicator.code, period: observation.period,
                         source: observation.source))
             }

@@ -75,6 +75,21 @@ public struct Indicator: Hashable, Sendable, Codable, Identifiable {
     /// Rates in % change by percentage points, not by percent of themselves.
     public var isRate: Bool { measureUnit == "%" }
 
+    /// A share of a whole ("tỷ lệ hộ nghèo", "tỷ lệ che phủ rừng"), which lies within 0–100%;
+    /// a rate of change ("tỷ lệ tăng dân số tự nhiên") may be negative.
+    public var isShare: Bool {
+        let key = NameKey(name).rawValue
+        return isRate && key.hasPrefix("tỷ lệ") && !key.contains("tăng") && !key.contains("giảm")
+    }
+
+    /// Why a value cannot be a result of this indicator, or nil when it can: a share outside
+    /// 0–100%, a negative amount of a flow.
+    public func rangeProblem(_ value: Double) -> String? {
+        if isShare, value < 0 || value > 100 { return "tỷ lệ \(value.vietnamese)% nằm ngoài khoảng 0–100%" }
+        if kind == .flow, !isRate, value < 0 { return "giá trị không được âm (\(value.vietnamese))" }
+        return nil
+    }
+
     public var allNames: [String] { [name] + synonyms }
 
     public static func isValidCode(_ code: String) -> Bool {

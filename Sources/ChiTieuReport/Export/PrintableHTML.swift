@@ -8,29 +8,29 @@ public struct PrintableHTML: Sendable {
 
     public func page(_ report: ReviewReport, table: ReportTable? = nil) -> String {
         var body = "<table class=\"heading\"><tr><td>"
-        body += report.issuer.map { "<div><b>\(html($0))</b></div>" }.joined()
-        body += "<div class=\"star\">*</div></td><td><b><u>\(html(report.motto))</u></b></td></tr></table>"
-        body += "<h1>\(html(report.title))</h1><h2>\(html(report.subtitle))</h2>"
+        body += report.issuer.map { "<div><b>\(htmlEscaped($0))</b></div>" }.joined()
+        body += "<div class=\"star\">*</div></td><td><b><u>\(htmlEscaped(report.motto))</u></b></td></tr></table>"
+        body += "<h1>\(htmlEscaped(report.title))</h1><h2>\(htmlEscaped(report.subtitle))</h2>"
         for section in report.sections {
-            if let heading = section.heading { body += "<h3>\(html(heading))</h3>" }
-            body += section.paragraphs.map { "<p>\(html($0))</p>" }.joined()
+            if let heading = section.heading { body += "<h3>\(htmlEscaped(heading))</h3>" }
+            body += section.paragraphs.map { "<p>\(htmlEscaped($0))</p>" }.joined()
         }
         if let table, !table.rows.isEmpty {
-            body += "<h3>Phụ lục: \(html(table.title))</h3><table class=\"data\"><thead><tr>"
-            body += table.columns.map { "<th>\(html($0))</th>" }.joined() + "</tr></thead><tbody>"
+            body += "<h3>Phụ lục: \(htmlEscaped(table.title))</h3><table class=\"data\"><thead><tr>"
+            body += table.columns.map { "<th>\(htmlEscaped($0))</th>" }.joined() + "</tr></thead><tbody>"
             for row in table.rows {
                 body +=
                     "<tr>"
                     + row.map { cell in
                         let numeric: Bool = if case .text = cell { false } else { true }
-                        return "<td\(numeric ? " class=\"n\"" : "")>\(html(ReportTable.display(cell)))</td>"
+                        return "<td\(numeric ? " class=\"n\"" : "")>\(htmlEscaped(ReportTable.display(cell)))</td>"
                     }.joined() + "</tr>"
             }
             body += "</tbody></table>"
         }
         return """
             <!DOCTYPE html>
-            <html lang="vi"><head><meta charset="utf-8"><title>\(html(report.title)) \(html(report.subtitle))</title>
+            <html lang="vi"><head><meta charset="utf-8"><title>\(htmlEscaped(report.title)) \(htmlEscaped(report.subtitle))</title>
             <style>
             @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
             body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.4; max-width: 165mm; margin: 0 auto; color: #000; }
@@ -52,7 +52,7 @@ public struct PrintableHTML: Sendable {
 }
 
 /// Text made safe for HTML.
-public func html(_ text: String) -> String {
+public func htmlEscaped(_ text: String) -> String {
     var out = ""
     for c in text {
         switch c {

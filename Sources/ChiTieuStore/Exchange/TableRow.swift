@@ -170,15 +170,7 @@ struct TableRow {
 
     private mutating func qualifiedNumber(_ column: TableColumn) -> (Qualifier?, Double?) {
         guard let raw = raw(column) else { return (nil, nil) }
-        let words: [(String, Qualifier)] = [
-            ("hơn", .above), ("trên", .above), (">", .above), ("gần", .below), ("dưới", .below), ("<", .below),
-            ("khoảng", .approximately), ("xấp xỉ", .approximately), ("~", .approximately),
-        ]
-        let lower = raw.precomposedStringWithCanonicalMapping.lowercased()
-        for (word, qualifier) in words where lower.hasPrefix(word) {
-            let rest = String(lower.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
-            if let value = VietnameseNumber.parse(rest) { return (qualifier, value) }
-        }
+        if let parsed = QualifiedNumber.parse(raw), parsed.qualifier != nil { return (parsed.qualifier, parsed.value) }
         return (nil, number(column))
     }
 

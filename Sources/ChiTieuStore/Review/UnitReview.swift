@@ -28,16 +28,23 @@ public struct UnitReview: Sendable {
             history: ObservationHistory(observations), assessor: assessor, unitCount: unitCount)
     }
 
-    /// What a review report of `unit` for `period` is written from.
-    public func material(of unit: AdministrativeUnit, period: Period) async throws -> ReviewMaterial {
-        let overview = try await self.overview(of: unit, period: period)
+    /// Results of the period for indicators without a target, shown so that nothing stored is hidden.
+    public func otherResults(of overview: Overview) async throws -> [ReviewMaterial.OtherResult] {
         let indicators = try await repository.indicatorsByCode()
         let targeted = Set(overview.all.map(\.target.indicatorCode))
-        let others = try await repository.observations(unitIDs: [unit.id], years: period.year...period.year)
+        let period = overview.period
+        return try await repository.observations(unitIDs: [overview.unit.id], years: period.year...period.year)
             .filter { $0.period == period && !targeted.contains($0.indicatorCode) }
             .compactMap { o in
                 indicators[o.indicatorCode].map { ReviewMaterial.OtherResult(indicator: $0, observation: o) }
             }
+    }
+
+    /// What a review report of `unit` for `period` is written from.
+    public func material(of unit: AdministrativeUnit, period: Period) async throws -> ReviewMaterial {
+        let overview = try await self.overview(of: unit, period: period)
+        let indicators = try await repository.indicatorsByCode()
+        let others = try await otherResults(of: overview)
         var next: [ReviewMaterial.PlannedTarget] = []
         if period.isFullYear {
             let order = Dictionary(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChiTieuCore
+import ChiTieuReport
 import ChiTieuStore
 import Foundation
 
@@ -32,12 +33,13 @@ struct StatusCommand: AsyncParsableCommand {
             try await store.withRepository { repository in
                 _ = try await repository.storedCatalogue(location: repository.database.location)
                 let unit = try await UnitResolver(repository: repository).resolve(unit, on: period.endDay)
-                let overview = try await UnitReview(repository: repository).overview(of: unit, period: period)
+                let review = UnitReview(repository: repository)
+                let overview = try await review.overview(of: unit, period: period)
                 let conference = try await repository.conferences(unitID: unit.id).last { $0.period == period }
                 let committee = try await repository.committee(of: unit)
-                let untargeted = try await untargetedResults(repository, overview)
+                let untargeted = try await review.otherResults(of: overview)
                 if json {
-                    print(try StatusJSON(overview: overview, conference: conference, untargeted: untargeted).encoded())
+                    print(try OverviewJSON(overview: overview, conference: conference, otherResults: untargeted).encoded())
                 } else {
                     print(
                         StatusText(
@@ -46,17 +48,5 @@ struct StatusCommand: AsyncParsableCommand {
                 }
             }
         }
-    }
-
-    /// Results of the period for indicators without a target, shown so nothing stored is hidden.
-    private func untargetedResults(_ repository: SQLRepository, _ overview: Overview) async throws -> [(
-        Indicator, Observation
-    )] {
-        let indicators = try await repository.indicatorsByCode()
-        let targeted = Set(overview.all.map(\.target.indicatorCode))
-        let period = overview.period
-        return try await repository.observations(unitIDs: [overview.unit.id], years: period.year...period.year)
-            .filter { $0.period == period && !targeted.contains($0.indicatorCode) }
-            .compactMap { o in indicators[o.indicatorCode].map { ($0, o) } }
     }
 }

@@ -1,11 +1,12 @@
 import ChiTieuCore
+import ChiTieuReport
 
 /// The `status` command's table for a person at a terminal.
 struct StatusText {
     let overview: Overview
     let conference: Conference?
     let committee: PartyCommittee
-    let untargeted: [(Indicator, Observation)]
+    let untargeted: [ReviewMaterial.OtherResult]
 
     func render() -> String {
         typealias W = AssessmentWording
@@ -69,7 +70,8 @@ struct StatusText {
         if !untargeted.isEmpty {
             out.append("")
             out.append(Terminal.paint("Kết quả khác (chưa có chỉ tiêu kế hoạch)", .bold))
-            for (indicator, o) in untargeted {
+            for result in untargeted {
+                let (indicator, o) = (result.indicator, result.observation)
                 var line =
                     "  - \(indicator.name): \(W.quantity(o.value, unit: indicator.measureUnit, qualifier: o.qualifier, estimated: o.estimated))"
                 if let g = o.statedGrowthPercent {

@@ -1,15 +1,15 @@
 import ChiTieuCore
 
-/// How the CLI writes the figures of an assessment.
-enum AssessmentWording {
-    static let number = VietnameseNumberFormat.standard
+/// How tables on screen (the CLI's, the web pages') write the figures of an assessment.
+public enum AssessmentWording {
+    public static let number = VietnameseNumberFormat.standard
 
-    static func name(_ a: Assessment) -> String {
+    public static func name(_ a: Assessment) -> String {
         a.target.issuerRank == 0 || !a.target.isAnnual ? a.indicator.name : "\(a.indicator.name) (\(a.target.issuer))"
     }
 
     /// `hơn 5.700 tỷ đồng (ước)`, `91,92% (ước)`
-    static func quantity(_ value: Double?, unit: String, qualifier: Qualifier? = nil, estimated: Bool = false) -> String
+    public static func quantity(_ value: Double?, unit: String, qualifier: Qualifier? = nil, estimated: Bool = false) -> String
     {
         guard let value else { return "–" }
         var text = (qualifier.map { $0.word + " " } ?? "") + number.string(value) + (unit == "%" ? "%" : " " + unit)
@@ -17,7 +17,7 @@ enum AssessmentWording {
         return text
     }
 
-    static func value(_ value: Double?, qualifier: Qualifier? = nil, estimated: Bool = false) -> String {
+    public static func value(_ value: Double?, qualifier: Qualifier? = nil, estimated: Bool = false) -> String {
         guard let value else { return "–" }
         var text = (qualifier.map { $0.word + " " } ?? "") + number.string(value)
         if estimated { text += " (ước)" }
@@ -25,7 +25,7 @@ enum AssessmentWording {
     }
 
     /// The target in the target's own terms: `6.770,58`, `≤ 10`, `12–13`, `≥ 8%/năm`.
-    static func target(_ a: Assessment) -> String {
+    public static func target(_ a: Assessment) -> String {
         let suffix: String =
             switch a.target.measure {
             case .averageGrowth: "%/năm"
@@ -44,7 +44,7 @@ enum AssessmentWording {
     }
 
     /// What the term target has reached so far, in its terms.
-    static func achieved(_ a: Assessment) -> String {
+    public static func achieved(_ a: Assessment) -> String {
         guard let achieved = a.achieved else { return "–" }
         switch a.target.measure {
         case .averageGrowth: return number.string(achieved) + "%/năm"
@@ -54,15 +54,15 @@ enum AssessmentWording {
         }
     }
 
-    static func growth(_ a: Assessment) -> String {
+    public static func growth(_ a: Assessment) -> String {
         guard let g = a.growthPercent else { return "–" }
         let sign = g > 0 ? "+" : ""
         return sign + number.string(g) + (a.indicator.isRate ? " điểm %" : "%")
     }
 
-    static func percent(_ value: Double?) -> String { value.map(number.percent) ?? "–" }
+    public static func percent(_ value: Double?) -> String { value.map(number.percent) ?? "–" }
 
-    static func status(_ a: Assessment) -> String {
+    public static func status(_ a: Assessment) -> String {
         var text = a.status.label
         if let gap = a.shortfallPercent, a.status != .unassessed { text += " (thiếu \(number.percent(gap)))" }
         return text

@@ -1,0 +1,106 @@
+import ChiTieuCore
+import ChiTieuReport
+import ChiTieuStore
+import Hummingbird
+
+/// Assessments: the overview of a unit for a period (`/overview`), its tally (`/tally`), one
+/// indicator across the units below (`/compare`), and one indicator over time (`/series`).
+struct OverviewAPI {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("units/:id/overview", use: overview)
+        group.get("units/:id/tally", use: tally)
+        group.get("units/:id/compare", use: compare)
+        group.get("units/:id/series/:code", use: series)
+    }
+
+    /// `?year=&to_month=`; without them, the latest period with results.
+    func period(_ values: RequestValues, of unit: AdministrativeUnit) async throws -> Period {
+        if let period = try values.period(yearKey: "year", monthKey: "to_month", currentYear: services.currentYear) {
+            return period
+        }
+        return try await services.latestPeriod(of: unit)
+    }
+
+    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let period = try await period(values, of: unit)
+        let review = services.review
+        let overview = try await review.overview(of: unit, period: period)
+        let conference = try await services.repository.conferences(unitID: unit.id).last { $0.period == period }
+        let json = OverviewJSON(
+            overview: overview, conference: conference, otherResults: try await review.otherResults(of: overview))
+        return try JSONBody.response(json)
+    }
+
+    struct TallyJSON: ResponseEncodable {
+        let unit_id: UnitID
+        let period: String
+        let tally: Tally
+        let sentence: String
+        let term_tally: Tally
+    }
+
+    @Sendable func tally(_ request: Request, context: AppRequestContext) async throws -> TallyJSON {
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let period = try await period(values, of: unit)
+        let overview = try await services.review.overview(of: unit, period: period)
+        return TallyJSON(
+            unit_id: unit.id, period: period.label, tally: overview.tally, sentence: overview.tally.sentence,
+            term_tally: overview.termTally)
+    }
+
+    struct ComparisonJSON: ResponseEncodable {
+        struct Row: Encodable {
+            let rank: Int?
+            let unit: APIModels.Unit
+            let value: Double?
+            let target: Double?
+            let percent_of_plan: Double?
+            let growth_percent: Double?
+            let status: String?
+        }
+        let indicator: APIModels.Indicator
+        let period: String
+        let rows: [Row]
+    }
+
+    /// `?indicator=CODE&year=&to_month=`
+    @Sendable func compare(_ request: Request, context: AppRequestContext) async throws -> ComparisonJSON {
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let indicator = try await services.indicator(values.string("indicator"), field: "indicator")
+        let period = try await period(values, of: unit)
+        let rows = try await UnitComparison(repository: services.repository).compare(indicator, under: unit, period: period)
+        return ComparisonJSON(
+            indicator: .init(indicator), period: period.label,
+            rows: rows.enumerated().map { n, row in
+                .init(
+                    rank: row.value == nil ? nil : n + 1, unit: .init(row.unit), value: row.value,
+                    target: row.assessment?.targetValue, percent_of_plan: row.assessment?.percentOfPlan?.rounded(places: 2),
+                    growth_percent: row.assessment?.growthPercent?.rounded(places: 2), status: row.assessment?.status.rawValue)
+            })
+    }
+
+    struct SeriesJSON: ResponseEncodable {
+        let indicator: APIModels.Indicator
+        let results: [APIModels.Result]
+        let targets: [APIModels.Target]
+    }
+
+    /// `?year=`: the results of that year and the year before, and the year's plans.
+    @Sendable func series(_ request: Request, context: AppRequestContext) async throws -> SeriesJSON {
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let indicator = try await services.indicator(context.parameters.get("code"), field: "code")
+        var year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm")
+        if year == nil { year = try await services.latestPeriod(of: unit).year }
+        let series = try await IndicatorSeries.load(indicator, of: unit, year: year!, repository: services.repository)
+        return SeriesJSON(
+            indicator: .init(indicator), results: series.results.map(APIModels.Result.init),
+            targets: series.targets.map(APIModels.Target.init))
+    }
+}

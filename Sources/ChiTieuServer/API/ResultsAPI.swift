@@ -1,0 +1,55 @@
+import ChiTieuCore
+import ChiTieuStore
+import Hummingbird
+
+/// `GET /units/{id}/results`, `POST /units/{id}/results`, and the versions of one figure.
+/// A posted result never overwrites: a different value becomes a new version.
+struct ResultsAPI {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("units/:id/results", use: list)
+        group.post("units/:id/results", use: save)
+        group.get("units/:id/results/:code/versions", use: versions)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Result> {
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm")
+        let code = values.string("indicator")
+        let results = try await services.repository.observations(
+            unitIDs: [unit.id], years: year.map { $0...$0 } ?? Period.yearRange)
+        return .init(items: results.filter { code == nil || $0.indicatorCode == code }.map(APIModels.Result.init))
+    }
+
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<APIModels.Saved> {
+        let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
+        let input = try await request.decode(as: ResultInput.self, context: context)
+        var batch = DataBatch()
+        batch.add(
+            try input.observation(
+                of: unit, indicators: try await services.repository.indicatorsByCode(), enteredBy: "API"))
+        let summary = try await services.repository.save(batch)
+        let created = summary.observationsAdded + summary.observationsCorrected > 0
+        return EditedResponse(status: created ? .created : .ok, response: APIModels.Saved(summary))
+    }
+
+    /// Every version of one figure, oldest first: `?year=&to_month=[&from_month=]`.
+    @Sendable func versions(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Result> {
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let code = context.parameters.get("code") ?? ""
+        guard try await services.repository.indicatorsByCode()[code] != nil else {
+            throw APIError.notFound("Không có chỉ tiêu mã «\(code)» trong danh mục.")
+        }
+        guard let year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm") else {
+            throw APIError.badRequest("Thiếu năm (year).", field: "year")
+        }
+        let to = try values.integer("to_month", in: 1...12, what: "Tháng") ?? 12
+        let from = try values.integer("from_month", in: 1...to, what: "Từ tháng") ?? 1
+        let period = try Period(year: year, fromMonth: from, toMonth: to)
+        let key = SeriesKey(unitID: unit.id, indicatorCode: code, period: period)
+        return .init(items: try await services.repository.versions(of: key).map(APIModels.Result.init))
+    }
+}

@@ -1,0 +1,44 @@
+import ChiTieuCore
+import ChiTieuStore
+import Hummingbird
+import Logging
+
+/// The web application on a repository: the JSON API under `/api/v1`, the pages, the static
+/// assets and `/health`. Tests call this directly with an in-memory or SQLite repository.
+public func buildApplication(
+    repository: any ChiTieuRepository, configuration: ServerConfiguration
+) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "chitieu.server")
+    logger.logLevel = configuration.logLevel
+    let services = try await AppServices(repository: repository, currentYear: configuration.currentYear)
+    return Application(
+        router: buildRouter(services),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "chitieu"),
+        logger: logger)
+}
+
+/// Every route of the application.
+func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ErrorPageMiddleware(pages: services.pages))
+    router.get("/health") { _, _ in try await services.health() }
+    StaticAssets().addRoutes(to: router)
+    OpenAPIDocument().addRoutes(to: router)
+    let api = router.group("api/v1")
+    UnitsAPI(services: services).addRoutes(to: api)
+    IndicatorsAPI(services: services).addRoutes(to: api)
+    TargetsAPI(services: services).addRoutes(to: api)
+    ResultsAPI(services: services).addRoutes(to: api)
+    OverviewAPI(services: services).addRoutes(to: api)
+    ImportsAPI(services: services).addRoutes(to: api)
+    ReportsAPI(services: services).addRoutes(to: api)
+    HomePage(services: services).addRoutes(to: router)
+    OverviewPage(services: services).addRoutes(to: router)
+    IndicatorPage(services: services).addRoutes(to: router)
+    EntryPage(services: services).addRoutes(to: router)
+    PlanPage(services: services).addRoutes(to: router)
+    ImportPage(services: services).addRoutes(to: router)
+    ComparePage(services: services).addRoutes(to: router)
+    ReportPage(services: services).addRoutes(to: router)
+    return router
+}

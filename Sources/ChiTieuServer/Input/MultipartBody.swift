@@ -1,0 +1,35 @@
+import Hummingbird
+import MultipartKit
+import NIOCore
+
+/// The parts of a `multipart/form-data` body, read with MultipartKit's parser.
+struct MultipartBody {
+    private(set) var parts: [MultipartPart] = []
+
+    init(_ body: ByteBuffer, contentType: String) throws {
+        guard
+            let boundary = contentType.components(separatedBy: "boundary=").last?
+                .trimmingCharacters(in: .init(charactersIn: "\" ")),
+            !boundary.isEmpty, contentType.contains("boundary=")
+        else { throw APIError.badRequest("Biểu mẫu tải tệp thiếu ranh giới (boundary).") }
+        let parser = MultipartParser(boundary: boundary)
+        var current = MultipartPart(body: ByteBuffer())
+        var collected: [MultipartPart] = []
+        parser.onHeader = { name, value in current.headers.add(name: name, value: value) }
+        parser.onBody = { chunk in current.body.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            collected.append(current)
+            current = MultipartPart(body: ByteBuffer())
+        }
+        do { try parser.execute(body) } catch {
+            throw APIError.badRequest("Không đọc được biểu mẫu tải tệp lên.", field: "tep")
+        }
+        parts = collected
+    }
+
+    func part(named name: String) -> MultipartPart? { parts.first { $0.name == name } }
+
+    func string(_ name: String) -> String? {
+        part(named: name).map { String(buffer: $0.body) }
+    }
+}

@@ -1,0 +1,43 @@
+import ChiTieuCore
+import Foundation
+import Hummingbird
+
+/// Values read from the path and query of a request, each checked, each refused with a
+/// Vietnamese message naming the parameter.
+struct RequestValues {
+    let request: Request
+    let context: AppRequestContext
+
+    func string(_ name: String) -> String? {
+        guard let value = request.uri.queryParameters[Substring(name)] else { return nil }
+        let text = String(value).trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    func integer(_ name: String, in range: ClosedRange<Int>, what: String) throws -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw APIError.badRequest(
+                "\(what) «\(text)» không hợp lệ (từ \(range.lowerBound) đến \(range.upperBound)).", field: name)
+        }
+        return value
+    }
+
+    /// `{id}` in the path.
+    func unitID() throws -> Int {
+        let text = context.parameters.get("id") ?? ""
+        guard let id = Int(text), id > 0 else { throw APIError.badRequest("Mã đơn vị «\(text)» không hợp lệ.", field: "id") }
+        return id
+    }
+
+    /// `nam` and `thang` (pages) or `year` and `to_month` (API): January to that month of the year.
+    func period(yearKey: String, monthKey: String, currentYear: Int) throws -> Period? {
+        let year = try integer(yearKey, in: 1945...(currentYear + 10), what: "Năm")
+        let month = try integer(monthKey, in: 1...12, what: "Tháng")
+        guard let year else {
+            if month != nil { throw APIError.badRequest("Có tháng mà thiếu năm.", field: yearKey) }
+            return nil
+        }
+        return try Period.yearToDate(year, through: month ?? 12)
+    }
+}

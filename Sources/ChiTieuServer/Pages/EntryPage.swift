@@ -1,0 +1,139 @@
+import ChiTieuCore
+import ChiTieuReport
+import ChiTieuStore
+import Foundation
+import Hummingbird
+
+/// `/don-vi/{id}/nhap-so-lieu?nam=&thang=`: one grid of results for every target of a unit in
+/// a period. Values are typed in Vietnamese notation and checked before anything is stored;
+/// a changed value becomes a new version, the old one stays.
+struct EntryPage {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("don-vi/:id/nhap-so-lieu", use: page)
+        router.post("don-vi/:id/nhap-so-lieu", use: save)
+    }
+
+    struct View {
+        let layout: LayoutView
+        let heading: String
+        let action: String
+        let year: Int
+        let month: Int
+        let rows: [Row]
+        let extra: [LayoutView.Option]
+        let extraValue: String
+        let extraError: String?
+        let saved: String?
+        let errorCount: Int
+    }
+
+    struct Row {
+        let code: String
+        let name: String
+        let measureUnit: String
+        let plan: String
+        let stored: String
+        let input: String
+        let estimated: Bool
+        let error: String?
+        let href: String
+    }
+
+    /// `nam`, `thang`, `gia_tri[code]`, `uoc[code]`, and one extra row `them`, `them_gia_tri`.
+    struct Form: Decodable {
+        var nam: Int
+        var thang: Int
+        var gia_tri: [String: String]?
+        var uoc: [String: String]?
+        var them: String?
+        var them_gia_tri: String?
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let period = try await services.pagePeriod(values, of: unit)
+        let saved = values.string("da-luu")
+        return try await render(unit, period, typed: [:], estimated: [:], errors: [:], saved: saved, status: .ok)
+    }
+
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
+        let form = try await FormBody.decode(Form.self, from: request)
+        guard (1...12).contains(form.thang), (1945...(services.currentYear + 10)).contains(form.nam) else {
+            throw APIError.badRequest("Kỳ báo cáo không hợp lệ.", field: "thang")
+        }
+        let period = try Period.yearToDate(form.nam, through: form.thang)
+        let indicators = try await services.repository.indicatorsByCode()
+        var typed = form.gia_tri ?? [:]
+        let estimated = (form.uoc ?? [:]).mapValues { _ in true }
+        if let extra = form.them, !extra.isEmpty, let value = form.them_gia_tri, !value.isEmpty { typed[extra] = value }
+        var errors: [String: String] = [:]
+        var batch = DataBatch()
+        for (code, text) in typed.sorted(by: { $0.key < $1.key }) {
+            let text = text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            let input = ResultInput(
+                indicator: code, year: period.year, to_month: period.toMonth, value: .text(text),
+                estimated: estimated[code] ?? false)
+            do {
+                batch.add(try input.observation(of: unit, indicators: indicators, enteredBy: "trang Nhập số liệu"))
+            } catch let error as APIError {
+                errors[code] = error.message
+            }
+        }
+        if !errors.isEmpty {
+            return try await render(
+                unit, period, typed: typed, estimated: estimated, errors: errors, saved: nil, status: .unprocessableContent)
+        }
+        let summary = try await services.repository.save(batch)
+        let count = summary.observationsAdded + summary.observationsCorrected
+        return Response(status: .seeOther, headers: [.location: PageAddress.entry.path(unit.id, period) + "&da-luu=\(count)"])
+    }
+
+    private func render(
+        _ unit: AdministrativeUnit, _ period: Period, typed: [String: String], estimated: [String: Bool],
+        errors: [String: String], saved: String?, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let overview = try await services.review.overview(of: unit, period: period)
+        let others = try await services.review.otherResults(of: overview)
+        let indicators = try await services.repository.indicators()
+        var seen = Set<String>()
+        var rows: [Row] = []
+        func add(_ indicator: Indicator, plan: String, observation: Observation?) {
+            guard seen.insert(indicator.code).inserted else { return }
+            let stored = observation.map {
+                AssessmentWording.value($0.value, qualifier: $0.qualifier, estimated: $0.estimated)
+                    + ($0.version > 1 ? " (lần \($0.version))" : "")
+            }
+            rows.append(
+                Row(
+                    code: indicator.code, name: indicator.name, measureUnit: indicator.measureUnit, plan: plan,
+                    stored: stored ?? "–", input: typed[indicator.code] ?? "",
+                    estimated: estimated[indicator.code] ?? observation?.estimated ?? false,
+                    error: errors[indicator.code], href: PageAddress.indicator(unit.id, indicator.code, period)))
+        }
+        for a in overview.annual { add(a.indicator, plan: AssessmentWording.target(a), observation: a.observation) }
+        for a in overview.term where a.target.measure == .value || a.target.measure == .everyYear {
+            add(a.indicator, plan: "NQ: " + AssessmentWording.target(a), observation: a.observation)
+        }
+        for r in others { add(r.indicator, plan: "–", observation: r.observation) }
+        let extraCode = typed.keys.first { !seen.contains($0) }
+        let heading = "Nhập số liệu — \(unit.capitalizedTitle), \(period.label)"
+        let view = View(
+            layout: try await services.layout(heading, page: .entry, unit: unit, period: period),
+            heading: heading, action: "/don-vi/\(unit.id)/nhap-so-lieu", year: period.year, month: period.toMonth,
+            rows: rows,
+            extra: indicators.filter { !seen.contains($0.code) }.map {
+                .init(value: $0.code, label: "\($0.name) (\($0.measureUnit))", selected: $0.code == extraCode)
+            },
+            extraValue: extraCode.flatMap { typed[$0] } ?? "", extraError: extraCode.flatMap { errors[$0] },
+            saved: saved.map { "Đã lưu \($0) số liệu. Số cũ vẫn được giữ trong lịch sử phiên bản." },
+            errorCount: errors.count)
+        var response = try services.pages.render(view, template: "entry", status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}

@@ -1,0 +1,66 @@
+import ChiTieuCore
+import Hummingbird
+
+/// `/`: every unit in its hierarchy, each a link to its overview; `/chon` turns the pickers'
+/// choice into the address of the page chosen.
+struct HomePage {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/", use: home)
+        router.get("chon", use: choose)
+    }
+
+    struct View {
+        let layout: LayoutView
+        let units: [UnitLink]
+        let empty: Bool
+    }
+
+    struct UnitLink {
+        let href: String
+        let title: String
+        let depth: Int
+        let note: String?
+    }
+
+    @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let tree = UnitTree(try await services.repository.allUnits())
+        let links = tree.ordered.map { entry in
+            UnitLink(
+                href: "/don-vi/\(entry.unit.id)", title: entry.unit.capitalizedTitle, depth: entry.depth,
+                note: entry.unit.validTo.map { "đến \($0.vietnamese)" })
+        }
+        return try services.pages.render(
+            View(layout: LayoutView(title: "Đơn vị"), units: links, empty: links.isEmpty), template: "home")
+    }
+
+    @Sendable func choose(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let values = RequestValues(request: request, context: context)
+        guard let unitText = values.string("don-vi"), let id = Int(unitText) else {
+            throw APIError.badRequest("Chưa chọn đơn vị.", field: "don-vi")
+        }
+        let unit = try await services.unit(id)
+        let period = try await services.pagePeriod(values, of: unit)
+        let page = values.string("trang").flatMap(PageAddress.init(key:)) ?? .overview
+        return Response(
+            status: .seeOther, headers: [.location: page.path(unit.id, period, indicator: values.string("chi-tieu"))])
+    }
+}
+
+extension AppServices {
+    /// The period a page shows: `nam` and `thang` from the query, else the latest with results.
+    func pagePeriod(_ values: RequestValues, of unit: AdministrativeUnit) async throws -> Period {
+        if let asked = try values.period(yearKey: "nam", monthKey: "thang", currentYear: currentYear) { return asked }
+        return try await latestPeriod(of: unit)
+    }
+
+    /// The layout of a page about `unit` in `period`.
+    func layout(
+        _ title: String, page: PageAddress?, unit: AdministrativeUnit, period: Period, indicator: String? = nil
+    ) async throws -> LayoutView {
+        LayoutView(
+            title: title, page: page, unit: unit, period: period, units: try await repository.allUnits(),
+            currentYear: currentYear, indicator: indicator)
+    }
+}

@@ -1,0 +1,217 @@
+import ChiTieuCore
+import ChiTieuExtract
+import ChiTieuIngest
+import ChiTieuReport
+import Foundation
+import Hummingbird
+import MultipartKit
+
+/// `/nhap-van-ban`: paste a report or upload a .txt file, see the figures read and the
+/// sentences they came from, place unknown indicators in the catalogue, then confirm to
+/// store them with their provenance.
+struct ImportPage {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("nhap-van-ban", use: form)
+        router.post("nhap-van-ban", use: preview)
+        router.post("nhap-van-ban/luu", use: store)
+    }
+
+    struct View {
+        let layout: LayoutView
+        var text = ""
+        var document = ""
+        var error: String?
+        var preview: PreviewView?
+        var stored: StoredView?
+    }
+
+    struct PreviewView {
+        let pieces: [HighlightedText.Piece]
+        let unitOptions: [LayoutView.Option]
+        let unitNote: String
+        let year: String
+        let month: String
+        let months: [LayoutView.Option]
+        let rows: [Row]
+        let goals: [Row]
+        let tally: String?
+        let conference: String?
+        let findings: [String]
+        let count: Int
+    }
+
+    struct Row {
+        let number: Int
+        let name: String
+        let figures: String
+        let known: Bool
+        let options: [LayoutView.Option]
+    }
+
+    struct StoredView {
+        let lines: [String]
+        let ok: Bool
+        let overviewHref: String?
+    }
+
+    @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try services.pages.render(View(layout: Self.layout()), template: "import")
+    }
+
+    static func layout() -> LayoutView {
+        var layout = LayoutView(title: "Nhập từ văn bản")
+        layout.importCurrent = true
+        return layout
+    }
+
+    /// The text posted as an url-encoded form: pasted text only.
+    struct Pasted: Decodable {
+        var van_ban: String?
+        var ten: String?
+    }
+
+    @Sendable func preview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (text, document) = try await Self.read(request)
+        let ingest = try await services.documentIngest()
+        let preview = try await ingest.preview(text)
+        return try await render(text: text, document: document, preview: preview)
+    }
+
+    /// The text posted: a pasted text, or an uploaded .txt file (multipart form).
+    static func read(_ request: Request) async throws -> (text: String, document: String) {
+        var pasted = Pasted()
+        var file: MultipartPart?
+        let type = request.headers[.contentType] ?? ""
+        if type.hasPrefix("multipart/form-data") {
+            var request = request
+            let body = try await request.collectBody(upTo: ImportsAPI.maximumText + 65_536)
+            let form = try MultipartBody(body, contentType: type)
+            pasted = Pasted(van_ban: form.string("van_ban"), ten: form.string("ten"))
+            file = form.part(named: "tep")
+        } else {
+            pasted = try await FormBody.decode(Pasted.self, from: request)
+        }
+        let upload = (van_ban: pasted.van_ban, ten: pasted.ten, tep: file)
+        var text = upload.van_ban ?? ""
+        var document = upload.ten?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let file = upload.tep, file.body.readableBytes > 0 {
+            let bytes = Array(file.body.readableBytesView)
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                throw APIError.badRequest("Tệp tải lên không phải văn bản UTF-8 (.txt).", field: "tep")
+            }
+            text = decoded
+            if document.isEmpty, let name = Self.filename(file) { document = name }
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw APIError.badRequest("Chưa có văn bản: hãy dán nội dung hoặc chọn tệp .txt.", field: "van_ban")
+        }
+        guard text.utf8.count <= ImportsAPI.maximumText else {
+            throw APIError(.contentTooLarge, "Văn bản quá dài (tối đa 5 MB).", field: "van_ban")
+        }
+        return (text, document.isEmpty ? "văn bản dán vào" : document)
+    }
+
+    private static func filename(_ part: MultipartPart) -> String? {
+        guard let disposition = part.headers.first(name: "Content-Disposition"),
+            let range = disposition.range(of: "filename=\"")
+        else { return nil }
+        let name = disposition[range.upperBound...].prefix { $0 != "\"" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    private func render(text: String, document: String, preview: DocumentIngest.Preview) async throws -> Response {
+        let result = preview.result
+        let indicators = try await services.repository.indicators()
+        let units = UnitTree(try await services.repository.allUnits())
+        func options(chosen: String?) -> [LayoutView.Option] {
+            [LayoutView.Option(value: "", label: "— không lưu —", selected: chosen == nil)]
+                + indicators.map { .init(value: $0.code, label: "\($0.name) (\($0.measureUnit))", selected: $0.code == chosen) }
+        }
+        let rows = result.observations.enumerated().map { n, o in
+            Row(
+                number: n + 1, name: o.indicator, figures: Self.figures(o), known: o.indicatorCode != nil,
+                options: options(chosen: o.indicatorCode))
+        }
+        let goals = result.targets.enumerated().map { n, t in
+            Row(
+                number: result.observations.count + n + 1, name: t.indicator,
+                figures: "năm \(t.year): \(t.qualifier.map { $0.word + " " } ?? "")\(t.value.vietnamese) \(t.unit ?? "")",
+                known: t.indicatorCode != nil, options: options(chosen: t.indicatorCode))
+        }
+        let tally = result.tally.map { t in
+            [("tổng", t.total), ("vượt", t.exceeded), ("đạt", t.met), ("không đạt", t.missed), ("chưa đánh giá", t.unevaluated)]
+                .compactMap { name, count in count.map { "\(name) \($0)" } }.joined(separator: ", ")
+        }
+        let conference = result.conference.map { c in
+            "Hội nghị lần thứ \(c.number)\(c.extended ? " (mở rộng)" : "")\(c.term.map { ", khóa \(RomanNumeral.string($0))" } ?? "")"
+        }
+        let view = View(
+            layout: Self.layout(), text: text, document: document,
+            preview: PreviewView(
+                pieces: HighlightedText(text, spans: result.observations.map(\.span) + result.targets.map(\.span)).pieces,
+                unitOptions: [LayoutView.Option(value: "", label: "— chọn đơn vị —", selected: preview.unit == nil)]
+                    + units.ordered.map { .init(value: "\($0.unit.id)", label: $0.label, selected: $0.unit.id == preview.unit?.id) },
+                unitNote: preview.unit.map { "Văn bản nói về \($0.title)." } ?? preview.unitProblem ?? "Chưa xác định được đơn vị.",
+                year: preview.period.map { "\($0.year)" } ?? "", month: preview.period.map { "\($0.toMonth)" } ?? "12",
+                months: (1...12).map { .init(value: "\($0)", label: LayoutView.monthLabel($0), selected: $0 == (preview.period?.toMonth ?? 12)) },
+                rows: rows, goals: goals, tally: tally, conference: conference,
+                findings: result.findings.map(\.message), count: rows.count + goals.count))
+        return try services.pages.render(view, template: "import")
+    }
+
+    static func figures(_ o: ExtractionResult.ReadObservation) -> String {
+        var parts: [String] = []
+        if let value = o.value {
+            parts.append((o.estimated ? "ước " : "") + (o.qualifier.map { $0.word + " " } ?? "") + value.vietnamese + (o.unit.map { " " + $0 } ?? ""))
+        }
+        if let p = o.percentOfPlan { parts.append("\(p.vietnamese)% \(o.planWords ?? "kế hoạch")") }
+        if let g = o.growthPercent { parts.append("\(g > 0 ? "+" : "")\(g.vietnamese)% so với cùng kỳ") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// `van_ban`, `ten`, `don_vi`, `nam`, `thang`, and for row N `ma[N]` (the code chosen) and
+    /// `chi_tieu[N]` (the name as read): names go in values, never in field names.
+    struct Confirm: Decodable {
+        var van_ban: String
+        var ten: String?
+        var don_vi: String?
+        var nam: String?
+        var thang: String?
+        var ma: [String: String]?
+        var chi_tieu: [String: String]?
+
+        var codes: [String: String] {
+            var out: [String: String] = [:]
+            for (row, code) in ma ?? [:] {
+                if let name = chi_tieu?[row] { out[name] = code }
+            }
+            return out
+        }
+    }
+
+    @Sendable func store(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormBody.decode(Confirm.self, from: request)
+        let input = ImportsAPI.ImportInput(
+            text: form.van_ban, document: form.ten, unit_id: form.don_vi.flatMap { Int($0) },
+            year: try form.nam.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "nam") },
+            to_month: try form.thang.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "thang") },
+            indicator_codes: form.codes)
+        let report = try await services.documentIngest().ingest(
+            input.text, document: form.ten?.isEmpty == false ? form.ten! : "văn bản dán vào",
+            choices: try input.choices(currentYear: services.currentYear))
+        var view = View(layout: Self.layout())
+        view.stored = StoredView(
+            lines: report.lines, ok: report.stored,
+            overviewHref: report.unit.flatMap { unit in report.period.map { PageAddress.overview.path(unit.id, $0) } })
+        return try services.pages.render(view, template: "import", status: report.stored ? .ok : .unprocessableContent)
+    }
+
+    static func integer(_ text: String, field: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw APIError.badRequest("«\(text)» không phải là số nguyên.", field: field)
+        }
+        return value
+    }
+}

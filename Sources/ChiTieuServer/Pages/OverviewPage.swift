@@ -1,0 +1,122 @@
+import ChiTieuCore
+import ChiTieuReport
+import Hummingbird
+
+/// `/don-vi/{id}?nam=&thang=`: the tally and every target of a unit for a period, the ones
+/// needing attention first.
+struct OverviewPage {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("don-vi/:id", use: page)
+    }
+
+    struct View {
+        let layout: LayoutView
+        let heading: String
+        let conference: String?
+        let tally: [TallyCard]
+        let tallySentence: String
+        let rows: [TargetRow]
+        let termRows: [TargetRow]
+        let others: [OtherRow]
+        let children: [ChildLink]
+        let empty: Bool
+        let entryHref: String
+        let planHref: String
+    }
+
+    struct TallyCard {
+        let label: String
+        let count: Int
+        let cls: String
+    }
+
+    struct OtherRow {
+        let name: String
+        let href: String
+        let value: String
+    }
+
+    struct ChildLink {
+        let href: String
+        let title: String
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let period = try await services.pagePeriod(values, of: unit)
+        let review = services.review
+        let overview = try await review.overview(of: unit, period: period)
+        let conference = try await services.repository.conferences(unitID: unit.id).last { $0.period == period }
+        let others = try await review.otherResults(of: overview)
+        let children = try await services.repository.children(of: unit.id).filter { $0.existed(inYear: period.year) }
+        let heading = "\(unit.capitalizedTitle) — \(period.label)"
+        let view = View(
+            layout: try await services.layout(heading, page: .overview, unit: unit, period: period),
+            heading: heading, conference: conference.map { $0.title(unitKind: unit.kind) },
+            tally: AssessmentStatus.allCases.compactMap { status in
+                let count = overview.tally.count(status)
+                return count == 0 ? nil : TallyCard(label: status.label, count: count, cls: Display.statusClass(status))
+            },
+            tallySentence: overview.tally.total > 0 ? overview.tally.sentence : "",
+            rows: overview.annual.sorted(by: Self.urgency).map { TargetRow($0, unitID: unit.id) },
+            termRows: overview.term.sorted(by: Self.urgency).map { TargetRow($0, unitID: unit.id) },
+            others: others.map { r in
+                OtherRow(
+                    name: r.indicator.name, href: PageAddress.indicator(unit.id, r.indicator.code, period),
+                    value: AssessmentWording.quantity(
+                        r.observation.value, unit: r.indicator.measureUnit, qualifier: r.observation.qualifier,
+                        estimated: r.observation.estimated))
+            },
+            children: children.map { ChildLink(href: PageAddress.overview.path($0.id, period), title: $0.capitalizedTitle) },
+            empty: overview.all.isEmpty && others.isEmpty,
+            entryHref: PageAddress.entry.path(unit.id, period), planHref: PageAddress.plan.path(unit.id, period))
+        return try services.pages.render(view, template: "overview")
+    }
+
+    /// Targets needing attention first; catalogue order within a status.
+    static func urgency(_ a: Assessment, _ b: Assessment) -> Bool { a.status.urgency < b.status.urgency }
+}
+
+/// One target in a table: figures written out, a progress bar, a status colour.
+struct TargetRow {
+    let name: String
+    let href: String
+    let issuer: String
+    let value: String
+    let measureUnit: String
+    let estimated: Bool
+    let target: String
+    let percent: String
+    /// Bar width in percent of the cell, 0–100.
+    let bar: Int
+    /// Where the share of the year expected by now falls on the bar, 0–100; nil for a full year.
+    let expected: Int?
+    let growth: String
+    let growthClass: String
+    let forecast: String
+    let status: String
+    let statusClass: String
+    let note: String?
+
+    init(_ a: Assessment, unitID: UnitID) {
+        name = a.indicator.name
+        href = PageAddress.indicator(unitID, a.indicator.code, a.period)
+        issuer = a.target.isAnnual ? a.target.planWord : a.target.issuer
+        value = a.target.isAnnual || a.target.measure == .value ? AssessmentWording.value(a.value, qualifier: a.observation?.qualifier) : AssessmentWording.achieved(a)
+        measureUnit = a.indicator.measureUnit
+        estimated = a.estimated
+        target = a.target.isAnnual ? AssessmentWording.target(a) : "\(a.target.measure.title) \(AssessmentWording.target(a))"
+        percent = Display.percent(a.percentOfPlan)
+        bar = Int(min(100, max(0, a.percentOfPlan ?? 0)).rounded())
+        expected = a.period.isFullYear ? nil : a.expectedShare.map { Int(min(100, max(0, $0 * 100)).rounded()) }
+        growth = AssessmentWording.growth(a)
+        growthClass = Display.trendClass(a.growthPercent, direction: a.indicator.direction)
+        forecast = Display.number(a.forecast)
+        status = AssessmentWording.status(a)
+        statusClass = Display.statusClass(a.status)
+        note = a.note
+    }
+}

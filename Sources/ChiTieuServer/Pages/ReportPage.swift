@@ -1,0 +1,71 @@
+import ChiTieuCore
+import ChiTieuReport
+import Hummingbird
+
+/// `/don-vi/{id}/bao-cao?nam=&thang=`: the review report as it will be printed, with links to
+/// download it as Word, the table as Excel or CSV, and the printable A4 page;
+/// `/don-vi/{id}/bao-cao.{docx,xlsx,csv,html,txt}` are the files.
+struct ReportPage {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("don-vi/:id/bao-cao", use: page)
+        router.get("don-vi/:id/:file", use: file)
+    }
+
+    struct View {
+        let layout: LayoutView
+        let heading: String
+        let issuer: [String]
+        let title: String
+        let subtitle: String
+        let sections: [Section]
+        let downloads: [Download]
+    }
+
+    struct Section {
+        let heading: String?
+        let paragraphs: [String]
+    }
+
+    struct Download {
+        let href: String
+        let label: String
+        let note: String
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let period = try await services.pagePeriod(values, of: unit)
+        let material = try await services.review.material(of: unit, period: period)
+        let report = NarrativeWriter().write(material)
+        let query = "nam=\(period.year)&thang=\(period.toMonth)"
+        let base = "/don-vi/\(unit.id)/bao-cao"
+        let heading = "Báo cáo \(period.label) — \(unit.capitalizedTitle)"
+        let view = View(
+            layout: try await services.layout(heading, page: .report, unit: unit, period: period),
+            heading: heading, issuer: report.issuer, title: report.title, subtitle: report.subtitle,
+            sections: report.sections.map { Section(heading: $0.heading, paragraphs: $0.paragraphs) },
+            downloads: [
+                Download(href: "\(base).docx?\(query)", label: "Báo cáo (Word, .docx)", note: "A4, Times New Roman 14"),
+                Download(href: "\(base).html?\(query)", label: "Bản in A4", note: "mở rồi in ra PDF từ trình duyệt"),
+                Download(href: "\(base).xlsx?\(query)", label: "Bảng chỉ tiêu (Excel, .xlsx)", note: "số liệu dạng số"),
+                Download(href: "\(base).csv?\(query)", label: "Bảng chỉ tiêu (CSV)", note: "UTF-8, mở được bằng Excel"),
+                Download(href: "\(base).txt?\(query)", label: "Văn bản thuần (.txt)", note: "để dán vào thông cáo"),
+            ])
+        return try services.pages.render(view, template: "report")
+    }
+
+    /// `bao-cao.docx` and its siblings; any other name is not a page.
+    @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let name = context.parameters.get("file") ?? ""
+        guard name.hasPrefix("bao-cao.") else { throw APIError.notFound("Không tìm thấy trang hoặc tài nguyên này.") }
+        let format = try ReportFile.Format(name: String(name.dropFirst("bao-cao.".count)))
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let period = try await services.pagePeriod(values, of: unit)
+        return try ReportFile(material: try await services.review.material(of: unit, period: period), format: format)
+            .response()
+    }
+}

@@ -1,5 +1,0 @@
-import Hummingbird
-
-enum _PlaceholderServer {
-    static func router() -> Router<BasicRequestContext> { Router() }
-}

@@ -1,0 +1,148 @@
+import ChiTieuCore
+
+/// The pages and their addresses. Unit, period and indicator are in the path or query, so a
+/// leader can bookmark or forward any view.
+enum PageAddress {
+    case overview, entry, plan, compare, report
+
+    var slug: String {
+        switch self {
+        case .overview: ""
+        case .entry: "/nhap-so-lieu"
+        case .plan: "/ke-hoach"
+        case .compare: "/so-sanh"
+        case .report: "/bao-cao"
+        }
+    }
+
+    var label: String {
+        switch self {
+        case .overview: "Tổng quan"
+        case .entry: "Nhập số liệu"
+        case .plan: "Kế hoạch"
+        case .compare: "So sánh"
+        case .report: "Báo cáo"
+        }
+    }
+
+    /// The page's name in the period picker's `trang` field.
+    var key: String {
+        switch self {
+        case .overview: "tong-quan"
+        case .entry: "nhap-so-lieu"
+        case .plan: "ke-hoach"
+        case .compare: "so-sanh"
+        case .report: "bao-cao"
+        }
+    }
+
+    init?(key: String) {
+        guard let page = [PageAddress.overview, .entry, .plan, .compare, .report].first(where: { $0.key == key }) else {
+            return nil
+        }
+        self = page
+    }
+
+    func path(_ unitID: UnitID, _ period: Period, indicator: String? = nil) -> String {
+        var query = "nam=\(period.year)"
+        if self != .plan { query += "&thang=\(period.toMonth)" }
+        if self == .compare, let indicator { query += "&chi-tieu=\(indicator)" }
+        return "/don-vi/\(unitID)\(slug)?\(query)"
+    }
+
+    static func indicator(_ unitID: UnitID, _ code: String, _ period: Period) -> String {
+        "/don-vi/\(unitID)/chi-tieu/\(code)?nam=\(period.year)&thang=\(period.toMonth)"
+    }
+}
+
+/// The frame around every page: title, navigation, the unit and period pickers.
+struct LayoutView {
+    struct Link {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    var title: String
+    var nav: [Link] = []
+    var importCurrent = false
+    var picker: Picker?
+
+    struct Picker {
+        let page: String
+        let indicator: String?
+        let units: [Option]
+        let years: [Option]
+        let months: [Option]
+        let showMonths: Bool
+    }
+
+    init(title: String) {
+        self.title = title
+    }
+
+    /// Navigation and pickers for `page` of `unit` in `period`.
+    init(
+        title: String, page: PageAddress?, unit: AdministrativeUnit, period: Period, units: [AdministrativeUnit],
+        currentYear: Int, indicator: String? = nil
+    ) {
+        self.title = title
+        nav = [PageAddress.overview, .entry, .plan, .compare, .report].map {
+            Link(href: $0.path(unit.id, period), label: $0.label, current: $0 == page)
+        }
+        let tree = UnitTree(units)
+        let years = Array(Set(((currentYear - 6)...(currentYear + 1)).map { $0 } + [period.year])).sorted(by: >)
+        picker = Picker(
+            page: (page ?? .overview).key, indicator: indicator,
+            units: tree.ordered.map { entry in
+                Option(value: "\(entry.unit.id)", label: entry.label, selected: entry.unit.id == unit.id)
+            },
+            years: years.map { Option(value: "\($0)", label: "\($0)", selected: $0 == period.year) },
+            months: (1...12).map { Option(value: "\($0)", label: Self.monthLabel($0), selected: $0 == period.toMonth) },
+            showMonths: page != .plan)
+    }
+
+    static func monthLabel(_ month: Int) -> String {
+        switch month {
+        case 3: "Quý I (3 tháng)"
+        case 6: "6 tháng"
+        case 9: "9 tháng"
+        case 12: "Cả năm"
+        default: "\(month) tháng"
+        }
+    }
+}
+
+/// Units in hierarchy order, each labelled with its depth, for the unit picker and home page.
+struct UnitTree {
+    struct Entry {
+        let unit: AdministrativeUnit
+        let depth: Int
+        var label: String {
+            String(repeating: "— ", count: depth) + unit.capitalizedTitle
+                + (unit.validTo.map { " (đến \($0.vietnamese))" } ?? "")
+        }
+    }
+
+    let ordered: [Entry]
+
+    init(_ units: [AdministrativeUnit]) {
+        let ids = Set(units.map(\.id))
+        let children = Dictionary(grouping: units, by: { $0.parentID.flatMap { ids.contains($0) ? $0 : nil } ?? -1 })
+        var out: [Entry] = []
+        func visit(_ parent: UnitID, depth: Int) {
+            for unit in (children[parent] ?? []).sorted(by: { $0.name < $1.name }) {
+                out.append(Entry(unit: unit, depth: depth))
+                if depth < 8 { visit(unit.id, depth: depth + 1) }
+            }
+        }
+        visit(-1, depth: 0)
+        ordered = out
+    }
+}
