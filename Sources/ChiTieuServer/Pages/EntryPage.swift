@@ -27,6 +27,7 @@ struct EntryPage {
         let extraError: String?
         let saved: String?
         let errorCount: Int
+        let hasErrors: Bool
     }
 
     struct Row {
@@ -131,7 +132,7 @@ struct EntryPage {
             },
             extraValue: extraCode.flatMap { typed[$0] } ?? "", extraError: extraCode.flatMap { errors[$0] },
             saved: saved.map { "Đã lưu \($0) số liệu. Số cũ vẫn được giữ trong lịch sử phiên bản." },
-            errorCount: errors.count)
+            errorCount: errors.count, hasErrors: !errors.isEmpty)
         var response = try services.pages.render(view, template: "entry", status: status)
         response.headers[.cacheControl] = "no-store"
         return response

@@ -171,8 +171,8 @@ struct ImportPage {
         return parts.joined(separator: "; ")
     }
 
-    /// `van_ban`, `ten`, `don_vi`, `nam`, `thang`, and for row N `ma[N]` (the code chosen) and
-    /// `chi_tieu[N]` (the name as read): names go in values, never in field names.
+    /// `van_ban`, `ten`, `don_vi`, `nam`, `thang`, and for row N `ma[rN]` (the code chosen) and
+    /// `chi_tieu[rN]` (the name as read): names go in values, never in field names.
     struct Confirm: Decodable {
         var van_ban: String
         var ten: String?

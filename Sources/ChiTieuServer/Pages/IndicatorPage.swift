@@ -71,7 +71,8 @@ struct IndicatorPage {
             targets: series.targets.map { t in
                 PlanLine(
                     scope: t.scope.label, issuer: t.planWord,
-                    text: (t.isAnnual ? "" : t.measure.title + " ") + Self.bound(t.bound) + " " + indicator.measureUnit)
+                    text: (t.isAnnual ? "" : t.measure.title + " ") + Self.bound(t.bound) + " "
+                        + (t.measure.isPercentage ? "%" : t.measure == .averageReduction ? "" : indicator.measureUnit))
             },
             results: series.results.reversed().map { o in
                 ResultLine(

@@ -52,7 +52,7 @@ struct PlanPage {
         var error: String?
     }
 
-    /// `gia_tri[id]` for stored targets; `moi[...]` a new annual plan; `nq[...]` a new resolution target.
+    /// `gia_tri[tID]` for stored targets (a letter first: numeric keys would decode as an array); `moi[...]` a new annual plan; `nq[...]` a new resolution target.
     struct Form: Decodable {
         var nam: Int
         var gia_tri: [String: String]?
@@ -80,7 +80,7 @@ struct PlanPage {
         var errors: [String: String] = [:]
         var batch = DataBatch()
         for (key, text) in form.gia_tri ?? [:] {
-            guard let target = stored.first(where: { "\($0.id)" == key }) else { continue }
+            guard let target = stored.first(where: { "t\($0.id)" == key }) else { continue }
             let (low, high) = target.bound.values
             let current = high.map { "\(low.vietnamese)-\($0.vietnamese)" } ?? low.vietnamese
             let text = text.trimmingCharacters(in: .whitespaces)
@@ -142,7 +142,7 @@ struct PlanPage {
                     measureUnit: byCode[t.indicatorCode]?.measureUnit ?? "", scope: t.scope.label,
                     kind: t.measure.title, issuer: t.planWord,
                     comparator: t.bound.comparatorCode == "<=" ? "không quá" : (t.bound.comparatorCode == ">=" ? "từ" : "khoảng"),
-                    input: form?.gia_tri?["\(t.id)"] ?? value, error: errors["\(t.id)"])
+                    input: form?.gia_tri?["t\(t.id)"] ?? value, error: errors["t\(t.id)"])
             }
         func new(_ fields: [String: String]?, _ key: String) -> NewTarget {
             NewTarget(

@@ -1,0 +1,52 @@
+import ArgumentParser
+import ChiTieuServer
+import ChiTieuStore
+import Foundation
+import Hummingbird
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Chạy ứng dụng web: tổng quan, nhập số liệu, kế hoạch, nhập từ văn bản, so sánh, báo cáo.",
+        discussion: "Mở địa chỉ in ra trên trình duyệt. Dừng bằng Ctrl+C.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Địa chỉ lắng nghe.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Cổng lắng nghe.")
+    var port = 8080
+
+    @Flag(help: "Nạp dữ liệu minh họa nếu cơ sở dữ liệu chưa có.")
+    var demo = false
+
+    @Flag(help: "Ghi nhật ký từng yêu cầu.")
+    var verbose = false
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("Cổng phải từ 1 đến 65535, nhận được \(port).") }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.withRepository { repository in
+                try await repository.ensureCatalogue()
+                if demo, try await repository.units(named: .init("Kông Chro")).isEmpty {
+                    let summary = try await repository.save(DemoDataSet.batch())
+                    print("Đã nạp dữ liệu minh họa: \(summary.sentence)")
+                }
+                let configuration = ServerConfiguration(
+                    host: host, port: port, logLevel: verbose ? .info : .warning,
+                    currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
+                let app = try await buildApplication(repository: repository, configuration: configuration)
+                // Written unbuffered: a script that starts the server waits for this line.
+                let address = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/"
+                FileHandle.standardOutput.write(
+                    Data("chitieu đang chạy trên \(repository.database.location).\nMở trình duyệt tại: \(address)\n".utf8))
+                try await app.runService()
+            }
+        }
+    }
+}
