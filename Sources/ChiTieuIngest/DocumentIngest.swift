@@ -30,11 +30,18 @@ public struct DocumentIngest: Sendable {
         public var period: Period?
         /// Indicator name as read → catalogue code.
         public var indicatorCodes: [String: String]
+        /// The person has seen the figures that differ from stored ones and wants the text's
+        /// figures as new versions (the stored ones stay in the history).
+        public var replaceDiffering: Bool
 
-        public init(unitID: UnitID? = nil, period: Period? = nil, indicatorCodes: [String: String] = [:]) {
+        public init(
+            unitID: UnitID? = nil, period: Period? = nil, indicatorCodes: [String: String] = [:],
+            replaceDiffering: Bool = false
+        ) {
             self.unitID = unitID
             self.period = period
             self.indicatorCodes = indicatorCodes
+            self.replaceDiffering = replaceDiffering
         }
     }
 
@@ -97,7 +104,9 @@ public struct DocumentIngest: Sendable {
         builder.add(result, existingTargets: existing)
         report.skipped += builder.skipped
         report.derivedPlans = builder.derivedPlans
-        report.summary = try await repository.save(builder.batch)
+        var batch = builder.batch
+        if choices.replaceDiffering { batch.observationPolicy = .newVersion }
+        report.summary = try await repository.save(batch)
 
         let findings = try await UnitReview(repository: repository).findings(
             unitIDs: [unit.id], currentYear: currentYear)
@@ -105,7 +114,9 @@ public struct DocumentIngest: Sendable {
         return report
     }
 
-    private func resolve(_ mention: ExtractionResult.UnitMention, on day: CalendarDay) async throws -> AdministrativeUnit {
+    private func resolve(_ mention: ExtractionResult.UnitMention, on day: CalendarDay) async throws
+        -> AdministrativeUnit
+    {
         let resolver = UnitResolver(repository: repository)
         let name = "\(mention.kind.rawValue) \(mention.name)"
         if let province = mention.province, let found = try? await resolver.resolve("\(name), \(province)", on: day) {

@@ -35,15 +35,19 @@ public struct BarChart: Sendable {
         var out =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" role=\"img\" aria-labelledby=\"bars-title\" class=\"chart bars\">"
         out += "<title id=\"bars-title\">\(htmlEscaped(title))</title>"
-        out += "<text x=\"\(svgNumber(width - right))\" y=\"14\" class=\"axis\" text-anchor=\"end\">\(htmlEscaped(measureUnit))</text>"
+        out +=
+            "<text x=\"\(svgNumber(width - right))\" y=\"14\" class=\"axis\" text-anchor=\"end\">\(htmlEscaped(measureUnit))</text>"
         let zero = x(max(scale.low, 0))
         for (index, bar) in bars.enumerated() {
             let y = top + row * Double(index)
             let end = x(bar.value)
             let (from, to) = (min(zero, end), max(zero, end))
-            out += "<text x=\"\(svgNumber(left - 8))\" y=\"\(svgNumber(y + row / 2))\" class=\"label\" text-anchor=\"end\" dominant-baseline=\"middle\">\(htmlEscaped(bar.label))</text>"
-            out += "<rect x=\"\(svgNumber(from))\" y=\"\(svgNumber(y + 4))\" width=\"\(svgNumber(max(to - from, 1)))\" height=\"\(svgNumber(row - 8))\" class=\"bar \(htmlEscaped(bar.cls))\"><title>\(htmlEscaped("\(bar.label): \(bar.value.vietnamese) \(measureUnit)"))</title></rect>"
-            out += "<text x=\"\(svgNumber(to + 6))\" y=\"\(svgNumber(y + row / 2))\" class=\"value\" dominant-baseline=\"middle\">\(htmlEscaped(bar.value.vietnamese))</text>"
+            out +=
+                "<text x=\"\(svgNumber(left - 8))\" y=\"\(svgNumber(y + row / 2))\" class=\"label\" text-anchor=\"end\" dominant-baseline=\"middle\">\(htmlEscaped(bar.label))</text>"
+            out +=
+                "<rect x=\"\(svgNumber(from))\" y=\"\(svgNumber(y + 4))\" width=\"\(svgNumber(max(to - from, 1)))\" height=\"\(svgNumber(row - 8))\" class=\"bar \(htmlEscaped(bar.cls))\"><title>\(htmlEscaped("\(bar.label): \(bar.value.vietnamese) \(measureUnit)"))</title></rect>"
+            out +=
+                "<text x=\"\(svgNumber(to + 6))\" y=\"\(svgNumber(y + row / 2))\" class=\"value\" dominant-baseline=\"middle\">\(htmlEscaped(bar.value.vietnamese))</text>"
         }
         return out + "</svg>"
     }

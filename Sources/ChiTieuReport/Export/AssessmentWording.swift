@@ -9,7 +9,8 @@ public enum AssessmentWording {
     }
 
     /// `hơn 5.700 tỷ đồng (ước)`, `91,92% (ước)`
-    public static func quantity(_ value: Double?, unit: String, qualifier: Qualifier? = nil, estimated: Bool = false) -> String
+    public static func quantity(_ value: Double?, unit: String, qualifier: Qualifier? = nil, estimated: Bool = false)
+        -> String
     {
         guard let value else { return "–" }
         var text = (qualifier.map { $0.word + " " } ?? "") + number.string(value) + (unit == "%" ? "%" : " " + unit)

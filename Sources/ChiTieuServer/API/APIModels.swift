@@ -141,4 +141,3 @@ enum APIModels {
         let items: [Item]
     }
 }
-

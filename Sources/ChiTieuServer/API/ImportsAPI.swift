@@ -21,6 +21,8 @@ struct ImportsAPI {
         var year: Int?
         var to_month: Int?
         var indicator_codes: [String: String]?
+        /// Store figures that differ from stored ones as new versions instead of reporting them.
+        var replace_differing: Bool?
 
         func choices(currentYear: Int) throws -> DocumentIngest.Choices {
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -39,14 +41,16 @@ struct ImportsAPI {
                 }
                 period = try Period.yearToDate(year, through: to_month ?? 12)
             }
-            return .init(unitID: unit_id.map(UnitID.init), period: period, indicatorCodes: indicator_codes ?? [:])
+            return .init(
+                unitID: unit_id.map(UnitID.init), period: period, indicatorCodes: indicator_codes ?? [:],
+                replaceDiffering: replace_differing ?? false)
         }
     }
 
     static let maximumText = 5 << 20
 
     @Sendable func preview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await request.decode(as: ImportInput.self, context: context)
+        let input = try await JSONBody.decode(ImportInput.self, from: request)
         let preview = try await services.documentIngest().preview(
             input.text, choices: try input.choices(currentYear: services.currentYear))
         struct PreviewJSON: Encodable {
@@ -77,10 +81,15 @@ struct ImportsAPI {
     }
 
     @Sendable func ingest(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<IngestJSON> {
-        let input = try await request.decode(as: ImportInput.self, context: context)
+        let input = try await JSONBody.decode(ImportInput.self, from: request)
         let report = try await services.documentIngest().ingest(
-            input.text, document: input.document ?? "văn bản dán vào", choices: try input.choices(currentYear: services.currentYear))
-        return EditedResponse(status: report.stored ? .created : .unprocessableContent, response: IngestJSON(report))
+            input.text, document: input.document ?? "văn bản dán vào",
+            choices: try input.choices(currentYear: services.currentYear))
+        let changed = report.summary.map {
+            $0.observationsAdded + $0.observationsCorrected + $0.targetsAdded + $0.targetsUpdated > 0
+        }
+        let status: HTTPResponse.Status = !report.stored ? .unprocessableContent : (changed == true ? .created : .ok)
+        return EditedResponse(status: status, response: IngestJSON(report))
     }
 }
 

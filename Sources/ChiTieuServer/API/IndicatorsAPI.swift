@@ -10,7 +10,9 @@ struct IndicatorsAPI {
         group.get("indicators/:code", use: show)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Indicator> {
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws
+        -> APIModels.List<APIModels.Indicator>
+    {
         .init(items: try await services.repository.indicators().map(APIModels.Indicator.init))
     }
 

@@ -13,7 +13,8 @@ struct ResultsAPI {
         group.get("units/:id/results/:code/versions", use: versions)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Result> {
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Result>
+    {
         let values = RequestValues(request: request, context: context)
         let unit = try await services.unit(values.unitID())
         let year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm")
@@ -23,9 +24,10 @@ struct ResultsAPI {
         return .init(items: results.filter { code == nil || $0.indicatorCode == code }.map(APIModels.Result.init))
     }
 
-    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<APIModels.Saved> {
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<APIModels.Saved>
+    {
         let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
-        let input = try await request.decode(as: ResultInput.self, context: context)
+        let input = try await JSONBody.decode(ResultInput.self, from: request)
         var batch = DataBatch()
         batch.add(
             try input.observation(
@@ -36,7 +38,9 @@ struct ResultsAPI {
     }
 
     /// Every version of one figure, oldest first: `?year=&to_month=[&from_month=]`.
-    @Sendable func versions(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Result> {
+    @Sendable func versions(_ request: Request, context: AppRequestContext) async throws
+        -> APIModels.List<APIModels.Result>
+    {
         let values = RequestValues(request: request, context: context)
         let unit = try await services.unit(values.unitID())
         let code = context.parameters.get("code") ?? ""

@@ -11,7 +11,8 @@ struct TargetsAPI {
         group.post("units/:id/targets", use: save)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Target> {
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Target>
+    {
         let values = RequestValues(request: request, context: context)
         let unit = try await services.unit(values.unitID())
         let year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm")
@@ -21,9 +22,10 @@ struct TargetsAPI {
     }
 
     /// Adds a target, or replaces the value of the one with the same indicator, scope, kind and issuer.
-    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<APIModels.Saved> {
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<APIModels.Saved>
+    {
         let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
-        let input = try await request.decode(as: TargetInput.self, context: context)
+        let input = try await JSONBody.decode(TargetInput.self, from: request)
         var batch = DataBatch()
         batch.add(
             try input.target(

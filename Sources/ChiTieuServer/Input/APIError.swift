@@ -34,7 +34,8 @@ struct APIError: Error, Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Body(error: .init(message: message, field: field, problems: problems)))) ?? Data()
+        let data =
+            (try? encoder.encode(Body(error: .init(message: message, field: field, problems: problems)))) ?? Data()
         return ByteBuffer(bytes: data)
     }
 

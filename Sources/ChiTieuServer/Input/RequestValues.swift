@@ -26,7 +26,9 @@ struct RequestValues {
     /// `{id}` in the path.
     func unitID() throws -> Int {
         let text = context.parameters.get("id") ?? ""
-        guard let id = Int(text), id > 0 else { throw APIError.badRequest("Mã đơn vị «\(text)» không hợp lệ.", field: "id") }
+        guard let id = Int(text), id > 0 else {
+            throw APIError.badRequest("Mã đơn vị «\(text)» không hợp lệ.", field: "id")
+        }
         return id
     }
 

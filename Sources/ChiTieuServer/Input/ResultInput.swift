@@ -11,12 +11,16 @@ struct ResultInput: Decodable, Sendable {
     var estimated: Bool?
     var price_basis: String?
 
-    func observation(of unit: AdministrativeUnit, indicators: [String: Indicator], enteredBy: String) throws -> Observation {
+    func observation(of unit: AdministrativeUnit, indicators: [String: Indicator], enteredBy: String) throws
+        -> Observation
+    {
         guard let indicator = indicators[indicator] else {
             throw APIError.badRequest("Không có chỉ tiêu mã «\(self.indicator)» trong danh mục.", field: "indicator")
         }
         let from = from_month ?? 1
-        guard (1...12).contains(from) else { throw APIError.badRequest("Từ tháng phải từ 1 đến 12.", field: "from_month") }
+        guard (1...12).contains(from) else {
+            throw APIError.badRequest("Từ tháng phải từ 1 đến 12.", field: "from_month")
+        }
         guard (from...12).contains(to_month) else {
             throw APIError.badRequest("Đến tháng phải từ \(from) đến 12.", field: "to_month")
         }

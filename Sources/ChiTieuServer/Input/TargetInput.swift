@@ -15,14 +15,18 @@ struct TargetInput: Decodable, Sendable {
     var upper: NumberInput?
     var issuer: String?
 
-    func target(of unit: AdministrativeUnit, indicators: [String: Indicator], yearRange: ClosedRange<Int>) throws -> Target {
+    func target(of unit: AdministrativeUnit, indicators: [String: Indicator], yearRange: ClosedRange<Int>) throws
+        -> Target
+    {
         guard let indicator = indicators[indicator] else {
             throw APIError.badRequest("Không có chỉ tiêu mã «\(self.indicator)» trong danh mục.", field: "indicator")
         }
         let scope: TargetScope
         switch (year, from_year, to_year) {
         case (let year?, nil, nil):
-            guard yearRange.contains(year) else { throw APIError.badRequest("Năm \(year) không hợp lệ.", field: "year") }
+            guard yearRange.contains(year) else {
+                throw APIError.badRequest("Năm \(year) không hợp lệ.", field: "year")
+            }
             scope = .year(year)
         case (nil, let from?, let to?):
             guard yearRange.contains(from), yearRange.contains(to), from < to else {
@@ -30,15 +34,18 @@ struct TargetInput: Decodable, Sendable {
             }
             scope = .term(from: from, to: to)
         default:
-            throw APIError.badRequest("Cần «year» (kế hoạch năm) hoặc «from_year» và «to_year» (nghị quyết).", field: "year")
+            throw APIError.badRequest(
+                "Cần «year» (kế hoạch năm) hoặc «from_year» và «to_year» (nghị quyết).", field: "year")
         }
-        let kind = try measure.map { code in
-            guard let kind = TargetMeasure(rawValue: code) else {
-                let known = TargetMeasure.allCases.map(\.rawValue).joined(separator: ", ")
-                throw APIError.badRequest("Dạng chỉ tiêu «\(code)» không có; dùng một trong: \(known).", field: "measure")
-            }
-            return kind
-        } ?? .value
+        let kind =
+            try measure.map { code in
+                guard let kind = TargetMeasure(rawValue: code) else {
+                    let known = TargetMeasure.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw APIError.badRequest(
+                        "Dạng chỉ tiêu «\(code)» không có; dùng một trong: \(known).", field: "measure")
+                }
+                return kind
+            } ?? .value
         if scope.firstYear == scope.lastYear, kind != .value {
             throw APIError.badRequest("Chỉ tiêu nghị quyết dạng «\(kind.title)» cần một giai đoạn.", field: "measure")
         }
@@ -57,6 +64,7 @@ struct TargetInput: Decodable, Sendable {
             throw APIError.badRequest("So sánh «\(other)» không có; dùng >=, <= hoặc between.", field: "comparator")
         }
         let issuer = issuer?.trimmingCharacters(in: .whitespaces).isEmpty == false ? issuer! : Target.defaultIssuer
-        return Target(unitID: unit.id, indicatorCode: indicator.code, scope: scope, measure: kind, bound: bound, issuer: issuer)
+        return Target(
+            unitID: unit.id, indicatorCode: indicator.code, scope: scope, measure: kind, bound: bound, issuer: issuer)
     }
 }

@@ -48,7 +48,8 @@ struct ComparePage {
         } else {
             indicator = catalogue.first { $0.code == "total_production_value" } ?? catalogue[0]
         }
-        let rows = try await UnitComparison(repository: services.repository).compare(indicator, under: unit, period: period)
+        let rows = try await UnitComparison(repository: services.repository).compare(
+            indicator, under: unit, period: period)
         let withValues = rows.filter { $0.value != nil }
         let heading = "So sánh: \(indicator.name) — các đơn vị thuộc \(unit.title), \(period.label)"
         let chart = BarChart(
@@ -59,7 +60,8 @@ struct ComparePage {
                     cls: row.assessment.map { Display.statusClass($0.status) } ?? "")
             }, measureUnit: indicator.measureUnit)
         let view = View(
-            layout: try await services.layout(heading, page: .compare, unit: unit, period: period, indicator: indicator.code),
+            layout: try await services.layout(
+                heading, page: .compare, unit: unit, period: period, indicator: indicator.code),
             heading: heading,
             indicators: catalogue.map { .init(value: $0.code, label: $0.name, selected: $0.code == indicator.code) },
             action: "/don-vi/\(unit.id)/so-sanh", year: period.year, month: period.toMonth,
@@ -70,14 +72,15 @@ struct ComparePage {
     }
 
     private static func row(_ n: Int, _ row: UnitComparison.Row, indicator: Indicator, period: Period) -> Row {
-                Row(
-                    rank: row.value == nil ? "–" : "\(n + 1)", title: row.unit.capitalizedTitle,
-                    href: PageAddress.indicator(row.unit.id, indicator.code, period),
-                    value: AssessmentWording.value(row.value, qualifier: row.observation?.qualifier, estimated: row.observation?.estimated ?? false),
-                    target: row.assessment.map(AssessmentWording.target) ?? "–",
-                    percent: Display.percent(row.assessment?.percentOfPlan),
-                    growth: row.assessment.map(AssessmentWording.growth) ?? "–",
-                    status: row.assessment?.status.label ?? "Chưa có kế hoạch",
-                    statusClass: row.assessment.map { Display.statusClass($0.status) } ?? "")
+        Row(
+            rank: row.value == nil ? "–" : "\(n + 1)", title: row.unit.capitalizedTitle,
+            href: PageAddress.indicator(row.unit.id, indicator.code, period),
+            value: AssessmentWording.value(
+                row.value, qualifier: row.observation?.qualifier, estimated: row.observation?.estimated ?? false),
+            target: row.assessment.map(AssessmentWording.target) ?? "–",
+            percent: Display.percent(row.assessment?.percentOfPlan),
+            growth: row.assessment.map(AssessmentWording.growth) ?? "–",
+            status: row.assessment?.status.label ?? "Chưa có kế hoạch",
+            statusClass: row.assessment.map { Display.statusClass($0.status) } ?? "")
     }
 }

@@ -87,11 +87,13 @@ struct EntryPage {
         }
         if !errors.isEmpty {
             return try await render(
-                unit, period, typed: typed, estimated: estimated, errors: errors, saved: nil, status: .unprocessableContent)
+                unit, period, typed: typed, estimated: estimated, errors: errors, saved: nil,
+                status: .unprocessableContent)
         }
         let summary = try await services.repository.save(batch)
         let count = summary.observationsAdded + summary.observationsCorrected
-        return Response(status: .seeOther, headers: [.location: PageAddress.entry.path(unit.id, period) + "&da-luu=\(count)"])
+        return Response(
+            status: .seeOther, headers: [.location: PageAddress.entry.path(unit.id, period) + "&da-luu=\(count)"])
     }
 
     private func render(

@@ -127,7 +127,9 @@ struct ImportPage {
         let units = UnitTree(try await services.repository.allUnits())
         func options(chosen: String?) -> [LayoutView.Option] {
             [LayoutView.Option(value: "", label: "— không lưu —", selected: chosen == nil)]
-                + indicators.map { .init(value: $0.code, label: "\($0.name) (\($0.measureUnit))", selected: $0.code == chosen) }
+                + indicators.map {
+                    .init(value: $0.code, label: "\($0.name) (\($0.measureUnit))", selected: $0.code == chosen)
+                }
         }
         let rows = result.observations.enumerated().map { n, o in
             Row(
@@ -137,12 +139,16 @@ struct ImportPage {
         let goals = result.targets.enumerated().map { n, t in
             Row(
                 number: result.observations.count + n + 1, name: t.indicator,
-                figures: "năm \(t.year): \(t.qualifier.map { $0.word + " " } ?? "")\(t.value.vietnamese) \(t.unit ?? "")",
+                figures:
+                    "năm \(t.year): \(t.qualifier.map { $0.word + " " } ?? "")\(t.value.vietnamese) \(t.unit ?? "")",
                 known: t.indicatorCode != nil, options: options(chosen: t.indicatorCode))
         }
         let tally = result.tally.map { t in
-            [("tổng", t.total), ("vượt", t.exceeded), ("đạt", t.met), ("không đạt", t.missed), ("chưa đánh giá", t.unevaluated)]
-                .compactMap { name, count in count.map { "\(name) \($0)" } }.joined(separator: ", ")
+            [
+                ("tổng", t.total), ("vượt", t.exceeded), ("đạt", t.met), ("không đạt", t.missed),
+                ("chưa đánh giá", t.unevaluated),
+            ]
+            .compactMap { name, count in count.map { "\(name) \($0)" } }.joined(separator: ", ")
         }
         let conference = result.conference.map { c in
             "Hội nghị lần thứ \(c.number)\(c.extended ? " (mở rộng)" : "")\(c.term.map { ", khóa \(RomanNumeral.string($0))" } ?? "")"
@@ -150,12 +156,20 @@ struct ImportPage {
         let view = View(
             layout: Self.layout(), text: text, document: document,
             preview: PreviewView(
-                pieces: HighlightedText(text, spans: result.observations.map(\.span) + result.targets.map(\.span)).pieces,
+                pieces: HighlightedText(text, spans: result.observations.map(\.span) + result.targets.map(\.span))
+                    .pieces,
                 unitOptions: [LayoutView.Option(value: "", label: "— chọn đơn vị —", selected: preview.unit == nil)]
-                    + units.ordered.map { .init(value: "\($0.unit.id)", label: $0.label, selected: $0.unit.id == preview.unit?.id) },
-                unitNote: preview.unit.map { "Văn bản nói về \($0.title)." } ?? preview.unitProblem ?? "Chưa xác định được đơn vị.",
+                    + units.ordered.map {
+                        .init(value: "\($0.unit.id)", label: $0.label, selected: $0.unit.id == preview.unit?.id)
+                    },
+                unitNote: preview.unit.map { "Văn bản nói về \($0.title)." } ?? preview.unitProblem
+                    ?? "Chưa xác định được đơn vị.",
                 year: preview.period.map { "\($0.year)" } ?? "", month: preview.period.map { "\($0.toMonth)" } ?? "12",
-                months: (1...12).map { .init(value: "\($0)", label: LayoutView.monthLabel($0), selected: $0 == (preview.period?.toMonth ?? 12)) },
+                months: (1...12).map {
+                    .init(
+                        value: "\($0)", label: LayoutView.monthLabel($0),
+                        selected: $0 == (preview.period?.toMonth ?? 12))
+                },
                 rows: rows, goals: goals, tally: tally, conference: conference,
                 findings: result.findings.map(\.message), count: rows.count + goals.count))
         return try services.pages.render(view, template: "import")
@@ -164,7 +178,9 @@ struct ImportPage {
     static func figures(_ o: ExtractionResult.ReadObservation) -> String {
         var parts: [String] = []
         if let value = o.value {
-            parts.append((o.estimated ? "ước " : "") + (o.qualifier.map { $0.word + " " } ?? "") + value.vietnamese + (o.unit.map { " " + $0 } ?? ""))
+            parts.append(
+                (o.estimated ? "ước " : "") + (o.qualifier.map { $0.word + " " } ?? "") + value.vietnamese
+                    + (o.unit.map { " " + $0 } ?? ""))
         }
         if let p = o.percentOfPlan { parts.append("\(p.vietnamese)% \(o.planWords ?? "kế hoạch")") }
         if let g = o.growthPercent { parts.append("\(g > 0 ? "+" : "")\(g.vietnamese)% so với cùng kỳ") }
@@ -181,6 +197,7 @@ struct ImportPage {
         var thang: String?
         var ma: [String: String]?
         var chi_tieu: [String: String]?
+        var ghi_de: String?
 
         var codes: [String: String] {
             var out: [String: String] = [:]
@@ -197,7 +214,7 @@ struct ImportPage {
             text: form.van_ban, document: form.ten, unit_id: form.don_vi.flatMap { Int($0) },
             year: try form.nam.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "nam") },
             to_month: try form.thang.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "thang") },
-            indicator_codes: form.codes)
+            indicator_codes: form.codes, replace_differing: form.ghi_de != nil)
         let report = try await services.documentIngest().ingest(
             input.text, document: form.ten?.isEmpty == false ? form.ten! : "văn bản dán vào",
             choices: try input.choices(currentYear: services.currentYear))

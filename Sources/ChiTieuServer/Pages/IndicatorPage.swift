@@ -49,7 +49,8 @@ struct IndicatorPage {
         let unit = try await services.unit(values.unitID())
         let indicator = try await services.indicator(context.parameters.get("code"), field: "code")
         let period = try await services.pagePeriod(values, of: unit)
-        let series = try await IndicatorSeries.load(indicator, of: unit, year: period.year, repository: services.repository)
+        let series = try await IndicatorSeries.load(
+            indicator, of: unit, year: period.year, repository: services.repository)
         let heading = "\(indicator.name) — \(unit.capitalizedTitle)"
         let points = { (year: Int) in series.yearToDate(year).map { (month: $0.period.toMonth, value: $0.value!) } }
         let plan = series.plan
@@ -59,7 +60,12 @@ struct IndicatorPage {
                 .init(name: "Năm \(period.year)", points: points(period.year)),
                 .init(name: "Cùng kỳ năm \(period.year - 1)", points: points(period.year - 1), dashed: true),
             ],
-            plan: plan.map { ("\($0.planWord.prefix(1).uppercased() + $0.planWord.dropFirst()) năm \(period.year)", $0.bound.reference(for: indicator.direction)) },
+            plan: plan.map {
+                (
+                    "\($0.planWord.prefix(1).uppercased() + $0.planWord.dropFirst()) năm \(period.year)",
+                    $0.bound.reference(for: indicator.direction)
+                )
+            },
             measureUnit: indicator.measureUnit)
         var versionsSeen: [String: Int] = [:]
         for o in series.results { versionsSeen[o.period.description] = o.version }
@@ -79,7 +85,8 @@ struct IndicatorPage {
                     period: o.period.label,
                     value: AssessmentWording.quantity(o.value, unit: indicator.measureUnit, qualifier: o.qualifier),
                     estimated: o.estimated, version: o.version, corrected: o.version > 1,
-                    recordedAt: o.recordedAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "",
+                    recordedAt: o.recordedAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+                        ?? "",
                     source: o.source.label, excerpt: o.source.excerpt)
             },
             compareHref: PageAddress.compare.path(unit.id, period, indicator: indicator.code),

@@ -70,7 +70,9 @@ struct OverviewPage {
                         r.observation.value, unit: r.indicator.measureUnit, qualifier: r.observation.qualifier,
                         estimated: r.observation.estimated))
             },
-            children: children.map { ChildLink(href: PageAddress.overview.path($0.id, period), title: $0.capitalizedTitle) },
+            children: children.map {
+                ChildLink(href: PageAddress.overview.path($0.id, period), title: $0.capitalizedTitle)
+            },
             empty: overview.all.isEmpty && others.isEmpty,
             entryHref: PageAddress.entry.path(unit.id, period), planHref: PageAddress.plan.path(unit.id, period))
         return try services.pages.render(view, template: "overview")
@@ -105,10 +107,13 @@ struct TargetRow {
         name = a.indicator.name
         href = PageAddress.indicator(unitID, a.indicator.code, a.period)
         issuer = a.target.isAnnual ? a.target.planWord : a.target.issuer
-        value = a.target.isAnnual || a.target.measure == .value ? AssessmentWording.value(a.value, qualifier: a.observation?.qualifier) : AssessmentWording.achieved(a)
+        value =
+            a.target.isAnnual || a.target.measure == .value
+            ? AssessmentWording.value(a.value, qualifier: a.observation?.qualifier) : AssessmentWording.achieved(a)
         measureUnit = a.indicator.measureUnit
         estimated = a.estimated
-        target = a.target.isAnnual ? AssessmentWording.target(a) : "\(a.target.measure.title) \(AssessmentWording.target(a))"
+        target =
+            a.target.isAnnual ? AssessmentWording.target(a) : "\(a.target.measure.title) \(AssessmentWording.target(a))"
         percent = Display.percent(a.percentOfPlan)
         bar = Int(min(100, max(0, a.percentOfPlan ?? 0)).rounded())
         expected = a.period.isFullYear ? nil : a.expectedShare.map { Int(min(100, max(0, $0 * 100)).rounded()) }

@@ -118,11 +118,13 @@ struct PlanPage {
             }
         }
         if !errors.isEmpty {
-            return try await render(unit, form.nam, form: form, errors: errors, saved: nil, status: .unprocessableContent)
+            return try await render(
+                unit, form.nam, form: form, errors: errors, saved: nil, status: .unprocessableContent)
         }
         let summary = try await services.repository.save(batch)
         let count = summary.targetsAdded + summary.targetsUpdated
-        return Response(status: .seeOther, headers: [.location: "/don-vi/\(unit.id)/ke-hoach?nam=\(form.nam)&da-luu=\(count)"])
+        return Response(
+            status: .seeOther, headers: [.location: "/don-vi/\(unit.id)/ke-hoach?nam=\(form.nam)&da-luu=\(count)"])
     }
 
     private func render(
@@ -133,24 +135,30 @@ struct PlanPage {
         let byCode = Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let targets = try await services.repository.targets(unitIDs: [unit.id], years: year...year)
         let order = Dictionary(indicators.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let rows = targets.sorted { (order[$0.indicatorCode] ?? 0, $0.issuerRank) < (order[$1.indicatorCode] ?? 0, $1.issuerRank) }
-            .map { t in
-                let (low, high) = t.bound.values
-                let value = high.map { "\(low.vietnamese)-\($0.vietnamese)" } ?? low.vietnamese
-                return Row(
-                    id: t.id, name: byCode[t.indicatorCode]?.name ?? t.indicatorCode,
-                    measureUnit: byCode[t.indicatorCode]?.measureUnit ?? "", scope: t.scope.label,
-                    kind: t.measure.title, issuer: t.planWord,
-                    comparator: t.bound.comparatorCode == "<=" ? "không quá" : (t.bound.comparatorCode == ">=" ? "từ" : "khoảng"),
-                    input: form?.gia_tri?["t\(t.id)"] ?? value, error: errors["t\(t.id)"])
-            }
+        let rows = targets.sorted {
+            (order[$0.indicatorCode] ?? 0, $0.issuerRank) < (order[$1.indicatorCode] ?? 0, $1.issuerRank)
+        }
+        .map { t in
+            let (low, high) = t.bound.values
+            let value = high.map { "\(low.vietnamese)-\($0.vietnamese)" } ?? low.vietnamese
+            return Row(
+                id: t.id, name: byCode[t.indicatorCode]?.name ?? t.indicatorCode,
+                measureUnit: byCode[t.indicatorCode]?.measureUnit ?? "", scope: t.scope.label,
+                kind: t.measure.title, issuer: t.planWord,
+                comparator: t.bound.comparatorCode == "<="
+                    ? "không quá" : (t.bound.comparatorCode == ">=" ? "từ" : "khoảng"),
+                input: form?.gia_tri?["t\(t.id)"] ?? value, error: errors["t\(t.id)"])
+        }
         func new(_ fields: [String: String]?, _ key: String) -> NewTarget {
             NewTarget(
-                indicator: fields?["chi_tieu"] ?? "", issuer: fields?["cap_giao"] ?? "", value: fields?["gia_tri"] ?? "",
+                indicator: fields?["chi_tieu"] ?? "", issuer: fields?["cap_giao"] ?? "",
+                value: fields?["gia_tri"] ?? "",
                 fromYear: fields?["tu_nam"] ?? "", toYear: fields?["den_nam"] ?? "", error: errors[key])
         }
         func options(_ indicators: [Indicator], chosen: String?) -> [LayoutView.Option] {
-            indicators.map { .init(value: $0.code, label: "\($0.name) (\($0.measureUnit))", selected: $0.code == chosen) }
+            indicators.map {
+                .init(value: $0.code, label: "\($0.name) (\($0.measureUnit))", selected: $0.code == chosen)
+            }
         }
         let period = try Period.year(year)
         let heading = "Kế hoạch năm \(year) — \(unit.capitalizedTitle)"

@@ -60,8 +60,9 @@ struct ReportPage {
     /// `bao-cao.docx` and its siblings; any other name is not a page.
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         let name = context.parameters.get("file") ?? ""
-        guard name.hasPrefix("bao-cao.") else { throw APIError.notFound("Không tìm thấy trang hoặc tài nguyên này.") }
-        let format = try ReportFile.Format(name: String(name.dropFirst("bao-cao.".count)))
+        guard name.hasPrefix("bao-cao."),
+            let format = try? ReportFile.Format(name: String(name.dropFirst("bao-cao.".count)))
+        else { throw APIError.notFound("Không tìm thấy trang hoặc tài nguyên này.") }
         let values = RequestValues(request: request, context: context)
         let unit = try await services.unit(values.unitID())
         let period = try await services.pagePeriod(values, of: unit)

@@ -9,7 +9,9 @@ enum Display {
     static func percent(_ value: Double?) -> String { value.map { $0.vietnamese + "%" } ?? "–" }
 
     /// A CSS class per status, for its colour.
-    static func statusClass(_ status: AssessmentStatus) -> String { "st-" + status.rawValue.replacingOccurrences(of: "_", with: "-") }
+    static func statusClass(_ status: AssessmentStatus) -> String {
+        "st-" + status.rawValue.replacingOccurrences(of: "_", with: "-")
+    }
 
     /// `up`, `down` or `flat`, good or bad for the indicator's direction.
     static func trendClass(_ change: Double?, direction: Direction) -> String {

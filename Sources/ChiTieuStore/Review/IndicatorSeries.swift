@@ -17,7 +17,11 @@ public struct IndicatorSeries: Sendable {
     ) async throws -> IndicatorSeries {
         let results = try await repository.observations(unitIDs: [unit.id], years: (year - 1)...year)
             .filter { $0.indicatorCode == indicator.code }
-            .sorted { ($0.period.year, $0.period.toMonth, $0.period.fromMonth) < ($1.period.year, $1.period.toMonth, $1.period.fromMonth) }
+            .sorted {
+                ($0.period.year, $0.period.toMonth, $0.period.fromMonth) < (
+                    $1.period.year, $1.period.toMonth, $1.period.fromMonth
+                )
+            }
         let targets = try await repository.targets(unitIDs: [unit.id], years: year...year)
             .filter { $0.indicatorCode == indicator.code }
             .sorted { ($0.isAnnual ? 0 : 1, $0.issuerRank) < ($1.isAnnual ? 0 : 1, $1.issuerRank) }

@@ -22,7 +22,8 @@ public struct UnitComparison: Sendable {
 
     /// Units with a result first, best first (highest, or lowest for lower-is-better
     /// indicators); units without one after them, by name.
-    public func compare(_ indicator: Indicator, under parent: AdministrativeUnit, period: Period) async throws -> [Row] {
+    public func compare(_ indicator: Indicator, under parent: AdministrativeUnit, period: Period) async throws -> [Row]
+    {
         let units = try await repository.children(of: parent.id).filter { $0.existed(inYear: period.year) }
         let ids = units.map(\.id)
         guard !ids.isEmpty else { return [] }

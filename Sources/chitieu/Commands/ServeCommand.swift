@@ -44,7 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
                 // Written unbuffered: a script that starts the server waits for this line.
                 let address = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/"
                 FileHandle.standardOutput.write(
-                    Data("chitieu đang chạy trên \(repository.database.location).\nMở trình duyệt tại: \(address)\n".utf8))
+                    Data(
+                        "chitieu đang chạy trên \(repository.database.location).\nMở trình duyệt tại: \(address)\n".utf8
+                    ))
                 try await app.runService()
             }
         }

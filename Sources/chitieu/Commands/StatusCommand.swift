@@ -39,7 +39,9 @@ struct StatusCommand: AsyncParsableCommand {
                 let committee = try await repository.committee(of: unit)
                 let untargeted = try await review.otherResults(of: overview)
                 if json {
-                    print(try OverviewJSON(overview: overview, conference: conference, otherResults: untargeted).encoded())
+                    print(
+                        try OverviewJSON(overview: overview, conference: conference, otherResults: untargeted).encoded()
+                    )
                 } else {
                     print(
                         StatusText(

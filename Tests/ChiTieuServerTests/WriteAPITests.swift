@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import ChiTieuServer
+
+@Suite("API: writing results, targets and imports")
+struct WriteAPITests {
+    @Test func aCorrectedResultKeepsTheOldVersion() async throws {
+        let fixture = try await ServerFixture.demo()
+        let id = try await fixture.unitID("Kông Chro")
+        try await fixture.test { client in
+            let saved = try await client.postJSON(
+                "/api/v1/units/\(id)/results",
+                #"{"indicator":"total_production_value","year":2024,"to_month":9,"value":"4.800,5"}"#)
+            #expect(saved.status == .created)
+            #expect(try saved.json()["results_corrected"] as? Int == 1)
+            let (_, versions) = try await client.getJSON(
+                "/api/v1/units/\(id)/results/total_production_value/versions?year=2024&to_month=9")
+            let values = (versions["items"] as? [[String: Any]])?.map { $0["value"] as? Double }
+            #expect(values == [4790.86, 4800.5])
+            let (_, overview) = try await client.getJSON("/api/v1/units/\(id)/overview?year=2024&to_month=9")
+            #expect(
+                item(overview["assessments"], "indicator", "total_production_value")?["percent_of_plan"] as? Double
+                    == 70.9)
+        }
+    }
+
+    @Test func badResultsAreRefusedNamingTheField() async throws {
+        let fixture = try await ServerFixture.demo()
+        let id = try await fixture.unitID("Kông Chro")
+        let cases: [(String, HTTPResponse.Status, String?)] = [
+            (
+                #"{"indicator":"total_production_value","year":2024,"to_month":9,"value":"bốn nghìn"}"#, .badRequest,
+                "value"
+            ),
+            (#"{"indicator":"total_production_value","year":2024,"to_month":13,"value":1}"#, .badRequest, "to_month"),
+            (#"{"indicator":"khong_co","year":2024,"to_month":9,"value":1}"#, .badRequest, "indicator"),
+            (
+                #"{"indicator":"health_insurance_coverage","year":2024,"to_month":9,"value":"140"}"#, .badRequest,
+                "value"
+            ),
+            (#"{"indicator":"total_production_value","year":2024,"to_month":9}"#, .badRequest, "value"),
+            (#"{"indicator":"total_production_value","year":"2024","#, .badRequest, nil),
+        ]
+        try await fixture.test { client in
+            for (body, status, field) in cases {
+                let response = try await client.postJSON("/api/v1/units/\(id)/results", body)
+                #expect(response.status == status, "\(body)")
+                let error = try response.apiError()
+                #expect(error.field == field, "\(body)")
+                #expect(!error.message.isEmpty)
+            }
+            let (_, versions) = try await client.getJSON(
+                "/api/v1/units/\(id)/results/total_production_value/versions?year=2024&to_month=9")
+            #expect((versions["items"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test func targetsAreGivenAndValidated() async throws {
+        let fixture = try await ServerFixture.demo()
+        let id = try await fixture.unitID("Kông Chro")
+        try await fixture.test { client in
+            let saved = try await client.postJSON(
+                "/api/v1/units/\(id)/targets", #"{"indicator":"new_rural_communes","year":2025,"value":"3"}"#)
+            #expect(saved.status == .created)
+            let (_, targets) = try await client.getJSON("/api/v1/units/\(id)/targets?year=2025")
+            #expect(item(targets["items"], "indicator", "new_rural_communes")?["value"] as? Double == 3)
+            let term = try await client.postJSON(
+                "/api/v1/units/\(id)/targets",
+                #"{"indicator":"budget_revenue","from_year":2025,"to_year":2020,"measure":"average_growth","value":10}"#
+            )
+            #expect(term.status == .badRequest)
+            #expect(try term.apiError().field == "from_year")
+            let measure = try await client.postJSON(
+                "/api/v1/units/\(id)/targets",
+                #"{"indicator":"budget_revenue","from_year":2021,"to_year":2025,"measure":"gấp đôi","value":10}"#)
+            #expect(measure.status == .badRequest)
+            #expect(try measure.apiError().field == "measure")
+        }
+    }
+
+    @Test func importPreviewsThenStoresWithProvenance() async throws {
+        let fixture = try await ServerFixture.demo()
+        let id = try await fixture.unitID("Kông Chro")
+        let text =
+            "Trong 9 tháng năm 2024, tổng giá trị sản xuất của huyện Kông Chro ước đạt 4.900 tỷ đồng, bằng 72,37% kế hoạch, tăng 6,2% so với cùng kỳ."
+        let body = try String(
+            decoding: JSONSerialization.data(withJSONObject: ["text": text, "document": "Bản tin thử"]), as: UTF8.self)
+        try await fixture.test { client in
+            let preview = try await client.postJSON("/api/v1/imports/preview", body)
+            #expect(preview.status == .ok)
+            let json = try preview.json()
+            #expect((json["unit"] as? [String: Any])?["id"] as? Int == Int(id))
+            #expect(json["period"] as? String == "9 tháng năm 2024")
+            let observations = (json["extraction"] as? [String: Any])?["observations"] as? [[String: Any]]
+            #expect(observations?.first?["value"] as? Double == 4900)
+            let (_, before) = try await client.getJSON(
+                "/api/v1/units/\(id)/results?year=2024&indicator=total_production_value")
+            #expect(item(before["items"], "period", "9 tháng năm 2024")?["value"] as? Double == 4790.86)
+
+            let held = try await client.postJSON("/api/v1/imports", body)
+            #expect(held.status == .ok)
+            #expect(
+                try held.json()["conflicts"] as? [String] == [
+                    "Khác số đã lưu, chưa ghi: total_production_value 9 tháng năm 2024: đã lưu 4.790,86, văn bản ghi 4.900."
+                ])
+
+            let replacing = try String(
+                decoding: JSONSerialization.data(
+                    withJSONObject: ["text": text, "document": "Bản tin thử", "replace_differing": true]), as: UTF8.self
+            )
+            let stored = try await client.postJSON("/api/v1/imports", replacing)
+            #expect(stored.status == .created)
+            #expect(try stored.json()["stored"] as? Bool == true)
+            let (_, after) = try await client.getJSON(
+                "/api/v1/units/\(id)/results?year=2024&indicator=total_production_value")
+            let result = try #require(item(after["items"], "period", "9 tháng năm 2024"))
+            #expect(result["value"] as? Double == 4900)
+            #expect(result["document"] as? String == "Bản tin thử")
+            #expect((result["excerpt"] as? String)?.contains("4.900 tỷ đồng") == true)
+            #expect(result["version"] as? Int == 2)
+        }
+    }
+
+    @Test func emptyOrOversizedImportsAreRefused() async throws {
+        let fixture = try await ServerFixture.demo()
+        try await fixture.test { client in
+            let empty = try await client.postJSON("/api/v1/imports/preview", #"{"text":"   "}"#)
+            #expect(empty.status == .badRequest)
+            #expect(try empty.apiError().field == "text")
+            let badYear = try await client.postJSON(
+                "/api/v1/imports", #"{"text":"Tổng giá trị sản xuất đạt 5 tỷ đồng.","year":1800}"#)
+            #expect(badYear.status == .badRequest)
+            #expect(try badYear.apiError().field == "year")
+        }
+    }
+}

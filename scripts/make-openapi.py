@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Writes Sources/ChiTieuServer/Resources/openapi.json, the OpenAPI 3 description of /api/v1.
+
+Kept as a script so the document is reviewed as code; a server test checks that every
+route the router serves under /api/v1 appears here and nothing else does.
+"""
+import json, pathlib
+
+def ref(name): return {"$ref": f"#/components/schemas/{name}"}
+def q(name, desc, typ="integer", required=False):
+    return {"name": name, "in": "query", "required": required, "description": desc, "schema": {"type": typ}}
+def p(name, desc, typ="integer"):
+    return {"name": name, "in": "path", "required": True, "description": desc, "schema": {"type": typ}}
+def ok(schema, desc="Thành công"):
+    return {"description": desc, "content": {"application/json": {"schema": schema}}}
+ERR = {"$ref": "#/components/responses/Error"}
+def errors(*codes): return {str(c): ERR for c in codes}
+def listof(name): return {"type": "object", "properties": {"items": {"type": "array", "items": ref(name)}}, "required": ["items"]}
+def body(name): return {"required": True, "content": {"application/json": {"schema": ref(name)}}}
+
+UNIT = p("id", "Mã đơn vị")
+YEAR = q("year", "Năm (mặc định: năm gần nhất có số liệu)")
+TO_MONTH = q("to_month", "Đến hết tháng (1–12), lũy kế từ đầu năm")
+
+paths = {
+  "/api/v1/units": {"get": {"summary": "Danh sách đơn vị hành chính (cả trước và sau 1/7/2025)", "operationId": "listUnits",
+      "responses": {"200": ok(listof("Unit"))}}},
+  "/api/v1/units/{id}": {"get": {"summary": "Một đơn vị, đơn vị trực thuộc và các nhiệm kỳ", "operationId": "getUnit",
+      "parameters": [UNIT], "responses": {"200": ok(ref("UnitDetail")), **errors(400, 404)}}},
+  "/api/v1/indicators": {"get": {"summary": "Danh mục chỉ tiêu", "operationId": "listIndicators",
+      "responses": {"200": ok(listof("Indicator"))}}},
+  "/api/v1/indicators/{code}": {"get": {"summary": "Một chỉ tiêu trong danh mục", "operationId": "getIndicator",
+      "parameters": [p("code", "Mã chỉ tiêu", "string")], "responses": {"200": ok(ref("Indicator")), **errors(404)}}},
+  "/api/v1/units/{id}/targets": {
+      "get": {"summary": "Kế hoạch năm và chỉ tiêu nghị quyết của đơn vị", "operationId": "listTargets",
+          "parameters": [UNIT, q("year", "Chỉ các chỉ tiêu có hiệu lực trong năm này")],
+          "responses": {"200": ok(listof("Target")), **errors(400, 404)}},
+      "post": {"summary": "Giao hoặc sửa một chỉ tiêu kế hoạch / nghị quyết", "operationId": "saveTarget",
+          "parameters": [UNIT], "requestBody": body("TargetInput"),
+          "responses": {"201": ok(ref("Saved"), "Đã lưu"), **errors(400, 404, 422)}}},
+  "/api/v1/units/{id}/results": {
+      "get": {"summary": "Kết quả thực hiện (bản mới nhất của mỗi số liệu)", "operationId": "listResults",
+          "parameters": [UNIT, YEAR, q("indicator", "Mã chỉ tiêu", "string")],
+          "responses": {"200": ok(listof("Result")), **errors(400, 404)}},
+      "post": {"summary": "Ghi một kết quả; số cũ được giữ làm phiên bản trước", "operationId": "saveResult",
+          "parameters": [UNIT], "requestBody": body("ResultInput"),
+          "responses": {"201": ok(ref("Saved"), "Đã lưu"), **errors(400, 404, 422)}}},
+  "/api/v1/units/{id}/results/{code}/versions": {"get": {"summary": "Mọi phiên bản của một số liệu trong một kỳ",
+      "operationId": "listResultVersions",
+      "parameters": [UNIT, p("code", "Mã chỉ tiêu", "string"), q("year", "Năm", required=True), q("from_month", "Từ tháng (mặc định 1)"), TO_MONTH],
+      "responses": {"200": ok(listof("Result")), **errors(400, 404)}}},
+  "/api/v1/units/{id}/overview": {"get": {"summary": "Đánh giá mọi chỉ tiêu của đơn vị trong kỳ (như trang Tổng quan)",
+      "operationId": "getOverview", "parameters": [UNIT, YEAR, TO_MONTH],
+      "responses": {"200": ok(ref("Overview")), **errors(400, 404)}}},
+  "/api/v1/units/{id}/tally": {"get": {"summary": "Số chỉ tiêu vượt / đạt / không đạt / chưa đánh giá",
+      "operationId": "getTally", "parameters": [UNIT, YEAR, TO_MONTH],
+      "responses": {"200": ok(ref("TallyReport")), **errors(400, 404)}}},
+  "/api/v1/units/{id}/compare": {"get": {"summary": "Một chỉ tiêu ở các đơn vị trực thuộc, xếp hạng",
+      "operationId": "compareChildren", "parameters": [UNIT, q("indicator", "Mã chỉ tiêu", "string", True), YEAR, TO_MONTH],
+      "responses": {"200": ok(ref("Comparison")), **errors(400, 404)}}},
+  "/api/v1/units/{id}/series/{code}": {"get": {"summary": "Kết quả theo kỳ của một chỉ tiêu, năm nay và năm trước, cùng kế hoạch",
+      "operationId": "getSeries", "parameters": [UNIT, p("code", "Mã chỉ tiêu", "string"), YEAR],
+      "responses": {"200": ok(ref("Series")), **errors(400, 404)}}},
+  "/api/v1/units/{id}/report": {"get": {"summary": "Báo cáo kết quả thực hiện của kỳ, tải về",
+      "operationId": "getReport",
+      "parameters": [UNIT, {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["txt", "html", "docx", "xlsx", "csv"], "default": "txt"}}, YEAR, TO_MONTH],
+      "responses": {"200": {"description": "Tệp báo cáo", "content": {
+          "text/plain": {}, "text/html": {}, "text/csv": {},
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}, **errors(400, 404)}}},
+  "/api/v1/imports/preview": {"post": {"summary": "Đọc số liệu từ một văn bản, chưa lưu gì", "operationId": "previewImport",
+      "requestBody": body("ImportInput"), "responses": {"200": ok(ref("ImportPreview")), **errors(400, 413)}}},
+  "/api/v1/imports": {"post": {"summary": "Đọc và lưu số liệu từ một văn bản, kèm nguồn (văn bản, câu)",
+      "operationId": "ingestText", "requestBody": body("ImportInput"),
+      "responses": {"201": ok(ref("ImportResult"), "Đã lưu"), "200": ok(ref("ImportResult"), "Không có gì mới"),
+                    **errors(400, 404, 413, 422)}}},
+}
+
+s = lambda t, d=None: {"type": t, **({"description": d} if d else {})}
+num = s("number"); integer = s("integer"); string = s("string"); boolean = s("boolean")
+opt = lambda x: {**x, "nullable": True}
+tally = {"type": "object", "properties": {k: integer for k in
+    ["total", "exceeded", "met", "missed", "unassessed", "on_track", "at_risk", "off_track"]}}
+number_input = {"oneOf": [num, {"type": "string", "description": "Số viết kiểu Việt Nam, ví dụ \"4.790,86\", \">85\""}]}
+schemas = {
+  "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["message"],
+      "properties": {"message": s("string", "Thông báo lỗi bằng tiếng Việt"), "field": opt(s("string", "Trường bị lỗi")),
+                     "problems": {"type": "array", "items": string}}}}},
+  "Unit": {"type": "object", "required": ["id", "kind", "name", "title", "successor_ids"], "properties": {
+      "id": integer, "kind": s("string", "tỉnh, huyện, thị xã, xã, phường …"), "name": string, "title": string,
+      "parent_id": opt(integer), "valid_from": opt(s("string", "Ngày bắt đầu hiệu lực (YYYY-MM-DD)")),
+      "valid_to": opt(s("string", "Ngày hết hiệu lực, ví dụ 2025-07-01 với cấp huyện")),
+      "successor_ids": {"type": "array", "items": integer}}},
+  "UnitDetail": {"type": "object", "properties": {"unit": ref("Unit"), "children": {"type": "array", "items": ref("Unit")},
+      "committee": string, "terms": {"type": "array", "items": {"type": "object", "properties": {
+          "number": integer, "from_year": integer, "to_year": integer, "title": string}}}}},
+  "Indicator": {"type": "object", "properties": {"code": string, "name": string, "unit": string,
+      "kind": s("string", "flow (cộng dồn trong năm) hoặc level (mức tại thời điểm)"),
+      "direction": string, "field": string, "field_title": string, "frequency": string,
+      "synonyms": {"type": "array", "items": string}}},
+  "Target": {"type": "object", "properties": {"id": integer, "indicator": string, "scope": {"type": "string", "enum": ["year", "term"]},
+      "first_year": integer, "last_year": integer, "measure": string, "comparator": {"type": "string", "enum": [">=", "<=", "between"]},
+      "value": num, "upper": opt(num), "issuer": string}},
+  "TargetInput": {"type": "object", "required": ["indicator", "value"], "properties": {
+      "indicator": s("string", "Mã chỉ tiêu"), "year": s("integer", "Năm, với kế hoạch năm"),
+      "from_year": s("integer", "Năm đầu, với chỉ tiêu nghị quyết"), "to_year": s("integer", "Năm cuối, với chỉ tiêu nghị quyết"),
+      "measure": {"type": "string", "enum": ["value", "average_growth", "average_reduction", "cumulative", "every_year", "share_of_units", "change_since_base"]},
+      "comparator": {"type": "string", "enum": [">=", "<=", "between"]}, "value": number_input, "upper": number_input,
+      "issuer": s("string", "kế hoạch, dự toán, tỉnh giao, nghị quyết …")}},
+  "Result": {"type": "object", "properties": {"id": integer, "indicator": string, "year": integer, "from_month": integer,
+      "to_month": integer, "period": string, "value": opt(num), "qualifier": opt(string), "estimated": boolean,
+      "stated_percent_of_plan": opt(num), "stated_growth_percent": opt(num), "version": integer,
+      "recorded_at": opt(string), "source": string, "entered_by": opt(string), "document": opt(string), "excerpt": opt(string)}},
+  "ResultInput": {"type": "object", "required": ["indicator", "year", "to_month", "value"], "properties": {
+      "indicator": string, "year": integer, "from_month": s("integer", "Mặc định 1 (lũy kế từ đầu năm)"), "to_month": integer,
+      "value": number_input, "estimated": s("boolean", "Số ước"), "price_basis": opt(s("string", "Giá so sánh, ví dụ 2010"))}},
+  "Saved": {"type": "object", "properties": {"message": string, "targets_added": integer, "targets_updated": integer,
+      "results_added": integer, "results_corrected": integer, "results_unchanged": integer}},
+  "Tally": tally,
+  "Assessment": {"type": "object", "properties": {"indicator": string, "name": string, "measure_unit": string,
+      "scope": string, "first_year": integer, "last_year": integer, "measure": string, "comparator": string,
+      "target": num, "value": opt(num), "achieved": opt(num), "estimated": boolean, "percent_of_plan": opt(num),
+      "growth_percent": opt(num), "growth_source": opt(string), "forecast": opt(num), "expected_share": opt(num),
+      "shortfall_percent": opt(num), "status": {"type": "string", "enum": ["exceeded", "met", "missed", "unassessed", "on_track", "at_risk", "off_track"]},
+      "status_label": string, "issuer": string}},
+  "Overview": {"type": "object", "properties": {"unit": ref("Unit"), "period": string, "conference": opt(string),
+      "tally": tally, "term_tally": tally, "tally_sentence": string,
+      "assessments": {"type": "array", "items": ref("Assessment")},
+      "other_results": {"type": "array", "items": {"type": "object"}}}},
+  "TallyReport": {"type": "object", "properties": {"unit_id": integer, "period": string, "tally": tally, "term_tally": tally, "sentence": string}},
+  "Comparison": {"type": "object", "properties": {"period": string, "indicator": ref("Indicator"), "rows": {"type": "array", "items": {
+      "type": "object", "properties": {"rank": opt(integer), "unit": ref("Unit"), "value": opt(num), "target": opt(num),
+      "percent_of_plan": opt(num), "growth_percent": opt(num), "status": opt(string)}}}}},
+  "Series": {"type": "object", "properties": {"indicator": ref("Indicator"), "results": {"type": "array", "items": ref("Result")},
+      "targets": {"type": "array", "items": ref("Target")}}},
+  "ImportInput": {"type": "object", "required": ["text"], "properties": {"text": s("string", "Văn bản, tối đa 5 MB"),
+      "document": s("string", "Tên văn bản (nguồn)"), "unit_id": s("integer", "Đơn vị; mặc định: đơn vị nêu trong văn bản"),
+      "year": integer, "to_month": integer,
+      "indicator_codes": {"type": "object", "additionalProperties": string, "description": "Tên chỉ tiêu đọc được → mã trong danh mục; \"\" để bỏ qua"},
+      "replace_differing": s("boolean", "Số khác số đã lưu thì ghi thành phiên bản mới (mặc định: báo lại, không ghi)")}},
+  "ImportPreview": {"type": "object", "properties": {"unit": opt(ref("Unit")), "unit_problem": opt(string), "period": opt(string),
+      "unknown_indicators": {"type": "array", "items": string},
+      "extraction": {"type": "object", "description": "Kết quả đọc văn bản theo SCHEMA.md của chitieu extract"}}},
+  "ImportResult": {"type": "object", "properties": {"stored": boolean, "unit": opt(ref("Unit")), "period": opt(string),
+      "summary": opt(ref("Saved")), **{k: {"type": "array", "items": string} for k in ["conflicts", "derived_plans", "skipped", "findings", "lines"]}}},
+}
+
+doc = {
+  "openapi": "3.0.3",
+  "info": {"title": "chitieu API", "version": "1",
+           "description": "Chỉ tiêu nghị quyết, kế hoạch năm, kết quả thực hiện, đánh giá và nhập số liệu từ văn bản. Mọi thông báo lỗi bằng tiếng Việt, trong {\"error\": {\"message\", \"field\"}}."},
+  "servers": [{"url": "/"}],
+  "paths": paths,
+  "components": {"schemas": schemas, "responses": {"Error": {"description": "Yêu cầu bị từ chối; thông báo nêu trường bị lỗi",
+      "content": {"application/json": {"schema": ref("Error")}}}}},
+}
+out = pathlib.Path(__file__).resolve().parent.parent / "Sources/ChiTieuServer/Resources/openapi.json"
+out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+print(f"{out}: {len(paths)} paths")
