@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Starts the demo server on a fresh SQLite file and a free loopback port, loads every page in
+# headless Chromium (scripts/check-browser.py) and stops the server. Screenshots go to
+# ${1:-out/screenshots}. Needs the Debian packages chromium and chromium-driver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-out/screenshots}"
+command -v chromedriver >/dev/null || { echo "chromedriver not installed (apt-get install chromium chromium-driver)"; exit 2; }
+swift build --product chitieu >/dev/null
+bin="$(swift build --show-bin-path)/chitieu"
+work="$(mktemp -d)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+"$bin" serve --demo --db "$work/demo.sqlite" --port "$port" >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+python3 scripts/check-browser.py "http://127.0.0.1:$port" "$out"
