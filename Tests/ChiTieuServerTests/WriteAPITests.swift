@@ -11,6 +11,10 @@ struct WriteAPITests {
         let fixture = try await ServerFixture.demo()
         let id = try await fixture.unitID("Kông Chro")
         try await fixture.test { client in
+            // read first, so the overview is in the response cache when the change arrives
+            let (_, first) = try await client.getJSON("/api/v1/units/\(id)/overview?year=2024&to_month=9")
+            #expect(item(first["assessments"], "indicator", "total_production_value")?["value"] as? Double == 4790.86)
+            #expect(try await client.get("/don-vi/\(id)?nam=2024&thang=9").text.contains("4.790,86"))
             let saved = try await client.postJSON(
                 "/api/v1/units/\(id)/results",
                 #"{"indicator":"total_production_value","year":2024,"to_month":9,"value":"4.800,5"}"#)

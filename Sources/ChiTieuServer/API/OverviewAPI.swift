@@ -24,6 +24,12 @@ struct OverviewAPI {
     }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await services.cache.response(request.uri.description, contentType: JSONBody.contentType) {
+            try await overviewJSON(request, context: context)
+        }
+    }
+
+    private func overviewJSON(_ request: Request, context: AppRequestContext) async throws -> ByteBuffer {
         let values = RequestValues(request: request, context: context)
         let unit = try await services.unit(values.unitID())
         let period = try await period(values, of: unit)
@@ -32,7 +38,7 @@ struct OverviewAPI {
         let conference = try await services.repository.conferences(unitID: unit.id).last { $0.period == period }
         let json = OverviewJSON(
             overview: overview, conference: conference, otherResults: try await review.otherResults(of: overview))
-        return try JSONBody.response(json)
+        return try JSONBody.encode(json)
     }
 
     struct TallyJSON: ResponseEncodable {

@@ -8,10 +8,12 @@ struct AppServices: Sendable {
     let repository: any ChiTieuRepository
     let pages: PageRenderer
     let currentYear: Int
+    let cache: ResponseCache
 
-    init(repository: any ChiTieuRepository, currentYear: Int) async throws {
+    init(repository: any ChiTieuRepository, currentYear: Int, cache: ResponseCache = ResponseCache()) async throws {
         self.repository = repository
         self.currentYear = currentYear
+        self.cache = cache
         pages = try await PageRenderer()
     }
 

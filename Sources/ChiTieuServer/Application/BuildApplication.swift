@@ -21,6 +21,7 @@ public func buildApplication(
 func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorPageMiddleware(pages: services.pages))
+    router.add(middleware: CacheInvalidationMiddleware(cache: services.cache))
     router.get("/health") { _, _ in try await services.health() }
     StaticAssets().addRoutes(to: router)
     OpenAPIDocument().addRoutes(to: router)

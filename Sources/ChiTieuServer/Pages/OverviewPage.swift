@@ -44,6 +44,12 @@ struct OverviewPage {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await services.cache.response(request.uri.description, contentType: PageRenderer.contentType) {
+            try await html(request, context: context)
+        }
+    }
+
+    private func html(_ request: Request, context: AppRequestContext) async throws -> ByteBuffer {
         let values = RequestValues(request: request, context: context)
         let unit = try await services.unit(values.unitID())
         let period = try await services.pagePeriod(values, of: unit)
@@ -75,7 +81,7 @@ struct OverviewPage {
             },
             empty: overview.all.isEmpty && others.isEmpty,
             entryHref: PageAddress.entry.path(unit.id, period), planHref: PageAddress.plan.path(unit.id, period))
-        return try services.pages.render(view, template: "overview")
+        return try services.pages.html(view, template: "overview")
     }
 
     /// Targets needing attention first; catalogue order within a status.

@@ -17,13 +17,19 @@ struct PageRenderer: Sendable {
 
     /// The page as an HTML response.
     func render(_ view: Any, template: String, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: Self.contentType, .cacheControl: "no-store"],
+            body: .init(byteBuffer: try html(view, template: template)))
+    }
+
+    static let contentType = "text/html; charset=utf-8"
+
+    func html(_ view: Any, template: String) throws -> ByteBuffer {
         guard let html = library.render(view, withTemplate: template) else {
             throw ServerSetupError(message: "Không có mẫu trang «\(template)».")
         }
-        return Response(
-            status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+        return ByteBuffer(string: html)
     }
 }
 
