@@ -21,7 +21,9 @@ for _ in $(seq 1 100); do
 done
 unit=$(curl -fs "http://127.0.0.1:$port/api/v1/units" | python3 -c 'import json,sys; print(next(u["id"] for u in json.load(sys.stdin)["items"] if u["name"]=="Kông Chro"))')
 echo "machine: $(nproc) cores; wrk -t2 -c$connections -d$duration; server: release build, SQLite demo data"
-for path in "/api/v1/units/$unit/overview?year=2024&to_month=9" "/don-vi/$unit?nam=2024&thang=9"; do
+# the tally is computed afresh on every request: it shows what the cache saves
+for path in "/api/v1/units/$unit/overview?year=2024&to_month=9" "/don-vi/$unit?nam=2024&thang=9" \
+  "/api/v1/units/$unit/tally?year=2024&to_month=9"; do
   curl -fs -o /dev/null "http://127.0.0.1:$port$path"
   echo
   echo "== GET $path"

@@ -2,21 +2,31 @@ import Hummingbird
 import Synchronization
 
 /// The most-read answers (a unit's overview as a page and as JSON), kept for a short while so
-/// that a room of leaders refreshing a dashboard does not recompute every assessment. Any
-/// change made through this server empties it at once; a change made behind its back (the CLI
-/// on the same file, another server on the same database) shows within `lifetime`.
+/// that a room of leaders refreshing a dashboard does not recompute every assessment.
+///
+/// Any change made through this server empties it at once. A change made behind its back (the
+/// CLI on the same file, another server on the same database) shows within `lifetime`: an
+/// entry older than that is served once more while one request recomputes it, so expiry never
+/// makes every waiting request recompute at the same moment.
 final class ResponseCache: Sendable {
-    struct Entry {
+    private struct Entry {
         let body: ByteBuffer
-        let contentType: String
         let storedAt: ContinuousClock.Instant
     }
 
     private struct State {
         var entries: [String: Entry] = [:]
+        var computing: [String: Task<ByteBuffer, any Error>] = [:]
         /// Bumped by every change, so an answer computed from data older than the change is
         /// not stored after it.
         var generation = 0
+    }
+
+    private enum Plan {
+        case serve(ByteBuffer)
+        case serveAndRefresh(ByteBuffer)
+        case wait(Task<ByteBuffer, any Error>)
+        case compute(generation: Int)
     }
 
     let lifetime: Duration
@@ -30,38 +40,72 @@ final class ResponseCache: Sendable {
 
     /// The cached answer for `key`, or `make`'s, stored for the next reader. Errors are not kept.
     func response(
-        _ key: String, contentType: String, make: () async throws -> ByteBuffer
+        _ key: String, contentType: String, make: @escaping @Sendable () async throws -> ByteBuffer
     ) async throws -> Response {
-        let now = ContinuousClock.now
-        let (hit, generation) = state.withLock { state -> (Entry?, Int) in
-            guard let entry = state.entries[key], now - entry.storedAt < lifetime else { return (nil, state.generation) }
-            return (entry, state.generation)
-        }
-        let entry: Entry
-        if let hit {
-            entry = hit
-        } else {
-            entry = Entry(body: try await make(), contentType: contentType, storedAt: now)
-            state.withLock { state in
-                guard state.generation == generation else { return }
-                if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
-                state.entries[key] = entry
-            }
-        }
+        let body = try await body(key, make: make)
         return Response(
-            status: .ok, headers: [.contentType: entry.contentType, .cacheControl: "no-cache"],
-            body: .init(byteBuffer: entry.body))
+            status: .ok, headers: [.contentType: contentType, .cacheControl: "no-cache"], body: .init(byteBuffer: body))
+    }
+
+    private func body(_ key: String, make: @escaping @Sendable () async throws -> ByteBuffer) async throws -> ByteBuffer
+    {
+        let now = ContinuousClock.now
+        let plan = state.withLock { state -> Plan in
+            if let entry = state.entries[key] {
+                if now - entry.storedAt < lifetime || state.computing[key] != nil { return .serve(entry.body) }
+                return .serveAndRefresh(entry.body)
+            }
+            if let task = state.computing[key] { return .wait(task) }
+            return .compute(generation: state.generation)
+        }
+        switch plan {
+        case .serve(let body):
+            return body
+        case .serveAndRefresh(let body):
+            _ = start(key, make: make, generation: state.withLock { $0.generation })
+            return body
+        case .wait(let task):
+            return try await task.value
+        case .compute(let generation):
+            return try await start(key, make: make, generation: generation).value
+        }
+    }
+
+    /// One computation per key at a time; its answer is stored if nothing changed meanwhile.
+    private func start(
+        _ key: String, make: @escaping @Sendable () async throws -> ByteBuffer, generation: Int
+    ) -> Task<ByteBuffer, any Error> {
+        state.withLock { state in
+            if let running = state.computing[key] { return running }
+            let task = Task<ByteBuffer, any Error> {
+                defer {
+                    self.state.withLock { state in
+                        if state.generation == generation { state.computing.removeValue(forKey: key) }
+                    }
+                }
+                let body = try await make()
+                self.state.withLock { state in
+                    guard state.generation == generation else { return }
+                    if state.entries.count >= self.capacity { state.entries.removeAll(keepingCapacity: true) }
+                    state.entries[key] = Entry(body: body, storedAt: .now)
+                }
+                return body
+            }
+            state.computing[key] = task
+            return task
+        }
     }
 
     func removeAll() {
         state.withLock {
             $0.entries.removeAll(keepingCapacity: true)
+            $0.computing.removeAll()
             $0.generation += 1
         }
     }
 }
 
-/// Empties the cache after every request that may have changed data.
+/// Empties the cache before and after every request that may change data.
 struct CacheInvalidationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let cache: ResponseCache
