@@ -15,7 +15,8 @@ struct ReportPage {
 
     struct View {
         let layout: LayoutView
-        let heading: String
+        /// Not `heading`: a section without a heading would show it, Mustache looking up the stack.
+        let pageHeading: String
         let issuer: [String]
         let title: String
         let subtitle: String
@@ -45,7 +46,7 @@ struct ReportPage {
         let heading = "Báo cáo \(period.label) — \(unit.capitalizedTitle)"
         let view = View(
             layout: try await services.layout(heading, page: .report, unit: unit, period: period),
-            heading: heading, issuer: report.issuer, title: report.title, subtitle: report.subtitle,
+            pageHeading: heading, issuer: report.issuer, title: report.title, subtitle: report.subtitle,
             sections: report.sections.map { Section(heading: $0.heading, paragraphs: $0.paragraphs) },
             downloads: [
                 Download(href: "\(base).docx?\(query)", label: "Báo cáo (Word, .docx)", note: "A4, Times New Roman 14"),
