@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
@@ -37,6 +38,7 @@ let package = Package(
                 "ChiTieuCore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -65,7 +67,9 @@ let package = Package(
         .executableTarget(name: "ExtractBenchmark", dependencies: ["ChiTieuExtract", "ChiTieuCore"]),
         .testTarget(name: "ChiTieuCoreTests", dependencies: ["ChiTieuCore"]),
         .testTarget(name: "ChiTieuExtractTests", dependencies: ["ChiTieuExtract", "ChiTieuCore"]),
-        .testTarget(name: "ChiTieuStoreTests", dependencies: ["ChiTieuStore", "ChiTieuCore"]),
+        .testTarget(
+            name: "ChiTieuStoreTests",
+            dependencies: ["ChiTieuStore", "ChiTieuCore", .product(name: "SQLKit", package: "sql-kit")]),
         .testTarget(name: "ChiTieuCLITests", dependencies: ["chitieu"]),
         .testTarget(
             name: "ChiTieuReportTests",

@@ -5,7 +5,7 @@ import Testing
 
 /// The behaviour both repositories must share.
 @Suite struct RepositoryContractTests {
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func catalogueIsStoredInOrderWithItsSynonyms(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         let standard = try StandardCatalogue.load()
@@ -19,7 +19,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func unitsKeepTheirHistoryAndSuccessors(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         var batch = DataBatch()
@@ -43,7 +43,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func aCorrectionIsANewVersionAndTheOldOneStaysReadable(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         let unit = try await addDistrict(repository)
@@ -72,7 +72,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func keepingExistingFiguresListsConflictsInstead(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         let unit = try await addDistrict(repository)
@@ -94,7 +94,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func aBadBatchListsEveryProblemAndWritesNothing(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         let unit = try await addDistrict(repository)
@@ -136,7 +136,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func resultsForAUnitThatNoLongerExistedAreRefused(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         var units = DataBatch()
@@ -155,7 +155,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func revisedPlansUpdateTheTargetInPlace(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         let unit = try await addDistrict(repository)
@@ -181,7 +181,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func termTargetsAreFoundByAnyYearTheyCover(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         let unit = try await addDistrict(repository)
@@ -203,7 +203,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func annualTargetsMustBeLevels(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         let unit = try await addDistrict(repository)

@@ -8,14 +8,33 @@ import Testing
 enum RepositoryKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case memory
     case sqlite
+    /// Only where `CHITIEU_TEST_POSTGRES_URL` names a server (`scripts/with-postgres.sh`).
+    case postgres
 
     var testDescription: String { rawValue }
+
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["CHITIEU_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The backends this run can reach: every store test runs on each of them.
+    static var available: [RepositoryKind] { postgresURL == nil ? [.memory, .sqlite] : [.memory, .sqlite, .postgres] }
 
     /// A fresh, empty repository; `close` releases it.
     func make() async throws -> (repository: any ChiTieuRepository, close: @Sendable () async -> Void) {
         switch self {
         case .memory:
             return (MemoryRepository(), {})
+        case .postgres:
+            let scratch = try await PostgresScratchDatabase.create(server: try #require(Self.postgresURL))
+            let repository = try await SQLRepository.openPostgres(url: scratch.url)
+            return (
+                repository,
+                {
+                    await repository.close()
+                    await scratch.drop()
+                }
+            )
         case .sqlite:
             let file = TemporaryFile()
             let repository = try await SQLRepository.openSQLite(path: file.path)

@@ -25,7 +25,7 @@ import Testing
         return try await repository.save(batch)
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func importsPlansResultsAndResolutionTargetsWithVietnameseHeaders(kind: RepositoryKind) async throws {
         let (repository, close) = try await repositoryWithUnits(kind)
         let csv = """
@@ -57,7 +57,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func readsSemicolonTablesWithCodeHeaders(kind: RepositoryKind) async throws {
         let (repository, close) = try await repositoryWithUnits(kind)
         let csv = """
@@ -74,7 +74,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func everyBadRowIsReportedByLineAndNothingIsWritten(kind: RepositoryKind) async throws {
         let (repository, close) = try await repositoryWithUnits(kind)
         let before = try await repository.snapshot()
@@ -131,7 +131,7 @@ import Testing
         await close()
     }
 
-    @Test(arguments: RepositoryKind.allCases)
+    @Test(arguments: RepositoryKind.available)
     func anExportImportsBackToTheSameFigures(kind: RepositoryKind) async throws {
         let (source, closeSource) = try await kind.withCatalogue()
         try await source.save(DemoDataSet.batch())

@@ -33,6 +33,34 @@ public struct SQLRepository: ChiTieuRepository {
         return SQLRepository(database: database)
     }
 
+    /// Connects to PostgreSQL and brings its schema up to date.
+    public static func openPostgres(url: String, logger: Logger = Logger(label: "chitieu.store")) async throws
+        -> SQLRepository
+    {
+        let database = try StoreDatabase.postgres(url: url, logger: logger)
+        do {
+            try await Migrator(database: database).migrate()
+        } catch let error as StoreError {
+            await database.close()
+            throw error
+        } catch {
+            await database.close()
+            throw StoreError.cannotOpen(database.location, String(reflecting: error).prefix(300).description)
+        }
+        return SQLRepository(database: database)
+    }
+
+    /// PostgreSQL when `DATABASE_URL` is set (and not empty), else the SQLite file at `path`.
+    public static func open(
+        sqlitePath path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        logger: Logger = Logger(label: "chitieu.store")
+    ) async throws -> SQLRepository {
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            return try await openPostgres(url: url, logger: logger)
+        }
+        return try await openSQLite(path: path, logger: logger)
+    }
+
     public func close() async { await database.close() }
 
     public func schemaVersions() async throws -> Set<Int> { try await Migrator(database: database).appliedVersions() }
