@@ -14,6 +14,8 @@ public struct DocumentIngest: Sendable {
     public let currentYear: Int
     /// Who is recorded as having entered the figures.
     public var enteredBy = "chitieu ingest"
+    /// Recorded in the audit trail with what the ingest stores.
+    public var author = ChangeAuthor(name: "chitieu ingest")
 
     public init(repository: any ChiTieuRepository, catalogue: Catalogue, currentYear: Int) {
         self.repository = repository
@@ -105,6 +107,7 @@ public struct DocumentIngest: Sendable {
         report.skipped += builder.skipped
         report.derivedPlans = builder.derivedPlans
         var batch = builder.batch
+        batch.author = author
         if choices.replaceDiffering { batch.observationPolicy = .newVersion }
         report.summary = try await repository.save(batch)
 

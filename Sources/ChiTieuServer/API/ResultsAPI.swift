@@ -29,6 +29,7 @@ struct ResultsAPI {
         let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
         let input = try await JSONBody.decode(ResultInput.self, from: request)
         var batch = DataBatch()
+        batch.author = context.author(via: "API")
         batch.add(
             try input.observation(
                 of: unit, indicators: try await services.repository.indicatorsByCode(), enteredBy: "API"))

@@ -27,6 +27,7 @@ struct TargetsAPI {
         let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
         let input = try await JSONBody.decode(TargetInput.self, from: request)
         var batch = DataBatch()
+        batch.author = context.author(via: "API")
         batch.add(
             try input.target(
                 of: unit, indicators: try await services.repository.indicatorsByCode(),

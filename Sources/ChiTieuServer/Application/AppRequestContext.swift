@@ -1,11 +1,20 @@
+import ChiTieuStore
 import Hummingbird
 
 /// The context of every request. Its own type so that later concerns (the signed-in user,
 /// the CSRF token) have a place without touching every route.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The peer's IP address, recorded in the audit trail with every change.
+    public let remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// The author of a change made through `channel` (a page or the API) in this request.
+    func author(via channel: String) -> ChangeAuthor {
+        ChangeAuthor(name: channel, address: remoteAddress)
     }
 }

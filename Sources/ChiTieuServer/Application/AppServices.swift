@@ -36,10 +36,11 @@ struct AppServices: Sendable {
     }
 
     /// The extractor and ingest on the stored catalogue.
-    func documentIngest() async throws -> DocumentIngest {
+    func documentIngest(author: ChangeAuthor? = nil) async throws -> DocumentIngest {
         let catalogue = try await repository.storedCatalogue(location: "cơ sở dữ liệu")
         var ingest = DocumentIngest(repository: repository, catalogue: catalogue, currentYear: currentYear)
         ingest.enteredBy = "trang Nhập từ văn bản"
+        if let author { ingest.author = author }
         return ingest
     }
 

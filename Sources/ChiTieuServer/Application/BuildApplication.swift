@@ -33,6 +33,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     OverviewAPI(services: services).addRoutes(to: api)
     ImportsAPI(services: services).addRoutes(to: api)
     ReportsAPI(services: services).addRoutes(to: api)
+    HistoryAPI(services: services).addRoutes(to: api)
     HomePage(services: services).addRoutes(to: router)
     OverviewPage(services: services).addRoutes(to: router)
     IndicatorPage(services: services).addRoutes(to: router)
@@ -41,5 +42,6 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     ImportPage(services: services).addRoutes(to: router)
     ComparePage(services: services).addRoutes(to: router)
     ReportPage(services: services).addRoutes(to: router)
+    HistoryPage(services: services).addRoutes(to: router)
     return router
 }

@@ -73,6 +73,7 @@ struct EntryPage {
         if let extra = form.them, !extra.isEmpty, let value = form.them_gia_tri, !value.isEmpty { typed[extra] = value }
         var errors: [String: String] = [:]
         var batch = DataBatch()
+        batch.author = context.author(via: "trang Nhập số liệu")
         for (code, text) in typed.sorted(by: { $0.key < $1.key }) {
             let text = text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }

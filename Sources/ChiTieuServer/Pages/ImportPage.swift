@@ -215,7 +215,7 @@ struct ImportPage {
             year: try form.nam.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "nam") },
             to_month: try form.thang.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "thang") },
             indicator_codes: form.codes, replace_differing: form.ghi_de != nil)
-        let report = try await services.documentIngest().ingest(
+        let report = try await services.documentIngest(author: context.author(via: "trang Nhập từ văn bản")).ingest(
             input.text, document: form.ten?.isEmpty == false ? form.ten! : "văn bản dán vào",
             choices: try input.choices(currentYear: services.currentYear))
         var view = View(layout: Self.layout())

@@ -25,6 +25,7 @@ struct IndicatorPage {
         let results: [ResultLine]
         let compareHref: String
         let entryHref: String
+        let historyHref: String
     }
 
     struct PlanLine {
@@ -90,7 +91,8 @@ struct IndicatorPage {
                     source: o.source.label, excerpt: o.source.excerpt)
             },
             compareHref: PageAddress.compare.path(unit.id, period, indicator: indicator.code),
-            entryHref: PageAddress.entry.path(unit.id, period))
+            entryHref: PageAddress.entry.path(unit.id, period),
+            historyHref: PageAddress.history.path(unit.id, period) + "&chi-tieu=\(indicator.code)")
         return try services.pages.render(view, template: "indicator")
     }
 

@@ -79,6 +79,7 @@ struct PlanPage {
         let years = 1945...(services.currentYear + 30)
         var errors: [String: String] = [:]
         var batch = DataBatch()
+        batch.author = context.author(via: "trang Kế hoạch")
         for (key, text) in form.gia_tri ?? [:] {
             guard let target = stored.first(where: { "t\($0.id)" == key }) else { continue }
             let (low, high) = target.bound.values

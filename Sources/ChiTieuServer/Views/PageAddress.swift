@@ -3,7 +3,7 @@ import ChiTieuCore
 /// The pages and their addresses. Unit, period and indicator are in the path or query, so a
 /// leader can bookmark or forward any view.
 enum PageAddress {
-    case overview, entry, plan, compare, report
+    case overview, entry, plan, compare, report, history
 
     var slug: String {
         switch self {
@@ -12,6 +12,7 @@ enum PageAddress {
         case .plan: "/ke-hoach"
         case .compare: "/so-sanh"
         case .report: "/bao-cao"
+        case .history: "/lich-su"
         }
     }
 
@@ -22,6 +23,7 @@ enum PageAddress {
         case .plan: "Kế hoạch"
         case .compare: "So sánh"
         case .report: "Báo cáo"
+        case .history: "Lịch sử"
         }
     }
 
@@ -33,11 +35,15 @@ enum PageAddress {
         case .plan: "ke-hoach"
         case .compare: "so-sanh"
         case .report: "bao-cao"
+        case .history: "lich-su"
         }
     }
 
     init?(key: String) {
-        guard let page = [PageAddress.overview, .entry, .plan, .compare, .report].first(where: { $0.key == key }) else {
+        guard
+            let page = [PageAddress.overview, .entry, .plan, .compare, .report, .history].first(where: { $0.key == key }
+            )
+        else {
             return nil
         }
         self = page
@@ -93,7 +99,7 @@ struct LayoutView {
         currentYear: Int, indicator: String? = nil
     ) {
         self.title = title
-        nav = [PageAddress.overview, .entry, .plan, .compare, .report].map {
+        nav = [PageAddress.overview, .entry, .plan, .compare, .report, .history].map {
             Link(href: $0.path(unit.id, period), label: $0.label, current: $0 == page)
         }
         let tree = UnitTree(units)

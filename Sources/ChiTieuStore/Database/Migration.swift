@@ -22,8 +22,10 @@ struct Migration: Sendable {
 /// Brings a database to the current schema.
 struct Migrator {
     let database: StoreDatabase
+    /// All of them but in tests, which build older databases with a prefix.
+    var migrations: [Migration] = Self.migrations
 
-    static let migrations: [Migration] = [Schema.initial]
+    static let migrations: [Migration] = [Schema.initial, Schema.audit]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }
 
@@ -41,7 +43,7 @@ struct Migrator {
             throw StoreError.schemaTooNew(found: newest, supported: Self.currentVersion)
         }
         var done: [Int] = []
-        for migration in Self.migrations where !applied.contains(migration.version) {
+        for migration in migrations where !applied.contains(migration.version) {
             try await database.transaction { db in
                 for statement in migration.sql(for: backend) {
                     try await db.raw(SQLQueryString(statement)).run()

@@ -141,4 +141,27 @@ enum Schema {
             """,
             "CREATE INDEX stated_tallies_unit ON stated_tallies (unit_id, year)",
         ])
+
+    /// Who changed what, when and from where. The application only ever inserts here.
+    static let audit = Migration(
+        version: 2, name: "audit_log",
+        statements: [
+            """
+            CREATE TABLE audit_log (
+              id {{id}},
+              at TEXT NOT NULL,
+              author TEXT NOT NULL,
+              address TEXT,
+              action TEXT NOT NULL,
+              subject TEXT NOT NULL,
+              unit_id BIGINT,
+              record_key TEXT NOT NULL,
+              description TEXT NOT NULL,
+              old_value TEXT,
+              new_value TEXT
+            )
+            """,
+            "CREATE INDEX audit_log_unit ON audit_log (unit_id, id)",
+            "CREATE INDEX audit_log_record ON audit_log (record_key, id)",
+        ])
 }

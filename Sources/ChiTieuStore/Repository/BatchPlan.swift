@@ -19,6 +19,8 @@ struct BatchPlan: Sendable {
     var targetsToUpdate: [Target] = []
     var observationsToInsert: [Observation] = []
     var conferencesToInsert: [Conference] = []
+    /// The changes as the audit trail records them, with the batch's provisional unit IDs.
+    var audit: [AuditEntry] = []
     var summary = SaveSummary()
 
     init(_ batch: DataBatch, stored: StoredState) throws(StoreError) {
@@ -41,6 +43,12 @@ struct BatchPlan: Sendable {
                         "ngày kết thúc \(to.vietnamese) không sau ngày bắt đầu \(from.vietnamese)."))
             }
             batchUnits[unit.provisionalID] = unit
+            audit.append(
+                AuditEntry(
+                    action: .added, subject: .unit, unitID: unit.provisionalID,
+                    recordKey: "don-vi/\(unit.provisionalID)",
+                    description: "\(unit.kind.rawValue) \(unit.name)",
+                    newValue: unit.parentID.map { "thuộc đơn vị mã \($0)" } ?? "cấp cao nhất"))
         }
 
         func checkUnit(_ id: UnitID, period: Period?, origin: String?) {
@@ -81,10 +89,12 @@ struct BatchPlan: Sendable {
                 } else {
                     targetsToUpdate.append(updated)
                     summary.targetsUpdated += 1
+                    audit.append(Self.auditEntry(.changed, updated, old: existing))
                 }
             } else {
                 targetsToInsert.append(t)
                 summary.targetsAdded += 1
+                audit.append(Self.auditEntry(.added, t, old: nil))
             }
         }
 
@@ -115,6 +125,12 @@ struct BatchPlan: Sendable {
                 summary.observationsAdded += 1
             }
             observationsToInsert.append(incoming)
+            let previous = stored.latest[o.seriesKey]
+            audit.append(
+                AuditEntry(
+                    action: previous == nil ? .added : .changed, subject: .result, unitID: o.unitID,
+                    recordKey: AuditEntry.resultKey(o.seriesKey), description: "\(o.indicatorCode), \(o.period.label)",
+                    oldValue: previous.map(AuditEntry.describe), newValue: AuditEntry.describe(incoming)))
         }
 
         for entry in batch.conferences {
@@ -137,6 +153,13 @@ struct BatchPlan: Sendable {
         summary.talliesAdded = batch.statedTallies.count
         summary.indicatorsSaved = batch.indicators.count
         if !problems.isEmpty { throw .invalidBatch(problems) }
+    }
+
+    private static func auditEntry(_ action: AuditEntry.Action, _ t: Target, old: Target?) -> AuditEntry {
+        AuditEntry(
+            action: action, subject: .target, unitID: t.unitID, recordKey: AuditEntry.targetKey(t),
+            description: "\(t.indicatorCode), \(t.scope.label) (\(t.issuer))", oldValue: old.map(AuditEntry.describe),
+            newValue: AuditEntry.describe(t))
     }
 
     private static func duplicate(_ what: String, of earlier: String?, origin: String?) -> BatchProblem {

@@ -29,6 +29,9 @@ public protocol ChiTieuRepository: Sendable {
     /// nothing, with every problem listed in `StoreError.invalidBatch`.
     @discardableResult
     func save(_ batch: DataBatch) async throws -> SaveSummary
+
+    /// Recorded changes, newest first. There is no way to edit or remove them.
+    func auditTrail(_ query: AuditQuery) async throws -> [AuditEntry]
 }
 
 extension ChiTieuRepository {

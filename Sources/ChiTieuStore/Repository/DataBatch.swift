@@ -39,6 +39,8 @@ public struct DataBatch: Sendable {
     public private(set) var conferences: [Entry<Conference>] = []
     public private(set) var statedTallies: [Entry<StatedTally>] = []
     public var observationPolicy: ObservationPolicy
+    /// Recorded in the audit trail with every change the batch makes.
+    public var author: ChangeAuthor = .commandLine
 
     public init(observationPolicy: ObservationPolicy = .newVersion) {
         self.observationPolicy = observationPolicy

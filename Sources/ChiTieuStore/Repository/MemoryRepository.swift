@@ -13,6 +13,7 @@ public actor MemoryRepository: ChiTieuRepository {
     private var storedObservations: [Observation] = []
     private var storedConferences: [Conference] = []
     private var storedTallies: [StatedTally] = []
+    private var audit: [AuditEntry] = []
     private var nextID: Int64 = 1
 
     public init() {}
@@ -111,7 +112,20 @@ public actor MemoryRepository: ChiTieuRepository {
             storedTallies.append(t)
         }
         summary.talliesAdded = batch.statedTallies.count
+        for entry in plan.audit {
+            var stamped = entry.stamped(realID: real, author: batch.author, at: now)
+            stamped.id = Int64(audit.count + 1)
+            audit.append(stamped)
+        }
         return summary
+    }
+
+    public func auditTrail(_ query: AuditQuery) -> [AuditEntry] {
+        Array(
+            audit.reversed().filter {
+                (query.unitID == nil || $0.unitID == query.unitID)
+                    && (query.recordKey == nil || $0.recordKey == query.recordKey)
+            }.prefix(query.limit))
     }
 
     private func makeID() -> Int64 {

@@ -121,4 +121,21 @@ enum RowDecoding {
         }
         return value
     }
+
+    static func auditEntry(_ row: any SQLRow) throws -> AuditEntry {
+        var entry = AuditEntry(
+            action: AuditEntry.Action(rawValue: try row.decode(column: "action", as: String.self)) ?? .changed,
+            subject: AuditEntry.Subject(rawValue: try row.decode(column: "subject", as: String.self)) ?? .result,
+            unitID: try row.decode(column: "unit_id", as: UnitID?.self),
+            recordKey: try row.decode(column: "record_key", as: String.self),
+            description: try row.decode(column: "description", as: String.self),
+            oldValue: try row.decode(column: "old_value", as: String?.self),
+            newValue: try row.decode(column: "new_value", as: String?.self))
+        entry.id = try row.decode(column: "id", as: Int64.self)
+        entry.at = try row.decode(column: "at", as: String.self)
+        entry.author = ChangeAuthor(
+            name: try row.decode(column: "author", as: String.self),
+            address: try row.decode(column: "address", as: String?.self))
+        return entry
+    }
 }

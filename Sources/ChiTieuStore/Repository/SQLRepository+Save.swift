@@ -4,7 +4,11 @@ import SQLKit
 extension SQLRepository {
     public func save(_ batch: DataBatch) async throws -> SaveSummary {
         guard !batch.isEmpty else { return SaveSummary() }
+        let backend = database.backend
         return try await database.transaction { db in
+            // Writers take turns, as SQLite's BEGIN IMMEDIATE makes them: two people saving the
+            // same figure get versions 1 and 2, not a unique-key failure.
+            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
             let stored = try await Self.storedState(for: batch, db: db)
             let plan = try BatchPlan(batch, stored: stored)
             var summary = plan.summary
@@ -57,6 +61,9 @@ extension SQLRepository {
                         SQLBind(t.source.excerpt), SQLBind(now)
                     ).run()
             }
+            try await Self.insertRows(
+                plan.audit.map { $0.stamped(realID: realID, author: batch.author, at: now) }, into: "audit_log",
+                columns: AuditColumns.names, db: db, values: AuditColumns.values)
             return summary
         }
     }
@@ -183,6 +190,21 @@ private enum TargetColumns {
             SQLBind(t.scope.lastYear), SQLBind(t.measure.rawValue), SQLBind(t.bound.comparatorCode), SQLBind(low),
             SQLBind(high), SQLBind(t.issuer), SQLBind(NameKey(t.issuer).rawValue), SQLBind(t.exceedMargin),
             SQLBind(t.denominator), SQLBind(t.note), SQLBind(updatedAt),
+        ]
+    }
+}
+
+enum AuditColumns {
+    static let names = [
+        "at", "author", "address", "action", "subject", "unit_id", "record_key", "description", "old_value",
+        "new_value",
+    ]
+
+    static func values(_ e: AuditEntry) -> [any SQLExpression] {
+        [
+            SQLBind(e.at), SQLBind(e.author.name), SQLBind(e.author.address), SQLBind(e.action.rawValue),
+            SQLBind(e.subject.rawValue), SQLBind(e.unitID), SQLBind(e.recordKey), SQLBind(e.description),
+            SQLBind(e.oldValue), SQLBind(e.newValue),
         ]
     }
 }

@@ -8,18 +8,24 @@ import SQLiteKit
 /// All SQL here is written once for both engines.
 public struct SQLRepository: ChiTieuRepository {
     public let database: StoreDatabase
+    /// The schema versions this opening brought the database to (empty when it was current).
+    public internal(set) var migrationsApplied: [Int] = []
 
     public init(database: StoreDatabase) {
         self.database = database
     }
+
+    /// The schema version this program writes.
+    public static var schemaVersion: Int { Migrator.currentVersion }
 
     /// Opens an SQLite file, creating it and bringing its schema up to date.
     public static func openSQLite(path: String, logger: Logger = Logger(label: "chitieu.store")) async throws
         -> SQLRepository
     {
         let database = try StoreDatabase.sqlite(path: path, logger: logger)
+        var applied: [Int] = []
         do {
-            try await Migrator(database: database).migrate()
+            applied = try await Migrator(database: database).migrate()
         } catch let error as SQLiteError where error.reason == .notADatabase {
             await database.close()
             throw StoreError.notADatabase(path)
@@ -30,7 +36,9 @@ public struct SQLRepository: ChiTieuRepository {
             await database.close()
             throw error
         }
-        return SQLRepository(database: database)
+        var repository = SQLRepository(database: database)
+        repository.migrationsApplied = applied
+        return repository
     }
 
     /// Connects to PostgreSQL and brings its schema up to date.
@@ -38,8 +46,9 @@ public struct SQLRepository: ChiTieuRepository {
         -> SQLRepository
     {
         let database = try StoreDatabase.postgres(url: url, logger: logger)
+        var applied: [Int] = []
         do {
-            try await Migrator(database: database).migrate()
+            applied = try await Migrator(database: database).migrate()
         } catch let error as StoreError {
             await database.close()
             throw error
@@ -47,7 +56,9 @@ public struct SQLRepository: ChiTieuRepository {
             await database.close()
             throw StoreError.cannotOpen(database.location, String(reflecting: error).prefix(300).description)
         }
-        return SQLRepository(database: database)
+        var repository = SQLRepository(database: database)
+        repository.migrationsApplied = applied
+        return repository
     }
 
     /// PostgreSQL when `DATABASE_URL` is set (and not empty), else the SQLite file at `path`.
@@ -62,6 +73,15 @@ public struct SQLRepository: ChiTieuRepository {
     }
 
     public func close() async { await database.close() }
+
+    public func auditTrail(_ query: AuditQuery) async throws -> [AuditEntry] {
+        try await database.withSession { db in
+            let select = db.select().column("*").from("audit_log")
+            if let unit = query.unitID { select.where("unit_id", .equal, unit) }
+            if let key = query.recordKey { select.where("record_key", .equal, key) }
+            return try await select.orderBy("id", .descending).limit(query.limit).all().map(RowDecoding.auditEntry)
+        }
+    }
 
     public func schemaVersions() async throws -> Set<Int> { try await Migrator(database: database).appliedVersions() }
 

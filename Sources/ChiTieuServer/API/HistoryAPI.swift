@@ -1,0 +1,67 @@
+import ChiTieuCore
+import ChiTieuStore
+import Hummingbird
+
+/// `GET /units/{id}/history`: the audit trail of a unit, or of one figure with
+/// `?indicator=&year=&to_month=[&from_month=]`. Read-only: nothing in the API edits it.
+struct HistoryAPI {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("units/:id/history", use: list)
+    }
+
+    struct Change: ResponseEncodable {
+        let id: Int64
+        let at: String
+        let author: String
+        let address: String?
+        let action: String
+        let subject: String
+        let record_key: String
+        let description: String
+        let old_value: String?
+        let new_value: String?
+
+        init(_ e: AuditEntry) {
+            id = e.id
+            at = e.at
+            author = e.author.name
+            address = e.author.address
+            action = e.action.rawValue
+            subject = e.subject.rawValue
+            record_key = e.recordKey
+            description = e.description
+            old_value = e.oldValue
+            new_value = e.newValue
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<Change> {
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID())
+        let query = try await services.auditQuery(values, unit: unit, yearKey: "year", monthKey: "to_month")
+        return .init(items: try await services.repository.auditTrail(query).map(Change.init))
+    }
+}
+
+extension AppServices {
+    /// The whole unit's changes, or one figure's when an indicator and a period are given.
+    func auditQuery(_ values: RequestValues, unit: AdministrativeUnit, yearKey: String, monthKey: String) async throws
+        -> AuditQuery
+    {
+        let limit = try values.integer("limit", in: 1...1_000, what: "Số dòng") ?? 200
+        guard let code = values.string("indicator") ?? values.string("chi-tieu") else {
+            return AuditQuery(unitID: unit.id, limit: limit)
+        }
+        let indicator = try await indicator(code, field: "indicator")
+        guard let period = try values.period(yearKey: yearKey, monthKey: monthKey, currentYear: currentYear) else {
+            throw APIError.badRequest("Lịch sử của một số liệu cần năm và kỳ.", field: yearKey)
+        }
+        let from = try values.integer("from_month", in: 1...period.toMonth, what: "Từ tháng") ?? 1
+        let key = SeriesKey(
+            unitID: unit.id, indicatorCode: indicator.code,
+            period: try Period(year: period.year, fromMonth: from, toMonth: period.toMonth))
+        return AuditQuery(recordKey: AuditEntry.recordKey(of: key), limit: limit)
+    }
+}
