@@ -108,6 +108,8 @@ pages = [
     ("07-bao-cao", f"/don-vi/{kong}/bao-cao?nam=2024&thang=9", "Tải về"),
     ("08-nhap-van-ban", "/nhap-van-ban", "Đọc số liệu"),
     ("09-khong-co", "/khong-co-trang-nay", "Không tìm thấy"),
+    ("10-dang-nhap", "/dang-nhap", "Mật khẩu"),
+    ("11-lich-su", f"/don-vi/{kong}/lich-su?nam=2024&thang=9", "Lịch sử thay đổi"),
 ]
 try:
     for width, height, suffix in ((1366, 768, ""), (390, 844, "-dien-thoai")):
@@ -135,14 +137,25 @@ try:
     message = run("return arguments[0].parentElement.querySelector('.field-error').textContent", cell)
     if message:
         problems.append(f"entry grid: 4.790,86 refused in the browser: «{message}»")
-    shoot("10-nhap-so-lieu-kiem-tra")
+    shoot("13-nhap-so-lieu-kiem-tra")
 
-    # The import page: paste a sentence, read it, see it marked.
+    # Sign in (the demo is read-only without an account), then the import page: paste a
+    # sentence, read it, see it marked.
+    call("POST", S + "/url", {"url": BASE + "/dang-nhap"})
+    for field, value in (("ten", os.environ.get("CHECK_USER", "")), ("mat_khau", os.environ.get("CHECK_PASSWORD", ""))):
+        box = call("POST", S + "/element", {"using": "css selector", "value": f"input[name='{field}']"})
+        call("POST", S + f"/element/{list(box.values())[0]}/value", {"text": value})
+    button = call("POST", S + "/element", {"using": "css selector", "value": "form.sign-in button[type=submit]"})
+    call("POST", S + f"/element/{list(button.values())[0]}/click", {})
+    time.sleep(0.5)
+    if "Đăng xuất" not in run("return document.body.innerText"):
+        problems.append("sign-in: the account could not sign in")
+    shoot("12-da-dang-nhap")
     call("POST", S + "/url", {"url": BASE + "/nhap-van-ban"})
     area = call("POST", S + "/element", {"using": "css selector", "value": "textarea[name='van_ban']"})
     call("POST", S + f"/element/{list(area.values())[0]}/value", {"text":
         "Trong 9 tháng năm 2024, huyện Kông Chro có tổng giá trị sản xuất ước đạt 4.900 tỷ đồng, bằng 72,37% kế hoạch."})
-    button = call("POST", S + "/element", {"using": "css selector", "value": "form button[type=submit]"})
+    button = call("POST", S + "/element", {"using": "css selector", "value": "main form button[type=submit]"})
     call("POST", S + f"/element/{list(button.values())[0]}/click", {})
     time.sleep(0.5)
     marks = run("return document.querySelectorAll('mark').length")
@@ -151,7 +164,7 @@ try:
     for entry in logs():
         if entry["level"] == "SEVERE":
             problems.append(f"import: console {entry['message']}")
-    shoot("11-nhap-van-ban-doc")
+    shoot("14-nhap-van-ban-doc")
 
     # The unit picker navigates without pressing the button.
     call("POST", S + "/url", {"url": BASE + f"/don-vi/{kong}?nam=2024&thang=9"})

@@ -10,6 +10,9 @@ swift build --product chitieu >/dev/null
 bin="$(swift build --show-bin-path)/chitieu"
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+export CHECK_USER=kiemtra CHECK_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
+"$bin" demo --db "$work/demo.sqlite" >/dev/null
+echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_USER" --role admin --password-stdin --db "$work/demo.sqlite" >/dev/null
 "$bin" serve --demo --db "$work/demo.sqlite" --port "$port" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT

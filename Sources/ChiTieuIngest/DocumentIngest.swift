@@ -16,6 +16,8 @@ public struct DocumentIngest: Sendable {
     public var enteredBy = "chitieu ingest"
     /// Recorded in the audit trail with what the ingest stores.
     public var author = ChangeAuthor(name: "chitieu ingest")
+    /// Refuses (by throwing) to store into a unit the person may not change.
+    public var mayStore: @Sendable (AdministrativeUnit) async throws -> Void = { _ in }
 
     public init(repository: any ChiTieuRepository, catalogue: Catalogue, currentYear: Int) {
         self.repository = repository
@@ -96,6 +98,7 @@ public struct DocumentIngest: Sendable {
             return report
         }
         report.unit = unit
+        try await mayStore(unit)
 
         var builder = BatchBuilder(
             unit: unit, period: period, catalogue: catalogue, document: document, enteredBy: enteredBy,

@@ -12,7 +12,8 @@ struct ChiTieu: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, StatusCommand.self, CheckCommand.self, ImportCommand.self,
             ReportCommand.self, ExportCommand.self, ExtractCommand.self, IngestCommand.self, UnitsCommand.self,
-            IndicatorsCommand.self, ServeCommand.self, MigrateCommand.self, BackupCommand.self, RestoreCommand.self,
+            IndicatorsCommand.self, ServeCommand.self, UserCommand.self, MigrateCommand.self, BackupCommand.self,
+            RestoreCommand.self,
         ]
     )
 }

@@ -54,7 +54,7 @@ struct EscapingAndAssetsTests {
             do {
                 let response = try await client.execute(
                     uri: "/static/app.css", method: .get, headers: [.ifNoneMatch: etag]
-                ) { $0 }
+                )
                 #expect(response.status == .notModified)
             }
             #expect(try await client.get("/static/app.js").text.contains("data-autosubmit"))

@@ -20,7 +20,7 @@ struct HistoryTests {
             #expect(status == .ok)
             let items = try #require(json["items"] as? [[String: Any]])
             #expect(items.count == 2)
-            #expect(items[0]["author"] as? String == "trang Nhập số liệu")
+            #expect(items[0]["author"] as? String == "quantri (trang Nhập số liệu)")
             #expect(items[0]["action"] as? String == "sửa")
             #expect(items[0]["old_value"] as? String == "4.790,86 (ước)")
             #expect(items[0]["new_value"] as? String == "4.812,3")
@@ -51,7 +51,7 @@ struct HistoryTests {
         let id = try await fixture.unitID("Kông Chro")
         try await fixture.test { client in
             for method in [HTTPRequest.Method.post, .put, .patch, .delete] {
-                let response = try await client.execute(uri: "/api/v1/units/\(id)/history", method: method) { $0 }
+                let response = try await client.execute(uri: "/api/v1/units/\(id)/history", method: method)
                 #expect(response.status == .methodNotAllowed || response.status == .notFound, "\(method)")
             }
         }

@@ -203,7 +203,7 @@ struct PageTests {
                 let response = try await client.execute(
                     uri: "/nhap-van-ban", method: .post,
                     headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body)
-                ) { $0 }
+                )
                 #expect(response.status == .ok)
                 #expect(response.text.contains("«bao-cao.txt»"))
                 #expect(response.text.contains("6.400 tỷ đồng"))
@@ -216,7 +216,7 @@ struct PageTests {
                 let response = try await client.execute(
                     uri: "/nhap-van-ban", method: .post, headers: [.contentType: "multipart/form-data; boundary=b"],
                     body: latin1
-                ) { $0 }
+                )
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains("không phải văn bản UTF-8"))
             }

@@ -7,25 +7,53 @@ import Testing
 
 @testable import ChiTieuServer
 
-/// The demo data set in a fresh in-memory repository, served by the real router.
+/// The demo data set in a fresh in-memory repository, served by the real router, with an
+/// administrator signed in (a session made directly in the repository).
 struct ServerFixture {
     let repository: MemoryRepository
     let services: AppServices
+    /// The signed-in administrator's session cookie and CSRF token.
+    let session: Browser.Session?
 
-    static func demo(extraUnit: String? = nil) async throws -> ServerFixture {
+    static let configuration = ServerConfiguration(currentYear: 2026, passwords: Passwords(cost: 4))
+
+    static func demo(
+        extraUnit: String? = nil, configuration: ServerConfiguration = configuration, signedIn: Bool = true
+    ) async throws -> ServerFixture {
         let repository = MemoryRepository()
         try await repository.ensureCatalogue()
         var batch = DemoDataSet.batch()
         if let extraUnit { batch.addUnit(.commune, extraUnit) }
         _ = try await repository.save(batch)
-        return ServerFixture(
-            repository: repository, services: try await AppServices(repository: repository, currentYear: 2026))
+        let services = try await AppServices(repository: repository, configuration: configuration)
+        var session: Browser.Session?
+        if signedIn {
+            let admin = try await repository.addUser(
+                name: "quantri", role: .admin, unitID: nil,
+                passwordHash: configuration.passwords.hash("mat-khau-dai-1"),
+                author: .commandLine)
+            session = try await Self.session(for: admin, in: repository)
+        }
+        return ServerFixture(repository: repository, services: services, session: session)
     }
 
-    /// Runs `body` against the router, without opening a socket.
-    func test<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+    static func session(for user: UserAccount, in repository: MemoryRepository) async throws -> Browser.Session {
+        let session = Browser.Session(token: "phien-\(user.id)-\(UUID().uuidString)", csrf: "csrf-\(UUID().uuidString)")
+        try await repository.createSession(
+            token: session.token, userID: user.id, csrfToken: session.csrf, expiresAt: "2999-01-01T00:00:00Z")
+        return session
+    }
+
+    /// Runs `body` against the router, without opening a socket, as the signed-in administrator.
+    func test<T: Sendable>(_ body: @Sendable (Browser) async throws -> T) async throws -> T {
+        try await test(as: session, body)
+    }
+
+    func test<T: Sendable>(as session: Browser.Session?, _ body: @Sendable (Browser) async throws -> T) async throws
+        -> T
+    {
         let app = Application(router: buildRouter(services))
-        return try await app.test(.router, body)
+        return try await app.test(.router) { client in try await body(Browser(client: client, session: session)) }
     }
 
     func unitID(_ name: String) async throws -> UnitID {
@@ -49,15 +77,50 @@ extension TestResponse {
     }
 }
 
-extension TestClientProtocol {
+/// A test client that sends the session cookie and, with every change, the CSRF token.
+struct Browser: Sendable {
+    struct Session: Sendable {
+        let token: String
+        let csrf: String
+    }
+
+    let client: any TestClientProtocol
+    let session: Session?
+    var sendsCSRF = true
+
+    var withoutCSRF: Browser {
+        var browser = self
+        browser.sendsCSRF = false
+        return browser
+    }
+
+    func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil)
+        async throws
+        -> TestResponse
+    {
+        var headers = headers
+        if let session {
+            headers[.cookie] = "chitieu_phien=\(session.token)"
+            if sendsCSRF, method != .get { headers[.init("X-CSRF-Token")!] = session.csrf }
+        }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body) { $0 }
+    }
+
+    func execute(
+        uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil,
+        _ check: (TestResponse) async throws -> Void
+    ) async throws {
+        try await check(try await execute(uri: uri, method: method, headers: headers, body: body))
+    }
+
     func getJSON(_ uri: String) async throws -> (status: HTTPResponse.Status, json: [String: Any]) {
-        try await execute(uri: uri, method: .get) { response in (response.status, try response.json()) }
+        let response = try await get(uri)
+        return (response.status, try response.json())
     }
 
     func postJSON(_ uri: String, _ body: String) async throws -> TestResponse {
         try await execute(
-            uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
-        ) { $0 }
+            uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
     }
 
     func postForm(_ uri: String, _ fields: [(String, String)]) async throws -> TestResponse {
@@ -68,12 +131,11 @@ extension TestClientProtocol {
         }.joined(separator: "&")
         return try await execute(
             uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-            body: ByteBuffer(string: body)
-        ) { $0 }
+            body: ByteBuffer(string: body))
     }
 
     func get(_ uri: String) async throws -> TestResponse {
-        try await execute(uri: uri, method: .get) { $0 }
+        try await execute(uri: uri, method: .get)
     }
 }
 

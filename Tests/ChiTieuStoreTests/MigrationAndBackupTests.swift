@@ -20,8 +20,8 @@ struct MigrationAndBackupTests {
         await old.close()
 
         let repository = try await SQLRepository.openSQLite(path: file.path)
-        #expect(repository.migrationsApplied == [2])
-        #expect(try await repository.schemaVersions() == [1, 2])
+        #expect(repository.migrationsApplied == [2, 3])
+        #expect(try await repository.schemaVersions() == [1, 2, 3])
         #expect(try await repository.allUnits().map(\.name) == ["Ia Thử"])
         #expect(try await repository.auditTrail(AuditQuery()).isEmpty)
         await repository.close()

@@ -39,7 +39,7 @@ struct HistoryAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<Change> {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let query = try await services.auditQuery(values, unit: unit, yearKey: "year", monthKey: "to_month")
         return .init(items: try await services.repository.auditTrail(query).map(Change.init))
     }

@@ -82,7 +82,7 @@ struct ImportsAPI {
 
     @Sendable func ingest(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<IngestJSON> {
         let input = try await JSONBody.decode(ImportInput.self, from: request)
-        let report = try await services.documentIngest(author: context.author(via: "API nhập văn bản")).ingest(
+        let report = try await services.documentIngest(storingFor: context, via: "API nhập văn bản").ingest(
             input.text, document: input.document ?? "văn bản dán vào",
             choices: try input.choices(currentYear: services.currentYear))
         let changed = report.summary.map {

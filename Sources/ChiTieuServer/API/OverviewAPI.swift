@@ -24,14 +24,16 @@ struct OverviewAPI {
     }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await services.cache.response(request.uri.description, contentType: JSONBody.contentType) {
+        _ = try await services.unit(RequestValues(request: request, context: context).unitID(), for: context)
+        let key = context.identity.cacheKey + " " + request.uri.description
+        return try await services.cache.response(key, contentType: JSONBody.contentType) {
             try await overviewJSON(request, context: context)
         }
     }
 
     private func overviewJSON(_ request: Request, context: AppRequestContext) async throws -> ByteBuffer {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let period = try await period(values, of: unit)
         let review = services.review
         let overview = try await review.overview(of: unit, period: period)
@@ -51,7 +53,7 @@ struct OverviewAPI {
 
     @Sendable func tally(_ request: Request, context: AppRequestContext) async throws -> TallyJSON {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let period = try await period(values, of: unit)
         let overview = try await services.review.overview(of: unit, period: period)
         return TallyJSON(
@@ -77,7 +79,7 @@ struct OverviewAPI {
     /// `?indicator=CODE&year=&to_month=`
     @Sendable func compare(_ request: Request, context: AppRequestContext) async throws -> ComparisonJSON {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let indicator = try await services.indicator(values.string("indicator"), field: "indicator")
         let period = try await period(values, of: unit)
         let rows = try await UnitComparison(repository: services.repository).compare(
@@ -103,7 +105,7 @@ struct OverviewAPI {
     /// `?year=`: the results of that year and the year before, and the year's plans.
     @Sendable func series(_ request: Request, context: AppRequestContext) async throws -> SeriesJSON {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let indicator = try await services.indicator(context.parameters.get("code"), field: "code")
         var year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm")
         if year == nil { year = try await services.latestPeriod(of: unit).year }

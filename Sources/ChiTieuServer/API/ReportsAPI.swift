@@ -11,7 +11,7 @@ struct ReportsAPI {
 
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let format = try ReportFile.Format(name: values.string("format") ?? "txt")
         let asked = try values.period(yearKey: "year", monthKey: "to_month", currentYear: services.currentYear)
         let period = if let asked { asked } else { try await services.latestPeriod(of: unit) }

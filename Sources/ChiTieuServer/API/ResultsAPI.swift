@@ -16,7 +16,7 @@ struct ResultsAPI {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Result>
     {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm")
         let code = values.string("indicator")
         let results = try await services.repository.observations(
@@ -26,7 +26,8 @@ struct ResultsAPI {
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<APIModels.Saved>
     {
-        let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
+        let unit = try await services.unit(
+            RequestValues(request: request, context: context).unitID(), for: context, writing: true)
         let input = try await JSONBody.decode(ResultInput.self, from: request)
         var batch = DataBatch()
         batch.author = context.author(via: "API")
@@ -43,7 +44,7 @@ struct ResultsAPI {
         -> APIModels.List<APIModels.Result>
     {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let code = context.parameters.get("code") ?? ""
         guard try await services.repository.indicatorsByCode()[code] != nil else {
             throw APIError.notFound("Không có chỉ tiêu mã «\(code)» trong danh mục.")

@@ -14,7 +14,7 @@ struct TargetsAPI {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Target>
     {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm")
         let years = year.map { $0...$0 } ?? Period.yearRange
         let targets = try await services.repository.targets(unitIDs: [unit.id], years: years)
@@ -24,7 +24,8 @@ struct TargetsAPI {
     /// Adds a target, or replaces the value of the one with the same indicator, scope, kind and issuer.
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<APIModels.Saved>
     {
-        let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
+        let unit = try await services.unit(
+            RequestValues(request: request, context: context).unitID(), for: context, writing: true)
         let input = try await JSONBody.decode(TargetInput.self, from: request)
         var batch = DataBatch()
         batch.author = context.author(via: "API")

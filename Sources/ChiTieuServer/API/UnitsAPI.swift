@@ -11,11 +11,12 @@ struct UnitsAPI {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Unit> {
-        .init(items: try await services.repository.allUnits().map(APIModels.Unit.init))
+        .init(items: try await services.visibleUnits(for: context).map(APIModels.Unit.init))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> APIModels.UnitDetail {
-        let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
+        let unit = try await services.unit(
+            RequestValues(request: request, context: context).unitID(), for: context, writing: true)
         let committee = try await services.repository.committee(of: unit)
         return APIModels.UnitDetail(
             unit: .init(unit), children: try await services.repository.children(of: unit.id).map(APIModels.Unit.init),

@@ -7,6 +7,8 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer's IP address, recorded in the audit trail with every change.
     public let remoteAddress: String?
+    /// Set by `SessionMiddleware` before any route runs.
+    public var identity = Identity.nobody
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -15,6 +17,6 @@ public struct AppRequestContext: RequestContext {
 
     /// The author of a change made through `channel` (a page or the API) in this request.
     func author(via channel: String) -> ChangeAuthor {
-        ChangeAuthor(name: channel, address: remoteAddress)
+        ChangeAuthor(name: identity.user.map { "\($0.name) (\(channel))" } ?? channel, address: remoteAddress)
     }
 }

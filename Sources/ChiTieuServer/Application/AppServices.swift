@@ -5,14 +5,19 @@ import Hummingbird
 
 /// What the routes share: the repository, the page templates and the clock.
 struct AppServices: Sendable {
-    let repository: any ChiTieuRepository
+    let repository: any ChiTieuRepository & AccountRepository
     let pages: PageRenderer
-    let currentYear: Int
+    let configuration: ServerConfiguration
     let cache: ResponseCache
 
-    init(repository: any ChiTieuRepository, currentYear: Int, cache: ResponseCache = ResponseCache()) async throws {
+    var currentYear: Int { configuration.currentYear }
+
+    init(
+        repository: any ChiTieuRepository & AccountRepository, configuration: ServerConfiguration,
+        cache: ResponseCache = ResponseCache()
+    ) async throws {
         self.repository = repository
-        self.currentYear = currentYear
+        self.configuration = configuration
         self.cache = cache
         pages = try await PageRenderer()
     }
@@ -28,19 +33,54 @@ struct AppServices: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    func unit(_ id: Int) async throws -> AdministrativeUnit {
+    /// The unit with this ID, if the person asking may read it (and change it, when `writing`).
+    /// A unit outside their scope is refused with 403, so its existence is no secret but its data is.
+    func unit(_ id: Int, for context: AppRequestContext, writing: Bool = false) async throws -> AdministrativeUnit {
         guard let unit = try await repository.unit(id: UnitID(id)) else {
             throw APIError.notFound("Không có đơn vị mã \(id).")
         }
+        try await authorize(unit, for: context, writing: writing)
         return unit
     }
 
+    func authorize(_ unit: AdministrativeUnit, for context: AppRequestContext, writing: Bool) async throws {
+        let access = context.identity.access
+        switch access.kind {
+        case .everything: return
+        case .readEverything where !writing: return
+        default: break
+        }
+        let all = Dictionary(try await repository.allUnits().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        if writing ? access.canWrite(unit, units: all) : access.canRead(unit, units: all) { return }
+        throw APIError(
+            .forbidden,
+            writing
+                ? "Tài khoản này không được thay đổi số liệu của \(unit.title)."
+                : "Tài khoản này không được xem số liệu của \(unit.title).")
+    }
+
+    /// The units the person asking may read, in ID order.
+    func visibleUnits(for context: AppRequestContext) async throws -> [AdministrativeUnit] {
+        let units = try await repository.allUnits()
+        let access = context.identity.access
+        if case .everything = access.kind { return units }
+        if case .readEverything = access.kind { return units }
+        let all = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return units.filter { access.canRead($0, units: all) }
+    }
+
     /// The extractor and ingest on the stored catalogue.
-    func documentIngest(author: ChangeAuthor? = nil) async throws -> DocumentIngest {
+    func documentIngest(storingFor context: AppRequestContext? = nil, via channel: String = "")
+        async throws -> DocumentIngest
+    {
         let catalogue = try await repository.storedCatalogue(location: "cơ sở dữ liệu")
         var ingest = DocumentIngest(repository: repository, catalogue: catalogue, currentYear: currentYear)
         ingest.enteredBy = "trang Nhập từ văn bản"
-        if let author { ingest.author = author }
+        if let context {
+            ingest.author = context.author(via: channel)
+            let services = self
+            ingest.mayStore = { unit in try await services.authorize(unit, for: context, writing: true) }
+        }
         return ingest
     }
 

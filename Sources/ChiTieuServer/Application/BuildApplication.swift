@@ -6,11 +6,11 @@ import Logging
 /// The web application on a repository: the JSON API under `/api/v1`, the pages, the static
 /// assets and `/health`. Tests call this directly with an in-memory or SQLite repository.
 public func buildApplication(
-    repository: any ChiTieuRepository, configuration: ServerConfiguration
+    repository: any ChiTieuRepository & AccountRepository, configuration: ServerConfiguration
 ) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "chitieu.server")
     logger.logLevel = configuration.logLevel
-    let services = try await AppServices(repository: repository, currentYear: configuration.currentYear)
+    let services = try await AppServices(repository: repository, configuration: configuration)
     return Application(
         router: buildRouter(services),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "chitieu"),
@@ -21,6 +21,7 @@ public func buildApplication(
 func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorPageMiddleware(pages: services.pages))
+    router.add(middleware: SessionMiddleware(accounts: services.repository, configuration: services.configuration))
     router.add(middleware: CacheInvalidationMiddleware(cache: services.cache))
     router.get("/health") { _, _ in try await services.health() }
     StaticAssets().addRoutes(to: router)
@@ -43,5 +44,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     ComparePage(services: services).addRoutes(to: router)
     ReportPage(services: services).addRoutes(to: router)
     HistoryPage(services: services).addRoutes(to: router)
+    SignInPage(services: services).addRoutes(to: router)
+    UsersPage(services: services).addRoutes(to: router)
     return router
 }

@@ -39,7 +39,7 @@ struct ComparePage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let period = try await services.pagePeriod(values, of: unit)
         let catalogue = try await services.repository.indicators()
         let indicator: Indicator
@@ -61,6 +61,7 @@ struct ComparePage {
             }, measureUnit: indicator.measureUnit)
         let view = View(
             layout: try await services.layout(
+                context: context,
                 heading, page: .compare, unit: unit, period: period, indicator: indicator.code),
             heading: heading,
             indicators: catalogue.map { .init(value: $0.code, label: $0.name, selected: $0.code == indicator.code) },

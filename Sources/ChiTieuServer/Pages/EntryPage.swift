@@ -54,14 +54,16 @@ struct EntryPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let period = try await services.pagePeriod(values, of: unit)
         let saved = values.string("da-luu")
-        return try await render(unit, period, typed: [:], estimated: [:], errors: [:], saved: saved, status: .ok)
+        return try await render(
+            context, unit, period, typed: [:], estimated: [:], errors: [:], saved: saved, status: .ok)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
+        let unit = try await services.unit(
+            RequestValues(request: request, context: context).unitID(), for: context, writing: true)
         let form = try await FormBody.decode(Form.self, from: request)
         guard (1...12).contains(form.thang), (1945...(services.currentYear + 10)).contains(form.nam) else {
             throw APIError.badRequest("Kỳ báo cáo không hợp lệ.", field: "thang")
@@ -88,7 +90,7 @@ struct EntryPage {
         }
         if !errors.isEmpty {
             return try await render(
-                unit, period, typed: typed, estimated: estimated, errors: errors, saved: nil,
+                context, unit, period, typed: typed, estimated: estimated, errors: errors, saved: nil,
                 status: .unprocessableContent)
         }
         let summary = try await services.repository.save(batch)
@@ -98,7 +100,8 @@ struct EntryPage {
     }
 
     private func render(
-        _ unit: AdministrativeUnit, _ period: Period, typed: [String: String], estimated: [String: Bool],
+        _ context: AppRequestContext, _ unit: AdministrativeUnit, _ period: Period, typed: [String: String],
+        estimated: [String: Bool],
         errors: [String: String], saved: String?, status: HTTPResponse.Status
     ) async throws -> Response {
         let overview = try await services.review.overview(of: unit, period: period)
@@ -127,7 +130,7 @@ struct EntryPage {
         let extraCode = typed.keys.first { !seen.contains($0) }
         let heading = "Nhập số liệu — \(unit.capitalizedTitle), \(period.label)"
         let view = View(
-            layout: try await services.layout(heading, page: .entry, unit: unit, period: period),
+            layout: try await services.layout(context: context, heading, page: .entry, unit: unit, period: period),
             heading: heading, action: "/don-vi/\(unit.id)/nhap-so-lieu", year: period.year, month: period.toMonth,
             rows: rows,
             extra: indicators.filter { !seen.contains($0.code) }.map {

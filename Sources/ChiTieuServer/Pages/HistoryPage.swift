@@ -31,7 +31,7 @@ struct HistoryPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let period = try await services.pagePeriod(values, of: unit)
         let query = try await services.auditQuery(values, unit: unit, yearKey: "nam", monthKey: "thang")
         let names = try await services.repository.indicatorsByCode().mapValues(\.name)
@@ -42,7 +42,7 @@ struct HistoryPage {
             ? "Lịch sử số liệu — \(entries.first.map { Self.what($0, names: names) } ?? "chưa có thay đổi")"
             : "Lịch sử thay đổi — \(unit.capitalizedTitle)"
         let view = View(
-            layout: try await services.layout(heading, page: .history, unit: unit, period: period),
+            layout: try await services.layout(context: context, heading, page: .history, unit: unit, period: period),
             heading: heading,
             rows: entries.map { e in
                 Row(

@@ -25,14 +25,15 @@ struct HomePage {
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let tree = UnitTree(try await services.repository.allUnits())
+        let tree = UnitTree(try await services.visibleUnits(for: context))
         let links = tree.ordered.map { entry in
             UnitLink(
                 href: "/don-vi/\(entry.unit.id)", title: entry.unit.capitalizedTitle, depth: entry.depth,
                 note: entry.unit.validTo.map { "đến \($0.vietnamese)" })
         }
         return try services.pages.render(
-            View(layout: LayoutView(title: "Đơn vị"), units: links, empty: links.isEmpty), template: "home")
+            View(layout: LayoutView(title: "Đơn vị").with(context.identity), units: links, empty: links.isEmpty),
+            template: "home")
     }
 
     @Sendable func choose(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -40,7 +41,7 @@ struct HomePage {
         guard let unitText = values.string("don-vi"), let id = Int(unitText) else {
             throw APIError.badRequest("Chưa chọn đơn vị.", field: "don-vi")
         }
-        let unit = try await services.unit(id)
+        let unit = try await services.unit(id, for: context)
         let period = try await services.pagePeriod(values, of: unit)
         let page = values.string("trang").flatMap(PageAddress.init(key:)) ?? .overview
         return Response(
@@ -57,10 +58,12 @@ extension AppServices {
 
     /// The layout of a page about `unit` in `period`.
     func layout(
-        _ title: String, page: PageAddress?, unit: AdministrativeUnit, period: Period, indicator: String? = nil
+        context: AppRequestContext, _ title: String, page: PageAddress?, unit: AdministrativeUnit, period: Period,
+        indicator: String? = nil
     ) async throws -> LayoutView {
         LayoutView(
-            title: title, page: page, unit: unit, period: period, units: try await repository.allUnits(),
-            currentYear: currentYear, indicator: indicator)
+            title: title, page: page, unit: unit, period: period, units: try await visibleUnits(for: context),
+            currentYear: currentYear, indicator: indicator
+        ).with(context.identity)
     }
 }

@@ -57,11 +57,11 @@ struct ImportPage {
     }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try services.pages.render(View(layout: Self.layout()), template: "import")
+        try services.pages.render(View(layout: Self.layout(context)), template: "import")
     }
 
-    static func layout() -> LayoutView {
-        var layout = LayoutView(title: "Nhập từ văn bản")
+    static func layout(_ context: AppRequestContext) -> LayoutView {
+        var layout = LayoutView(title: "Nhập từ văn bản").with(context.identity)
         layout.importCurrent = true
         return layout
     }
@@ -76,7 +76,7 @@ struct ImportPage {
         let (text, document) = try await Self.read(request)
         let ingest = try await services.documentIngest()
         let preview = try await ingest.preview(text)
-        return try await render(text: text, document: document, preview: preview)
+        return try await render(text: text, document: document, preview: preview, context: context)
     }
 
     /// The text posted: a pasted text, or an uploaded .txt file (multipart form).
@@ -121,10 +121,14 @@ struct ImportPage {
         return name.isEmpty ? nil : String(name)
     }
 
-    private func render(text: String, document: String, preview: DocumentIngest.Preview) async throws -> Response {
+    private func render(
+        text: String, document: String, preview: DocumentIngest.Preview, context: AppRequestContext
+    ) async throws -> Response {
         let result = preview.result
         let indicators = try await services.repository.indicators()
-        let units = UnitTree(try await services.repository.allUnits())
+        let all = Dictionary(
+            try await services.repository.allUnits().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let units = UnitTree(all.values.filter { context.identity.access.canWrite($0, units: all) })
         func options(chosen: String?) -> [LayoutView.Option] {
             [LayoutView.Option(value: "", label: "— không lưu —", selected: chosen == nil)]
                 + indicators.map {
@@ -154,7 +158,7 @@ struct ImportPage {
             "Hội nghị lần thứ \(c.number)\(c.extended ? " (mở rộng)" : "")\(c.term.map { ", khóa \(RomanNumeral.string($0))" } ?? "")"
         }
         let view = View(
-            layout: Self.layout(), text: text, document: document,
+            layout: Self.layout(context), text: text, document: document,
             preview: PreviewView(
                 pieces: HighlightedText(text, spans: result.observations.map(\.span) + result.targets.map(\.span))
                     .pieces,
@@ -215,10 +219,10 @@ struct ImportPage {
             year: try form.nam.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "nam") },
             to_month: try form.thang.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "thang") },
             indicator_codes: form.codes, replace_differing: form.ghi_de != nil)
-        let report = try await services.documentIngest(author: context.author(via: "trang Nhập từ văn bản")).ingest(
+        let report = try await services.documentIngest(storingFor: context, via: "trang Nhập từ văn bản").ingest(
             input.text, document: form.ten?.isEmpty == false ? form.ten! : "văn bản dán vào",
             choices: try input.choices(currentYear: services.currentYear))
-        var view = View(layout: Self.layout())
+        var view = View(layout: Self.layout(context))
         view.stored = StoredView(
             lines: report.lines, ok: report.stored,
             overviewHref: report.unit.flatMap { unit in report.period.map { PageAddress.overview.path(unit.id, $0) } })

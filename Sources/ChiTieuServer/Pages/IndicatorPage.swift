@@ -47,7 +47,7 @@ struct IndicatorPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let indicator = try await services.indicator(context.parameters.get("code"), field: "code")
         let period = try await services.pagePeriod(values, of: unit)
         let series = try await IndicatorSeries.load(
@@ -71,7 +71,7 @@ struct IndicatorPage {
         var versionsSeen: [String: Int] = [:]
         for o in series.results { versionsSeen[o.period.description] = o.version }
         let view = View(
-            layout: try await services.layout(heading, page: nil, unit: unit, period: period),
+            layout: try await services.layout(context: context, heading, page: nil, unit: unit, period: period),
             heading: heading, indicator: indicator.name, measureUnit: indicator.measureUnit,
             kindNote: Self.kindNote(indicator),
             chart: chart.svg(), hasResults: !series.results.isEmpty,

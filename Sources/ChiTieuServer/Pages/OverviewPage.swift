@@ -44,23 +44,27 @@ struct OverviewPage {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await services.cache.response(request.uri.description, contentType: PageRenderer.contentType) {
+        // who may read this unit is checked on every request; only then may a cached page answer
+        _ = try await services.unit(RequestValues(request: request, context: context).unitID(), for: context)
+        let key = context.identity.cacheKey + " " + request.uri.description
+        return try await services.cache.response(key, contentType: PageRenderer.contentType) {
             try await html(request, context: context)
         }
     }
 
     private func html(_ request: Request, context: AppRequestContext) async throws -> ByteBuffer {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let period = try await services.pagePeriod(values, of: unit)
         let review = services.review
         let overview = try await review.overview(of: unit, period: period)
         let conference = try await services.repository.conferences(unitID: unit.id).last { $0.period == period }
         let others = try await review.otherResults(of: overview)
         let children = try await services.repository.children(of: unit.id).filter { $0.existed(inYear: period.year) }
+        // everything below a readable unit is readable too
         let heading = "\(unit.capitalizedTitle) — \(period.label)"
         let view = View(
-            layout: try await services.layout(heading, page: .overview, unit: unit, period: period),
+            layout: try await services.layout(context: context, heading, page: .overview, unit: unit, period: period),
             heading: heading, conference: conference.map { $0.title(unitKind: unit.kind) },
             tally: AssessmentStatus.allCases.compactMap { status in
                 let count = overview.tally.count(status)

@@ -62,14 +62,16 @@ struct PlanPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         var year = try values.integer("nam", in: 1945...(services.currentYear + 10), what: "Năm")
         if year == nil { year = try await services.latestPeriod(of: unit).year }
-        return try await render(unit, year!, form: nil, errors: [:], saved: values.string("da-luu"), status: .ok)
+        return try await render(
+            context, unit, year!, form: nil, errors: [:], saved: values.string("da-luu"), status: .ok)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let unit = try await services.unit(RequestValues(request: request, context: context).unitID())
+        let unit = try await services.unit(
+            RequestValues(request: request, context: context).unitID(), for: context, writing: true)
         let form = try await FormBody.decode(Form.self, from: request)
         guard (1945...(services.currentYear + 10)).contains(form.nam) else {
             throw APIError.badRequest("Năm \(form.nam) không hợp lệ.", field: "nam")
@@ -120,7 +122,7 @@ struct PlanPage {
         }
         if !errors.isEmpty {
             return try await render(
-                unit, form.nam, form: form, errors: errors, saved: nil, status: .unprocessableContent)
+                context, unit, form.nam, form: form, errors: errors, saved: nil, status: .unprocessableContent)
         }
         let summary = try await services.repository.save(batch)
         let count = summary.targetsAdded + summary.targetsUpdated
@@ -129,7 +131,8 @@ struct PlanPage {
     }
 
     private func render(
-        _ unit: AdministrativeUnit, _ year: Int, form: Form?, errors: [String: String], saved: String?,
+        _ context: AppRequestContext, _ unit: AdministrativeUnit, _ year: Int, form: Form?, errors: [String: String],
+        saved: String?,
         status: HTTPResponse.Status
     ) async throws -> Response {
         let indicators = try await services.repository.indicators()
@@ -164,7 +167,7 @@ struct PlanPage {
         let period = try Period.year(year)
         let heading = "Kế hoạch năm \(year) — \(unit.capitalizedTitle)"
         let view = View(
-            layout: try await services.layout(heading, page: .plan, unit: unit, period: period),
+            layout: try await services.layout(context: context, heading, page: .plan, unit: unit, period: period),
             heading: heading, action: "/don-vi/\(unit.id)/ke-hoach", year: year,
             annual: rows.filter { $0.scope == "năm \(year)" }, term: rows.filter { $0.scope != "năm \(year)" },
             planIndicators: options(indicators, chosen: form?.moi?["chi_tieu"]),

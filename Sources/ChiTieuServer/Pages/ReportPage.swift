@@ -37,7 +37,7 @@ struct ReportPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let period = try await services.pagePeriod(values, of: unit)
         let material = try await services.review.material(of: unit, period: period)
         let report = NarrativeWriter().write(material)
@@ -45,7 +45,7 @@ struct ReportPage {
         let base = "/don-vi/\(unit.id)/bao-cao"
         let heading = "Báo cáo \(period.label) — \(unit.capitalizedTitle)"
         let view = View(
-            layout: try await services.layout(heading, page: .report, unit: unit, period: period),
+            layout: try await services.layout(context: context, heading, page: .report, unit: unit, period: period),
             pageHeading: heading, issuer: report.issuer, title: report.title, subtitle: report.subtitle,
             sections: report.sections.map { Section(heading: $0.heading, paragraphs: $0.paragraphs) },
             downloads: [
@@ -65,7 +65,7 @@ struct ReportPage {
             let format = try? ReportFile.Format(name: String(name.dropFirst("bao-cao.".count)))
         else { throw APIError.notFound("Không tìm thấy trang hoặc tài nguyên này.") }
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID())
+        let unit = try await services.unit(values.unitID(), for: context)
         let period = try await services.pagePeriod(values, of: unit)
         return try ReportFile(material: try await services.review.material(of: unit, period: period), format: format)
             .response()

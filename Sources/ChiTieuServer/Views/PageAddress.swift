@@ -79,6 +79,26 @@ struct LayoutView {
     var nav: [Link] = []
     var importCurrent = false
     var picker: Picker?
+    var account: Account?
+    /// The token every POST form carries in its `_csrf` field.
+    var csrf = ""
+
+    /// The signed-in person shown in the header, with the sign-out form.
+    struct Account {
+        let name: String
+        let role: String
+        let isAdmin: Bool
+    }
+
+    /// The layout for whoever is asking: their name, or a sign-in link; the CSRF token.
+    func with(_ identity: Identity) -> LayoutView {
+        var layout = self
+        layout.csrf = identity.csrfToken ?? ""
+        layout.account = identity.user.map {
+            Account(name: $0.name, role: $0.role.title, isAdmin: $0.role == .admin)
+        }
+        return layout
+    }
 
     struct Picker {
         let page: String

@@ -164,4 +164,31 @@ enum Schema {
             "CREATE INDEX audit_log_unit ON audit_log (unit_id, id)",
             "CREATE INDEX audit_log_record ON audit_log (record_key, id)",
         ])
+
+    /// Accounts scoped to units, sessions held in the database, failed sign-ins for the rate limit.
+    static let accounts = Migration(
+        version: 3, name: "accounts",
+        statements: [
+            """
+            CREATE TABLE users (
+              id {{id}},
+              name TEXT NOT NULL,
+              name_key TEXT NOT NULL UNIQUE,
+              role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+              unit_id BIGINT REFERENCES units(id),
+              password_hash TEXT NOT NULL,
+              created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sessions (
+              token TEXT PRIMARY KEY,
+              user_id BIGINT NOT NULL REFERENCES users(id),
+              csrf_token TEXT NOT NULL,
+              expires_at TEXT NOT NULL
+            )
+            """,
+            "CREATE TABLE failed_sign_ins (sign_in_key TEXT NOT NULL, at TEXT NOT NULL)",
+            "CREATE INDEX failed_sign_ins_key ON failed_sign_ins (sign_in_key, at)",
+        ])
 }

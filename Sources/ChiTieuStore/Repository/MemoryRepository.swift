@@ -14,6 +14,9 @@ public actor MemoryRepository: ChiTieuRepository {
     private var storedConferences: [Conference] = []
     private var storedTallies: [StatedTally] = []
     private var audit: [AuditEntry] = []
+    var accounts: [(user: UserAccount, hash: String)] = []
+    var sessions: [String: (userID: Int64, csrf: String, expiresAt: String)] = [:]
+    var failures: [(key: String, at: String)] = []
     private var nextID: Int64 = 1
 
     public init() {}
@@ -113,11 +116,15 @@ public actor MemoryRepository: ChiTieuRepository {
         }
         summary.talliesAdded = batch.statedTallies.count
         for entry in plan.audit {
-            var stamped = entry.stamped(realID: real, author: batch.author, at: now)
-            stamped.id = Int64(audit.count + 1)
-            audit.append(stamped)
+            record(entry.stamped(realID: real, author: batch.author, at: now), author: batch.author)
         }
         return summary
+    }
+
+    func record(_ entry: AuditEntry, author: ChangeAuthor) {
+        var stamped = entry.stamped(realID: { $0 }, author: author, at: entry.at.isEmpty ? Timestamp.now() : entry.at)
+        stamped.id = Int64(audit.count + 1)
+        audit.append(stamped)
     }
 
     public func auditTrail(_ query: AuditQuery) -> [AuditEntry] {

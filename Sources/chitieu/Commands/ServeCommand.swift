@@ -25,6 +25,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Ghi nhật ký từng yêu cầu.")
     var verbose = false
 
+    @Flag(help: "Ai cũng xem được mọi trang mà không cần đăng nhập (chỉ xem). Mặc định bật cùng --demo.")
+    var publicRead = false
+
+    @Flag(help: "Cookie chỉ gửi qua HTTPS (khi chạy sau một proxy TLS).")
+    var secureCookies = false
+
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("Cổng phải từ 1 đến 65535, nhận được \(port).") }
     }
@@ -39,7 +45,12 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 let configuration = ServerConfiguration(
                     host: host, port: port, logLevel: verbose ? .info : .warning,
-                    currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
+                    currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()),
+                    publicReading: publicRead || demo, secureCookies: secureCookies)
+                if try await repository.users().isEmpty, !configuration.publicReading {
+                    print("Chưa có người dùng nào: tạo quản trị viên đầu tiên bằng")
+                    print("  chitieu user add TÊN --role admin --password-stdin")
+                }
                 let app = try await buildApplication(repository: repository, configuration: configuration)
                 // Written unbuffered: a script that starts the server waits for this line.
                 let address = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/"

@@ -1,0 +1,66 @@
+/// Which units a person may read and which they may change.
+///
+/// A unit is within a person's scope when it is their unit or lies below it, following parents
+/// upwards. Units from before the 2025 reform count as below the unit that succeeded their
+/// ancestor, so the editor of today's province also sees the districts it absorbed.
+public struct AccessScope: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// An administrator: every unit, read and write.
+        case everything
+        /// Anyone may read everything and change nothing (the demo without accounts).
+        case readEverything
+        case unit(UnitID, canWrite: Bool)
+        /// Not signed in where sign-in is required.
+        case nothing
+    }
+
+    public let kind: Kind
+
+    public init(_ kind: Kind) {
+        self.kind = kind
+    }
+
+    public init(user: UserAccount) {
+        switch (user.role, user.unitID) {
+        case (.admin, _): kind = .everything
+        case (.editor, let unit?): kind = .unit(unit, canWrite: true)
+        case (.viewer, let unit?): kind = .unit(unit, canWrite: false)
+        case (_, nil): kind = .nothing
+        }
+    }
+
+    /// `units` must hold the unit's ancestors (all units will do).
+    public func canRead(_ unit: AdministrativeUnit, units: [UnitID: AdministrativeUnit]) -> Bool {
+        switch kind {
+        case .everything, .readEverything: true
+        case .nothing: false
+        case .unit(let root, _): Self.isWithin(unit, root: root, units: units)
+        }
+    }
+
+    public func canWrite(_ unit: AdministrativeUnit, units: [UnitID: AdministrativeUnit]) -> Bool {
+        switch kind {
+        case .everything: true
+        case .readEverything, .nothing: false
+        case .unit(let root, let canWrite): canWrite && Self.isWithin(unit, root: root, units: units)
+        }
+    }
+
+    public var mayWriteSomething: Bool {
+        switch kind {
+        case .everything: true
+        case .unit(_, let canWrite): canWrite
+        case .readEverything, .nothing: false
+        }
+    }
+
+    static func isWithin(_ unit: AdministrativeUnit, root: UnitID, units: [UnitID: AdministrativeUnit]) -> Bool {
+        var current: AdministrativeUnit? = unit
+        var seen = Set<UnitID>()
+        while let u = current, seen.insert(u.id).inserted {
+            if u.id == root || u.successors.contains(root) { return true }
+            current = u.parentID.flatMap { units[$0] }
+        }
+        return false
+    }
+}

@@ -1,0 +1,27 @@
+import ChiTieuCore
+import Foundation
+
+/// Who is asking: a signed-in user with their session, or an anonymous reader.
+public struct Identity: Sendable {
+    public var user: UserAccount?
+    public var access: AccessScope
+    /// The token every form and API write must send back (`_csrf` field or `X-CSRF-Token`).
+    public var csrfToken: String?
+    /// The session cookie's value, when signed in.
+    var sessionToken: String?
+
+    static let nobody = Identity(user: nil, access: AccessScope(.nothing))
+
+    /// A part of the response-cache key: pages differ by who reads them.
+    var cacheKey: String { sessionToken ?? (access.kind == .readEverything ? "public" : "none") }
+}
+
+/// Random tokens for session cookies and CSRF fields.
+enum SecretToken {
+    static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,106 @@
+import ChiTieuCore
+import ChiTieuStore
+import Foundation
+import Hummingbird
+
+/// Finds who is asking (session cookie, or an anonymous reader), sends those who must sign in
+/// to the sign-in page, and refuses any change without the form's CSRF token or by a
+/// read-only account. Sessions live in the database: the server keeps nothing between requests.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let accounts: any AccountRepository
+    let configuration: ServerConfiguration
+
+    static let sessionCookie = "chitieu_phien"
+    static let csrfCookie = "chitieu_csrf"
+    static let csrfField = "_csrf"
+    static let csrfHeader = "x-csrf-token"
+
+    /// Paths anyone may open: sign-in itself, health, assets and the API description.
+    static func isPublic(_ path: String) -> Bool {
+        path == "/health" || path == "/openapi.json" || path.hasPrefix("/static/") || path == "/dang-nhap"
+            || path == "/dang-xuat"
+    }
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var request = request
+        var context = context
+        var newCSRFCookie: String?
+        if let token = request.cookies[Self.sessionCookie]?.value,
+            let session = try await accounts.session(token: token, now: Timestamp.now())
+        {
+            context.identity = Identity(
+                user: session.user, access: AccessScope(user: session.user), csrfToken: session.csrfToken,
+                sessionToken: token)
+        } else {
+            // A signed-out form (sign-in, the public demo) is protected by a double-submit cookie.
+            let csrf = request.cookies[Self.csrfCookie]?.value ?? SecretToken.make()
+            if request.cookies[Self.csrfCookie] == nil { newCSRFCookie = csrf }
+            context.identity = Identity(
+                user: nil, access: AccessScope(configuration.publicReading ? .readEverything : .nothing),
+                csrfToken: csrf)
+        }
+        let path = request.uri.path
+        let isPublic = Self.isPublic(path)
+        if !isPublic, context.identity.access.kind == .nothing {
+            if path.hasPrefix("/api/") {
+                throw APIError(.unauthorized, "Cần đăng nhập để dùng API này.")
+            }
+            let next = request.uri.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+            return Response(status: .seeOther, headers: [.location: "/dang-nhap?tiep=\(next)"])
+        }
+        if request.method != .get, request.method != .head {
+            try await checkCSRF(&request, expected: context.identity.csrfToken)
+            if !isPublic, !context.identity.access.mayWriteSomething {
+                throw APIError(
+                    .forbidden,
+                    context.identity.user == nil
+                        ? "Cần đăng nhập bằng tài khoản được nhập liệu để thay đổi số liệu."
+                        : "Tài khoản này chỉ được xem, không được thay đổi số liệu.")
+            }
+        }
+        var response = try await next(request, context)
+        if let newCSRFCookie {
+            response.setCookie(
+                Cookie(
+                    name: Self.csrfCookie, value: newCSRFCookie, path: "/", secure: configuration.secureCookies,
+                    httpOnly: true, sameSite: .strict))
+        }
+        return response
+    }
+
+    /// The token from the `X-CSRF-Token` header, the `_csrf` query item, or the `_csrf` field
+    /// of an url-encoded form (whose body is read here and handed on unchanged).
+    private func checkCSRF(_ request: inout Request, expected: String?) async throws {
+        var sent =
+            request.headers.first { $0.name.canonicalName == Self.csrfHeader }?.value
+            ?? request.uri.queryParameters.get(Self.csrfField)
+        if sent == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+            let body = try await request.collectBody(upTo: FormBody.maximumSize)
+            request.body = .init(buffer: body)
+            sent = Self.field(Self.csrfField, in: String(buffer: body))
+        }
+        guard let expected, let sent, !sent.isEmpty, Self.constantTimeEqual(sent, expected) else {
+            throw APIError(
+                .forbidden,
+                "Yêu cầu thiếu mã chống giả mạo (CSRF) hoặc mã đã hết hạn. Tải lại trang rồi gửi lại.")
+        }
+    }
+
+    static func field(_ name: String, in form: String) -> String? {
+        for pair in form.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.first?.removingPercentEncoding == name else { continue }
+            return parts.count > 1 ? parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding : ""
+        }
+        return nil
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

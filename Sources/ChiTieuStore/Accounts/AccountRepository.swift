@@ -1,0 +1,51 @@
+import ChiTieuCore
+
+/// A signed-in browser: who, until when, and the token its forms must send back.
+public struct SignedInSession: Sendable, Equatable {
+    public var user: UserAccount
+    public var csrfToken: String
+    public var expiresAt: String
+
+    public init(user: UserAccount, csrfToken: String, expiresAt: String) {
+        self.user = user
+        self.csrfToken = csrfToken
+        self.expiresAt = expiresAt
+    }
+}
+
+/// Accounts, sessions and failed sign-ins, kept in the database so that any number of server
+/// processes on one database serve the same users.
+public protocol AccountRepository: Sendable {
+    /// Adds a user; refuses a name already taken. Recorded in the audit trail.
+    func addUser(
+        name: String, role: Role, unitID: UnitID?, passwordHash: String, author: ChangeAuthor
+    ) async throws -> UserAccount
+    func users() async throws -> [UserAccount]
+    /// The user and the stored password hash, for signing in.
+    func credentials(name: String) async throws -> (user: UserAccount, passwordHash: String)?
+
+    func createSession(token: String, userID: Int64, csrfToken: String, expiresAt: String) async throws
+    /// The session for this cookie token, if it exists and has not expired at `now`.
+    func session(token: String, now: String) async throws -> SignedInSession?
+    func deleteSession(token: String) async throws
+
+    func recordFailedSignIn(key: String, at: String) async throws
+    /// Failed sign-ins for `key` at or after `since`.
+    func failedSignIns(key: String, since: String) async throws -> Int
+}
+
+public enum AccountError: UserFacingError, Equatable {
+    case nameTaken(String)
+    case emptyName
+    case unitRequired(Role)
+    case unknownUnit(UnitID)
+
+    public var message: String {
+        switch self {
+        case .nameTaken(let name): "Tên đăng nhập «\(name)» đã có người dùng."
+        case .emptyName: "Tên đăng nhập không được để trống."
+        case .unitRequired(let role): "Người dùng vai trò \(role.title) phải gắn với một đơn vị."
+        case .unknownUnit(let id): "Không có đơn vị mã \(id)."
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import ChiTieuCore
+import SQLKit
+
+extension SQLRepository: AccountRepository {
+    public func addUser(
+        name: String, role: Role, unitID: UnitID?, passwordHash: String, author: ChangeAuthor
+    ) async throws -> UserAccount {
+        let name = try AccountRules.checkedName(name)
+        let key = NameKey(name).rawValue
+        try AccountRules.checkUnit(role: role, unitID: unitID)
+        let backend = database.backend
+        return try await database.transaction { db in
+            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+            if let unitID, try await db.select().column("id").from("units").where("id", .equal, unitID).first() == nil {
+                throw AccountError.unknownUnit(unitID)
+            }
+            if try await db.select().column("id").from("users").where("name_key", .equal, key).first() != nil {
+                throw AccountError.nameTaken(name)
+            }
+            let now = Timestamp.now()
+            let row = try await db.insert(into: "users")
+                .columns("name", "name_key", "role", "unit_id", "password_hash", "created_at")
+                .values(
+                    SQLBind(name), SQLBind(key), SQLBind(role.rawValue), SQLBind(unitID), SQLBind(passwordHash),
+                    SQLBind(now)
+                )
+                .returning("id").first()
+            guard let id = try row?.decode(column: "id", as: Int64.self) else {
+                throw StoreError.internalFailure("không nhận được mã người dùng vừa thêm")
+            }
+            let user = UserAccount(id: id, name: name, role: role, unitID: unitID)
+            let entry = AccountRules.auditEntry(for: user).stamped(realID: { $0 }, author: author, at: now)
+            try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
+            return user
+        }
+    }
+
+    public func users() async throws -> [UserAccount] {
+        try await database.withSession { db in
+            try await db.select().columns("id", "name", "role", "unit_id").from("users").orderBy("id").all()
+                .map(Self.user)
+        }
+    }
+
+    public func credentials(name: String) async throws -> (user: UserAccount, passwordHash: String)? {
+        let key = NameKey(name).rawValue
+        return try await database.withSession { db in
+            guard let row = try await db.select().column("*").from("users").where("name_key", .equal, key).first()
+            else { return nil }
+            return (try Self.user(row), try row.decode(column: "password_hash", as: String.self))
+        }
+    }
+
+    public func createSession(token: String, userID: Int64, csrfToken: String, expiresAt: String) async throws {
+        try await database.withSession { db in
+            try await db.insert(into: "sessions").columns("token", "user_id", "csrf_token", "expires_at")
+                .values(SQLBind(token), SQLBind(userID), SQLBind(csrfToken), SQLBind(expiresAt)).run()
+        }
+    }
+
+    public func session(token: String, now: String) async throws -> SignedInSession? {
+        try await database.withSession { db in
+            guard
+                let row = try await db.select()
+                    .columns(
+                        SQLColumn("id", table: "users"), SQLColumn("name", table: "users"),
+                        SQLColumn("role", table: "users"), SQLColumn("unit_id", table: "users"),
+                        SQLColumn("csrf_token", table: "sessions"), SQLColumn("expires_at", table: "sessions")
+                    )
+                    .from("sessions").join(
+                        "users", on: SQLColumn("user_id", table: "sessions"), .equal, SQLColumn("id", table: "users")
+                    )
+                    .where(SQLColumn("token", table: "sessions"), .equal, SQLBind(token))
+                    .where(SQLColumn("expires_at", table: "sessions"), .greaterThan, SQLBind(now))
+                    .first()
+            else { return nil }
+            return SignedInSession(
+                user: try Self.user(row), csrfToken: try row.decode(column: "csrf_token", as: String.self),
+                expiresAt: try row.decode(column: "expires_at", as: String.self))
+        }
+    }
+
+    public func deleteSession(token: String) async throws {
+        try await database.withSession { db in
+            try await db.delete(from: "sessions").where("token", .equal, token).run()
+        }
+    }
+
+    public func recordFailedSignIn(key: String, at: String) async throws {
+        try await database.withSession { db in
+            try await db.insert(into: "failed_sign_ins").columns("sign_in_key", "at").values(SQLBind(key), SQLBind(at))
+                .run()
+        }
+    }
+
+    public func failedSignIns(key: String, since: String) async throws -> Int {
+        try await database.withSession { db in
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("failed_sign_ins")
+                .where("sign_in_key", .equal, key).where("at", .greaterThanOrEqual, since).first()?
+                .decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    static func user(_ row: any SQLRow) throws -> UserAccount {
+        UserAccount(
+            id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
+            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .viewer,
+            unitID: try row.decode(column: "unit_id", as: UnitID?.self))
+    }
+}
+
+/// The checks and the audit record both repositories apply to a new user.
+enum AccountRules {
+    static func checkedName(_ name: String) throws -> String {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        guard !name.isEmpty else { throw AccountError.emptyName }
+        return name
+    }
+
+    static func checkUnit(role: Role, unitID: UnitID?) throws {
+        if role != .admin, unitID == nil { throw AccountError.unitRequired(role) }
+    }
+
+    static func auditEntry(for user: UserAccount) -> AuditEntry {
+        AuditEntry(
+            action: .added, subject: .user, unitID: user.unitID, recordKey: "nguoi-dung/\(user.id)",
+            description: user.name,
+            newValue: "vai trò \(user.role.title)" + (user.unitID.map { ", đơn vị mã \($0)" } ?? ""))
+    }
+}

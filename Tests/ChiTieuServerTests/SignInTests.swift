@@ -1,0 +1,128 @@
+import ChiTieuCore
+import ChiTieuStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import ChiTieuServer
+
+@Suite("Signing in: bcrypt passwords, session cookies, rate limit, sessions shared by servers")
+struct SignInTests {
+    /// The anonymous CSRF cookie and token a browser gets from the sign-in page.
+    func csrf(_ client: Browser) async throws -> String {
+        let page = try await client.get("/dang-nhap")
+        let cookie = try #require(page.headers[.setCookie])
+        #expect(cookie.contains("HttpOnly"))
+        return String(cookie.dropFirst("chitieu_csrf=".count).prefix { $0 != ";" })
+    }
+
+    func signIn(_ client: Browser, name: String, password: String, csrf: String) async throws -> TestResponse {
+        let body = "_csrf=\(csrf)&ten=\(name)&mat_khau=\(password)&tiep=%2Fdon-vi%2F5"
+        return try await client.client.execute(
+            uri: "/dang-nhap", method: .post,
+            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "chitieu_csrf=\(csrf)"],
+            body: ByteBuffer(string: body)
+        ) { $0 }
+    }
+
+    @Test func theRightPasswordOpensASessionTheWrongOneDoesNot() async throws {
+        let fixture = try await ServerFixture.demo()
+        let hash = try #require(try await fixture.repository.credentials(name: "quantri")).passwordHash
+        #expect(hash.hasPrefix("$2b$04$"))
+        #expect(!hash.contains("mat-khau-dai-1"))
+        try await fixture.test(as: nil) { client in
+            let token = try await csrf(client)
+            let wrong = try await signIn(client, name: "quantri", password: "sai-mat-khau", csrf: token)
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.text.contains("Sai tên đăng nhập hoặc mật khẩu."))
+            let missingToken = try await signIn(client, name: "quantri", password: "mat-khau-dai-1", csrf: "")
+            #expect(missingToken.status == .forbidden)
+
+            let right = try await signIn(client, name: "QuanTri", password: "mat-khau-dai-1", csrf: token)
+            #expect(right.status == .seeOther)
+            #expect(right.headers[.location] == "/don-vi/5")
+            let cookie = try #require(right.headers[.setCookie])
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            let session = String(cookie.dropFirst("chitieu_phien=".count).prefix { $0 != ";" })
+            let home = try await client.client.execute(
+                uri: "/", method: .get, headers: [.cookie: "chitieu_phien=\(session)"]
+            ) { $0 }
+            #expect(home.text.contains("quantri <span class=\"role\">(quản trị)</span>"))
+
+            let csrfOfSession = try #require(try await fixture.repository.session(token: session, now: Timestamp.now()))
+                .csrfToken
+            let out = try await client.client.execute(
+                uri: "/dang-xuat", method: .post,
+                headers: [.cookie: "chitieu_phien=\(session)", .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(csrfOfSession)")
+            ) { $0 }
+            #expect(out.status == .seeOther)
+            #expect(try await fixture.repository.session(token: session, now: Timestamp.now()) == nil)
+        }
+    }
+
+    @Test func fiveWrongPasswordsCloseSignInForThatName() async throws {
+        let fixture = try await ServerFixture.demo()
+        try await fixture.test(as: nil) { client in
+            let token = try await csrf(client)
+            for _ in 0..<5 {
+                #expect(
+                    try await signIn(client, name: "quantri", password: "doan-mo-\(UUID())", csrf: token).status
+                        == .unauthorized)
+            }
+            let locked = try await signIn(client, name: "quantri", password: "mat-khau-dai-1", csrf: token)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.headers[.retryAfter] == "900")
+            #expect(locked.text.contains("Đăng nhập sai quá nhiều lần"))
+        }
+    }
+
+    @Test func aRedirectAfterSignInStaysOnThisSite() {
+        #expect(SignInPage.safeNext("https://gia-mao.example/") == "/")
+        #expect(SignInPage.safeNext("//gia-mao.example/") == "/")
+        #expect(SignInPage.safeNext("%2Fdon-vi%2F5%3Fnam%3D2024") == "/don-vi/5?nam=2024")
+    }
+
+    /// Two servers on one SQLite file: a session opened on the first is valid on the second,
+    /// and a change made through the second shows on the first.
+    @Test func twoServersOnOneDatabaseServeTheSameUsers() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-two-\(UUID()).sqlite").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + s) } }
+        let first = try await SQLRepository.openSQLite(path: file)
+        try await first.ensureCatalogue()
+        try await first.save(DemoDataSet.batch())
+        let configuration = ServerFixture.configuration
+        _ = try await first.addUser(
+            name: "quantri", role: .admin, unitID: nil, passwordHash: configuration.passwords.hash("mat-khau-dai-1"),
+            author: .commandLine)
+        let second = try await SQLRepository.openSQLite(path: file)
+        let serverA = Application(
+            router: buildRouter(try await AppServices(repository: first, configuration: configuration)))
+        let serverB = Application(
+            router: buildRouter(try await AppServices(repository: second, configuration: configuration)))
+
+        let session = try await serverA.test(.router) { client in
+            let browser = Browser(client: client, session: nil)
+            let token = try await csrf(browser)
+            let response = try await signIn(browser, name: "quantri", password: "mat-khau-dai-1", csrf: token)
+            return String(
+                try #require(response.headers[.setCookie]).dropFirst("chitieu_phien=".count).prefix { $0 != ";" })
+        }
+        let csrfToken = try #require(try await second.session(token: session, now: Timestamp.now())).csrfToken
+        try await serverB.test(.router) { client in
+            let browser = Browser(client: client, session: .init(token: session, csrf: csrfToken))
+            let saved = try await browser.postJSON(
+                "/api/v1/units/5/results", #"{"indicator":"budget_revenue","year":2024,"to_month":9,"value":"37,5"}"#)
+            #expect(saved.status == .created)
+        }
+        try await serverA.test(.router) { client in
+            let browser = Browser(client: client, session: .init(token: session, csrf: csrfToken))
+            let (_, results) = try await browser.getJSON("/api/v1/units/5/results?year=2024&indicator=budget_revenue")
+            #expect(item(results["items"], "period", "9 tháng năm 2024")?["value"] as? Double == 37.5)
+        }
+        await first.close()
+        await second.close()
+    }
+}
