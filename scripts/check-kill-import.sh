@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# A `kill -9` in the middle of a large import leaves no partial import behind.
+#  1. chitieu import of a CSV with ~150,000 results, killed at several moments;
+#  2. chitieu serve killed while it stores a large text posted to /api/v1/imports.
+# After every kill the database opens, passes PRAGMA integrity_check, and holds either all of
+# the import or none of it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product chitieu >/dev/null
+bin="$(swift build --show-bin-path)/chitieu"
+work="$(mktemp -d)"
+server=""
+trap '[ -n "$server" ] && kill -9 $server 2>/dev/null; rm -rf "$work"' EXIT
+db="$work/demo.sqlite"
+"$bin" demo --db "$db" >/dev/null
+
+count() { python3 - "$db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "integrity_check failed"
+print(c.execute("SELECT COUNT(*) FROM observations").fetchone()[0], c.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0])
+PY
+}
+
+python3 - "$work/big.csv" <<'PY'
+import sys
+units = ["Kông Chro", "Chư Sê", "An Khê", "Chợ Đồn"]
+codes = ["total_production_value", "industrial_production_value", "retail_sales", "budget_revenue",
+         "budget_spending", "export_turnover", "total_investment", "income_per_capita", "grain_output",
+         "tourism_revenue", "aquaculture_output", "production_value_services"]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("Loại,Đơn vị,Chỉ tiêu,Năm,Từ tháng,Đến tháng,Giá trị\n")
+    n = 0
+    for unit in units:
+        for code in codes:
+            for year in range(1990, 2025):
+                for month in range(1, 13):
+                    for start in range(1, month + 1):
+                        n += 1
+                        f.write(f"kết quả,{unit},{code},{year},{start},{month},\"{(n % 97) + 1},5\"\n")
+print(n, "rows", file=sys.stderr)
+PY
+before="$(count)"
+echo "before: observations, audit rows = $before"
+# delays spread over the parse, the checks and the one write transaction (about 20 s in a debug build)
+for delay in 2 7 12 16 19; do
+  "$bin" import "$work/big.csv" --db "$db" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$delay"
+  if kill -9 "$pid" 2>/dev/null; then
+    wait "$pid" 2>/dev/null || true
+    after="$(count)"
+    echo "chitieu import killed after ${delay}s: $after"
+    [ "$after" = "$before" ] || { echo "FAILED: a killed import left rows behind"; exit 1; }
+  else
+    after="$(count)"
+    echo "chitieu import finished within ${delay}s: $after (all of it stored)"
+    before="$after"
+  fi
+done
+
+# The server, killed while it reads and stores a large posted text.
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+echo "pw-kiem-tra-dai" | "$bin" user add kiemtra --role admin --password-stdin --db "$db" >/dev/null
+python3 - "$work/text.json" <<'PY'
+import json, sys
+sentence = ("Trong 6 tháng đầu năm 2024, huyện Kông Chro có tổng giá trị sản xuất ước đạt {v}.{w:03d},5 tỷ đồng, "
+            "bằng 51,2% kế hoạch, tăng 4,1% so với cùng kỳ. Thu ngân sách nhà nước trên địa bàn đạt {u},7 tỷ đồng. ")
+text = "".join(sentence.format(v=1 + i % 9, w=i % 1000, u=10 + i % 50) for i in range(30000))
+json.dump({"text": text[: 5 * 1024 * 1024 - 1000], "document": "văn bản lớn"}, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+for delay in 0.3 0.8 1.5; do
+  "$bin" serve --db "$db" --port "$port" >/dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  jar="$work/cookies"
+  rm -f "$jar"
+  curl -s -c "$jar" -o /dev/null "http://127.0.0.1:$port/dang-nhap"
+  csrf=$(awk '$6=="chitieu_csrf"{print $7}' "$jar")
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "ten=kiemtra" \
+    --data-urlencode "mat_khau=pw-kiem-tra-dai" "http://127.0.0.1:$port/dang-nhap"
+  session=$(awk '$6=="chitieu_phien"{print $7}' "$jar")
+  token=$(python3 -c "import sqlite3,sys; print(sqlite3.connect('$db').execute('SELECT csrf_token FROM sessions WHERE token=?',('$session',)).fetchone()[0])")
+  before="$(count)"
+  curl -s -o /dev/null -b "$jar" -H "X-CSRF-Token: $token" -H "Content-Type: application/json" \
+    --data-binary @"$work/text.json" "http://127.0.0.1:$port/api/v1/imports" &
+  request=$!
+  sleep "$delay"
+  kill -9 "$server"
+  wait "$server" 2>/dev/null || true
+  server=""
+  wait "$request" 2>/dev/null || true
+  after="$(count)"
+  echo "chitieu serve killed ${delay}s into a 5 MB import: before $before, after $after"
+  case "$after" in
+    "$before") ;;
+    *) python3 - "$db" "$before" "$after" <<'PY'
+import sqlite3, sys
+db, before, after = sys.argv[1], sys.argv[2].split(), sys.argv[3].split()
+c = sqlite3.connect(db)
+latest = c.execute("SELECT COUNT(*) FROM observations WHERE source_document = 'văn bản lớn'").fetchone()[0]
+# the import stores one figure per indicator and period: all of them or none
+assert latest in (0, 2), f"partial import: {latest} rows from the document"
+print(f"  the import had committed whole ({latest} results from the document)")
+PY
+    ;;
+  esac
+done
+echo "kill -9 check passed: no partial import after any kill."
