@@ -11,14 +11,10 @@ command -v wrk >/dev/null || { echo "wrk not installed (apt-get install wrk)"; e
 swift build -c release --product chitieu >/dev/null
 bin="$(swift build -c release --show-bin-path)/chitieu"
 work="$(mktemp -d)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-"$bin" serve --demo --db "$work/demo.sqlite" --port "$port" >"$work/server.log" 2>&1 &
-server=$!
+server=""
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+source scripts/demo-server.bash
+start_demo_server
 unit=$(curl -fs "http://127.0.0.1:$port/api/v1/units" | python3 -c 'import json,sys; print(next(u["id"] for u in json.load(sys.stdin)["items"] if u["name"]=="Kông Chro"))')
 echo "machine: $(nproc) cores; wrk -t2 -c$connections -d$duration; server: release build, SQLite demo data"
 # the tally is computed afresh on every request: it shows what the cache saves

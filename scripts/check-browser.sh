@@ -9,15 +9,11 @@ command -v chromedriver >/dev/null || { echo "chromedriver not installed (apt-ge
 swift build --product chitieu >/dev/null
 bin="$(swift build --show-bin-path)/chitieu"
 work="$(mktemp -d)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 export CHECK_USER=kiemtra CHECK_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
 "$bin" demo --db "$work/demo.sqlite" >/dev/null
 echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_USER" --role admin --password-stdin --db "$work/demo.sqlite" >/dev/null
-"$bin" serve --demo --db "$work/demo.sqlite" --port "$port" >"$work/server.log" 2>&1 &
-server=$!
+server=""
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+source scripts/demo-server.bash
+start_demo_server
 python3 scripts/check-browser.py "http://127.0.0.1:$port" "$out"

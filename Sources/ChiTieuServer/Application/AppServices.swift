@@ -36,11 +36,16 @@ struct AppServices: Sendable {
     /// The unit with this ID, if the person asking may read it (and change it, when `writing`).
     /// A unit outside their scope is refused with 403, so its existence is no secret but its data is.
     func unit(_ id: Int, for context: AppRequestContext, writing: Bool = false) async throws -> AdministrativeUnit {
-        guard let unit = try await repository.unit(id: UnitID(id)) else {
+        guard let unit = try await unitsByID()[UnitID(id)] else {
             throw APIError.notFound("Không có đơn vị mã \(id).")
         }
         try await authorize(unit, for: context, writing: writing)
         return unit
+    }
+
+    /// Every unit, read through the cache (emptied by any change made through this server).
+    func unitsByID() async throws -> [UnitID: AdministrativeUnit] {
+        try await cache.units { try await repository.allUnits() }
     }
 
     func authorize(_ unit: AdministrativeUnit, for context: AppRequestContext, writing: Bool) async throws {
@@ -50,7 +55,7 @@ struct AppServices: Sendable {
         case .readEverything where !writing: return
         default: break
         }
-        let all = Dictionary(try await repository.allUnits().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let all = try await unitsByID()
         if writing ? access.canWrite(unit, units: all) : access.canRead(unit, units: all) { return }
         throw APIError(
             .forbidden,

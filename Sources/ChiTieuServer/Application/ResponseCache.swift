@@ -1,3 +1,4 @@
+import ChiTieuCore
 import Hummingbird
 import Synchronization
 
@@ -16,6 +17,8 @@ final class ResponseCache: Sendable {
 
     private struct State {
         var entries: [String: Entry] = [:]
+        /// Every unit by ID: each request checks its unit against the reader's scope.
+        var units: (all: [UnitID: AdministrativeUnit], storedAt: ContinuousClock.Instant)?
         var computing: [String: Task<ByteBuffer, any Error>] = [:]
         /// Bumped by every change, so an answer computed from data older than the change is
         /// not stored after it.
@@ -96,9 +99,24 @@ final class ResponseCache: Sendable {
         }
     }
 
+    /// All units, from memory when read within `lifetime` and nothing changed since.
+    func units(load: () async throws -> [AdministrativeUnit]) async throws -> [UnitID: AdministrativeUnit] {
+        let now = ContinuousClock.now
+        let (cached, generation) = state.withLock { state in
+            (state.units.flatMap { now - $0.storedAt < lifetime ? $0.all : nil }, state.generation)
+        }
+        if let cached { return cached }
+        let all = Dictionary(try await load().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        state.withLock { state in
+            if state.generation == generation { state.units = (all, now) }
+        }
+        return all
+    }
+
     func removeAll() {
         state.withLock {
             $0.entries.removeAll(keepingCapacity: true)
+            $0.units = nil
             $0.computing.removeAll()
             $0.generation += 1
         }
