@@ -32,6 +32,10 @@ struct HistoryTests {
             #expect(page.text.contains("<td class=\"n\">4.790,86 (ước)</td><td class=\"n\">4.812,3</td>"))
             let unitPage = try await client.get("/don-vi/\(id)/lich-su?nam=2024&thang=9")
             #expect(unitPage.text.contains("Lịch sử thay đổi — Huyện Kông Chro"))
+            #expect(
+                unitPage.text.contains(
+                    "<td>huyện Kông Chro</td><td class=\"n\">–</td><td class=\"n\">thuộc tỉnh Gia Lai</td>"))
+            #expect(!unitPage.text.contains("()"))
         }
     }
 

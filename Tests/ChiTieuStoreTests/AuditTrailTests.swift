@@ -46,6 +46,7 @@ import Testing
         #expect(creation.subject == .unit)
         #expect(creation.author == ChangeAuthor(name: "Nguyễn Văn An", address: "10.0.0.7"))
         #expect(creation.recordKey == "don-vi/\(unit)")
+        #expect(creation.newValue == "cấp cao nhất")
         await close()
     }
 

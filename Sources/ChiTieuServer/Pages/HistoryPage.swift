@@ -21,7 +21,7 @@ struct HistoryPage {
     struct Row {
         let at: String
         let author: String
-        let address: String
+        let address: String?
         let action: String
         let subject: String
         let what: String
@@ -47,7 +47,7 @@ struct HistoryPage {
             rows: entries.map { e in
                 Row(
                     at: e.at.prefix(19).replacingOccurrences(of: "T", with: " "), author: e.author.name,
-                    address: e.author.address ?? "", action: e.action.rawValue, subject: e.subject.rawValue,
+                    address: e.author.address, action: e.action.rawValue, subject: e.subject.rawValue,
                     what: Self.what(e, names: names), oldValue: e.oldValue ?? "–", newValue: e.newValue ?? "–")
             },
             allHref: figure ? PageAddress.history.path(unit.id, period) : nil)

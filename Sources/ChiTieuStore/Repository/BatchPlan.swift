@@ -48,7 +48,12 @@ struct BatchPlan: Sendable {
                     action: .added, subject: .unit, unitID: unit.provisionalID,
                     recordKey: "don-vi/\(unit.provisionalID)",
                     description: "\(unit.kind.rawValue) \(unit.name)",
-                    newValue: unit.parentID.map { "thuộc đơn vị mã \($0)" } ?? "cấp cao nhất"))
+                    newValue: unit.parentID.map { parent in
+                        let name =
+                            parent < 0
+                            ? batchUnits[parent].map { "\($0.kind.rawValue) \($0.name)" } : stored.units[parent]?.title
+                        return "thuộc " + (name ?? "đơn vị mã \(parent)")
+                    } ?? "cấp cao nhất"))
         }
 
         func checkUnit(_ id: UnitID, period: Period?, origin: String?) {
