@@ -41,15 +41,15 @@ struct ServeCommand: AsyncParsableCommand {
                 try await repository.ensureCatalogue()
                 if demo, try await repository.units(named: .init("Kông Chro")).isEmpty {
                     let summary = try await repository.save(DemoDataSet.batch())
-                    print("Đã nạp dữ liệu minh họa: \(summary.sentence)")
+                    say("Đã nạp dữ liệu minh họa: \(summary.sentence)")
                 }
                 let configuration = ServerConfiguration(
                     host: host, port: port, logLevel: verbose ? .info : .warning,
                     currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()),
                     publicReading: publicRead || demo, secureCookies: secureCookies)
                 if try await repository.users().isEmpty, !configuration.publicReading {
-                    print("Chưa có người dùng nào: tạo quản trị viên đầu tiên bằng")
-                    print("  chitieu user add TÊN --role admin --password-stdin")
+                    say("Chưa có người dùng nào: tạo quản trị viên đầu tiên bằng")
+                    say("  chitieu user add TÊN --role admin --password-stdin")
                 }
                 let app = try await buildApplication(repository: repository, configuration: configuration)
                 // Written unbuffered: a script that starts the server waits for this line.
@@ -62,4 +62,9 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// Writes a line at once, unbuffered: a script that starts the server waits for these lines.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
