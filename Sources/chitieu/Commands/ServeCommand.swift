@@ -52,12 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
                     say("  chitieu user add TÊN --role admin --password-stdin")
                 }
                 let app = try await buildApplication(repository: repository, configuration: configuration)
-                // Written unbuffered: a script that starts the server waits for this line.
-                let address = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/"
-                FileHandle.standardOutput.write(
-                    Data(
-                        "chitieu đang chạy trên \(repository.database.location).\nMở trình duyệt tại: \(address)\n".utf8
-                    ))
+                say("chitieu đang chạy trên \(repository.database.location).")
+                say("Mở trình duyệt tại: http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/")
                 try await app.runService()
             }
         }
