@@ -141,3 +141,18 @@ struct WriteAPITests {
         }
     }
 }
+
+@Suite("Oversized bodies")
+struct OversizedBodyTests {
+    @Test func aBodyOverTheLimitIs413NotA500() async throws {
+        let fixture = try await ServerFixture.demo()
+        let text = String(repeating: "Tổng giá trị sản xuất đạt 5 tỷ đồng. ", count: 180_000)
+        let body = try String(decoding: JSONSerialization.data(withJSONObject: ["text": text]), as: UTF8.self)
+        #expect(body.utf8.count > 6 << 20)
+        try await fixture.test { client in
+            let response = try await client.postJSON("/api/v1/imports", body)
+            #expect(response.status == .contentTooLarge)
+            #expect(try response.apiError().message.contains("quá lớn"))
+        }
+    }
+}

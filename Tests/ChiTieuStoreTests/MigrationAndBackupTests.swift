@@ -57,3 +57,25 @@ struct MigrationAndBackupTests {
         try? FileManager.default.removeItem(atPath: restored.path + ".truoc-khi-phuc-hoi")
     }
 }
+
+@Suite("Sessions are stored as digests")
+struct SessionStorageTests {
+    @Test func theDatabaseHoldsNoUsableSessionToken() async throws {
+        let file = TemporaryFile()
+        defer { file.remove() }
+        let repository = try await SQLRepository.openSQLite(path: file.path)
+        let user = try await repository.addUser(
+            name: "quantri", role: .admin, unitID: nil, passwordHash: "h", author: .commandLine)
+        try await repository.createSession(
+            token: "bi-mat-cua-trinh-duyet", userID: user.id, csrfToken: "c", expiresAt: "2999-01-01T00:00:00Z")
+        let stored = try await repository.database.withSession { db in
+            try await db.raw("SELECT token FROM sessions").all().map { try $0.decode(column: "token", as: String.self) }
+        }
+        #expect(stored == [SessionDigest.of("bi-mat-cua-trinh-duyet")])
+        #expect(stored.first?.count == 64)
+        #expect(try await repository.session(token: "bi-mat-cua-trinh-duyet", now: Timestamp.now())?.user == user)
+        #expect(try await repository.session(token: stored[0], now: Timestamp.now()) == nil)
+        #expect(try await repository.session(token: "bi-mat-cua-trinh-duyet", now: "3000-01-01T00:00:00Z") == nil)
+        await repository.close()
+    }
+}

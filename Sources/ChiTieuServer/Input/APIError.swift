@@ -2,6 +2,7 @@ import ChiTieuCore
 import ChiTieuStore
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// A request the application refuses, with the Vietnamese message shown to the user and,
 /// when one field is at fault, its name.
@@ -64,6 +65,8 @@ extension APIError {
             if case .invalidBatch(let problems) = error { self.problems = problems.map(\.message) }
         case let error as any UserFacingError:
             self.init(.badRequest, error.message)
+        case is NIOTooManyBytesError:
+            self.init(.contentTooLarge, "Dữ liệu gửi lên quá lớn (văn bản tối đa 5 MB).")
         case let error as DecodingError:
             self.init(.badRequest, Self.describe(error), field: Self.field(of: error))
         default:

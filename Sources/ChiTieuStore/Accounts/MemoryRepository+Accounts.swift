@@ -23,16 +23,17 @@ extension MemoryRepository: AccountRepository {
     }
 
     public func createSession(token: String, userID: Int64, csrfToken: String, expiresAt: String) {
-        sessions[token] = (userID, csrfToken, expiresAt)
+        sessions[SessionDigest.of(token)] = (userID, csrfToken, expiresAt)
     }
 
     public func session(token: String, now: String) -> SignedInSession? {
-        guard let s = sessions[token], s.expiresAt > now, let user = accounts.first(where: { $0.user.id == s.userID })
+        guard let s = sessions[SessionDigest.of(token)], s.expiresAt > now,
+            let user = accounts.first(where: { $0.user.id == s.userID })
         else { return nil }
         return SignedInSession(user: user.user, csrfToken: s.csrf, expiresAt: s.expiresAt)
     }
 
-    public func deleteSession(token: String) { sessions[token] = nil }
+    public func deleteSession(token: String) { sessions[SessionDigest.of(token)] = nil }
 
     public func recordFailedSignIn(key: String, at: String) { failures.append((key, at)) }
 

@@ -54,7 +54,7 @@ extension SQLRepository: AccountRepository {
     public func createSession(token: String, userID: Int64, csrfToken: String, expiresAt: String) async throws {
         try await database.withSession { db in
             try await db.insert(into: "sessions").columns("token", "user_id", "csrf_token", "expires_at")
-                .values(SQLBind(token), SQLBind(userID), SQLBind(csrfToken), SQLBind(expiresAt)).run()
+                .values(SQLBind(SessionDigest.of(token)), SQLBind(userID), SQLBind(csrfToken), SQLBind(expiresAt)).run()
         }
     }
 
@@ -70,7 +70,7 @@ extension SQLRepository: AccountRepository {
                     .from("sessions").join(
                         "users", on: SQLColumn("user_id", table: "sessions"), .equal, SQLColumn("id", table: "users")
                     )
-                    .where(SQLColumn("token", table: "sessions"), .equal, SQLBind(token))
+                    .where(SQLColumn("token", table: "sessions"), .equal, SQLBind(SessionDigest.of(token)))
                     .where(SQLColumn("expires_at", table: "sessions"), .greaterThan, SQLBind(now))
                     .first()
             else { return nil }
@@ -82,7 +82,7 @@ extension SQLRepository: AccountRepository {
 
     public func deleteSession(token: String) async throws {
         try await database.withSession { db in
-            try await db.delete(from: "sessions").where("token", .equal, token).run()
+            try await db.delete(from: "sessions").where("token", .equal, SessionDigest.of(token)).run()
         }
     }
 
