@@ -24,16 +24,15 @@ struct OverviewAPI {
     }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try await services.unit(RequestValues(request: request, context: context).unitID(), for: context)
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID(), for: context)
         let key = context.identity.cacheKey + " " + request.uri.description
         return try await services.cache.response(key, contentType: JSONBody.contentType) {
-            try await overviewJSON(request, context: context)
+            try await overviewJSON(unit, values)
         }
     }
 
-    private func overviewJSON(_ request: Request, context: AppRequestContext) async throws -> ByteBuffer {
-        let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+    private func overviewJSON(_ unit: AdministrativeUnit, _ values: RequestValues) async throws -> ByteBuffer {
         let period = try await period(values, of: unit)
         let review = services.review
         let overview = try await review.overview(of: unit, period: period)

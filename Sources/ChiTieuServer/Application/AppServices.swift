@@ -66,12 +66,8 @@ struct AppServices: Sendable {
 
     /// The units the person asking may read, in ID order.
     func visibleUnits(for context: AppRequestContext) async throws -> [AdministrativeUnit] {
-        let units = try await repository.allUnits()
-        let access = context.identity.access
-        if case .everything = access.kind { return units }
-        if case .readEverything = access.kind { return units }
-        let all = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return units.filter { access.canRead($0, units: all) }
+        let all = try await unitsByID()
+        return all.values.filter { context.identity.access.canRead($0, units: all) }.sorted { $0.id < $1.id }
     }
 
     /// The extractor and ingest on the stored catalogue.

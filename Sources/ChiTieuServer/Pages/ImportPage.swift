@@ -93,10 +93,9 @@ struct ImportPage {
         } else {
             pasted = try await FormBody.decode(Pasted.self, from: request)
         }
-        let upload = (van_ban: pasted.van_ban, ten: pasted.ten, tep: file)
-        var text = upload.van_ban ?? ""
-        var document = upload.ten?.trimmingCharacters(in: .whitespaces) ?? ""
-        if let file = upload.tep, file.body.readableBytes > 0 {
+        var text = pasted.van_ban ?? ""
+        var document = pasted.ten?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let file, file.body.readableBytes > 0 {
             let bytes = Array(file.body.readableBytesView)
             guard let decoded = String(validating: bytes, as: UTF8.self) else {
                 throw APIError.badRequest("Tệp tải lên không phải văn bản UTF-8 (.txt).", field: "tep")
@@ -126,8 +125,7 @@ struct ImportPage {
     ) async throws -> Response {
         let result = preview.result
         let indicators = try await services.repository.indicators()
-        let all = Dictionary(
-            try await services.repository.allUnits().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let all = try await services.unitsByID()
         let units = UnitTree(all.values.filter { context.identity.access.canWrite($0, units: all) })
         func options(chosen: String?) -> [LayoutView.Option] {
             [LayoutView.Option(value: "", label: "— không lưu —", selected: chosen == nil)]

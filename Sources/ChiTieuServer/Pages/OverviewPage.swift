@@ -45,16 +45,17 @@ struct OverviewPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         // who may read this unit is checked on every request; only then may a cached page answer
-        _ = try await services.unit(RequestValues(request: request, context: context).unitID(), for: context)
+        let values = RequestValues(request: request, context: context)
+        let unit = try await services.unit(values.unitID(), for: context)
         let key = context.identity.cacheKey + " " + request.uri.description
         return try await services.cache.response(key, contentType: PageRenderer.contentType) {
-            try await html(request, context: context)
+            try await html(unit, values, context: context)
         }
     }
 
-    private func html(_ request: Request, context: AppRequestContext) async throws -> ByteBuffer {
-        let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+    private func html(_ unit: AdministrativeUnit, _ values: RequestValues, context: AppRequestContext) async throws
+        -> ByteBuffer
+    {
         let period = try await services.pagePeriod(values, of: unit)
         let review = services.review
         let overview = try await review.overview(of: unit, period: period)

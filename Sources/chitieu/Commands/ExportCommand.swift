@@ -38,15 +38,8 @@ struct ExportCommand: AsyncParsableCommand {
                     case .csv: Data(try await exporter.csv(unitIDs: ids, codeHeaders: codeHeaders).utf8)
                     case .json: try await exporter.json(unitIDs: ids)
                     }
-                if let out {
-                    guard FileManager.default.createFile(atPath: out, contents: data) else {
-                        throw UsageError(message: "Không ghi được tệp \(out).")
-                    }
-                    Terminal.error("Đã ghi \(out).")
-                } else {
-                    FileHandle.standardOutput.write(data)
-                    if format == .json { print("") }
-                }
+                try OutputFile.write(data, to: out)
+                if out == nil, format == .json { print("") }
             }
         }
     }

@@ -66,14 +66,7 @@ struct ReportCommand: AsyncParsableCommand {
                 case .csv: return Data(try ReportTable(material).csv().utf8)
                 }
             }
-            if let out {
-                guard FileManager.default.createFile(atPath: out, contents: data) else {
-                    throw UsageError(message: "Không ghi được tệp \(out).")
-                }
-                Terminal.error("Đã ghi \(out).")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try OutputFile.write(data, to: out)
         }
     }
 }
