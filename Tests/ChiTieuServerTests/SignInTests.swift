@@ -79,10 +79,80 @@ struct SignInTests {
         }
     }
 
-    @Test func aRedirectAfterSignInStaysOnThisSite() {
-        #expect(SignInPage.safeNext("https://gia-mao.example/") == "/")
-        #expect(SignInPage.safeNext("//gia-mao.example/") == "/")
-        #expect(SignInPage.safeNext("%2Fdon-vi%2F5%3Fnam%3D2024") == "/don-vi/5?nam=2024")
+    @Test func aRedirectAfterSignInGoesOnlyToAPageOfTheRouteTable() async throws {
+        let fixture = try await ServerFixture.demo()
+        let targets = RedirectTargets()
+        targets.learn(from: buildRouter(fixture.services))
+        for hostile in [
+            "https://gia-mao.example/", "//gia-mao.example/", "/%09/gia-mao.example/", "/\t/gia-mao.example/",
+            "/\\gia-mao.example", "/%5Cgia-mao.example", "/khong-co-trang-nay", "/api/v1/units", "/don-vi/5/x/y/z",
+            "/don-vi/5 ?a", "",
+        ] {
+            #expect(targets.safe(hostile) == "/", "\(hostile)")
+        }
+        #expect(targets.safe("%2Fdon-vi%2F5%3Fnam%3D2024") == "/don-vi/5?nam=2024")
+        #expect(targets.safe("/don-vi/5/chi-tieu/budget_revenue?nam=2024&thang=9") == "/don-vi/5/chi-tieu/budget_revenue?nam=2024&thang=9")
+        #expect(targets.safe("/quan-tri/nguoi-dung") == "/quan-tri/nguoi-dung")
+        #expect(targets.safe("/") == "/")
+
+        try await fixture.test(as: nil) { client in
+            let token = try await csrf(client)
+            let body = "_csrf=\(token)&ten=quantri&mat_khau=mat-khau-dai-1&tiep=%2F%2509%2Fgia-mao.example%2F"
+            let response = try await client.client.execute(
+                uri: "/dang-nhap", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "chitieu_csrf=\(token)"],
+                body: ByteBuffer(string: body)
+            ) { $0 }
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/")
+        }
+    }
+
+    /// 60 wrong passwords for one name at once: the count is taken before the check, so at
+    /// most five reach bcrypt; the rest are 429 without a check.
+    @Test func parallelWrongPasswordsAreCountedBeforeTheyAreChecked() async throws {
+        let fixture = try await ServerFixture.demo()
+        let statuses = try await fixture.test(as: nil) { client in
+            let token = try await csrf(client)
+            return try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for n in 0..<60 {
+                    group.addTask {
+                        try await signIn(client, name: "quantri", password: "doan-\(n)", csrf: token).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+        }
+        #expect(statuses.filter { $0 == .unauthorized }.count == 5)
+        #expect(statuses.filter { $0 == .tooManyRequests }.count == 55)
+    }
+
+    @Test func passwordsAreNormalisedAndNoBytePastTheSeventySecondIsIgnored() {
+        let passwords = Passwords(cost: 4)
+        let composed = "mật khẩu đêm trăng"
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(Array(composed.utf8) != Array(decomposed.utf8))
+        #expect(passwords.verify(decomposed, hash: passwords.hash(composed)))
+        let long = String(repeating: "a", count: 72)
+        let hash = passwords.hash(long + "1")
+        #expect(passwords.verify(long + "1", hash: hash))
+        #expect(!passwords.verify(long + "2", hash: hash))
+        #expect(!passwords.verify(long, hash: hash))
+        #expect(Passwords.problem(String(repeating: "x", count: Passwords.maximumLength + 1)) != nil)
+        #expect(Passwords.problem("ngắn") != nil)
+        #expect(Passwords.problem("đủ dài rồi đấy") == nil)
+    }
+
+    @Test func anOverlongNameIsRefusedWithoutAnyRecord() async throws {
+        let fixture = try await ServerFixture.demo()
+        try await fixture.test(as: nil) { client in
+            let token = try await csrf(client)
+            let name = String(repeating: "x", count: 100_000)
+            #expect(try await signIn(client, name: name, password: "sai", csrf: token).status == .unauthorized)
+        }
+        let since = "2000-01-01T00:00:00Z"
+        #expect(try await fixture.repository.failedSignIns(key: "ten:" + NameKey(String(repeating: "x", count: 100_000)).rawValue, since: since) == 0)
+        #expect(try await fixture.repository.failedSignIns(key: "dia-chi:?", since: since) == 0)
     }
 
     /// Two servers on one SQLite file: a session opened on the first is valid on the second,

@@ -20,12 +20,12 @@ public struct TargetAssessor: Sendable {
                     target: target, indicator: indicator, period: period, status: .unassessed,
                     note: "Chỉ tiêu năm \(year) không thuộc kỳ \(period.label).")
             }
-            return assessAnnual(target, indicator: indicator, period: period, history: history)
+            return assessAnnual(target, indicator: indicator, period: period, history: history).total()
         case .term:
             return TermAssessment(
                 target: target, indicator: indicator, period: period, history: history,
                 configuration: configuration, unitCount: unitCount
-            ).assessment
+            ).assessment.total()
         }
     }
 

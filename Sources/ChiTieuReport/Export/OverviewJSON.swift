@@ -114,9 +114,13 @@ public struct OverviewJSON: Encodable, Sendable {
 }
 
 extension Double {
+    /// Rounded to `places` decimals. Total: a figure past 1e15 has no decimals left to round
+    /// (and `self * scale` would overflow to infinity, which JSON cannot carry), so it comes
+    /// back as it is; so do NaN and infinities, which callers must not encode.
     public func rounded(places: Int) -> Double {
+        guard isFinite, abs(self) < 1e15 else { return self }
         var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
+        for _ in 0..<min(max(places, 0), 15) { scale *= 10 }
         return (self * scale).rounded() / scale
     }
 }

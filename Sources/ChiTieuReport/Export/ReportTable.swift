@@ -67,7 +67,12 @@ public struct ReportTable: Sendable {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
         try writer.write(row: columns)
-        for row in rows { try writer.write(row: row.map(Self.display)) }
+        for row in rows {
+            try writer.write(
+                row: row.map { cell in
+                    if case .text(let s) = cell { SpreadsheetCell.neutralised(s) } else { Self.display(cell) }
+                })
+        }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "\u{FEFF}" }
         return "\u{FEFF}" + String(decoding: data, as: UTF8.self)

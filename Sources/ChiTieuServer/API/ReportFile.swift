@@ -58,7 +58,12 @@ struct ReportFile {
     /// The file as a response; the printable HTML opens in the browser, the others download.
     func response() throws -> Response {
         var headers: HTTPFields = [.contentType: format.contentType]
-        if format != .html { headers[.contentDisposition] = "attachment; filename=\"\(filename)\"" }
+        if format == .html {
+            // The printable page carries its own stylesheet and nothing else.
+            headers[.contentSecurityPolicy] = SecurityHeadersMiddleware.printablePolicy
+        } else {
+            headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+        }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try data())))
     }
 }

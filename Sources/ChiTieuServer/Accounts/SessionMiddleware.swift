@@ -65,22 +65,27 @@ struct SessionMiddleware: RouterMiddleware {
         if let newCSRFCookie {
             response.setCookie(
                 Cookie(
-                    name: Self.csrfCookie, value: newCSRFCookie, path: "/", secure: configuration.secureCookies,
+                    name: Self.csrfCookie, value: newCSRFCookie, path: "/",
+                    secure: configuration.secureCookies || context.overTLS,
                     httpOnly: true, sameSite: .strict))
         }
         return response
     }
 
-    /// The token from the `X-CSRF-Token` header, the `_csrf` query item, or the `_csrf` field
-    /// of an url-encoded form (whose body is read here and handed on unchanged).
+    /// The token from the `X-CSRF-Token` header or the `_csrf` field of the form (url-encoded
+    /// or multipart; the body is read here and handed on unchanged). Never from the address:
+    /// an address with the token ends up in logs, the history and `Referer` headers.
     private func checkCSRF(_ request: inout Request, expected: String?) async throws {
-        var sent =
-            request.headers.first { $0.name.canonicalName == Self.csrfHeader }?.value
-            ?? request.uri.queryParameters.get(Self.csrfField)
-        if sent == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+        var sent = request.headers.first { $0.name.canonicalName == Self.csrfHeader }?.value
+        let contentType = request.headers[.contentType] ?? ""
+        if sent == nil, contentType.hasPrefix("application/x-www-form-urlencoded") {
             let body = try await request.collectBody(upTo: FormBody.maximumSize)
             request.body = .init(buffer: body)
             sent = Self.field(Self.csrfField, in: String(buffer: body))
+        } else if sent == nil, contentType.hasPrefix("multipart/form-data") {
+            let body = try await request.collectBody(upTo: MultipartBody.maximumSize)
+            request.body = .init(buffer: body)
+            sent = try? MultipartBody(body, contentType: contentType).string(Self.csrfField)
         }
         guard let expected, let sent, !sent.isEmpty, Self.constantTimeEqual(sent, expected) else {
             throw APIError(

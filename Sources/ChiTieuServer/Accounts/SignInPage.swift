@@ -4,14 +4,13 @@ import Foundation
 import Hummingbird
 
 /// `/dang-nhap` and `/dang-xuat`. Five wrong passwords for one name, or twenty from one
-/// address, in fifteen minutes close sign-in for them until the window has passed; the count
-/// lives in the database, so every server process applies the same limit.
+/// address, in fifteen minutes close sign-in for them until the window has passed
+/// (`SignInLimits`); the count lives in the database, so every server process applies the
+/// same limit, and each attempt is counted before its password is checked.
 struct SignInPage {
     let services: AppServices
-
-    static let window: Duration = .seconds(15 * 60)
-    static let failuresPerName = 5
-    static let failuresPerAddress = 20
+    let redirects: RedirectTargets
+    let checks: PasswordCheckQueue
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("dang-nhap", use: form)
@@ -32,39 +31,40 @@ struct SignInPage {
         var tiep: String?
     }
 
+    /// Longest name looked up; longer ones are refused before touching the database.
+    static let maximumNameLength = 64
+
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let next = Self.safeNext(request.uri.queryParameters.get("tiep"))
+        let next = redirects.safe(request.uri.queryParameters.get("tiep"))
         return try render(context, name: "", next: next, error: nil, status: .ok)
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormBody.decode(Form.self, from: request)
-        let name = (form.ten ?? "").trimmingCharacters(in: .whitespaces)
-        let next = Self.safeNext(form.tiep)
-        let since = Timestamp.from(now: .zero - Self.window)
-        let nameKey = "ten:" + NameKey(name).rawValue
-        let addressKey = "dia-chi:" + (context.remoteAddress ?? "?")
+        let name = String((form.ten ?? "").trimmingCharacters(in: .whitespaces).prefix(Self.maximumNameLength + 1))
+        let password = form.mat_khau ?? ""
+        let next = redirects.safe(form.tiep)
+        guard name.count <= Self.maximumNameLength, password.count <= Passwords.maximumLength else {
+            return try refuse(context, name: "", next: next)
+        }
+        let limits = services.configuration.signInLimits
+        let now = Timestamp.now()
+        let since = Timestamp.from(now: .zero - .seconds(limits.windowSeconds))
+        let keys = (name: "ten:" + NameKey(name).rawValue, address: "dia-chi:" + (context.remoteAddress ?? "?"))
         let repository = services.repository
-        let failures = (
-            name: try await repository.failedSignIns(key: nameKey, since: since),
-            address: try await repository.failedSignIns(key: addressKey, since: since)
-        )
-        if failures.name >= Self.failuresPerName || failures.address >= Self.failuresPerAddress {
-            var response = try render(
-                context, name: name, next: next,
-                error: "Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.", status: .tooManyRequests)
-            response.headers[.retryAfter] = "900"
-            return response
+        guard
+            try await repository.admitSignIn(
+                nameKey: keys.name, addressKey: keys.address, at: now, since: since, limits: limits)
+        else { return try tooMany(context, name: name, next: next) }
+        let found = try await repository.credentials(name: name)
+        let matches: Bool
+        do {
+            matches = try await checks.verify(password, hash: found?.passwordHash)
+        } catch {
+            return try tooMany(context, name: name, next: next, busy: true)
         }
-        guard let found = try await repository.credentials(name: name),
-            services.configuration.passwords.verify(form.mat_khau ?? "", hash: found.passwordHash)
-        else {
-            let now = Timestamp.now()
-            try await repository.recordFailedSignIn(key: nameKey, at: now)
-            try await repository.recordFailedSignIn(key: addressKey, at: now)
-            return try render(
-                context, name: name, next: next, error: "Sai tên đăng nhập hoặc mật khẩu.", status: .unauthorized)
-        }
+        guard matches, let found else { return try refuse(context, name: name, next: next) }
+        try await repository.forgiveSignIn(nameKey: keys.name, addressKey: keys.address, at: now)
         let token = SecretToken.make()
         try await repository.createSession(
             token: token, userID: found.user.id, csrfToken: SecretToken.make(),
@@ -74,7 +74,23 @@ struct SignInPage {
             Cookie(
                 name: SessionMiddleware.sessionCookie, value: token,
                 maxAge: Int(services.configuration.sessionLifetime.components.seconds), path: "/",
-                secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+                secure: services.configuration.secureCookies || context.overTLS, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    private func refuse(_ context: AppRequestContext, name: String, next: String) throws -> Response {
+        try render(context, name: name, next: next, error: "Sai tên đăng nhập hoặc mật khẩu.", status: .unauthorized)
+    }
+
+    private func tooMany(_ context: AppRequestContext, name: String, next: String, busy: Bool = false) throws
+        -> Response
+    {
+        let message =
+            busy
+            ? "Máy chủ đang kiểm tra nhiều lượt đăng nhập. Hãy thử lại sau ít giây."
+            : "Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút."
+        var response = try render(context, name: name, next: next, error: message, status: .tooManyRequests)
+        response.headers[.retryAfter] = busy ? "5" : "\(services.configuration.signInLimits.windowSeconds)"
         return response
     }
 
@@ -91,13 +107,5 @@ struct SignInPage {
         let view = View(
             layout: LayoutView(title: "Đăng nhập").with(context.identity), name: name, next: next, error: error)
         return try services.pages.render(view, template: "sign-in", status: status)
-    }
-
-    /// Only a path on this site: never an address elsewhere (an open redirect).
-    static func safeNext(_ next: String?) -> String {
-        guard let next = next?.removingPercentEncoding ?? next, next.hasPrefix("/"), !next.hasPrefix("//"),
-            !next.contains("\\")
-        else { return "/" }
-        return next
     }
 }

@@ -5,8 +5,11 @@ import Hummingbird
 /// the CSRF token) have a place without touching every route.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The peer's IP address, recorded in the audit trail with every change.
-    public let remoteAddress: String?
+    /// The client's IP address, recorded in the audit trail with every change: the peer's,
+    /// or the one a trusted proxy forwarded (`ClientAddressMiddleware`).
+    public var remoteAddress: String?
+    /// Whether the client reached a trusted proxy over HTTPS (`X-Forwarded-Proto: https`).
+    public var overTLS = false
     /// Set by `SessionMiddleware` before any route runs.
     public var identity = Identity.nobody
 

@@ -2,6 +2,7 @@ import ChiTieuCore
 import ChiTieuStore
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The web application on a repository: the JSON API under `/api/v1`, the pages, the static
 /// assets and `/health`. Tests call this directly with an in-memory or SQLite repository.
@@ -11,15 +12,24 @@ public func buildApplication(
     var logger = Logger(label: "chitieu.server")
     logger.logLevel = configuration.logLevel
     let services = try await AppServices(repository: repository, configuration: configuration)
+    let idle = TimeAmount.seconds(configuration.idleTimeout.components.seconds)
+    let purge = SignInRecordPurge(
+        accounts: repository, windowSeconds: configuration.signInLimits.windowSeconds, every: .seconds(3600),
+        logger: logger)
     return Application(
         router: buildRouter(services),
+        server: .http1(configuration: .init(idleTimeout: idle)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "chitieu"),
+        services: [purge],
         logger: logger)
 }
 
 /// Every route of the application.
 func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    if services.configuration.logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
+    router.add(middleware: ClientAddressMiddleware(trustedProxies: services.configuration.trustedProxies))
     router.add(middleware: ErrorPageMiddleware(pages: services.pages))
     router.add(middleware: SessionMiddleware(accounts: services.repository, configuration: services.configuration))
     router.add(middleware: CacheInvalidationMiddleware(cache: services.cache))
@@ -44,7 +54,10 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     ComparePage(services: services).addRoutes(to: router)
     ReportPage(services: services).addRoutes(to: router)
     HistoryPage(services: services).addRoutes(to: router)
-    SignInPage(services: services).addRoutes(to: router)
+    let redirects = RedirectTargets()
+    let checks = PasswordCheckQueue(passwords: services.configuration.passwords)
+    SignInPage(services: services, redirects: redirects, checks: checks).addRoutes(to: router)
     UsersPage(services: services).addRoutes(to: router)
+    redirects.learn(from: router)
     return router
 }

@@ -1,3 +1,4 @@
+import ChiTieuCore
 import Logging
 
 /// Where the server listens and how much it logs.
@@ -5,6 +6,8 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
     public var logLevel: Logger.Level
+    /// One log line per request (`serve --verbose`).
+    public var logRequests: Bool
     /// The year the extractor takes as "now" for implausible-year checks and default periods.
     public var currentYear: Int
     /// Anyone may read every page without signing in, and change nothing (the demo).
@@ -14,19 +17,29 @@ public struct ServerConfiguration: Sendable {
     /// How long a sign-in lasts.
     public var sessionLifetime: Duration
     public var passwords: Passwords
+    /// Addresses of reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
+    public var trustedProxies: Set<String>
+    public var signInLimits: SignInLimits
+    /// How long a connection may stay open without a request.
+    public var idleTimeout: Duration
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, currentYear: Int,
+        host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, logRequests: Bool = false, currentYear: Int,
         publicReading: Bool = false, secureCookies: Bool = false, sessionLifetime: Duration = .seconds(8 * 3600),
-        passwords: Passwords = Passwords()
+        passwords: Passwords = Passwords(), trustedProxies: Set<String> = [], signInLimits: SignInLimits = .standard,
+        idleTimeout: Duration = .seconds(60)
     ) {
         self.host = host
         self.port = port
         self.logLevel = logLevel
+        self.logRequests = logRequests
         self.currentYear = currentYear
         self.publicReading = publicReading
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
         self.passwords = passwords
+        self.trustedProxies = trustedProxies
+        self.signInLimits = signInLimits
+        self.idleTimeout = idleTimeout
     }
 }

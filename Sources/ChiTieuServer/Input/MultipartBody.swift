@@ -4,6 +4,9 @@ import NIOCore
 
 /// The parts of a `multipart/form-data` body, read with MultipartKit's parser.
 struct MultipartBody {
+    /// The largest upload read: the longest text accepted and room for the other fields.
+    static let maximumSize = ImportsAPI.maximumText + 65_536
+
     private(set) var parts: [MultipartPart] = []
 
     init(_ body: ByteBuffer, contentType: String) throws {

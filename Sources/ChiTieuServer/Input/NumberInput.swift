@@ -17,13 +17,15 @@ enum NumberInput: Decodable, Sendable {
 
     /// The value and qualifier, or a refusal naming `field`.
     func parsed(field: String) throws -> (qualifier: Qualifier?, value: Double) {
+        let parsed: (qualifier: Qualifier?, value: Double)
         switch self {
-        case .number(let value):
-            guard value.isFinite else { throw APIError.badRequest("Giá trị không phải là số hữu hạn.", field: field) }
-            return (nil, value)
-        case .text(let text):
-            return try Self.parse(text, field: field)
+        case .number(let value): parsed = (nil, value)
+        case .text(let text): parsed = try Self.parse(text, field: field)
         }
+        if let problem = FigureLimits.problem(parsed.value) {
+            throw APIError.badRequest(problem.prefix(1).uppercased() + problem.dropFirst() + ".", field: field)
+        }
+        return parsed
     }
 
     /// Vietnamese notation: `.` groups thousands, `,` marks decimals.

@@ -86,7 +86,7 @@ struct ImportPage {
         let type = request.headers[.contentType] ?? ""
         if type.hasPrefix("multipart/form-data") {
             var request = request
-            let body = try await request.collectBody(upTo: ImportsAPI.maximumText + 65_536)
+            let body = try await request.collectBody(upTo: MultipartBody.maximumSize)
             let form = try MultipartBody(body, contentType: type)
             pasted = Pasted(van_ban: form.string("van_ban"), ten: form.string("ten"))
             file = form.part(named: "tep")
@@ -97,6 +97,9 @@ struct ImportPage {
         var document = pasted.ten?.trimmingCharacters(in: .whitespaces) ?? ""
         if let file, file.body.readableBytes > 0 {
             let bytes = Array(file.body.readableBytesView)
+            if let problem = PlainText.problem(bytes) {
+                throw APIError.badRequest("Tệp tải lên \(problem).", field: "tep")
+            }
             guard let decoded = String(validating: bytes, as: UTF8.self) else {
                 throw APIError.badRequest("Tệp tải lên không phải văn bản UTF-8 (.txt).", field: "tep")
             }

@@ -29,9 +29,20 @@ public protocol AccountRepository: Sendable {
     func session(token: String, now: String) async throws -> SignedInSession?
     func deleteSession(token: String) async throws
 
-    func recordFailedSignIn(key: String, at: String) async throws
+    /// Decides whether a sign-in attempt may have its password checked, from the failures
+    /// recorded at or after `since` for the name and the address, and when it may, records it
+    /// as a failure for both (forgiven by `forgiveSignIn` when the password is right). One
+    /// transaction: parallel attempts cannot all read the same count and all be let through.
+    func admitSignIn(nameKey: String, addressKey: String, at: String, since: String, limits: SignInLimits)
+        async throws -> Bool
+    /// The attempt admitted at `at` succeeded: it no longer counts, and neither do the name's
+    /// earlier failures.
+    func forgiveSignIn(nameKey: String, addressKey: String, at: String) async throws
     /// Failed sign-ins for `key` at or after `since`.
     func failedSignIns(key: String, since: String) async throws -> Int
+    /// Deletes failures recorded before `failuresBefore` and sessions expired by `now`;
+    /// returns how many rows went.
+    func purgeSignInRecords(failuresBefore: String, now: String) async throws -> Int
 }
 
 public enum AccountError: UserFacingError, Equatable {

@@ -35,9 +35,28 @@ extension MemoryRepository: AccountRepository {
 
     public func deleteSession(token: String) { sessions[SessionDigest.of(token)] = nil }
 
-    public func recordFailedSignIn(key: String, at: String) { failures.append((key, at)) }
+    public func admitSignIn(nameKey: String, addressKey: String, at: String, since: String, limits: SignInLimits)
+        -> Bool
+    {
+        let admitted = limits.admits(
+            nameFailures: failedSignIns(key: nameKey, since: since),
+            addressFailures: failedSignIns(key: addressKey, since: since))
+        if admitted { failures += [(nameKey, at), (addressKey, at)] }
+        return admitted
+    }
+
+    public func forgiveSignIn(nameKey: String, addressKey: String, at: String) {
+        failures.removeAll { $0.key == nameKey || ($0.key == addressKey && $0.at == at) }
+    }
 
     public func failedSignIns(key: String, since: String) -> Int {
         failures.filter { $0.key == key && $0.at >= since }.count
+    }
+
+    public func purgeSignInRecords(failuresBefore: String, now: String) -> Int {
+        let before = failures.count + sessions.count
+        failures.removeAll { $0.at < failuresBefore }
+        sessions = sessions.filter { $0.value.expiresAt > now }
+        return before - failures.count - sessions.count
     }
 }

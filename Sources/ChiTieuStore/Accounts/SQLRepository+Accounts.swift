@@ -86,19 +86,55 @@ extension SQLRepository: AccountRepository {
         }
     }
 
-    public func recordFailedSignIn(key: String, at: String) async throws {
-        try await database.withSession { db in
-            try await db.insert(into: "failed_sign_ins").columns("sign_in_key", "at").values(SQLBind(key), SQLBind(at))
-                .run()
+    public func admitSignIn(nameKey: String, addressKey: String, at: String, since: String, limits: SignInLimits)
+        async throws -> Bool
+    {
+        let backend = database.backend
+        return try await database.transaction { db in
+            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+            let name = try await Self.failures(nameKey, since: since, db: db)
+            let address = try await Self.failures(addressKey, since: since, db: db)
+            guard limits.admits(nameFailures: name, addressFailures: address) else { return false }
+            try await db.insert(into: "failed_sign_ins").columns("sign_in_key", "at")
+                .values(SQLBind(nameKey), SQLBind(at)).values(SQLBind(addressKey), SQLBind(at)).run()
+            return true
         }
     }
 
-    public func failedSignIns(key: String, since: String) async throws -> Int {
+    public func forgiveSignIn(nameKey: String, addressKey: String, at: String) async throws {
         try await database.withSession { db in
-            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("failed_sign_ins")
-                .where("sign_in_key", .equal, key).where("at", .greaterThanOrEqual, since).first()?
-                .decode(column: "n", as: Int.self) ?? 0
+            try await db.delete(from: "failed_sign_ins").where("sign_in_key", .equal, nameKey).run()
+            try await db.delete(from: "failed_sign_ins").where("sign_in_key", .equal, addressKey)
+                .where("at", .equal, at).run()
         }
+    }
+
+    public func purgeSignInRecords(failuresBefore: String, now: String) async throws -> Int {
+        try await database.transaction { db in
+            let failures = try await Self.count("failed_sign_ins", "at", .lessThan, failuresBefore, db: db)
+            let sessions = try await Self.count("sessions", "expires_at", .lessThanOrEqual, now, db: db)
+            try await db.delete(from: "failed_sign_ins").where("at", .lessThan, failuresBefore).run()
+            try await db.delete(from: "sessions").where("expires_at", .lessThanOrEqual, now).run()
+            return failures + sessions
+        }
+    }
+
+    private static func count(
+        _ table: String, _ column: String, _ op: SQLBinaryOperator, _ value: String, db: any SQLDatabase
+    ) async throws -> Int {
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+            .where(SQLIdentifier(column), op, SQLBind(value))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    private static func failures(_ key: String, since: String, db: any SQLDatabase) async throws -> Int {
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("failed_sign_ins")
+            .where("sign_in_key", .equal, key).where("at", .greaterThanOrEqual, since).first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    public func failedSignIns(key: String, since: String) async throws -> Int {
+        try await database.withSession { db in try await Self.failures(key, since: since, db: db) }
     }
 
     static func user(_ row: any SQLRow) throws -> UserAccount {

@@ -34,15 +34,21 @@ public final class StoreDatabase: Sendable {
     }
 
     /// Opens (creating if needed) an SQLite file with WAL journaling and foreign keys on.
-    public static func sqlite(path: String, connections: Int = 4, logger: Logger = Logger(label: "chitieu.store"))
-        throws
-        -> StoreDatabase
-    {
+    ///
+    /// Holds a shared `DatabaseFileLock` until closed; `lock: false` is for the restore, which
+    /// holds the exclusive one itself.
+    public static func sqlite(
+        path: String, connections: Int = 4, logger: Logger = Logger(label: "chitieu.store"), lock: Bool = true
+    ) throws -> StoreDatabase {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw StoreError.cannotOpen(path, "thư mục \(directory) không tồn tại")
+        }
+        let held = try lock ? DatabaseFileLock.take(.shared, on: url.path) : nil
+        if lock, held == nil {
+            throw StoreError.cannotOpen(path, "tệp đang được phục hồi từ bản sao lưu; thử lại sau ít phút")
         }
         let source = SQLiteFileSource(path: url.path)
         let pool = SharedPool(
@@ -56,7 +62,10 @@ public final class StoreDatabase: Sendable {
                 defer { pool.pool.releaseConnection(connection, logger: logger) }
                 try await body(connection.sql(queryLogLevel: nil))
             },
-            shutdown: { try await pool.pool.shutdownAsync() })
+            shutdown: {
+                try await pool.pool.shutdownAsync()
+                held?.release()
+            })
     }
 
     /// Runs `body` on one connection.

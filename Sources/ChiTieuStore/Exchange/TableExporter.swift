@@ -37,7 +37,7 @@ public struct TableExporter: Sendable {
         let writer = try CSVWriter(stream: stream)
         try writer.write(row: TableColumn.allCases.map { codeHeaders ? $0.rawValue : $0.vietnamese })
         for row in rows {
-            try writer.write(row: TableColumn.allCases.map { row.values[$0] ?? "" })
+            try writer.write(row: TableColumn.allCases.map { SpreadsheetCell.neutralised(row.values[$0] ?? "") })
         }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {

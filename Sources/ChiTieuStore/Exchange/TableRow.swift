@@ -143,7 +143,7 @@ struct TableRow {
 
     private func raw(_ column: TableColumn) -> String? {
         guard let index = columns[column], index < fields.count else { return nil }
-        let value = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = SpreadsheetCell.restored(fields[index].trimmingCharacters(in: .whitespacesAndNewlines))
         return value.isEmpty ? nil : value
     }
 

@@ -183,8 +183,10 @@ struct BatchPlan: Sendable {
     static func targetProblems(_ t: Target, origin: String?) -> [BatchProblem] {
         var problems: [BatchProblem] = []
         let (low, high) = t.bound.values
-        if !low.isFinite || !(high?.isFinite ?? true) {
-            problems.append(BatchProblem(origin: origin, "giá trị chỉ tiêu không phải là số."))
+        if let problem = ([low] + (high.map { [$0] } ?? [])).lazy.compactMap({
+            FigureLimits.problem($0, what: "giá trị chỉ tiêu")
+        }).first {
+            problems.append(BatchProblem(origin: origin, problem + "."))
         }
         if let high, high < low {
             problems.append(
@@ -217,9 +219,15 @@ struct BatchPlan: Sendable {
         if o.value == nil, o.statedPercentOfPlan == nil {
             problems.append(BatchProblem(origin: origin, "thiếu giá trị kết quả (hoặc tỷ lệ % kế hoạch)."))
         }
-        for number in [o.value, o.statedPercentOfPlan, o.statedGrowthPercent].compactMap({ $0 }) where !number.isFinite
-        {
-            problems.append(BatchProblem(origin: origin, "giá trị không phải là số."))
+        let figures: [(Double?, Double, String)] = [
+            (o.value, FigureLimits.largestValue, "giá trị"),
+            (o.statedPercentOfPlan, FigureLimits.largestPercent, "tỷ lệ % kế hoạch"),
+            (o.statedGrowthPercent, FigureLimits.largestPercent, "tốc độ tăng so cùng kỳ"),
+        ]
+        for case let (number?, limit, what) in figures {
+            if let problem = FigureLimits.problem(number, limit: limit, what: what) {
+                problems.append(BatchProblem(origin: origin, problem + "."))
+            }
         }
         if let p = o.statedPercentOfPlan, p < 0 {
             problems.append(BatchProblem(origin: origin, "tỷ lệ % kế hoạch không thể âm."))

@@ -28,21 +28,23 @@ struct ExtractCommand: AsyncParsableCommand {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             }
             var failures = 0
+            var written: [String: String] = [:]
             for file in files {
                 guard let text = SourceFile.readLossy(file) else {
-                    Terminal.error("Lỗi: không đọc được tệp \(file).")
                     failures += 1
                     continue
                 }
                 let result = extractor.extract(text)
-                let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                if let out {
-                    let path = URL(fileURLWithPath: out).appendingPathComponent(name + ".json").path
-                    guard FileManager.default.createFile(atPath: path, contents: Data(try result.json().utf8)) else {
-                        throw UsageError(message: "Không ghi được tệp \(path).")
-                    }
-                } else {
+                guard let out else {
                     print(try result.json(source: file, pretty: false))
+                    continue
+                }
+                guard let path = SourceFile.outputPath(for: file, in: out, extension: "json", taken: &written) else {
+                    failures += 1
+                    continue
+                }
+                guard FileManager.default.createFile(atPath: path, contents: Data(try result.json().utf8)) else {
+                    throw UsageError(message: "Không ghi được tệp \(path).")
                 }
             }
             if failures > 0 { throw ExitCode.failure }
@@ -51,12 +53,39 @@ struct ExtractCommand: AsyncParsableCommand {
 }
 
 extension SourceFile {
-    /// The file as text; bytes that are not UTF-8 become U+FFFD with a warning.
+    /// The file as text; bytes that are not UTF-8 become U+FFFD with a warning. Nil, with the
+    /// reason printed, for a file that cannot be read or is not text (Word, PDF, binary).
     static func readLossy(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Terminal.error("Lỗi: không đọc được tệp \(path).")
+            return nil
+        }
+        if let problem = PlainText.problem(data) {
+            Terminal.error("Lỗi: tệp \(path) \(problem); bỏ qua.")
+            return nil
+        }
         if let text = String(data: data, encoding: .utf8) { return text }
         Terminal.error("Cảnh báo: \(path) có byte không phải UTF-8; các byte đó được thay bằng «�».")
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `DIR/NAME.EXT` for `input`. Nil, with the reason printed, when another input of this
+    /// run already wrote there (`a/bao-cao.txt` and `b/bao-cao.txt`); a file left by an earlier
+    /// run is replaced with a notice.
+    static func outputPath(for input: String, in directory: String, extension ext: String, taken: inout [String: String])
+        -> String?
+    {
+        let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+        let path = URL(fileURLWithPath: directory).appendingPathComponent(name + "." + ext).path
+        if let earlier = taken[path] {
+            Terminal.error(
+                "Lỗi: \(input) và \(earlier) cùng cho ra \(path); không ghi đè, bỏ qua \(input). Đổi tên một tệp hoặc chạy riêng từng thư mục."
+            )
+            return nil
+        }
+        if FileManager.default.fileExists(atPath: path) { Terminal.error("Ghi đè tệp có từ trước: \(path).") }
+        taken[path] = input
+        return path
     }
 }
 

@@ -29,7 +29,6 @@ struct IngestCommand: AsyncParsableCommand {
                     repository: repository, catalogue: catalogue, currentYear: Terminal.currentYear)
                 for file in files {
                     guard let text = SourceFile.readLossy(file) else {
-                        Terminal.error("Lỗi: không đọc được tệp \(file).")
                         allStored = false
                         continue
                     }

@@ -28,8 +28,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Ai cũng xem được mọi trang mà không cần đăng nhập (chỉ xem). Mặc định bật cùng --demo.")
     var publicRead = false
 
-    @Flag(help: "Cookie chỉ gửi qua HTTPS (khi chạy sau một proxy TLS).")
+    @Flag(help: "Cookie chỉ gửi qua HTTPS (khi chạy sau một proxy TLS). Sau --trusted-proxy thì tự bật khi proxy báo HTTPS.")
     var secureCookies = false
+
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "Địa chỉ IP của proxy ngược được tin (nhiều lần được): lấy địa chỉ người dùng từ X-Forwarded-For của nó.")
+    var trustedProxies: [String] = []
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("Cổng phải từ 1 đến 65535, nhận được \(port).") }
@@ -44,9 +49,10 @@ struct ServeCommand: AsyncParsableCommand {
                     say("Đã nạp dữ liệu minh họa: \(summary.sentence)")
                 }
                 let configuration = ServerConfiguration(
-                    host: host, port: port, logLevel: verbose ? .info : .warning,
+                    host: host, port: port, logLevel: verbose ? .info : .warning, logRequests: verbose,
                     currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()),
-                    publicReading: publicRead || demo, secureCookies: secureCookies)
+                    publicReading: publicRead || demo, secureCookies: secureCookies,
+                    trustedProxies: Set(trustedProxies))
                 if try await repository.users().isEmpty, !configuration.publicReading {
                     say("Chưa có người dùng nào: tạo quản trị viên đầu tiên bằng")
                     say("  chitieu user add TÊN --role admin --password-stdin")
