@@ -12,6 +12,8 @@ public enum StoreError: UserFacingError, Equatable {
     case indicatorNotFound(String)
     case catalogueUnavailable(String)
     case internalFailure(String)
+    /// Another writer held the database longer than the wait allows (SQLite's "database is locked").
+    case busy
 
     public var message: String {
         switch self {
@@ -40,6 +42,8 @@ public enum StoreError: UserFacingError, Equatable {
             return "Không nạp được danh mục chỉ tiêu chuẩn: \(reason)."
         case .internalFailure(let detail):
             return "Lỗi nội bộ của kho dữ liệu: \(detail)."
+        case .busy:
+            return "Cơ sở dữ liệu đang bận (một thao tác khác đang ghi), chưa lưu gì. Hãy thử lại sau ít giây."
         }
     }
 }

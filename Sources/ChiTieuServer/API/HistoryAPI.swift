@@ -38,6 +38,7 @@ struct HistoryAPI {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<Change> {
+        try services.requireSignedIn(context)
         let values = RequestValues(request: request, context: context)
         let unit = try await services.unit(values.unitID(), for: context)
         let query = try await services.auditQuery(values, unit: unit, yearKey: "year", monthKey: "to_month")
@@ -46,6 +47,14 @@ struct HistoryAPI {
 }
 
 extension AppServices {
+    /// The audit trail names staff and their addresses: it is for signed-in accounts, even
+    /// when everyone may read the figures (`--public-read`, the demo).
+    func requireSignedIn(_ context: AppRequestContext) throws {
+        guard context.identity.user != nil else {
+            throw APIError(.unauthorized, "Lịch sử thay đổi chỉ xem được sau khi đăng nhập.")
+        }
+    }
+
     /// The whole unit's changes, or one figure's when an indicator and a period are given.
     func auditQuery(_ values: RequestValues, unit: AdministrativeUnit, yearKey: String, monthKey: String) async throws
         -> AuditQuery

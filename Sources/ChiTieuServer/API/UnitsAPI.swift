@@ -15,8 +15,7 @@ struct UnitsAPI {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> APIModels.UnitDetail {
-        let unit = try await services.unit(
-            RequestValues(request: request, context: context).unitID(), for: context, writing: true)
+        let unit = try await services.unit(RequestValues(request: request, context: context).unitID(), for: context)
         let committee = try await services.repository.committee(of: unit)
         return APIModels.UnitDetail(
             unit: .init(unit), children: try await services.repository.children(of: unit.id).map(APIModels.Unit.init),

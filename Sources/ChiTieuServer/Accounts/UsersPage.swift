@@ -37,8 +37,11 @@ struct UsersPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         try Self.requireAdmin(context)
+        // Only the name of a user who exists is confirmed: a link cannot put its own words here.
+        let added: String? = request.uri.queryParameters.get("da-them")
+        let known = try await services.repository.users().map(\.name)
         return try await render(
-            context, form: Form(), error: nil, saved: request.uri.queryParameters.get("da-them"), status: .ok)
+            context, form: Form(), error: nil, saved: added.flatMap { known.contains($0) ? $0 : nil }, status: .ok)
     }
 
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {

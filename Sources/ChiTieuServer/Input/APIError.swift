@@ -103,7 +103,8 @@ extension StoreError {
         case .invalidBatch: .unprocessableContent
         case .unitNotFound, .indicatorNotFound: .notFound
         case .ambiguousUnit: .conflict
-        case .notInitialised, .cannotOpen, .notADatabase, .schemaTooNew, .catalogueUnavailable: .serviceUnavailable
+        case .notInitialised, .cannotOpen, .notADatabase, .schemaTooNew, .catalogueUnavailable, .busy:
+            .serviceUnavailable
         case .internalFailure: .internalServerError
         }
     }

@@ -14,6 +14,12 @@ struct RequestValues {
         return text.isEmpty ? nil : text
     }
 
+    /// A count carried in the address after a save (`da-luu=5`): only a number is ever shown,
+    /// so a link cannot put words of its own into the page's success message.
+    func savedCount(_ name: String) -> String? {
+        string(name).flatMap { Int($0) }.flatMap { (0...1_000_000).contains($0) ? String($0) : nil }
+    }
+
     func integer(_ name: String, in range: ClosedRange<Int>, what: String) throws -> Int? {
         guard let text = string(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {

@@ -28,6 +28,8 @@ struct EntryPage {
         let saved: String?
         let errorCount: Int
         let hasErrors: Bool
+        /// The save could not get the database: the grid is shown again as typed.
+        let retry: String?
     }
 
     struct Row {
@@ -56,7 +58,7 @@ struct EntryPage {
         let values = RequestValues(request: request, context: context)
         let unit = try await services.unit(values.unitID(), for: context)
         let period = try await services.pagePeriod(values, of: unit)
-        let saved = values.string("da-luu")
+        let saved = values.savedCount("da-luu")
         return try await render(
             context, unit, period, typed: [:], estimated: [:], errors: [:], saved: saved, status: .ok)
     }
@@ -93,7 +95,15 @@ struct EntryPage {
                 context, unit, period, typed: typed, estimated: estimated, errors: errors, saved: nil,
                 status: .unprocessableContent)
         }
-        let summary = try await services.repository.save(batch)
+        let summary: SaveSummary
+        do {
+            summary = try await services.repository.save(batch)
+        } catch StoreError.busy {
+            return try await render(
+                context, unit, period, typed: typed, estimated: estimated, errors: [:], saved: nil,
+                retry: StoreError.busy.message + " Các số vừa gõ vẫn còn dưới đây: bấm «Lưu» để thử lại.",
+                status: .serviceUnavailable)
+        }
         let count = summary.observationsAdded + summary.observationsCorrected
         return Response(
             status: .seeOther, headers: [.location: PageAddress.entry.path(unit.id, period) + "&da-luu=\(count)"])
@@ -102,7 +112,7 @@ struct EntryPage {
     private func render(
         _ context: AppRequestContext, _ unit: AdministrativeUnit, _ period: Period, typed: [String: String],
         estimated: [String: Bool],
-        errors: [String: String], saved: String?, status: HTTPResponse.Status
+        errors: [String: String], saved: String?, retry: String? = nil, status: HTTPResponse.Status
     ) async throws -> Response {
         let overview = try await services.review.overview(of: unit, period: period)
         let others = try await services.review.otherResults(of: overview)
@@ -138,7 +148,7 @@ struct EntryPage {
             },
             extraValue: extraCode.flatMap { typed[$0] } ?? "", extraError: extraCode.flatMap { errors[$0] },
             saved: saved.map { "Đã lưu \($0) số liệu. Số cũ vẫn được giữ trong lịch sử phiên bản." },
-            errorCount: errors.count, hasErrors: !errors.isEmpty)
+            errorCount: errors.count, hasErrors: !errors.isEmpty, retry: retry)
         var response = try services.pages.render(view, template: "entry", status: status)
         response.headers[.cacheControl] = "no-store"
         return response

@@ -30,6 +30,7 @@ struct HistoryPage {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try services.requireSignedIn(context)
         let values = RequestValues(request: request, context: context)
         let unit = try await services.unit(values.unitID(), for: context)
         let period = try await services.pagePeriod(values, of: unit)

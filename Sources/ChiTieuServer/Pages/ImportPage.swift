@@ -36,6 +36,8 @@ struct ImportPage {
         let months: [LayoutView.Option]
         let rows: [Row]
         let goals: [Row]
+        /// Rows past `rowsShown`, stored with the same choices but not listed.
+        let hidden: Int?
         let tally: String?
         let conference: String?
         let findings: [String]
@@ -47,8 +49,13 @@ struct ImportPage {
         let name: String
         let figures: String
         let known: Bool
+        /// The row whose choice this one shares (the same name read earlier).
+        let sameAs: Int?
         let options: [LayoutView.Option]
     }
+
+    /// The most rows of each table a preview lists.
+    static let rowsShown = 400
 
     struct StoredView {
         let lines: [String]
@@ -136,18 +143,26 @@ struct ImportPage {
                     .init(value: $0.code, label: "\($0.name) (\($0.measureUnit))", selected: $0.code == chosen)
                 }
         }
-        let rows = result.observations.enumerated().map { n, o in
-            Row(
-                number: n + 1, name: o.indicator, figures: Self.figures(o), known: o.indicatorCode != nil,
-                options: options(chosen: o.indicatorCode))
+        // The choice is per name, so only a name's first row carries the list of indicators: a
+        // figure-heavy text once made a 52 MB page of identical lists.
+        var firstRow: [String: Int] = [:]
+        func row(_ number: Int, _ name: String, _ figures: String, code: String?) -> Row {
+            let earlier = firstRow[name]
+            if earlier == nil { firstRow[name] = number }
+            return Row(
+                number: number, name: name, figures: figures, known: code != nil, sameAs: earlier,
+                options: earlier == nil ? options(chosen: code) : [])
         }
-        let goals = result.targets.enumerated().map { n, t in
-            Row(
-                number: result.observations.count + n + 1, name: t.indicator,
-                figures:
-                    "năm \(t.year): \(t.qualifier.map { $0.word + " " } ?? "")\(t.value.vietnamese) \(t.unit ?? "")",
-                known: t.indicatorCode != nil, options: options(chosen: t.indicatorCode))
+        let rows = result.observations.prefix(Self.rowsShown).enumerated().map { n, o in
+            row(n + 1, o.indicator, Self.figures(o), code: o.indicatorCode)
         }
+        let goals = result.targets.prefix(Self.rowsShown).enumerated().map { n, t in
+            row(
+                result.observations.count + n + 1, t.indicator,
+                "năm \(t.year): \(t.qualifier.map { $0.word + " " } ?? "")\(t.value.vietnamese) \(t.unit ?? "")",
+                code: t.indicatorCode)
+        }
+        let hidden = result.observations.count + result.targets.count - rows.count - goals.count
         let tally = result.tally.map { t in
             [
                 ("tổng", t.total), ("vượt", t.exceeded), ("đạt", t.met), ("không đạt", t.missed),
@@ -175,8 +190,8 @@ struct ImportPage {
                         value: "\($0)", label: LayoutView.monthLabel($0),
                         selected: $0 == (preview.period?.toMonth ?? 12))
                 },
-                rows: rows, goals: goals, tally: tally, conference: conference,
-                findings: result.findings.map(\.message), count: rows.count + goals.count))
+                rows: rows, goals: goals, hidden: hidden > 0 ? hidden : nil, tally: tally, conference: conference,
+                findings: result.findings.map(\.message), count: result.observations.count + result.targets.count))
         return try services.pages.render(view, template: "import")
     }
 

@@ -66,7 +66,7 @@ struct PlanPage {
         var year = try values.integer("nam", in: 1945...(services.currentYear + 10), what: "Năm")
         if year == nil { year = try await services.latestPeriod(of: unit).year }
         return try await render(
-            context, unit, year!, form: nil, errors: [:], saved: values.string("da-luu"), status: .ok)
+            context, unit, year!, form: nil, errors: [:], saved: values.savedCount("da-luu"), status: .ok)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {

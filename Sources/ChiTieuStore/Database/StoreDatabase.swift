@@ -84,16 +84,27 @@ public final class StoreDatabase: Sendable {
     {
         let begin = backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         return try await withSession { db in
-            try await db.raw(SQLQueryString(begin)).run()
+            do {
+                try await db.raw(SQLQueryString(begin)).run()
+            } catch {
+                throw Self.busyOr(error)
+            }
             do {
                 let result = try await body(db)
                 try await db.raw("COMMIT").run()
                 return result
             } catch {
                 try? await db.raw("ROLLBACK").run()
-                throw error
+                throw Self.busyOr(error)
             }
         }
+    }
+
+    /// SQLite's "database is locked" (SQLITE_BUSY after `busy_timeout`) as `StoreError.busy`,
+    /// which pages show as "try again" instead of a 500.
+    static func busyOr(_ error: any Error) -> any Error {
+        let text = String(describing: error)
+        return text.contains("database is locked") || text.contains("SQLITE_BUSY") ? StoreError.busy : error
     }
 
     public func close() async {
