@@ -79,3 +79,117 @@ struct SessionStorageTests {
         await repository.close()
     }
 }
+
+/// `chitieu restore` loses nothing: it refuses while the database is open, keeps the WAL's
+/// committed data and every replaced copy.
+@Suite("Restore keeps every copy and refuses a database in use")
+struct RestoreTests {
+    /// A folder of its own, so that every kept copy is found and removed.
+    struct Folder {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-restore-\(UUID())").path
+        init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        func file(_ name: String) -> String { path + "/" + name }
+        func names() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: path).sorted() }
+        func remove() { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    static func result(_ value: Double, month: Int) -> DataBatch {
+        var batch = DataBatch()
+        batch.add(
+            Observation(
+                unitID: 1, indicatorCode: "budget_revenue", period: try! .yearToDate(2024, through: month),
+                value: value))
+        return batch
+    }
+
+    /// A database with the demo data and a backup of it.
+    static func databaseAndBackup(in folder: Folder) async throws -> (live: String, backup: String) {
+        let live = folder.file("chitieu.sqlite")
+        let repository = try await SQLRepository.openSQLite(path: live)
+        try await repository.ensureCatalogue()
+        try await repository.save(DemoDataSet.batch())
+        try await SQLiteBackup.backup(repository, to: folder.file("sao-luu.sqlite"))
+        await repository.close()
+        return (live, folder.file("sao-luu.sqlite"))
+    }
+
+    static func value(at path: String, month: Int) async throws -> Double? {
+        let repository = try await SQLRepository.openSQLite(path: path)
+        let observations = try await repository.observations(unitIDs: [1], years: 2024...2024)
+        await repository.close()
+        return observations.first { $0.indicatorCode == "budget_revenue" && $0.period.toMonth == month }?.value
+    }
+
+    @Test func aDatabaseInUseIsNotReplaced() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let (live, backup) = try await Self.databaseAndBackup(in: folder)
+        let server = try await SQLRepository.openSQLite(path: live)
+        try await server.save(Self.result(11, month: 1))
+        await #expect(throws: StoreError.self) { try await SQLiteBackup.restore(from: backup, to: live) }
+        do {
+            try await SQLiteBackup.restore(from: backup, to: live)
+        } catch let error as StoreError {
+            #expect(error.message.contains("đang được dùng"))
+        }
+        // The server's writes after the refused restore are still there.
+        try await server.save(Self.result(12, month: 2))
+        await server.close()
+        #expect(try await Self.value(at: live, month: 1) == 11)
+        #expect(try await Self.value(at: live, month: 2) == 12)
+        #expect(try folder.names().allSatisfy { !$0.contains("truoc-khi-phuc-hoi") })
+    }
+
+    @Test func whileARestoreRunsNoServerOpensTheFile() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let (live, _) = try await Self.databaseAndBackup(in: folder)
+        let restoring = try #require(try DatabaseFileLock.take(.exclusive, on: live))
+        do {
+            _ = try await SQLRepository.openSQLite(path: live)
+            Issue.record("opened during a restore")
+        } catch let error as StoreError {
+            #expect(error.message.contains("đang được phục hồi"))
+        }
+        restoring.release()
+        let after = try await SQLRepository.openSQLite(path: live)
+        await after.close()
+    }
+
+    @Test func everyReplacedCopyIsKeptUnderItsOwnName() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let (live, backup) = try await Self.databaseAndBackup(in: folder)
+        for value in [21.0, 22.0] {
+            let repository = try await SQLRepository.openSQLite(path: live)
+            try await repository.save(Self.result(value, month: 3))
+            await repository.close()
+            let restored = try await SQLiteBackup.restore(
+                from: backup, to: live, at: Date(timeIntervalSince1970: 1_796_000_000))
+            let kept = try #require(restored.kept)
+            #expect(try await Self.value(at: kept, month: 3) == value)
+        }
+        let kept = try folder.names().filter { $0.hasPrefix("chitieu.sqlite.truoc-khi-phuc-hoi-") && !$0.contains("-wal") && !$0.contains("-shm") }
+        #expect(kept == ["chitieu.sqlite.truoc-khi-phuc-hoi-20261130-005320", "chitieu.sqlite.truoc-khi-phuc-hoi-20261130-005320-2"])
+        #expect(try await Self.value(at: live, month: 3) == nil)
+    }
+
+    /// A crash leaves committed data in `-wal` only: the copy kept still has it.
+    @Test func committedDataInTheWALOfACrashedDatabaseIsKept() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let (live, backup) = try await Self.databaseAndBackup(in: folder)
+        let crashed = folder.file("sap.sqlite")
+        let repository = try await SQLRepository.openSQLite(path: live)
+        try await repository.save(Self.result(31, month: 4))
+        // Copying the open files is what a crash leaves: the last commit is in the WAL.
+        for suffix in ["", "-wal"] { try FileManager.default.copyItem(atPath: live + suffix, toPath: crashed + suffix) }
+        await repository.close()
+        #expect(FileManager.default.fileExists(atPath: crashed + "-wal"))
+
+        let restored = try await SQLiteBackup.restore(from: backup, to: crashed)
+        let kept = try #require(restored.kept)
+        #expect(try await Self.value(at: kept, month: 4) == 31)
+        #expect(try await Self.value(at: crashed, month: 4) == nil)
+    }
+}
