@@ -129,4 +129,45 @@ import Testing
                 "Cảnh báo: Huyện Chợ Đồn, Xuất khẩu lao động, 9 tháng năm 2023: nguồn ghi đạt 180% kế hoạch, nhưng 217 ÷ 120 = 180,83%."
             ))
     }
+
+    /// `chitieu extract` without `--db`: it reads files, not the database.
+    func extract(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["extract"] + arguments
+        process.currentDirectoryURL = folder
+        let (out, err) = (Pipe(), Pipe())
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func extractRefusesWordAndPDFFilesAndNeverMixesUpOutputs() throws {
+        let fm = FileManager.default
+        let sentence = "Tổng thu ngân sách ước đạt 37,5 tỷ đồng, bằng 85% dự toán."
+        for dir in ["a", "b"] {
+            try fm.createDirectory(at: folder.appendingPathComponent(dir), withIntermediateDirectories: true)
+            try sentence.write(to: folder.appendingPathComponent("\(dir)/bao-cao.txt"), atomically: true, encoding: .utf8)
+        }
+        try Data([0x50, 0x4B, 0x03, 0x04] + Array("word/document.xml 37,5 tỷ đồng".utf8))
+            .write(to: folder.appendingPathComponent("bao-cao-word.docx"))
+        try Data(Array("%PDF-1.7\n37,5 tỷ đồng".utf8)).write(to: folder.appendingPathComponent("bao-cao.pdf"))
+
+        let run = try extract(["a/bao-cao.txt", "b/bao-cao.txt", "bao-cao-word.docx", "bao-cao.pdf", "--out", "ra"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("bao-cao-word.docx là tệp nén (Word .docx"))
+        #expect(run.stderr.contains("bao-cao.pdf là tệp PDF"))
+        #expect(run.stderr.contains("b/bao-cao.txt và a/bao-cao.txt cùng cho ra"))
+        #expect(try fm.contentsOfDirectory(atPath: folder.appendingPathComponent("ra").path).sorted() == ["bao-cao.json"])
+
+        let again = try extract(["a/bao-cao.txt", "--out", "ra"])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("Ghi đè tệp có từ trước"))
+    }
 }

@@ -52,7 +52,7 @@ extension SQLRepository: AccountRepository {
     }
 
     public func createSession(token: String, userID: Int64, csrfToken: String, expiresAt: String) async throws {
-        try await database.withSession { db in
+        try await database.transaction { db in
             try await db.insert(into: "sessions").columns("token", "user_id", "csrf_token", "expires_at")
                 .values(SQLBind(SessionDigest.of(token)), SQLBind(userID), SQLBind(csrfToken), SQLBind(expiresAt)).run()
         }
@@ -81,7 +81,7 @@ extension SQLRepository: AccountRepository {
     }
 
     public func deleteSession(token: String) async throws {
-        try await database.withSession { db in
+        try await database.transaction { db in
             try await db.delete(from: "sessions").where("token", .equal, SessionDigest.of(token)).run()
         }
     }
@@ -102,7 +102,7 @@ extension SQLRepository: AccountRepository {
     }
 
     public func forgiveSignIn(nameKey: String, addressKey: String, at: String) async throws {
-        try await database.withSession { db in
+        try await database.transaction { db in
             try await db.delete(from: "failed_sign_ins").where("sign_in_key", .equal, nameKey).run()
             try await db.delete(from: "failed_sign_ins").where("sign_in_key", .equal, addressKey)
                 .where("at", .equal, at).run()

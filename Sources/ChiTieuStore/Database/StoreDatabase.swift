@@ -21,6 +21,7 @@ public final class StoreDatabase: Sendable {
     public let location: String
     private let session: @Sendable (@escaping @Sendable (any SQLDatabase) async throws -> Void) async throws -> Void
     private let shutdown: @Sendable () async throws -> Void
+    private let writers = WriterGate()
 
     init(
         backend: Backend, location: String,
@@ -82,8 +83,14 @@ public final class StoreDatabase: Sendable {
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
         -> T
     {
-        let begin = backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await withSession { db in
+        guard backend == .sqlite else { return try await run(transaction: body, begin: "BEGIN") }
+        return try await writers.run { try await self.run(transaction: body, begin: "BEGIN IMMEDIATE") }
+    }
+
+    private func run<T: Sendable>(
+        transaction body: @escaping @Sendable (any SQLDatabase) async throws -> T, begin: String
+    ) async throws -> T {
+        try await withSession { db in
             do {
                 try await db.raw(SQLQueryString(begin)).run()
             } catch {
