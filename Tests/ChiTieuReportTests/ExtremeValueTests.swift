@@ -118,3 +118,13 @@ import Testing
         #expect(Double.leastNonzeroMagnitude.rounded(places: 2) == 0)
     }
 }
+
+@Suite struct ReportCSVTests {
+    @Test func textCellsThatLookLikeFormulasAreNeutralised() throws {
+        var table = ReportTable(title: "Thử", columns: ["Chỉ tiêu", "Ghi chú", "Số"], rows: [])
+        table.rows = [[.text("=1+1"), .text("@cmd"), .number(-3.5)], [.text("Thu ngân sách"), .text("-"), .percent(70.76)]]
+        let csv = try table.csv()
+        #expect(csv.contains("'=1+1,'@cmd,\"-3,5\""))
+        #expect(csv.contains("Thu ngân sách,-,\"70,76\""))
+    }
+}

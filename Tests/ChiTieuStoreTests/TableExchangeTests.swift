@@ -1,4 +1,5 @@
 import ChiTieuCore
+import Foundation
 import Testing
 
 @testable import ChiTieuStore
@@ -175,5 +176,36 @@ import Testing
         #expect(json.contains("\"indicator\" : \"total_production_value\""))
         await closeSource()
         await closeCopy()
+    }
+
+    /// A plan issuer or note typed as a formula reaches Excel as text, and comes back as typed.
+    @Test(arguments: RepositoryKind.available)
+    func formulaLikeTextIsNeutralisedInCSVAndRestoredOnImport(kind: RepositoryKind) async throws {
+        let (repository, close) = try await repositoryWithUnits(kind)
+        defer { Task { await close() } }
+        let unit = try #require(try await repository.allUnits().first { $0.name == "Ia Thử" })
+        let hostile = ["=HYPERLINK(\"http://gia-mao.example\",\"Bấm\")", "+84 912", "-2+3", "@SUM(A1)", "\t=1"]
+        var batch = DataBatch()
+        for (n, issuer) in hostile.enumerated() {
+            batch.add(
+                Target(
+                    unitID: unit.id, indicatorCode: "total_production_value", scope: .year(2020 + n),
+                    bound: .atLeast(-3.5), issuer: issuer))
+        }
+        try await repository.save(batch)
+        let csv = try await TableExporter(repository: repository).csv()
+        for issuer in hostile {
+            #expect(!csv.contains(",\(issuer)") && !csv.contains(",\"\(issuer)"), "\(issuer) left live")
+        }
+        #expect(csv.contains(",'+84 912"))
+        #expect(csv.contains("\"-3,5\""))  // numbers stay numbers
+
+        let (copy, closeCopy) = try await repositoryWithUnits(kind)
+        defer { Task { await closeCopy() } }
+        let summary = try await importCSV(csv, into: copy)
+        #expect(summary.targetsAdded == hostile.count)
+        let copied = try #require(try await copy.allUnits().first { $0.name == "Ia Thử" })
+        let issuers = try await copy.targets(unitIDs: [copied.id], years: Period.yearRange).map(\.issuer)
+        #expect(Set(issuers) == Set(hostile))
     }
 }

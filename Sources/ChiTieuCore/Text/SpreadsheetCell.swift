@@ -7,7 +7,8 @@ public enum SpreadsheetCell {
     private static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
 
     public static func neutralised(_ text: String) -> String {
-        guard let first = text.first, triggers.contains(first), !isNumber(text) else { return text }
+        // A lone "-" (no figure) is no formula and stays as offices write it.
+        guard text.count > 1, let first = text.first, triggers.contains(first), !isNumber(text) else { return text }
         return "'" + text
     }
 
