@@ -166,3 +166,70 @@ struct HardeningTests {
         #expect(try await repository.failedSignIns(key: "ten:a", since: "2000-01-01T00:00:00Z") == 0)
     }
 }
+
+@Suite("Accounts: own password, admin reset, disable, end sessions")
+struct AccountPageTests {
+    @Test func aUserChangesTheirPasswordAndTheirOtherSessionsEnd() async throws {
+        let fixture = try await ServerFixture.demo()
+        let session = try #require(fixture.session)
+        let admin = try #require(try await fixture.repository.credentials(name: "quantri")).user
+        let other = try await ServerFixture.session(for: admin, in: fixture.repository)
+        try await fixture.test { (client: Browser) async throws in
+            #expect(try await client.get("/tai-khoan").text.contains("Đổi mật khẩu"))
+            let wrong = try await client.postForm(
+                "/tai-khoan", [("mat_khau_cu", "sai-roi-nhe"), ("mat_khau_moi", "mat-khau-moi-2"), ("nhap_lai", "mat-khau-moi-2")])
+            #expect(wrong.status == .forbidden)
+            let mismatch = try await client.postForm(
+                "/tai-khoan", [("mat_khau_cu", "mat-khau-dai-1"), ("mat_khau_moi", "mat-khau-moi-2"), ("nhap_lai", "khac")])
+            #expect(mismatch.status == .unprocessableContent)
+            let done = try await client.postForm(
+                "/tai-khoan", [("mat_khau_cu", "mat-khau-dai-1"), ("mat_khau_moi", "mat-khau-moi-2"), ("nhap_lai", "mat-khau-moi-2")])
+            #expect(done.status == .ok)
+            #expect(done.text.contains("Đã đổi mật khẩu"))
+        }
+        let hash = try #require(try await fixture.repository.credentials(name: "quantri")).passwordHash
+        #expect(ServerFixture.configuration.passwords.verify("mat-khau-moi-2", hash: hash))
+        #expect(try await fixture.repository.session(token: session.token, now: Timestamp.now()) != nil)
+        #expect(try await fixture.repository.session(token: other.token, now: Timestamp.now()) == nil)
+    }
+
+    @Test func anAdministratorResetsDisablesAndEndsSessions() async throws {
+        let fixture = try await ServerFixture.demo()
+        let editor = try await fixture.repository.addUser(
+            name: "nhaplieu", role: .editor, unitID: 5,
+            passwordHash: ServerFixture.configuration.passwords.hash("mat-khau-cu-1"), author: .commandLine)
+        let editorSession = try await ServerFixture.session(for: editor, in: fixture.repository)
+        try await fixture.test { (client: Browser) async throws in
+            let reset = try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/mat-khau", [("mat_khau", "mat-khau-moi-9")])
+            #expect(reset.status == .ok)
+            #expect(reset.text.contains("Đã đặt lại mật khẩu của «nhaplieu»"))
+            #expect(try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/mat-khau", [("mat_khau", "ngan")]).status == .unprocessableContent)
+            let disabled = try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/khoa", [("khoa", "1")])
+            #expect(disabled.text.contains("Đã khóa «nhaplieu»"))
+            #expect(disabled.text.contains("đã khóa"))
+            let me = try #require(try await fixture.repository.credentials(name: "quantri")).user
+            #expect(try await client.postForm("/quan-tri/nguoi-dung/\(me.id)/khoa", [("khoa", "1")]).status == .unprocessableContent)
+            #expect(try await client.postForm("/quan-tri/nguoi-dung/99999/phien", []).status == .notFound)
+        }
+        #expect(try await fixture.repository.session(token: editorSession.token, now: Timestamp.now()) == nil)
+        // A disabled account cannot sign in, even with the right password.
+        try await fixture.test(as: nil) { (client: Browser) async throws in
+            let page = try await client.get("/dang-nhap")
+            let csrf = String(try #require(page.headers[.setCookie]).dropFirst("chitieu_csrf=".count).prefix { $0 != ";" })
+            let response = try await client.client.execute(
+                uri: "/dang-nhap", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "chitieu_csrf=\(csrf)"],
+                body: ByteBuffer(string: "_csrf=\(csrf)&ten=nhaplieu&mat_khau=mat-khau-moi-9")
+            ) { $0 }
+            #expect(response.status == .forbidden)
+            #expect(response.text.contains("đã bị khóa"))
+        }
+        // An editor cannot use the administrator's actions.
+        let other = try await fixture.repository.addUser(
+            name: "nhaplieu2", role: .editor, unitID: 5, passwordHash: "x", author: .commandLine)
+        let otherSession = try await ServerFixture.session(for: other, in: fixture.repository)
+        try await fixture.test(as: otherSession) { (client: Browser) async throws in
+            #expect(try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/khoa", [("khoa", "0")]).status == .forbidden)
+        }
+    }
+}

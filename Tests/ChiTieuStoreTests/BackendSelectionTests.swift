@@ -32,7 +32,7 @@ struct BackendSelectionTests {
         let repository = try await SQLRepository.open(
             sqlitePath: "unused.sqlite", environment: ["DATABASE_URL": scratch.url])
         #expect(repository.database.backend == .postgres)
-        #expect(try await repository.schemaVersions() == [1, 2, 3])
+        #expect(try await repository.schemaVersions() == Set(Migrator.migrations.map(\.version)))
         #expect(!FileManager.default.fileExists(atPath: "unused.sqlite"))
         await repository.close()
         await scratch.drop()

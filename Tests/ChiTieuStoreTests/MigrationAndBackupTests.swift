@@ -20,8 +20,8 @@ struct MigrationAndBackupTests {
         await old.close()
 
         let repository = try await SQLRepository.openSQLite(path: file.path)
-        #expect(repository.migrationsApplied == [2, 3])
-        #expect(try await repository.schemaVersions() == [1, 2, 3])
+        #expect(repository.migrationsApplied == Array(Migrator.migrations.map(\.version).dropFirst()))
+        #expect(try await repository.schemaVersions() == Set(Migrator.migrations.map(\.version)))
         #expect(try await repository.allUnits().map(\.name) == ["Ia Thử"])
         #expect(try await repository.auditTrail(AuditQuery()).isEmpty)
         await repository.close()

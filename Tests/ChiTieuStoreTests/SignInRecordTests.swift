@@ -55,3 +55,48 @@ import Testing
         #expect(!limits.admits(nameFailures: 0, addressFailures: 20))
     }
 }
+
+/// Password changes, disabled accounts and ended sessions, on every backend, in the audit trail.
+@Suite struct AccountControlTests {
+    @Test(arguments: RepositoryKind.available)
+    func passwordsDisablingAndSessionsAreControlled(kind: RepositoryKind) async throws {
+        let (made, close) = try await kind.make()
+        defer { Task { await close() } }
+        let repository = try #require(made as? any AccountRepository & ChiTieuRepository)
+        let user = try await repository.addUser(
+            name: "biên tập", role: .admin, unitID: nil, passwordHash: "cũ", author: .commandLine)
+        let now = "2026-12-01T10:00:00Z"
+        for token in ["a", "b", "c"] {
+            try await repository.createSession(token: token, userID: user.id, csrfToken: "x", expiresAt: "2999-01-01T00:00:00Z")
+        }
+        try await repository.setPassword(userID: user.id, passwordHash: "mới", keeping: "a", author: .commandLine)
+        #expect(try await repository.credentials(name: "biên tập")?.passwordHash == "mới")
+        #expect(try await repository.session(token: "a", now: now) != nil)
+        #expect(try await repository.session(token: "b", now: now) == nil)
+
+        try await repository.setDisabled(userID: user.id, true, author: .commandLine)
+        #expect(try await repository.session(token: "a", now: now) == nil)
+        #expect(try await repository.credentials(name: "biên tập")?.user.disabled == true)
+        #expect(try await repository.users().first?.disabled == true)
+        try await repository.createSession(token: "d", userID: user.id, csrfToken: "x", expiresAt: "2999-01-01T00:00:00Z")
+        #expect(try await repository.session(token: "d", now: now) == nil)  // no session for a disabled account
+        try await repository.setDisabled(userID: user.id, false, author: .commandLine)
+        #expect(try await repository.session(token: "d", now: now) != nil)
+        #expect(try await repository.endSessions(userID: user.id, author: .commandLine) == 1)
+        #expect(try await repository.session(token: "d", now: now) == nil)
+
+        let trail = try await repository.auditTrail(AuditQuery()).filter { $0.subject == .user }
+        #expect(trail.map(\.description).sorted() == [
+            "biên tập", "biên tập: khóa tài khoản", "biên tập: kết thúc mọi phiên đăng nhập", "biên tập: mở khóa tài khoản",
+            "biên tập: đổi mật khẩu",
+        ].sorted())
+        #expect(trail.allSatisfy { !($0.newValue ?? "").contains("mới\"") && $0.newValue != "mới" })
+        await #expect(throws: AccountError.unknownUser(999)) {
+            try await repository.setDisabled(userID: 999, true, author: .commandLine)
+        }
+        await #expect(throws: AccountError.nameTooLong(64)) {
+            _ = try await repository.addUser(
+                name: String(repeating: "a", count: 65), role: .admin, unitID: nil, passwordHash: "x", author: .commandLine)
+        }
+    }
+}

@@ -21,11 +21,14 @@ public struct UserAccount: Sendable, Equatable {
     public var name: String
     public var role: Role
     public var unitID: UnitID?
+    /// A disabled account cannot sign in and has no session.
+    public var disabled: Bool
 
-    public init(id: Int64, name: String, role: Role, unitID: UnitID?) {
+    public init(id: Int64, name: String, role: Role, unitID: UnitID?, disabled: Bool = false) {
         self.id = id
         self.name = name
         self.role = role
         self.unitID = unitID
+        self.disabled = disabled
     }
 }

@@ -64,6 +64,11 @@ struct SignInPage {
             return try tooMany(context, name: name, next: next, busy: true)
         }
         guard matches, let found else { return try refuse(context, name: name, next: next) }
+        guard !found.user.disabled else {
+            return try render(
+                context, name: name, next: next, error: "Tài khoản này đã bị khóa. Liên hệ quản trị viên.",
+                status: .forbidden)
+        }
         try await repository.forgiveSignIn(nameKey: keys.name, addressKey: keys.address, at: now)
         let token = SecretToken.make()
         try await repository.createSession(

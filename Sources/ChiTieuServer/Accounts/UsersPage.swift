@@ -3,13 +3,17 @@ import ChiTieuStore
 import Foundation
 import Hummingbird
 
-/// `/quan-tri/nguoi-dung`: administrators list and add users. Anyone else gets 403.
+/// `/quan-tri/nguoi-dung`: administrators list and add users, reset a password, disable or
+/// enable an account and end its sessions. Anyone else gets 403.
 struct UsersPage {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("quan-tri/nguoi-dung", use: page)
         router.post("quan-tri/nguoi-dung", use: add)
+        router.post("quan-tri/nguoi-dung/:uid/mat-khau", use: resetPassword)
+        router.post("quan-tri/nguoi-dung/:uid/khoa", use: setDisabled)
+        router.post("quan-tri/nguoi-dung/:uid/phien", use: endSessions)
     }
 
     struct View {
@@ -23,9 +27,13 @@ struct UsersPage {
     }
 
     struct Row {
+        let id: Int64
         let name: String
         let role: String
         let unit: String
+        let disabled: Bool
+        /// The administrator's own row: no disabling oneself out of the system.
+        let isSelf: Bool
     }
 
     struct Form: Decodable {
@@ -67,6 +75,60 @@ struct UsersPage {
         }
     }
 
+    struct Change: Decodable {
+        var mat_khau: String?
+        var khoa: String?
+    }
+
+    @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try await target(request, context)
+        let form = try await FormBody.decode(Change.self, from: request)
+        if let problem = Passwords.problem(form.mat_khau ?? "") {
+            return try await render(
+                context, form: Form(), error: "\(user.name): \(problem)", saved: nil, status: .unprocessableContent)
+        }
+        try await services.repository.setPassword(
+            userID: user.id, passwordHash: services.configuration.passwords.hash(form.mat_khau ?? ""), keeping: nil,
+            author: context.author(via: "trang Người dùng"))
+        return try await done(context, "Đã đặt lại mật khẩu của «\(user.name)»; mọi phiên đăng nhập của họ đã kết thúc.")
+    }
+
+    @Sendable func setDisabled(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try await target(request, context)
+        let form = try await FormBody.decode(Change.self, from: request)
+        let disable = form.khoa == "1"
+        guard !(disable && user.id == context.identity.user?.id) else {
+            return try await render(
+                context, form: Form(), error: "Không tự khóa tài khoản của mình.", saved: nil,
+                status: .unprocessableContent)
+        }
+        try await services.repository.setDisabled(
+            userID: user.id, disable, author: context.author(via: "trang Người dùng"))
+        return try await done(
+            context, disable ? "Đã khóa «\(user.name)»; mọi phiên đăng nhập của họ đã kết thúc." : "Đã mở khóa «\(user.name)».")
+    }
+
+    @Sendable func endSessions(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try await target(request, context)
+        let ended = try await services.repository.endSessions(
+            userID: user.id, author: context.author(via: "trang Người dùng"))
+        return try await done(context, "Đã kết thúc \(ended) phiên đăng nhập của «\(user.name)».")
+    }
+
+    /// The user named by `:uid`, for an administrator.
+    private func target(_ request: Request, _ context: AppRequestContext) async throws -> UserAccount {
+        try Self.requireAdmin(context)
+        let id = context.parameters.get("uid").flatMap { Int64($0) }
+        guard let id, let user = try await services.repository.users().first(where: { $0.id == id }) else {
+            throw APIError.notFound("Không có người dùng này.")
+        }
+        return user
+    }
+
+    private func done(_ context: AppRequestContext, _ message: String) async throws -> Response {
+        try await render(context, form: Form(), error: nil, saved: nil, message: message, status: .ok)
+    }
+
     static func requireAdmin(_ context: AppRequestContext) throws {
         guard context.identity.user?.role == .admin else {
             throw APIError(.forbidden, "Chỉ quản trị viên được quản lý người dùng.")
@@ -74,14 +136,17 @@ struct UsersPage {
     }
 
     private func render(
-        _ context: AppRequestContext, form: Form, error: String?, saved: String?, status: HTTPResponse.Status
+        _ context: AppRequestContext, form: Form, error: String?, saved: String?, message: String? = nil,
+        status: HTTPResponse.Status
     ) async throws -> Response {
         let units = try await services.repository.allUnits()
         let titles = Dictionary(units.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let view = View(
             layout: LayoutView(title: "Người dùng").with(context.identity),
             users: try await services.repository.users().map {
-                Row(name: $0.name, role: $0.role.title, unit: $0.unitID.flatMap { titles[$0] } ?? "mọi đơn vị")
+                Row(
+                    id: $0.id, name: $0.name, role: $0.role.title, unit: $0.unitID.flatMap { titles[$0] } ?? "mọi đơn vị",
+                    disabled: $0.disabled, isSelf: $0.id == context.identity.user?.id)
             },
             roles: Role.allCases.map {
                 .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == form.vai_tro)
@@ -90,7 +155,7 @@ struct UsersPage {
                 + UnitTree(units).ordered.map {
                     .init(value: "\($0.unit.id)", label: $0.label, selected: "\($0.unit.id)" == form.don_vi)
                 },
-            name: form.ten ?? "", error: error, saved: saved.map { "Đã thêm người dùng «\($0)»." })
+            name: form.ten ?? "", error: error, saved: message ?? saved.map { "Đã thêm người dùng «\($0)»." })
         return try services.pages.render(view, template: "users", status: status)
     }
 }

@@ -57,6 +57,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let redirects = RedirectTargets()
     let checks = PasswordCheckQueue(passwords: services.configuration.passwords)
     SignInPage(services: services, redirects: redirects, checks: checks).addRoutes(to: router)
+    AccountPage(services: services, checks: checks).addRoutes(to: router)
     UsersPage(services: services).addRoutes(to: router)
     redirects.learn(from: router)
     return router

@@ -29,6 +29,15 @@ public protocol AccountRepository: Sendable {
     func session(token: String, now: String) async throws -> SignedInSession?
     func deleteSession(token: String) async throws
 
+    /// Gives the user a new password and ends every session of theirs but `keeping` (the
+    /// session of a user changing their own password). Recorded in the audit trail.
+    func setPassword(userID: Int64, passwordHash: String, keeping token: String?, author: ChangeAuthor) async throws
+    /// Disables (ending every session) or enables the user. Recorded in the audit trail.
+    func setDisabled(userID: Int64, _ disabled: Bool, author: ChangeAuthor) async throws
+    /// Ends every session of the user; returns how many there were. Recorded in the audit trail.
+    @discardableResult
+    func endSessions(userID: Int64, author: ChangeAuthor) async throws -> Int
+
     /// Decides whether a sign-in attempt may have its password checked, from the failures
     /// recorded at or after `since` for the name and the address, and when it may, records it
     /// as a failure for both (forgiven by `forgiveSignIn` when the password is right). One
@@ -50,6 +59,8 @@ public enum AccountError: UserFacingError, Equatable {
     case emptyName
     case unitRequired(Role)
     case unknownUnit(UnitID)
+    case nameTooLong(Int)
+    case unknownUser(Int64)
 
     public var message: String {
         switch self {
@@ -57,6 +68,8 @@ public enum AccountError: UserFacingError, Equatable {
         case .emptyName: "Tên đăng nhập không được để trống."
         case .unitRequired(let role): "Người dùng vai trò \(role.title) phải gắn với một đơn vị."
         case .unknownUnit(let id): "Không có đơn vị mã \(id)."
+        case .nameTooLong(let limit): "Tên đăng nhập dài quá \(limit) ký tự."
+        case .unknownUser(let id): "Không có người dùng mã \(id)."
         }
     }
 }

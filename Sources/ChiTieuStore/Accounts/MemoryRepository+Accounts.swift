@@ -28,12 +28,55 @@ extension MemoryRepository: AccountRepository {
 
     public func session(token: String, now: String) -> SignedInSession? {
         guard let s = sessions[SessionDigest.of(token)], s.expiresAt > now,
-            let user = accounts.first(where: { $0.user.id == s.userID })
+            let user = accounts.first(where: { $0.user.id == s.userID }), !user.user.disabled
         else { return nil }
         return SignedInSession(user: user.user, csrfToken: s.csrf, expiresAt: s.expiresAt)
     }
 
     public func deleteSession(token: String) { sessions[SessionDigest.of(token)] = nil }
+
+    public func setPassword(userID: Int64, passwordHash: String, keeping token: String?, author: ChangeAuthor) throws {
+        let index = try accountIndex(userID)
+        accounts[index].hash = passwordHash
+        let ended = removeSessions(of: userID, except: token)
+        record(
+            AccountRules.change(accounts[index].user, "đổi mật khẩu", new: "mật khẩu mới; kết thúc \(ended) phiên đăng nhập"),
+            author: author)
+    }
+
+    public func setDisabled(userID: Int64, _ disabled: Bool, author: ChangeAuthor) throws {
+        let index = try accountIndex(userID)
+        let before = accounts[index].user
+        accounts[index].user.disabled = disabled
+        let ended = disabled ? removeSessions(of: userID, except: nil) : 0
+        record(
+            AccountRules.change(
+                before, disabled ? "khóa tài khoản" : "mở khóa tài khoản", old: before.disabled ? "đã khóa" : "đang dùng",
+                new: disabled ? "đã khóa; kết thúc \(ended) phiên đăng nhập" : "đang dùng"),
+            author: author)
+    }
+
+    @discardableResult
+    public func endSessions(userID: Int64, author: ChangeAuthor) throws -> Int {
+        let index = try accountIndex(userID)
+        let ended = removeSessions(of: userID, except: nil)
+        record(AccountRules.change(accounts[index].user, "kết thúc mọi phiên đăng nhập", new: "\(ended) phiên"), author: author)
+        return ended
+    }
+
+    private func accountIndex(_ userID: Int64) throws -> Int {
+        guard let index = accounts.firstIndex(where: { $0.user.id == userID }) else {
+            throw AccountError.unknownUser(userID)
+        }
+        return index
+    }
+
+    private func removeSessions(of userID: Int64, except token: String?) -> Int {
+        let kept = token.map(SessionDigest.of)
+        let ended = sessions.filter { $0.value.userID == userID && $0.key != kept }.map(\.key)
+        for key in ended { sessions[key] = nil }
+        return ended.count
+    }
 
     public func admitSignIn(nameKey: String, addressKey: String, at: String, since: String, limits: SignInLimits)
         -> Bool

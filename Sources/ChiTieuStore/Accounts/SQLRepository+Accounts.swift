@@ -37,7 +37,8 @@ extension SQLRepository: AccountRepository {
 
     public func users() async throws -> [UserAccount] {
         try await database.withSession { db in
-            try await db.select().columns("id", "name", "role", "unit_id").from("users").orderBy("id").all()
+            try await db.select().columns("id", "name", "role", "unit_id", "disabled_at").from("users").orderBy("id")
+                .all()
                 .map(Self.user)
         }
     }
@@ -72,6 +73,7 @@ extension SQLRepository: AccountRepository {
                     )
                     .where(SQLColumn("token", table: "sessions"), .equal, SQLBind(SessionDigest.of(token)))
                     .where(SQLColumn("expires_at", table: "sessions"), .greaterThan, SQLBind(now))
+                    .where(SQLColumn("disabled_at", table: "users"), .is, SQLLiteral.null)
                     .first()
             else { return nil }
             return SignedInSession(
@@ -84,6 +86,70 @@ extension SQLRepository: AccountRepository {
         try await database.transaction { db in
             try await db.delete(from: "sessions").where("token", .equal, SessionDigest.of(token)).run()
         }
+    }
+
+    public func setPassword(userID: Int64, passwordHash: String, keeping token: String?, author: ChangeAuthor)
+        async throws
+    {
+        try await changeUser(userID, author: author) { db, user in
+            try await db.update("users").set("password_hash", to: SQLBind(passwordHash)).where("id", .equal, userID)
+                .run()
+            let ended = try await Self.deleteSessions(of: userID, except: token, db: db)
+            return AccountRules.change(user, "đổi mật khẩu", new: "mật khẩu mới; kết thúc \(ended) phiên đăng nhập")
+        }
+    }
+
+    public func setDisabled(userID: Int64, _ disabled: Bool, author: ChangeAuthor) async throws {
+        try await changeUser(userID, author: author) { db, user in
+            let at: String? = disabled ? Timestamp.now() : nil
+            try await db.update("users").set("disabled_at", to: SQLBind(at)).where("id", .equal, userID).run()
+            let ended = disabled ? try await Self.deleteSessions(of: userID, except: nil, db: db) : 0
+            return AccountRules.change(
+                user, disabled ? "khóa tài khoản" : "mở khóa tài khoản", old: user.disabled ? "đã khóa" : "đang dùng",
+                new: disabled ? "đã khóa; kết thúc \(ended) phiên đăng nhập" : "đang dùng")
+        }
+    }
+
+    @discardableResult
+    public func endSessions(userID: Int64, author: ChangeAuthor) async throws -> Int {
+        let ended = CountBox()
+        try await changeUser(userID, author: author) { db, user in
+            ended.value = try await Self.deleteSessions(of: userID, except: nil, db: db)
+            return AccountRules.change(user, "kết thúc mọi phiên đăng nhập", new: "\(ended.value) phiên")
+        }
+        return ended.value
+    }
+
+    /// Runs `change` on the user in one transaction with its audit record.
+    private func changeUser(
+        _ userID: Int64, author: ChangeAuthor,
+        _ change: @escaping @Sendable (any SQLDatabase, UserAccount) async throws -> AuditEntry
+    ) async throws {
+        let backend = database.backend
+        try await database.transaction { db in
+            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+            guard let row = try await db.select().column("*").from("users").where("id", .equal, userID).first() else {
+                throw AccountError.unknownUser(userID)
+            }
+            let entry = try await change(db, try Self.user(row)).stamped(
+                realID: { $0 }, author: author, at: Timestamp.now())
+            try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
+        }
+    }
+
+    private static func deleteSessions(of userID: Int64, except token: String?, db: any SQLDatabase) async throws
+        -> Int
+    {
+        var count = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
+            .where("user_id", .equal, userID)
+        var delete = db.delete(from: "sessions").where("user_id", .equal, userID)
+        if let token {
+            count = count.where("token", .notEqual, SessionDigest.of(token))
+            delete = delete.where("token", .notEqual, SessionDigest.of(token))
+        }
+        let n = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
+        try await delete.run()
+        return n
     }
 
     public func admitSignIn(nameKey: String, addressKey: String, at: String, since: String, limits: SignInLimits)
@@ -141,16 +207,27 @@ extension SQLRepository: AccountRepository {
         UserAccount(
             id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .viewer,
-            unitID: try row.decode(column: "unit_id", as: UnitID?.self))
+            unitID: try row.decode(column: "unit_id", as: UnitID?.self),
+            disabled: (try? row.decode(column: "disabled_at", as: String?.self)) != nil)
     }
 }
 
 /// The checks and the audit record both repositories apply to a new user.
 enum AccountRules {
+    static let maximumNameLength = 64
+
     static func checkedName(_ name: String) throws -> String {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         guard !name.isEmpty else { throw AccountError.emptyName }
+        guard name.count <= maximumNameLength else { throw AccountError.nameTooLong(maximumNameLength) }
         return name
+    }
+
+    /// The audit record of a change to an account (never the password or its hash).
+    static func change(_ user: UserAccount, _ what: String, old: String? = nil, new: String) -> AuditEntry {
+        AuditEntry(
+            action: .changed, subject: .user, unitID: user.unitID, recordKey: "nguoi-dung/\(user.id)",
+            description: "\(user.name): \(what)", oldValue: old, newValue: new)
     }
 
     static func checkUnit(role: Role, unitID: UnitID?) throws {
@@ -163,4 +240,9 @@ enum AccountRules {
             description: user.name,
             newValue: "vai trò \(user.role.title)" + (user.unitID.map { ", đơn vị mã \($0)" } ?? ""))
     }
+}
+
+/// Carries a count out of a transaction's closure.
+private final class CountBox: @unchecked Sendable {
+    var value = 0
 }

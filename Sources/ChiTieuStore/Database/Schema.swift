@@ -191,4 +191,9 @@ enum Schema {
             "CREATE TABLE failed_sign_ins (sign_in_key TEXT NOT NULL, at TEXT NOT NULL)",
             "CREATE INDEX failed_sign_ins_key ON failed_sign_ins (sign_in_key, at)",
         ])
+
+    /// Accounts an administrator can disable (their sessions end; they cannot sign in).
+    static let accountControls = Migration(
+        version: 4, name: "account_controls",
+        statements: ["ALTER TABLE users ADD COLUMN disabled_at TEXT"])
 }
