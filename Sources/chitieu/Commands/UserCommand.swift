@@ -8,7 +8,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Quản lý tài khoản người dùng của ứng dụng web.",
-        subcommands: [UserAddCommand.self, UserListCommand.self])
+        subcommands: [UserAddCommand.self, UserListCommand.self, UserPasswordCommand.self, UserDisableCommand.self])
 }
 
 extension Role: ExpressibleByArgument {}
@@ -73,7 +73,8 @@ struct UserListCommand: AsyncParsableCommand {
                 let units = Dictionary(
                     try await repository.allUnits().map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
                 for user in try await repository.users() {
-                    print("\(user.name)\t\(user.role.title)\t\(user.unitID.flatMap { units[$0] } ?? "mọi đơn vị")")
+                    let unit = user.unitID.flatMap { units[$0] } ?? "mọi đơn vị"
+                    print("\(user.name)\t\(user.role.title)\t\(unit)\(user.disabled ? "\tđã khóa" : "")")
                 }
             }
         }
