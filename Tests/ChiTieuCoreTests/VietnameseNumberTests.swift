@@ -84,3 +84,35 @@ import Testing
         #expect(MeasureUnit.factor(from: "ha", to: "tấn") == nil)
     }
 }
+
+@Suite struct FigureInputTests {
+    @Test func spreadsheetCellsRoundTripAndNeutraliseFormulas() {
+        for text in ["=1+1", "+84 912", "@SUM(A1)", "-2+3", "'-22", "''=x", "'x", "-", "-3,5", "70,76%", "Thu ngân sách", ""] {
+            #expect(SpreadsheetCell.restored(SpreadsheetCell.neutralised(text)) == text, "\(text)")
+        }
+        #expect(SpreadsheetCell.neutralised("=1+1") == "'=1+1")
+        #expect(SpreadsheetCell.neutralised("'-22") == "''-22")
+        #expect(SpreadsheetCell.neutralised("-3,5") == "-3,5")
+        #expect(SpreadsheetCell.neutralised("-") == "-")
+    }
+
+    @Test func figuresPastTheLimitsAreRefusedWithTheirValue() {
+        #expect(FigureLimits.problem(4_790.86) == nil)
+        #expect(FigureLimits.problem(-1e15) == nil)
+        #expect(FigureLimits.problem(1.7e308)?.contains("vượt quá giới hạn") == true)
+        #expect(FigureLimits.problem(.infinity) == "giá trị không phải là số hữu hạn")
+        let share = Indicator(code: "forest", name: "Tỷ lệ che phủ rừng", measureUnit: "%", kind: .level)
+        let growth = Indicator(code: "growth", name: "Tốc độ tăng trưởng kinh tế", measureUnit: "%", kind: .level)
+        #expect(share.rangeProblem(101) != nil)
+        #expect(growth.rangeProblem(-8.5) == nil)
+        #expect(growth.rangeProblem(5_000) != nil)
+    }
+
+    @Test func wordAndPDFFilesAreNotText() {
+        #expect(PlainText.problem(Array("Tổng thu ngân sách 37,5 tỷ đồng".utf8)) == nil)
+        #expect(PlainText.problem([0x50, 0x4B, 0x03, 0x04, 0x14])?.contains("Word .docx") == true)
+        #expect(PlainText.problem(Array("%PDF-1.7".utf8))?.contains("PDF") == true)
+        #expect(PlainText.problem([0xD0, 0xCF, 0x11, 0xE0, 0xA1])?.contains(".doc") == true)
+        #expect(PlainText.problem([0x41, 0x00, 0x42])?.contains("nhị phân") == true)
+    }
+}
