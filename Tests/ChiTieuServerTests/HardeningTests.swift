@@ -233,3 +233,46 @@ struct AccountPageTests {
         }
     }
 }
+
+@Suite struct PasswordCheckQueueTests {
+    /// An unknown name is refused after a bcrypt check of a decoy hash: no user enumeration
+    /// by timing. Medians of five, so that one slow run does not decide.
+    @Test func anUnknownNameTakesAsLongAsAWrongPassword() async throws {
+        let passwords = Passwords(cost: 8)
+        let queue = PasswordCheckQueue(passwords: passwords)
+        let hash = passwords.hash("mat-khau-dung-1")
+        func median(_ hash: String?) async throws -> Duration {
+            var times: [Duration] = []
+            for _ in 0..<5 {
+                let clock = ContinuousClock()
+                let start = clock.now
+                #expect(try await queue.verify("mat-khau-sai-1", hash: hash) == false)
+                times.append(clock.now - start)
+            }
+            return times.sorted()[2]
+        }
+        let known = try await median(hash)
+        let unknown = try await median(nil)
+        #expect(unknown > known / 2 && unknown < known * 2, "known \(known), unknown \(unknown)")
+        #expect(try await queue.verify("mat-khau-dung-1", hash: hash))
+    }
+
+    @Test func checksBeyondTheQueueAreRefusedAtOnce() async throws {
+        let queue = PasswordCheckQueue(passwords: Passwords(cost: 10), workers: 1, waiting: 1)
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<12 {
+                group.addTask {
+                    do {
+                        _ = try await queue.verify("x", hash: nil)
+                        return true
+                    } catch {
+                        return false
+                    }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count >= 2)
+        #expect(outcomes.filter { !$0 }.count >= 1)
+    }
+}
