@@ -13,12 +13,16 @@ final class PasswordCheckQueue: Sendable {
     private let running: DispatchSemaphore
     private let admitted = Mutex(0)
     private let capacity: Int
-    private let passwords: Passwords
-    private let decoy: String
+    private let check: @Sendable (String, String) -> Bool
+    /// A hash of the configured cost, checked for names that do not exist.
+    let decoy: String
 
-    init(passwords: Passwords, workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount / 2), waiting: Int = 8)
-    {
-        self.passwords = passwords
+    /// `check` is bcrypt's verification; tests count its calls.
+    init(
+        passwords: Passwords, workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount / 2), waiting: Int = 8,
+        check: (@Sendable (String, String) -> Bool)? = nil
+    ) {
+        self.check = check ?? { passwords.verify($0, hash: $1) }
         running = DispatchSemaphore(value: workers)
         capacity = workers + waiting
         decoy = passwords.decoyHash()
@@ -33,11 +37,11 @@ final class PasswordCheckQueue: Sendable {
             return true
         }
         guard entered else { throw Busy() }
-        let (passwords, decoy, running) = (self.passwords, self.decoy, self.running)
+        let (check, decoy, running) = (self.check, self.decoy, self.running)
         let matches = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
             queue.async {
                 running.wait()
-                let matches = passwords.verify(password, hash: hash ?? decoy)
+                let matches = check(password, hash ?? decoy)
                 running.signal()
                 done.resume(returning: matches)
             }
