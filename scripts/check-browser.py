@@ -109,7 +109,6 @@ pages = [
     ("08-nhap-van-ban", "/nhap-van-ban", "Đọc số liệu"),
     ("09-khong-co", "/khong-co-trang-nay", "Không tìm thấy"),
     ("10-dang-nhap", "/dang-nhap", "Mật khẩu"),
-    ("11-lich-su", f"/don-vi/{kong}/lich-su?nam=2024&thang=9", "Lịch sử thay đổi"),
 ]
 try:
     for width, height, suffix in ((1366, 768, ""), (390, 844, "-dien-thoai")):
@@ -151,6 +150,19 @@ try:
     if "Đăng xuất" not in run("return document.body.innerText"):
         problems.append("sign-in: the account could not sign in")
     shoot("12-da-dang-nhap")
+    # The audit trail, the account page and the users page need a sign-in.
+    signed_in_pages = [
+        ("11-lich-su", f"/don-vi/{kong}/lich-su?nam=2024&thang=9", "Lịch sử thay đổi"),
+        ("15-tai-khoan", "/tai-khoan", "Đổi mật khẩu"),
+        ("16-nguoi-dung", "/quan-tri/nguoi-dung", "Kết thúc mọi phiên"),
+    ]
+    for width, height, suffix in ((1366, 768, ""), (390, 844, "-dien-thoai")):
+        size(width, height)
+        for name, path, text in signed_in_pages:
+            if check_page(name + suffix, path, text) > 2:
+                problems.append(f"{name}{suffix}: page wider than the window")
+            shoot(name + suffix)
+    size(1366, 768)
     call("POST", S + "/url", {"url": BASE + "/nhap-van-ban"})
     area = call("POST", S + "/element", {"using": "css selector", "value": "textarea[name='van_ban']"})
     call("POST", S + f"/element/{list(area.values())[0]}/value", {"text":

@@ -97,6 +97,8 @@ struct LayoutView {
         layout.account = identity.user.map {
             Account(name: $0.name, role: $0.role.title, isAdmin: $0.role == .admin)
         }
+        // The audit trail is for signed-in accounts only (it names staff and addresses).
+        if identity.user == nil { layout.nav.removeAll { $0.label == PageAddress.history.label } }
         return layout
     }
 
