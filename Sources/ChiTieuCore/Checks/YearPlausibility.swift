@@ -8,19 +8,26 @@ public struct YearPlausibility: Sendable {
         self.currentYear = currentYear
     }
 
-    /// Results describe the past: no earlier than 1945, no later than this year.
-    public func isPlausibleResultYear(_ year: Int) -> Bool {
-        (1945...currentYear).contains(year)
-    }
+    /// The first year any figure may be about (the Democratic Republic's founding).
+    public static let firstYear = 1945
 
-    /// Targets may look ahead as far as two five-year terms.
-    public func isPlausibleTargetYear(_ year: Int) -> Bool {
-        (1945...(currentYear + 10)).contains(year)
-    }
+    /// Results describe the past: no earlier than 1945, no later than this year.
+    public var resultYears: ClosedRange<Int> { Self.firstYear...currentYear }
+
+    /// Years a page or the API may be asked about, and annual plans set for: as far as two
+    /// five-year terms ahead.
+    public var targetYears: ClosedRange<Int> { Self.firstYear...(currentYear + 10) }
+
+    /// Resolution terms may end further ahead (a 2025–2030 term seen from 2024, a 2045 vision).
+    public var termYears: ClosedRange<Int> { Self.firstYear...(currentYear + 30) }
+
+    public func isPlausibleResultYear(_ year: Int) -> Bool { resultYears.contains(year) }
+
+    public func isPlausibleTargetYear(_ year: Int) -> Bool { targetYears.contains(year) }
 
     /// A year mentioned in a document about `documentYear`: any year since 1945 up to two
     /// terms ahead (base years of prices and old milestones are fine; "năm 2924" is not).
     public func isPlausible(_ year: Int, inDocumentAbout documentYear: Int) -> Bool {
-        year >= 1945 && year <= min(documentYear, currentYear) + 10
+        year >= Self.firstYear && year <= min(documentYear, currentYear) + 10
     }
 }

@@ -7,8 +7,9 @@ import Hummingbird
 struct HistoryAPI {
     let services: AppServices
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("units/:id/history", use: list)
+    /// Routes of the `api/v1/units/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("history", use: list)
     }
 
     struct Change: ResponseEncodable {
@@ -40,7 +41,7 @@ struct HistoryAPI {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<Change> {
         try services.requireSignedIn(context)
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let query = try await services.auditQuery(values, unit: unit, yearKey: "year", monthKey: "to_month")
         return .init(items: try await services.repository.auditTrail(query).map(Change.init))
     }

@@ -33,7 +33,7 @@ struct ImportsAPI {
             }
             var period: Period?
             if let year {
-                guard (1945...(currentYear + 10)).contains(year) else {
+                guard YearPlausibility(currentYear: currentYear).isPlausibleTargetYear(year) else {
                     throw APIError.badRequest("Năm \(year) không hợp lệ.", field: "year")
                 }
                 guard (1...12).contains(to_month ?? 12) else {

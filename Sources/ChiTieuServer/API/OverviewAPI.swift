@@ -8,11 +8,12 @@ import Hummingbird
 struct OverviewAPI {
     let services: AppServices
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("units/:id/overview", use: overview)
-        group.get("units/:id/tally", use: tally)
-        group.get("units/:id/compare", use: compare)
-        group.get("units/:id/series/:code", use: series)
+    /// Routes of the `api/v1/units/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("overview", use: overview)
+        unit.get("tally", use: tally)
+        unit.get("compare", use: compare)
+        unit.get("series/:code", use: series)
     }
 
     /// `?year=&to_month=`; without them, the latest period with results.
@@ -25,7 +26,7 @@ struct OverviewAPI {
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let key = context.identity.cacheKey + " " + request.uri.description
         return try await services.cache.response(key, contentType: JSONBody.contentType) {
             try await overviewJSON(unit, values)
@@ -52,7 +53,7 @@ struct OverviewAPI {
 
     @Sendable func tally(_ request: Request, context: AppRequestContext) async throws -> TallyJSON {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let period = try await period(values, of: unit)
         let overview = try await services.review.overview(of: unit, period: period)
         return TallyJSON(
@@ -78,7 +79,7 @@ struct OverviewAPI {
     /// `?indicator=CODE&year=&to_month=`
     @Sendable func compare(_ request: Request, context: AppRequestContext) async throws -> ComparisonJSON {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let indicator = try await services.indicator(values.string("indicator"), field: "indicator")
         let period = try await period(values, of: unit)
         let rows = try await UnitComparison(repository: services.repository).compare(
@@ -104,9 +105,9 @@ struct OverviewAPI {
     /// `?year=`: the results of that year and the year before, and the year's plans.
     @Sendable func series(_ request: Request, context: AppRequestContext) async throws -> SeriesJSON {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let indicator = try await services.indicator(context.parameters.get("code"), field: "code")
-        var year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm")
+        var year = try values.integer("year", in: services.years.targetYears, what: "Năm")
         if year == nil { year = try await services.latestPeriod(of: unit).year }
         let series = try await IndicatorSeries.load(indicator, of: unit, year: year!, repository: services.repository)
         return SeriesJSON(

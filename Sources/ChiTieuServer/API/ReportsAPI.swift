@@ -5,13 +5,14 @@ import Hummingbird
 struct ReportsAPI {
     let services: AppServices
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("units/:id/report", use: report)
+    /// Routes of the `api/v1/units/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("report", use: report)
     }
 
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let format = try ReportFile.Format(name: values.string("format") ?? "txt")
         let asked = try values.period(yearKey: "year", monthKey: "to_month", currentYear: services.currentYear)
         let period = if let asked { asked } else { try await services.latestPeriod(of: unit) }

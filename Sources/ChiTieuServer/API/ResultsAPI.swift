@@ -7,17 +7,18 @@ import Hummingbird
 struct ResultsAPI {
     let services: AppServices
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("units/:id/results", use: list)
-        group.post("units/:id/results", use: save)
-        group.get("units/:id/results/:code/versions", use: versions)
+    /// Routes of the `api/v1/units/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("results", use: list)
+        unit.post("results", use: save)
+        unit.get("results/:code/versions", use: versions)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Result>
     {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
-        let year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm")
+        let unit = try context.scopedUnit()
+        let year = try values.integer("year", in: services.years.targetYears, what: "Năm")
         let code = values.string("indicator")
         let results = try await services.repository.observations(
             unitIDs: [unit.id], years: year.map { $0...$0 } ?? Period.yearRange)
@@ -26,8 +27,7 @@ struct ResultsAPI {
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<APIModels.Saved>
     {
-        let unit = try await services.unit(
-            RequestValues(request: request, context: context).unitID(), for: context, writing: true)
+        let unit = try context.scopedUnit()
         let input = try await JSONBody.decode(ResultInput.self, from: request)
         var batch = DataBatch()
         batch.author = context.author(via: "API")
@@ -44,12 +44,12 @@ struct ResultsAPI {
         -> APIModels.List<APIModels.Result>
     {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let code = context.parameters.get("code") ?? ""
         guard try await services.repository.indicatorsByCode()[code] != nil else {
             throw APIError.notFound("Không có chỉ tiêu mã «\(code)» trong danh mục.")
         }
-        guard let year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm") else {
+        guard let year = try values.integer("year", in: services.years.targetYears, what: "Năm") else {
             throw APIError.badRequest("Thiếu năm (year).", field: "year")
         }
         let to = try values.integer("to_month", in: 1...12, what: "Tháng") ?? 12

@@ -6,16 +6,17 @@ import Hummingbird
 struct TargetsAPI {
     let services: AppServices
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("units/:id/targets", use: list)
-        group.post("units/:id/targets", use: save)
+    /// Routes of the `api/v1/units/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("targets", use: list)
+        unit.post("targets", use: save)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Target>
     {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
-        let year = try values.integer("year", in: 1945...(services.currentYear + 10), what: "Năm")
+        let unit = try context.scopedUnit()
+        let year = try values.integer("year", in: services.years.targetYears, what: "Năm")
         let years = year.map { $0...$0 } ?? Period.yearRange
         let targets = try await services.repository.targets(unitIDs: [unit.id], years: years)
         return .init(items: targets.map(APIModels.Target.init))
@@ -24,15 +25,14 @@ struct TargetsAPI {
     /// Adds a target, or replaces the value of the one with the same indicator, scope, kind and issuer.
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<APIModels.Saved>
     {
-        let unit = try await services.unit(
-            RequestValues(request: request, context: context).unitID(), for: context, writing: true)
+        let unit = try context.scopedUnit()
         let input = try await JSONBody.decode(TargetInput.self, from: request)
         var batch = DataBatch()
         batch.author = context.author(via: "API")
         batch.add(
             try input.target(
                 of: unit, indicators: try await services.repository.indicatorsByCode(),
-                yearRange: 1945...(services.currentYear + 30)))
+                yearRange: services.years.termYears))
         let summary = try await services.repository.save(batch)
         return EditedResponse(status: summary.targetsAdded > 0 ? .created : .ok, response: APIModels.Saved(summary))
     }

@@ -5,9 +5,9 @@ import Hummingbird
 struct UnitsAPI {
     let services: AppServices
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<AppRequestContext>, unit: RouterGroup<AppRequestContext>) {
         group.get("units", use: list)
-        group.get("units/:id", use: show)
+        unit.get(use: show)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Unit> {
@@ -15,7 +15,7 @@ struct UnitsAPI {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> APIModels.UnitDetail {
-        let unit = try await services.unit(RequestValues(request: request, context: context).unitID(), for: context)
+        let unit = try context.scopedUnit()
         let committee = try await services.repository.committee(of: unit)
         return APIModels.UnitDetail(
             unit: .init(unit), children: try await services.repository.children(of: unit.id).map(APIModels.Unit.init),

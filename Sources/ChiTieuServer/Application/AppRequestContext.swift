@@ -1,3 +1,4 @@
+import ChiTieuCore
 import ChiTieuStore
 import Hummingbird
 
@@ -12,6 +13,8 @@ public struct AppRequestContext: RequestContext {
     public var overTLS = false
     /// Set by `SessionMiddleware` before any route runs.
     public var identity = Identity.nobody
+    /// Set by `UnitScopeMiddleware` for the routes of a unit group, after its access check.
+    public var unit: AdministrativeUnit?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

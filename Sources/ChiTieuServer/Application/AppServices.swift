@@ -11,6 +11,8 @@ struct AppServices: Sendable {
     let cache: ResponseCache
 
     var currentYear: Int { configuration.currentYear }
+    /// The years a request may name (one owner of the range: `YearPlausibility`).
+    var years: YearPlausibility { YearPlausibility(currentYear: currentYear) }
 
     init(
         repository: any ChiTieuRepository & AccountRepository, configuration: ServerConfiguration,

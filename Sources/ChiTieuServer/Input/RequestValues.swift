@@ -40,7 +40,7 @@ struct RequestValues {
 
     /// `nam` and `thang` (pages) or `year` and `to_month` (API): January to that month of the year.
     func period(yearKey: String, monthKey: String, currentYear: Int) throws -> Period? {
-        let year = try integer(yearKey, in: 1945...(currentYear + 10), what: "Năm")
+        let year = try integer(yearKey, in: YearPlausibility(currentYear: currentYear).targetYears, what: "Năm")
         let month = try integer(monthKey, in: 1...12, what: "Tháng")
         guard let year else {
             if month != nil { throw APIError.badRequest("Có tháng mà thiếu năm.", field: yearKey) }

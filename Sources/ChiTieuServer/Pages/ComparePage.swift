@@ -8,8 +8,9 @@ import Hummingbird
 struct ComparePage {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("don-vi/:id/so-sanh", use: page)
+    /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("so-sanh", use: page)
     }
 
     struct View {
@@ -39,7 +40,7 @@ struct ComparePage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let period = try await services.pagePeriod(values, of: unit)
         let catalogue = try await services.repository.indicators()
         let indicator: Indicator

@@ -10,9 +10,10 @@ import Hummingbird
 struct EntryPage {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("don-vi/:id/nhap-so-lieu", use: page)
-        router.post("don-vi/:id/nhap-so-lieu", use: save)
+    /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("nhap-so-lieu", use: page)
+        unit.post("nhap-so-lieu", use: save)
     }
 
     struct View {
@@ -56,7 +57,7 @@ struct EntryPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let period = try await services.pagePeriod(values, of: unit)
         let saved = values.savedCount("da-luu")
         return try await render(
@@ -64,10 +65,9 @@ struct EntryPage {
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let unit = try await services.unit(
-            RequestValues(request: request, context: context).unitID(), for: context, writing: true)
+        let unit = try context.scopedUnit()
         let form = try await FormBody.decode(Form.self, from: request)
-        guard (1...12).contains(form.thang), (1945...(services.currentYear + 10)).contains(form.nam) else {
+        guard (1...12).contains(form.thang), services.years.targetYears.contains(form.nam) else {
             throw APIError.badRequest("Kỳ báo cáo không hợp lệ.", field: "thang")
         }
         let period = try Period.yearToDate(form.nam, through: form.thang)

@@ -7,8 +7,9 @@ import Hummingbird
 struct HistoryPage {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("don-vi/:id/lich-su", use: page)
+    /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("lich-su", use: page)
     }
 
     struct View {
@@ -32,7 +33,7 @@ struct HistoryPage {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         try services.requireSignedIn(context)
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let period = try await services.pagePeriod(values, of: unit)
         let query = try await services.auditQuery(values, unit: unit, yearKey: "nam", monthKey: "thang")
         let names = try await services.repository.indicatorsByCode().mapValues(\.name)

@@ -9,8 +9,9 @@ import Hummingbird
 struct IndicatorPage {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("don-vi/:id/chi-tieu/:code", use: page)
+    /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("chi-tieu/:code", use: page)
     }
 
     struct View {
@@ -47,7 +48,7 @@ struct IndicatorPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let indicator = try await services.indicator(context.parameters.get("code"), field: "code")
         let period = try await services.pagePeriod(values, of: unit)
         let series = try await IndicatorSeries.load(

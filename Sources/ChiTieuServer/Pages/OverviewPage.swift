@@ -7,8 +7,9 @@ import Hummingbird
 struct OverviewPage {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("don-vi/:id", use: page)
+    /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get(use: page)
     }
 
     struct View {
@@ -46,7 +47,7 @@ struct OverviewPage {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         // who may read this unit is checked on every request; only then may a cached page answer
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let key = context.identity.cacheKey + " " + request.uri.description
         return try await services.cache.response(key, contentType: PageRenderer.contentType) {
             try await html(unit, values, context: context)

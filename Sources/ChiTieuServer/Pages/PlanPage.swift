@@ -10,9 +10,10 @@ import Hummingbird
 struct PlanPage {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("don-vi/:id/ke-hoach", use: page)
-        router.post("don-vi/:id/ke-hoach", use: save)
+    /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("ke-hoach", use: page)
+        unit.post("ke-hoach", use: save)
     }
 
     struct View {
@@ -62,23 +63,22 @@ struct PlanPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
-        var year = try values.integer("nam", in: 1945...(services.currentYear + 10), what: "Năm")
+        let unit = try context.scopedUnit()
+        var year = try values.integer("nam", in: services.years.targetYears, what: "Năm")
         if year == nil { year = try await services.latestPeriod(of: unit).year }
         return try await render(
             context, unit, year!, form: nil, errors: [:], saved: values.savedCount("da-luu"), status: .ok)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let unit = try await services.unit(
-            RequestValues(request: request, context: context).unitID(), for: context, writing: true)
+        let unit = try context.scopedUnit()
         let form = try await FormBody.decode(Form.self, from: request)
-        guard (1945...(services.currentYear + 10)).contains(form.nam) else {
+        guard (services.years.targetYears).contains(form.nam) else {
             throw APIError.badRequest("Năm \(form.nam) không hợp lệ.", field: "nam")
         }
         let stored = try await services.repository.targets(unitIDs: [unit.id], years: form.nam...form.nam)
         let indicators = try await services.repository.indicatorsByCode()
-        let years = 1945...(services.currentYear + 30)
+        let years = services.years.termYears
         var errors: [String: String] = [:]
         var batch = DataBatch()
         batch.author = context.author(via: "trang Kế hoạch")

@@ -8,9 +8,10 @@ import Hummingbird
 struct ReportPage {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("don-vi/:id/bao-cao", use: page)
-        router.get("don-vi/:id/:file", use: file)
+    /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
+    func addRoutes(to unit: RouterGroup<AppRequestContext>) {
+        unit.get("bao-cao", use: page)
+        unit.get(":file", use: file)
     }
 
     struct View {
@@ -37,7 +38,7 @@ struct ReportPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let period = try await services.pagePeriod(values, of: unit)
         let material = try await services.review.material(of: unit, period: period)
         let report = NarrativeWriter().write(material)
@@ -65,7 +66,7 @@ struct ReportPage {
             let format = try? ReportFile.Format(name: String(name.dropFirst("bao-cao.".count)))
         else { throw APIError.notFound("Không tìm thấy trang hoặc tài nguyên này.") }
         let values = RequestValues(request: request, context: context)
-        let unit = try await services.unit(values.unitID(), for: context)
+        let unit = try context.scopedUnit()
         let period = try await services.pagePeriod(values, of: unit)
         return try ReportFile(material: try await services.review.material(of: unit, period: period), format: format)
             .response()
