@@ -160,8 +160,16 @@ doc = {
            "description": "Chỉ tiêu nghị quyết, kế hoạch năm, kết quả thực hiện, đánh giá và nhập số liệu từ văn bản. Mọi thông báo lỗi bằng tiếng Việt, trong {\"error\": {\"message\", \"field\"}}."},
   "servers": [{"url": "/"}],
   "paths": paths,
+  "security": [{"bearerToken": []}, {"session": [], "csrf": []}],
   "components": {"schemas": schemas, "responses": {"Error": {"description": "Yêu cầu bị từ chối; thông báo nêu trường bị lỗi",
-      "content": {"application/json": {"schema": ref("Error")}}}}},
+      "content": {"application/json": {"schema": ref("Error")}}}},
+    "securitySchemes": {
+      "bearerToken": {"type": "http", "scheme": "bearer",
+        "description": "Mã API cá nhân (trang Tài khoản hoặc `chitieu user token TÊN --label …`): quyền và đơn vị của người dùng; không cần mã CSRF; mỗi thay đổi ghi vào lịch sử là «API (token …)»."},
+      "session": {"type": "apiKey", "in": "cookie", "name": "chitieu_phien",
+        "description": "Phiên đăng nhập của trình duyệt (trang /dang-nhap)."},
+      "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token",
+        "description": "Với phiên đăng nhập, mọi yêu cầu thay đổi gửi kèm mã chống giả mạo của phiên."}}},
 }
 out = pathlib.Path(__file__).resolve().parent.parent / "Sources/ChiTieuServer/Resources/openapi.json"
 out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -274,3 +274,58 @@ struct AccountPageTests {
         #expect(outcomes.filter { !$0 }.count >= 1)
     }
 }
+
+@Suite("API tokens: Bearer requests act within their user's scope")
+struct APITokenTests {
+    @Test func aBearerTokenReadsAndWritesWithinItsScopeAndNotAfterRevocation() async throws {
+        let fixture = try await ServerFixture.demo()
+        let kongChro = try await fixture.unitID("Kông Chro")
+        let choDon = try await fixture.unitID("Chợ Đồn")
+        let editor = try await fixture.repository.addUser(
+            name: "tinh-gia-lai", role: .editor, unitID: kongChro, passwordHash: "x", author: .commandLine)
+        let token = try await fixture.repository.createAPIToken(
+            token: "ct_thu-nghiem", userID: editor.id, label: "báo cáo tỉnh", author: .commandLine)
+        @Sendable func bearer(_ client: Browser, _ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil) async throws
+            -> TestResponse
+        {
+            try await client.client.execute(
+                uri: uri, method: method,
+                headers: [.authorization: "Bearer ct_thu-nghiem", .contentType: "application/json"],
+                body: body.map { ByteBuffer(string: $0) }
+            ) { $0 }
+        }
+        let result = #"{"indicator":"budget_revenue","year":2024,"to_month":9,"value":"37,5"}"#
+        try await fixture.test(as: nil) { (client: Browser) async throws in
+            #expect(try await bearer(client, .get, "/api/v1/units/\(kongChro)/overview?year=2024&to_month=9").status == .ok)
+            #expect(try await bearer(client, .get, "/api/v1/units/\(choDon)/overview?year=2024&to_month=9").status == .forbidden)
+            // No CSRF token: a bearer request is no browser's.
+            #expect(try await bearer(client, .post, "/api/v1/units/\(kongChro)/results", result).status == .created)
+            #expect(try await bearer(client, .post, "/api/v1/units/\(choDon)/results", result).status == .forbidden)
+            #expect(try await bearer(client, .get, "/don-vi/\(kongChro)").status == .unauthorized)
+        }
+        let change = try #require(try await fixture.repository.auditTrail(AuditQuery(unitID: kongChro)).first)
+        #expect(change.author.name == "tinh-gia-lai (API (token \(token.id): báo cáo tỉnh))")
+        try await fixture.repository.revokeAPIToken(id: token.id, userID: editor.id, author: .commandLine)
+        try await fixture.test(as: nil) { (client: Browser) async throws in
+            let refused = try await bearer(client, .get, "/api/v1/units/\(kongChro)/overview?year=2024&to_month=9")
+            #expect(refused.status == .unauthorized)
+            #expect(try refused.apiError().message.contains("thu hồi"))
+        }
+    }
+
+    @Test func theAccountPageMakesATokenShownOnceAndRevokesIt() async throws {
+        let fixture = try await ServerFixture.demo()
+        try await fixture.test { (client: Browser) async throws in
+            let made = try await client.postForm("/tai-khoan/ma-api", [("ten_ma", "bảng tính tự động")])
+            #expect(made.status == .ok)
+            let secret = try #require(made.text.firstMatch(of: /<code class="token">(ct_[A-Za-z0-9_-]+)<\/code>/)?.output.1)
+            let again = try await client.get("/tai-khoan")
+            #expect(!again.text.contains(String(secret)))
+            #expect(again.text.contains("bảng tính tự động"))
+            let admin = try #require(try await fixture.repository.credentials(name: "quantri")).user
+            let id = try #require(try await fixture.repository.apiTokens(userID: admin.id).first).id
+            #expect(try await client.postForm("/tai-khoan/ma-api/\(id)/thu-hoi", []).text.contains("Đã thu hồi mã API số \(id)"))
+            #expect(try await fixture.repository.apiTokenUser(token: String(secret)) == nil)
+        }
+    }
+}

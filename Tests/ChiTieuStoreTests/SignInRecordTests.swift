@@ -100,3 +100,41 @@ import Testing
         }
     }
 }
+
+@Suite struct APITokenStoreTests {
+    @Test(arguments: RepositoryKind.available)
+    func tokensAreStoredAsDigestsAndStopWorkingWhenRevokedOrDisabled(kind: RepositoryKind) async throws {
+        let (made, close) = try await kind.make()
+        defer { Task { await close() } }
+        let repository = try #require(made as? any AccountRepository & ChiTieuRepository)
+        let user = try await repository.addUser(
+            name: "tinh", role: .admin, unitID: nil, passwordHash: "x", author: .commandLine)
+        let token = try await repository.createAPIToken(
+            token: "ct_bi-mat-1", userID: user.id, label: "hệ thống báo cáo tỉnh", author: .commandLine)
+        #expect(token.channel == "API (token \(token.id): hệ thống báo cáo tỉnh)")
+        #expect(try await repository.apiTokenUser(token: "ct_bi-mat-1")?.user.id == user.id)
+        #expect(try await repository.apiTokenUser(token: "ct_bi-mat-2") == nil)
+        if let sql = repository as? SQLRepository {
+            let stored = try await sql.database.withSession { db in
+                try await db.select().column("digest").from("api_tokens").all().map { try $0.decode(column: "digest", as: String.self) }
+            }
+            #expect(stored == [SessionDigest.of("ct_bi-mat-1")])
+            #expect(!stored.contains("ct_bi-mat-1"))
+        }
+        try await repository.setDisabled(userID: user.id, true, author: .commandLine)
+        #expect(try await repository.apiTokenUser(token: "ct_bi-mat-1") == nil)
+        try await repository.setDisabled(userID: user.id, false, author: .commandLine)
+        #expect(try await repository.apiTokenUser(token: "ct_bi-mat-1") != nil)
+        await #expect(throws: AccountError.unknownToken(token.id)) {
+            try await repository.revokeAPIToken(id: token.id, userID: user.id + 1, author: .commandLine)
+        }
+        try await repository.revokeAPIToken(id: token.id, userID: user.id, author: .commandLine)
+        #expect(try await repository.apiTokenUser(token: "ct_bi-mat-1") == nil)
+        #expect(try await repository.apiTokens(userID: user.id).first?.revokedAt != nil)
+        await #expect(throws: AccountError.emptyTokenLabel) {
+            _ = try await repository.createAPIToken(token: "t", userID: user.id, label: "  ", author: .commandLine)
+        }
+        let trail = try await repository.auditTrail(AuditQuery()).map(\.description)
+        #expect(trail.contains("tinh: tạo mã API") && trail.contains("tinh: thu hồi mã API"))
+    }
+}

@@ -9,16 +9,20 @@ public struct Identity: Sendable {
     public var csrfToken: String?
     /// The session cookie's value, when signed in.
     var sessionToken: String?
+    /// "API (token 3: …)" when the request came with a personal API token instead of a session.
+    var tokenChannel: String?
 
     static let nobody = Identity(user: nil, access: AccessScope(.nothing))
 
     /// A part of the response-cache key: pages differ by who reads them.
-    var cacheKey: String { sessionToken ?? (access.kind == .readEverything ? "public" : "none") }
+    var cacheKey: String {
+        sessionToken ?? tokenChannel.map { "\(user?.id ?? 0) \($0)" } ?? (access.kind == .readEverything ? "public" : "none")
+    }
 }
 
 /// Random tokens for session cookies and CSRF fields.
-enum SecretToken {
-    static func make() -> String {
+public enum SecretToken {
+    public static func make() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")

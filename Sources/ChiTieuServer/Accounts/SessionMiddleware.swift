@@ -28,6 +28,22 @@ struct SessionMiddleware: RouterMiddleware {
         var request = request
         var context = context
         var newCSRFCookie: String?
+        if let bearer = Self.bearerToken(request) {
+            // A script with a personal API token: no cookie, no CSRF (no browser can be
+            // tricked into sending this header), the user's own role and units.
+            guard request.uri.path.hasPrefix("/api/") else {
+                throw APIError(.unauthorized, "Mã API chỉ dùng cho các địa chỉ /api/v1; trang web cần đăng nhập.")
+            }
+            guard let found = try await accounts.apiTokenUser(token: bearer) else {
+                throw APIError(.unauthorized, "Mã API không đúng, đã bị thu hồi, hoặc tài khoản đã bị khóa.")
+            }
+            context.identity = Identity(
+                user: found.user, access: AccessScope(user: found.user), csrfToken: nil, tokenChannel: found.token.channel)
+            if request.method != .get, request.method != .head, !context.identity.access.mayWriteSomething {
+                throw APIError(.forbidden, "Tài khoản của mã API này chỉ được xem, không được thay đổi số liệu.")
+            }
+            return try await next(request, context)
+        }
         if let token = request.cookies[Self.sessionCookie]?.value,
             let session = try await accounts.session(token: token, now: Timestamp.now())
         {
@@ -92,6 +108,13 @@ struct SessionMiddleware: RouterMiddleware {
                 .forbidden,
                 "Yêu cầu thiếu mã chống giả mạo (CSRF) hoặc mã đã hết hạn. Tải lại trang rồi gửi lại.")
         }
+    }
+
+    /// The token of an `Authorization: Bearer …` header.
+    static func bearerToken(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else { return nil }
+        let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
     }
 
     static func field(_ name: String, in form: String) -> String? {

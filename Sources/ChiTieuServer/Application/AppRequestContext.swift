@@ -23,6 +23,7 @@ public struct AppRequestContext: RequestContext {
 
     /// The author of a change made through `channel` (a page or the API) in this request.
     func author(via channel: String) -> ChangeAuthor {
-        ChangeAuthor(name: identity.user.map { "\($0.name) (\(channel))" } ?? channel, address: remoteAddress)
+        let channel = identity.tokenChannel ?? channel
+        return ChangeAuthor(name: identity.user.map { "\($0.name) (\(channel))" } ?? channel, address: remoteAddress)
     }
 }

@@ -38,6 +38,15 @@ public protocol AccountRepository: Sendable {
     @discardableResult
     func endSessions(userID: Int64, author: ChangeAuthor) async throws -> Int
 
+    /// Stores the digest of `token` as a new API token of the user. Recorded in the audit trail.
+    func createAPIToken(token: String, userID: Int64, label: String, author: ChangeAuthor) async throws -> APIToken
+    /// The user's tokens, newest first, revoked ones included.
+    func apiTokens(userID: Int64) async throws -> [APIToken]
+    /// The token sent and its user, if the token exists, is not revoked and the user is not disabled.
+    func apiTokenUser(token: String) async throws -> (user: UserAccount, token: APIToken)?
+    /// Revokes a token of the user (the user given, so one cannot revoke another's by its number).
+    func revokeAPIToken(id: Int64, userID: Int64, author: ChangeAuthor) async throws
+
     /// Decides whether a sign-in attempt may have its password checked, from the failures
     /// recorded at or after `since` for the name and the address, and when it may, records it
     /// as a failure for both (forgiven by `forgiveSignIn` when the password is right). One
@@ -61,6 +70,8 @@ public enum AccountError: UserFacingError, Equatable {
     case unknownUnit(UnitID)
     case nameTooLong(Int)
     case unknownUser(Int64)
+    case emptyTokenLabel
+    case unknownToken(Int64)
 
     public var message: String {
         switch self {
@@ -70,6 +81,8 @@ public enum AccountError: UserFacingError, Equatable {
         case .unknownUnit(let id): "Không có đơn vị mã \(id)."
         case .nameTooLong(let limit): "Tên đăng nhập dài quá \(limit) ký tự."
         case .unknownUser(let id): "Không có người dùng mã \(id)."
+        case .emptyTokenLabel: "Cần ghi mã API dùng cho việc gì (ví dụ «hệ thống báo cáo tỉnh»)."
+        case .unknownToken(let id): "Không có mã API số \(id) của người dùng này."
         }
     }
 }

@@ -196,4 +196,21 @@ enum Schema {
     static let accountControls = Migration(
         version: 4, name: "account_controls",
         statements: ["ALTER TABLE users ADD COLUMN disabled_at TEXT"])
+
+    /// Personal API tokens, kept as digests like sessions.
+    static let apiTokens = Migration(
+        version: 5, name: "api_tokens",
+        statements: [
+            """
+            CREATE TABLE api_tokens (
+              id {{id}},
+              user_id BIGINT NOT NULL REFERENCES users(id),
+              digest TEXT NOT NULL UNIQUE,
+              label TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              revoked_at TEXT
+            )
+            """,
+            "CREATE INDEX api_tokens_user ON api_tokens (user_id, id)",
+        ])
 }

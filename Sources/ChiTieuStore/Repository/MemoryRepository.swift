@@ -17,6 +17,7 @@ public actor MemoryRepository: ChiTieuRepository {
     var accounts: [(user: UserAccount, hash: String)] = []
     var sessions: [String: (userID: Int64, csrf: String, expiresAt: String)] = [:]
     var failures: [(key: String, at: String)] = []
+    var tokens: [(token: APIToken, digest: String)] = []
     private var nextID: Int64 = 1
 
     public init() {}

@@ -61,3 +61,44 @@ struct UserDisableCommand: AsyncParsableCommand {
         }
     }
 }
+
+struct UserTokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Tạo mã API cho người dùng (in ra một lần), liệt kê (--list) hoặc thu hồi (--revoke SỐ).",
+        discussion: """
+            Mã API cho chương trình khác gửi và đọc số liệu qua /api/v1 với quyền của người dùng:
+              curl -H "Authorization: Bearer MÃ" http://máy-chủ/api/v1/units
+            Ví dụ: chitieu user token kongchro --label "hệ thống báo cáo tỉnh"
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Tên đăng nhập.") var name: String
+    @Option(help: "Mã dùng cho việc gì (bắt buộc khi tạo).") var label: String?
+    @Flag(help: "Liệt kê các mã của người dùng.") var list = false
+    @Option(help: "Thu hồi mã số này.") var revoke: Int64?
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.withRepository { repository in
+                let user = try await account(named: name, in: repository)
+                let author = ChangeAuthor(name: "dòng lệnh chitieu user token")
+                if let revoke {
+                    try await repository.revokeAPIToken(id: revoke, userID: user.id, author: author)
+                    print("Đã thu hồi mã API số \(revoke) của «\(user.name)».")
+                } else if list {
+                    for token in try await repository.apiTokens(userID: user.id) {
+                        print("\(token.id)\t\(token.label)\t\(token.createdAt)\t\(token.revokedAt.map { "thu hồi \($0)" } ?? "đang dùng")")
+                    }
+                } else {
+                    guard let label else { throw UsageError(message: "Cần --label: mã API dùng cho việc gì.") }
+                    let secret = "ct_" + SecretToken.make()
+                    let token = try await repository.createAPIToken(
+                        token: secret, userID: user.id, label: label, author: author)
+                    print(secret)
+                    Terminal.error("Mã API số \(token.id) «\(token.label)» của «\(user.name)»: chép ngay, mã chỉ in ra một lần.")
+                }
+            }
+        }
+    }
+}
