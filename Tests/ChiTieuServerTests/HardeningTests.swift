@@ -208,6 +208,8 @@ struct AccountPageTests {
             let disabled = try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/khoa", [("khoa", "1")])
             #expect(disabled.text.contains("Đã khóa «nhaplieu»"))
             #expect(disabled.text.contains("đã khóa"))
+            #expect(disabled.text.contains(#"action="/quan-tri/nguoi-dung/\#(editor.id)/khoa""#))
+            #expect(disabled.text.contains(#"action="/quan-tri/nguoi-dung/\#(editor.id)/mat-khau""#))
             let me = try #require(try await fixture.repository.credentials(name: "quantri")).user
             #expect(try await client.postForm("/quan-tri/nguoi-dung/\(me.id)/khoa", [("khoa", "1")]).status == .unprocessableContent)
             #expect(try await client.postForm("/quan-tri/nguoi-dung/99999/phien", []).status == .notFound)
@@ -322,6 +324,7 @@ struct APITokenTests {
             let again = try await client.get("/tai-khoan")
             #expect(!again.text.contains(String(secret)))
             #expect(again.text.contains("bảng tính tự động"))
+            #expect(again.text.contains(#"<form method="post" action="/tai-khoan/ma-api/"#))
             let admin = try #require(try await fixture.repository.credentials(name: "quantri")).user
             let id = try #require(try await fixture.repository.apiTokens(userID: admin.id).first).id
             #expect(try await client.postForm("/tai-khoan/ma-api/\(id)/thu-hoi", []).text.contains("Đã thu hồi mã API số \(id)"))

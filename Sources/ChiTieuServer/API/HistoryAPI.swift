@@ -9,7 +9,7 @@ struct HistoryAPI {
 
     /// Routes of the `api/v1/units/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("history", use: list)
+        unit.get(SiteURL.UnitAPI.history.pattern, use: list)
     }
 
     struct Change: ResponseEncodable {

@@ -9,8 +9,8 @@ struct ImportsAPI {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.post("imports/preview", use: preview)
-        group.post("imports", use: ingest)
+        group.post(SiteURL.APIRoute.importPreview.pattern, use: preview)
+        group.post(SiteURL.APIRoute.imports.pattern, use: ingest)
     }
 
     /// `{"text", "unit_id"?, "year"?, "to_month"?, "indicator_codes"?: {name: code}, "document"?}`

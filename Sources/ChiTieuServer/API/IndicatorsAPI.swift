@@ -6,8 +6,8 @@ struct IndicatorsAPI {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("indicators", use: list)
-        group.get("indicators/:code", use: show)
+        group.get(SiteURL.APIRoute.indicators.pattern, use: list)
+        group.get(SiteURL.APIRoute.indicator("").pattern, use: show)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws

@@ -10,10 +10,10 @@ struct OverviewAPI {
 
     /// Routes of the `api/v1/units/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("overview", use: overview)
-        unit.get("tally", use: tally)
-        unit.get("compare", use: compare)
-        unit.get("series/:code", use: series)
+        unit.get(SiteURL.UnitAPI.overview.pattern, use: overview)
+        unit.get(SiteURL.UnitAPI.tally.pattern, use: tally)
+        unit.get(SiteURL.UnitAPI.compare.pattern, use: compare)
+        unit.get(SiteURL.UnitAPI.series("").pattern, use: series)
     }
 
     /// `?year=&to_month=`; without them, the latest period with results.

@@ -7,7 +7,7 @@ struct ReportsAPI {
 
     /// Routes of the `api/v1/units/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("report", use: report)
+        unit.get(SiteURL.UnitAPI.report.pattern, use: report)
     }
 
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -9,9 +9,9 @@ struct ResultsAPI {
 
     /// Routes of the `api/v1/units/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("results", use: list)
-        unit.post("results", use: save)
-        unit.get("results/:code/versions", use: versions)
+        unit.get(SiteURL.UnitAPI.results.pattern, use: list)
+        unit.post(SiteURL.UnitAPI.results.pattern, use: save)
+        unit.get(SiteURL.UnitAPI.resultVersions("").pattern, use: versions)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Result>

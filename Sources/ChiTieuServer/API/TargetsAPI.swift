@@ -8,8 +8,8 @@ struct TargetsAPI {
 
     /// Routes of the `api/v1/units/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("targets", use: list)
-        unit.post("targets", use: save)
+        unit.get(SiteURL.UnitAPI.targets.pattern, use: list)
+        unit.post(SiteURL.UnitAPI.targets.pattern, use: save)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Target>

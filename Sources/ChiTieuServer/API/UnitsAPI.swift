@@ -6,8 +6,8 @@ struct UnitsAPI {
     let services: AppServices
 
     func addRoutes(to group: RouterGroup<AppRequestContext>, unit: RouterGroup<AppRequestContext>) {
-        group.get("units", use: list)
-        unit.get(use: show)
+        group.get(SiteURL.APIRoute.units.pattern, use: list)
+        unit.get(SiteURL.UnitAPI.show.pattern, use: show)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Unit> {

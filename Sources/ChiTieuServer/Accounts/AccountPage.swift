@@ -10,10 +10,10 @@ struct AccountPage {
     let checks: PasswordCheckQueue
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("tai-khoan", use: page)
-        router.post("tai-khoan", use: change)
-        router.post("tai-khoan/ma-api", use: makeToken)
-        router.post("tai-khoan/ma-api/:tid/thu-hoi", use: revokeToken)
+        router.get(SiteURL.account.pattern, use: page)
+        router.post(SiteURL.account.pattern, use: change)
+        router.post(SiteURL.newToken.pattern, use: makeToken)
+        router.post(SiteURL.revokeToken(0).pattern, use: revokeToken)
     }
 
     struct View {
@@ -31,6 +31,7 @@ struct AccountPage {
         let label: String
         let created: String
         let revoked: String?
+        let revokeHref: String
     }
 
     struct TokenForm: Decodable {
@@ -121,7 +122,8 @@ struct AccountPage {
         status: HTTPResponse.Status
     ) async throws -> Response {
         let tokens = try await services.repository.apiTokens(userID: user.id).map {
-            TokenRow(id: $0.id, label: $0.label, created: String($0.createdAt.prefix(10)), revoked: $0.revokedAt.map { String($0.prefix(10)) })
+            TokenRow(id: $0.id, label: $0.label, created: String($0.createdAt.prefix(10)), revoked: $0.revokedAt.map { String($0.prefix(10)) },
+                revokeHref: SiteURL.revokeToken($0.id).path())
         }
         let view = View(
             layout: LayoutView(title: "Tài khoản").with(context.identity), name: user.name, error: error, saved: saved,

@@ -18,8 +18,8 @@ struct SessionMiddleware: RouterMiddleware {
 
     /// Paths anyone may open: sign-in itself, health, assets and the API description.
     static func isPublic(_ path: String) -> Bool {
-        path == "/health" || path == "/openapi.json" || path.hasPrefix("/static/") || path == "/dang-nhap"
-            || path == "/dang-xuat"
+        [SiteURL.health, .openAPI, .signIn, .signOut].map { $0.path() }.contains(path)
+            || path.hasPrefix(SiteURL.asset("").path())
     }
 
     func handle(
@@ -64,8 +64,7 @@ struct SessionMiddleware: RouterMiddleware {
             if path.hasPrefix("/api/") {
                 throw APIError(.unauthorized, "Cần đăng nhập để dùng API này.")
             }
-            let next = request.uri.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-            return Response(status: .seeOther, headers: [.location: "/dang-nhap?tiep=\(next)"])
+            return Response(status: .seeOther, headers: [.location: SiteURL.signIn.path(["tiep": request.uri.description])])
         }
         if request.method != .get, request.method != .head {
             try await checkCSRF(&request, expected: context.identity.csrfToken)

@@ -13,9 +13,9 @@ struct SignInPage {
     let checks: PasswordCheckQueue
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("dang-nhap", use: form)
-        router.post("dang-nhap", use: signIn)
-        router.post("dang-xuat", use: signOut)
+        router.get(SiteURL.signIn.pattern, use: form)
+        router.post(SiteURL.signIn.pattern, use: signIn)
+        router.post(SiteURL.signOut.pattern, use: signOut)
     }
 
     struct View {
@@ -101,7 +101,7 @@ struct SignInPage {
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let token = context.identity.sessionToken { try await services.repository.deleteSession(token: token) }
-        var response = Response(status: .seeOther, headers: [.location: "/dang-nhap"])
+        var response = Response(status: .seeOther, headers: [.location: SiteURL.signIn.path()])
         response.setCookie(Cookie(name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/"))
         return response
     }

@@ -9,11 +9,11 @@ struct UsersPage {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("quan-tri/nguoi-dung", use: page)
-        router.post("quan-tri/nguoi-dung", use: add)
-        router.post("quan-tri/nguoi-dung/:uid/mat-khau", use: resetPassword)
-        router.post("quan-tri/nguoi-dung/:uid/khoa", use: setDisabled)
-        router.post("quan-tri/nguoi-dung/:uid/phien", use: endSessions)
+        router.get(SiteURL.users.pattern, use: page)
+        router.post(SiteURL.users.pattern, use: add)
+        router.post(SiteURL.userPassword(0).pattern, use: resetPassword)
+        router.post(SiteURL.userDisabled(0).pattern, use: setDisabled)
+        router.post(SiteURL.userSessions(0).pattern, use: endSessions)
     }
 
     struct View {
@@ -34,6 +34,9 @@ struct UsersPage {
         let disabled: Bool
         /// The administrator's own row: no disabling oneself out of the system.
         let isSelf: Bool
+        let passwordHref: String
+        let disableHref: String
+        let sessionsHref: String
     }
 
     struct Form: Decodable {
@@ -67,8 +70,7 @@ struct UsersPage {
                 name: form.ten ?? "", role: role, unitID: form.don_vi.flatMap { UnitID($0) },
                 passwordHash: services.configuration.passwords.hash(form.mat_khau ?? ""),
                 author: context.author(via: "trang Người dùng"))
-            let name = user.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            return Response(status: .seeOther, headers: [.location: "/quan-tri/nguoi-dung?da-them=\(name)"])
+            return Response(status: .seeOther, headers: [.location: SiteURL.users.path(["da-them": user.name])])
         } catch let error as AccountError {
             return try await render(
                 context, form: form, error: error.message, saved: nil, status: .unprocessableContent)
@@ -146,7 +148,9 @@ struct UsersPage {
             users: try await services.repository.users().map {
                 Row(
                     id: $0.id, name: $0.name, role: $0.role.title, unit: $0.unitID.flatMap { titles[$0] } ?? "mọi đơn vị",
-                    disabled: $0.disabled, isSelf: $0.id == context.identity.user?.id)
+                    disabled: $0.disabled, isSelf: $0.id == context.identity.user?.id,
+                    passwordHref: SiteURL.userPassword($0.id).path(), disableHref: SiteURL.userDisabled($0.id).path(),
+                    sessionsHref: SiteURL.userSessions($0.id).path())
             },
             roles: Role.allCases.map {
                 .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == form.vai_tro)

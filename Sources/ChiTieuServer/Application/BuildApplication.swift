@@ -33,13 +33,13 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: ErrorPageMiddleware(pages: services.pages))
     router.add(middleware: SessionMiddleware(accounts: services.repository, configuration: services.configuration))
     router.add(middleware: CacheInvalidationMiddleware(cache: services.cache))
-    router.get("/health") { _, _ in try await services.health() }
+    router.get(SiteURL.health.pattern) { _, _ in try await services.health() }
     StaticAssets().addRoutes(to: router)
     OpenAPIDocument().addRoutes(to: router)
-    let api = router.group("api/v1")
+    let api = router.group(SiteURL.apiPattern)
     // Every route under a unit is in one of these two groups, whose middleware checks access.
-    let unitAPI = api.group("units/:id").add(middleware: UnitScopeMiddleware(services: services))
-    let unitPages = router.group("don-vi/:id").add(middleware: UnitScopeMiddleware(services: services))
+    let unitAPI = api.group(SiteURL.unitAPIPattern).add(middleware: UnitScopeMiddleware(services: services))
+    let unitPages = router.group(SiteURL.unitPagesPattern).add(middleware: UnitScopeMiddleware(services: services))
     UnitsAPI(services: services).addRoutes(to: api, unit: unitAPI)
     IndicatorsAPI(services: services).addRoutes(to: api)
     TargetsAPI(services: services).addRoutes(to: unitAPI)

@@ -32,7 +32,7 @@ struct StaticAssets: Sendable {
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("static/:name") { request, context in
+        router.get(SiteURL.asset("").pattern) { request, context in
             let name = context.parameters.get("name") ?? ""
             guard let asset = assets[name] else { throw APIError.notFound("Không có tệp «\(name)».") }
             if request.headers[.ifNoneMatch] == asset.etag { return Response(status: .notModified) }
@@ -54,7 +54,7 @@ struct OpenAPIDocument: Sendable {
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("openapi.json") { _, _ in
+        router.get(SiteURL.openAPI.pattern) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
         }

@@ -10,7 +10,7 @@ struct ComparePage {
 
     /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("so-sanh", use: page)
+        unit.get(SiteURL.UnitPage.compare.pattern, use: page)
     }
 
     struct View {
@@ -66,7 +66,7 @@ struct ComparePage {
                 heading, page: .compare, unit: unit, period: period, indicator: indicator.code),
             heading: heading,
             indicators: catalogue.map { .init(value: $0.code, label: $0.name, selected: $0.code == indicator.code) },
-            action: "/don-vi/\(unit.id)/so-sanh", year: period.year, month: period.toMonth,
+            action: SiteURL.unit(unit.id, .compare).path(), year: period.year, month: period.toMonth,
             chart: withValues.isEmpty ? nil : chart.svg(),
             rows: rows.enumerated().map { n, row in Self.row(n, row, indicator: indicator, period: period) },
             noChildren: rows.isEmpty, noValues: !rows.isEmpty && withValues.isEmpty)

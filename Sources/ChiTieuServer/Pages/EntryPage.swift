@@ -12,8 +12,8 @@ struct EntryPage {
 
     /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("nhap-so-lieu", use: page)
-        unit.post("nhap-so-lieu", use: save)
+        unit.get(SiteURL.UnitPage.entry.pattern, use: page)
+        unit.post(SiteURL.UnitPage.entry.pattern, use: save)
     }
 
     struct View {
@@ -106,7 +106,7 @@ struct EntryPage {
         }
         let count = summary.observationsAdded + summary.observationsCorrected
         return Response(
-            status: .seeOther, headers: [.location: PageAddress.entry.path(unit.id, period) + "&da-luu=\(count)"])
+            status: .seeOther, headers: [.location: SiteURL.unit(unit.id, .entry).path(["nam": "\(period.year)", "thang": "\(period.toMonth)", "da-luu": "\(count)"])])
     }
 
     private func render(
@@ -141,7 +141,7 @@ struct EntryPage {
         let heading = "Nhập số liệu — \(unit.capitalizedTitle), \(period.label)"
         let view = View(
             layout: try await services.layout(context: context, heading, page: .entry, unit: unit, period: period),
-            heading: heading, action: "/don-vi/\(unit.id)/nhap-so-lieu", year: period.year, month: period.toMonth,
+            heading: heading, action: SiteURL.unit(unit.id, .entry).path(), year: period.year, month: period.toMonth,
             rows: rows,
             extra: indicators.filter { !seen.contains($0.code) }.map {
                 .init(value: $0.code, label: "\($0.name) (\($0.measureUnit))", selected: $0.code == extraCode)

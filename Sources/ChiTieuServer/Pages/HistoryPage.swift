@@ -9,7 +9,7 @@ struct HistoryPage {
 
     /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("lich-su", use: page)
+        unit.get(SiteURL.UnitPage.history.pattern, use: page)
     }
 
     struct View {

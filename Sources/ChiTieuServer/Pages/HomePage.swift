@@ -7,8 +7,8 @@ struct HomePage {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/", use: home)
-        router.get("chon", use: choose)
+        router.get(SiteURL.home.pattern, use: home)
+        router.get(SiteURL.choose.pattern, use: choose)
     }
 
     struct View {
@@ -28,7 +28,7 @@ struct HomePage {
         let tree = UnitTree(try await services.visibleUnits(for: context))
         let links = tree.ordered.map { entry in
             UnitLink(
-                href: "/don-vi/\(entry.unit.id)", title: entry.unit.capitalizedTitle, depth: entry.depth,
+                href: SiteURL.unit(entry.unit.id, .overview).path(), title: entry.unit.capitalizedTitle, depth: entry.depth,
                 note: entry.unit.validTo.map { "đến \($0.vietnamese)" })
         }
         return try services.pages.render(

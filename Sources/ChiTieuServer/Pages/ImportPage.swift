@@ -13,9 +13,9 @@ struct ImportPage {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("nhap-van-ban", use: form)
-        router.post("nhap-van-ban", use: preview)
-        router.post("nhap-van-ban/luu", use: store)
+        router.get(SiteURL.importText.pattern, use: form)
+        router.post(SiteURL.importText.pattern, use: preview)
+        router.post(SiteURL.storeImport.pattern, use: store)
     }
 
     struct View {

@@ -11,7 +11,7 @@ struct IndicatorPage {
 
     /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("chi-tieu/:code", use: page)
+        unit.get(SiteURL.UnitPage.indicator("").pattern, use: page)
     }
 
     struct View {
@@ -93,7 +93,7 @@ struct IndicatorPage {
             },
             compareHref: PageAddress.compare.path(unit.id, period, indicator: indicator.code),
             entryHref: PageAddress.entry.path(unit.id, period),
-            historyHref: PageAddress.history.path(unit.id, period) + "&chi-tieu=\(indicator.code)")
+            historyHref: PageAddress.history.path(unit.id, period, indicator: indicator.code))
         return try services.pages.render(view, template: "indicator")
     }
 

@@ -9,7 +9,7 @@ struct OverviewPage {
 
     /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get(use: page)
+        unit.get(SiteURL.UnitPage.overview.pattern, use: page)
     }
 
     struct View {

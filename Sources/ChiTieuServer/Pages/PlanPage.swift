@@ -12,8 +12,8 @@ struct PlanPage {
 
     /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("ke-hoach", use: page)
-        unit.post("ke-hoach", use: save)
+        unit.get(SiteURL.UnitPage.plan.pattern, use: page)
+        unit.post(SiteURL.UnitPage.plan.pattern, use: save)
     }
 
     struct View {
@@ -127,7 +127,7 @@ struct PlanPage {
         let summary = try await services.repository.save(batch)
         let count = summary.targetsAdded + summary.targetsUpdated
         return Response(
-            status: .seeOther, headers: [.location: "/don-vi/\(unit.id)/ke-hoach?nam=\(form.nam)&da-luu=\(count)"])
+            status: .seeOther, headers: [.location: SiteURL.unit(unit.id, .plan).path(["nam": "\(form.nam)", "da-luu": "\(count)"])])
     }
 
     private func render(
@@ -168,7 +168,7 @@ struct PlanPage {
         let heading = "Kế hoạch năm \(year) — \(unit.capitalizedTitle)"
         let view = View(
             layout: try await services.layout(context: context, heading, page: .plan, unit: unit, period: period),
-            heading: heading, action: "/don-vi/\(unit.id)/ke-hoach", year: year,
+            heading: heading, action: SiteURL.unit(unit.id, .plan).path(), year: year,
             annual: rows.filter { $0.scope == "năm \(year)" }, term: rows.filter { $0.scope != "năm \(year)" },
             planIndicators: options(indicators, chosen: form?.moi?["chi_tieu"]),
             termIndicators: options(indicators, chosen: form?.nq?["chi_tieu"]),

@@ -10,8 +10,8 @@ struct ReportPage {
 
     /// Routes of the `don-vi/:id` group (unit resolved and checked by `UnitScopeMiddleware`).
     func addRoutes(to unit: RouterGroup<AppRequestContext>) {
-        unit.get("bao-cao", use: page)
-        unit.get(":file", use: file)
+        unit.get(SiteURL.UnitPage.report.pattern, use: page)
+        unit.get(SiteURL.UnitPage.file("").pattern, use: file)
     }
 
     struct View {
@@ -42,19 +42,20 @@ struct ReportPage {
         let period = try await services.pagePeriod(values, of: unit)
         let material = try await services.review.material(of: unit, period: period)
         let report = NarrativeWriter().write(material)
-        let query = "nam=\(period.year)&thang=\(period.toMonth)"
-        let base = "/don-vi/\(unit.id)/bao-cao"
+        func file(_ ext: String) -> String {
+            SiteURL.unit(unit.id, .file("bao-cao.\(ext)")).path(["nam": "\(period.year)", "thang": "\(period.toMonth)"])
+        }
         let heading = "Báo cáo \(period.label) — \(unit.capitalizedTitle)"
         let view = View(
             layout: try await services.layout(context: context, heading, page: .report, unit: unit, period: period),
             pageHeading: heading, issuer: report.issuer, title: report.title, subtitle: report.subtitle,
             sections: report.sections.map { Section(heading: $0.heading, paragraphs: $0.paragraphs) },
             downloads: [
-                Download(href: "\(base).docx?\(query)", label: "Báo cáo (Word, .docx)", note: "A4, Times New Roman 14"),
-                Download(href: "\(base).html?\(query)", label: "Bản in A4", note: "mở rồi in ra PDF từ trình duyệt"),
-                Download(href: "\(base).xlsx?\(query)", label: "Bảng chỉ tiêu (Excel, .xlsx)", note: "số liệu dạng số"),
-                Download(href: "\(base).csv?\(query)", label: "Bảng chỉ tiêu (CSV)", note: "UTF-8, mở được bằng Excel"),
-                Download(href: "\(base).txt?\(query)", label: "Văn bản thuần (.txt)", note: "để dán vào thông cáo"),
+                Download(href: file("docx"), label: "Báo cáo (Word, .docx)", note: "A4, Times New Roman 14"),
+                Download(href: file("html"), label: "Bản in A4", note: "mở rồi in ra PDF từ trình duyệt"),
+                Download(href: file("xlsx"), label: "Bảng chỉ tiêu (Excel, .xlsx)", note: "số liệu dạng số"),
+                Download(href: file("csv"), label: "Bảng chỉ tiêu (CSV)", note: "UTF-8, mở được bằng Excel"),
+                Download(href: file("txt"), label: "Văn bản thuần (.txt)", note: "để dán vào thông cáo"),
             ])
         return try services.pages.render(view, template: "report")
     }

@@ -5,14 +5,15 @@ import ChiTieuCore
 enum PageAddress {
     case overview, entry, plan, compare, report, history
 
-    var slug: String {
+    /// The page in the route table.
+    var unitPage: SiteURL.UnitPage {
         switch self {
-        case .overview: ""
-        case .entry: "/nhap-so-lieu"
-        case .plan: "/ke-hoach"
-        case .compare: "/so-sanh"
-        case .report: "/bao-cao"
-        case .history: "/lich-su"
+        case .overview: .overview
+        case .entry: .entry
+        case .plan: .plan
+        case .compare: .compare
+        case .report: .report
+        case .history: .history
         }
     }
 
@@ -50,14 +51,14 @@ enum PageAddress {
     }
 
     func path(_ unitID: UnitID, _ period: Period, indicator: String? = nil) -> String {
-        var query = "nam=\(period.year)"
-        if self != .plan { query += "&thang=\(period.toMonth)" }
-        if self == .compare, let indicator { query += "&chi-tieu=\(indicator)" }
-        return "/don-vi/\(unitID)\(slug)?\(query)"
+        SiteURL.unit(unitID, unitPage).path([
+            "nam": "\(period.year)", "thang": self == .plan ? nil : "\(period.toMonth)",
+            "chi-tieu": self == .compare || self == .history ? indicator : nil,
+        ])
     }
 
     static func indicator(_ unitID: UnitID, _ code: String, _ period: Period) -> String {
-        "/don-vi/\(unitID)/chi-tieu/\(code)?nam=\(period.year)&thang=\(period.toMonth)"
+        SiteURL.unit(unitID, .indicator(code)).path(["nam": "\(period.year)", "thang": "\(period.toMonth)"])
     }
 }
 
@@ -82,6 +83,8 @@ struct LayoutView {
     var account: Account?
     /// The token every POST form carries in its `_csrf` field.
     var csrf = ""
+    /// The site's fixed addresses, from the route table.
+    let links = SiteLinks.shared
 
     /// The signed-in person shown in the header, with the sign-out form.
     struct Account {

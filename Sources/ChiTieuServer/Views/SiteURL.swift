@@ -1,0 +1,179 @@
+import ChiTieuCore
+import Foundation
+import Hummingbird
+
+/// Every address of the site in one table: the router registers each route from its
+/// `pattern`, and every link, form action and redirect is built with `path` (the pattern of the
+/// Swift Package Index server's `SiteURL`). A new page is a new case here; a link to a page
+/// that does not exist does not compile.
+enum SiteURL: Sendable, Equatable {
+    case home, choose, health, openAPI, asset(String)
+    case signIn, signOut
+    case account, newToken, revokeToken(Int64)
+    case users, userPassword(Int64), userDisabled(Int64), userSessions(Int64)
+    case importText, storeImport
+    /// `/don-vi/{id}/…`, the routes of the unit group.
+    case unit(UnitID, UnitPage)
+    /// `/api/v1/…`
+    case api(APIRoute)
+
+    /// The pages of a unit, below `/don-vi/{id}`.
+    enum UnitPage: Sendable, Equatable {
+        case overview, entry, plan, compare, report, history
+        case indicator(String)
+        /// A report download, `bao-cao.docx`.
+        case file(String)
+
+        var segments: [Segment] {
+            switch self {
+            case .overview: []
+            case .entry: [.word("nhap-so-lieu")]
+            case .plan: [.word("ke-hoach")]
+            case .compare: [.word("so-sanh")]
+            case .report: [.word("bao-cao")]
+            case .history: [.word("lich-su")]
+            case .indicator(let code): [.word("chi-tieu"), .parameter("code", code)]
+            case .file(let name): [.parameter("file", name)]
+            }
+        }
+
+        /// The pattern within the unit group.
+        var pattern: RouterPath { SiteURL.pattern(segments) }
+    }
+
+    /// The API routes, below `/api/v1`.
+    enum APIRoute: Sendable, Equatable {
+        case units, indicators, indicator(String), importPreview, imports
+        case unit(UnitID, UnitAPI)
+
+        var segments: [Segment] {
+            switch self {
+            case .units: [.word("units")]
+            case .indicators: [.word("indicators")]
+            case .indicator(let code): [.word("indicators"), .parameter("code", code)]
+            case .importPreview: [.word("imports"), .word("preview")]
+            case .imports: [.word("imports")]
+            case .unit(let id, let part): SiteURL.unitAPIGroup(id) + part.segments
+            }
+        }
+
+        /// The pattern within the API group.
+        var pattern: RouterPath { SiteURL.pattern(segments) }
+    }
+
+    /// What the API says of one unit, below `/api/v1/units/{id}`.
+    enum UnitAPI: Sendable, Equatable {
+        case show, overview, tally, compare, series(String), report, results, resultVersions(String), targets
+        case history
+
+        var segments: [Segment] {
+            switch self {
+            case .show: []
+            case .overview: [.word("overview")]
+            case .tally: [.word("tally")]
+            case .compare: [.word("compare")]
+            case .series(let code): [.word("series"), .parameter("code", code)]
+            case .report: [.word("report")]
+            case .results: [.word("results")]
+            case .resultVersions(let code): [.word("results"), .parameter("code", code), .word("versions")]
+            case .targets: [.word("targets")]
+            case .history: [.word("history")]
+            }
+        }
+
+        /// The pattern within the unit API group.
+        var pattern: RouterPath { SiteURL.pattern(segments) }
+    }
+
+    /// A fixed word of a path, or a parameter: its name in the pattern, its value in a link.
+    enum Segment: Sendable, Equatable {
+        case word(String)
+        case parameter(String, String)
+    }
+
+    var segments: [Segment] {
+        switch self {
+        case .home: []
+        case .choose: [.word("chon")]
+        case .health: [.word("health")]
+        case .openAPI: [.word("openapi.json")]
+        case .asset(let name): [.word("static"), .parameter("name", name)]
+        case .signIn: [.word("dang-nhap")]
+        case .signOut: [.word("dang-xuat")]
+        case .account: [.word("tai-khoan")]
+        case .newToken: [.word("tai-khoan"), .word("ma-api")]
+        case .revokeToken(let id): [.word("tai-khoan"), .word("ma-api"), .parameter("tid", "\(id)"), .word("thu-hoi")]
+        case .users: Self.usersWords
+        case .userPassword(let id): Self.usersWords + [.parameter("uid", "\(id)"), .word("mat-khau")]
+        case .userDisabled(let id): Self.usersWords + [.parameter("uid", "\(id)"), .word("khoa")]
+        case .userSessions(let id): Self.usersWords + [.parameter("uid", "\(id)"), .word("phien")]
+        case .importText: [.word("nhap-van-ban")]
+        case .storeImport: [.word("nhap-van-ban"), .word("luu")]
+        case .unit(let id, let page): Self.unitGroup(id) + page.segments
+        case .api(let route): Self.apiGroup + route.segments
+        }
+    }
+
+    private static let usersWords: [Segment] = [.word("quan-tri"), .word("nguoi-dung")]
+    private static let apiGroup: [Segment] = [.word("api"), .word("v1")]
+
+    static func unitGroup(_ id: UnitID) -> [Segment] { [.word("don-vi"), .parameter("id", "\(id)")] }
+    static func unitAPIGroup(_ id: UnitID) -> [Segment] { [.word("units"), .parameter("id", "\(id)")] }
+
+    /// `don-vi/:id`, `api/v1` and `units/:id` (within `api/v1`): the route groups.
+    static var unitPagesPattern: RouterPath { pattern(unitGroup(0)) }
+    static var apiPattern: RouterPath { pattern(apiGroup) }
+    static var unitAPIPattern: RouterPath { pattern(unitAPIGroup(0)) }
+
+    /// The pattern the router registers: `/don-vi/:id/chi-tieu/:code`.
+    var pattern: RouterPath { Self.pattern(segments) }
+
+    /// The address for links: `/don-vi/5/chi-tieu/grdp?nam=2024&thang=9`. Query values are
+    /// percent-encoded; a nil value leaves its item out.
+    func path(_ query: KeyValuePairs<String, String?> = [:]) -> String {
+        let path =
+            "/"
+            + segments.map { segment in
+                switch segment {
+                case .word(let word): word
+                case .parameter(_, let value): value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? ""
+                }
+            }.joined(separator: "/")
+        let items = query.compactMap { key, value in
+            value.map { "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "")" }
+        }
+        return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
+    }
+
+    private static func pattern(_ segments: [Segment]) -> RouterPath {
+        RouterPath(
+            segments.map { segment in
+                switch segment {
+                case .word(let word): word
+                case .parameter(let name, _): ":" + name
+                }
+            }.joined(separator: "/"))
+    }
+
+    private static let unreserved = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+}
+
+/// The fixed addresses templates link to, from the route table (`{{layout.links.importText}}`).
+struct SiteLinks: Sendable {
+    let home = SiteURL.home.path()
+    let choose = SiteURL.choose.path()
+    let importText = SiteURL.importText.path()
+    let storeImport = SiteURL.storeImport.path()
+    let users = SiteURL.users.path()
+    let account = SiteURL.account.path()
+    let newToken = SiteURL.newToken.path()
+    let signIn = SiteURL.signIn.path()
+    let signOut = SiteURL.signOut.path()
+    let openAPI = SiteURL.openAPI.path()
+    let stylesheet = SiteURL.asset("app.css").path()
+    let icon = SiteURL.asset("favicon.svg").path()
+    let script = SiteURL.asset("app.js").path()
+
+    static let shared = SiteLinks()
+}
