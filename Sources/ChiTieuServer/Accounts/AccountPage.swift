@@ -9,7 +9,7 @@ struct AccountPage {
     let services: AppServices
     let checks: PasswordCheckQueue
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get(SiteURL.account.pattern, use: page)
         router.post(SiteURL.account.pattern, use: change)
         router.post(SiteURL.newToken.pattern, use: makeToken)

@@ -12,7 +12,7 @@ struct SignInPage {
     let redirects: RedirectTargets
     let checks: PasswordCheckQueue
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get(SiteURL.signIn.pattern, use: form)
         router.post(SiteURL.signIn.pattern, use: signIn)
         router.post(SiteURL.signOut.pattern, use: signOut)
@@ -77,7 +77,7 @@ struct SignInPage {
         var response = Response(status: .seeOther, headers: [.location: next])
         response.setCookie(
             Cookie(
-                name: SessionMiddleware.sessionCookie, value: token,
+                name: SessionCookie.session, value: token,
                 maxAge: Int(services.configuration.sessionLifetime.components.seconds), path: "/",
                 secure: services.configuration.secureCookies || context.overTLS, httpOnly: true, sameSite: .lax))
         return response
@@ -102,7 +102,7 @@ struct SignInPage {
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let token = context.identity.sessionToken { try await services.repository.deleteSession(token: token) }
         var response = Response(status: .seeOther, headers: [.location: SiteURL.signIn.path()])
-        response.setCookie(Cookie(name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/"))
+        response.setCookie(Cookie(name: SessionCookie.session, value: "", maxAge: 0, path: "/"))
         return response
     }
 

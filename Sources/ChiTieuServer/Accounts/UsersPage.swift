@@ -8,7 +8,7 @@ import Hummingbird
 struct UsersPage {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get(SiteURL.users.pattern, use: page)
         router.post(SiteURL.users.pattern, use: add)
         router.post(SiteURL.userPassword(0).pattern, use: resetPassword)

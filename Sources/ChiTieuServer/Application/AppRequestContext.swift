@@ -11,7 +11,7 @@ public struct AppRequestContext: RequestContext {
     public var remoteAddress: String?
     /// Whether the client reached a trusted proxy over HTTPS (`X-Forwarded-Proto: https`).
     public var overTLS = false
-    /// Set by `SessionMiddleware` before any route runs.
+    /// Set by `IdentifyMiddleware` before any route runs.
     public var identity = Identity.nobody
     /// Set by `UnitScopeMiddleware` for the routes of a unit group, after its access check.
     public var unit: AdministrativeUnit?

@@ -24,44 +24,60 @@ public func buildApplication(
         logger: logger)
 }
 
-/// Every route of the application.
+/// Every route of the application, in groups whose middleware carries what they require: the
+/// API (JSON errors, a reader, CSRF or an API token on changes), the pages (a reader, CSRF on
+/// changes), the account pages (any signed-in account may post), the public routes (health,
+/// assets, sign-in). Under each, the unit group checks access to `{id}` for every route in it.
 func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     if services.configuration.logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: ClientAddressMiddleware(trustedProxies: services.configuration.trustedProxies))
     router.add(middleware: ErrorPageMiddleware(pages: services.pages))
-    router.add(middleware: SessionMiddleware(accounts: services.repository, configuration: services.configuration))
+    router.add(middleware: IdentifyMiddleware(accounts: services.repository, configuration: services.configuration))
     router.add(middleware: CacheInvalidationMiddleware(cache: services.cache))
     router.get(SiteURL.health.pattern) { _, _ in try await services.health() }
     StaticAssets().addRoutes(to: router)
     OpenAPIDocument().addRoutes(to: router)
-    let api = router.group(SiteURL.apiPattern)
-    // Every route under a unit is in one of these two groups, whose middleware checks access.
-    let unitAPI = api.group(SiteURL.unitAPIPattern).add(middleware: UnitScopeMiddleware(services: services))
-    let unitPages = router.group(SiteURL.unitPagesPattern).add(middleware: UnitScopeMiddleware(services: services))
-    UnitsAPI(services: services).addRoutes(to: api, unit: unitAPI)
-    IndicatorsAPI(services: services).addRoutes(to: api)
-    TargetsAPI(services: services).addRoutes(to: unitAPI)
-    ResultsAPI(services: services).addRoutes(to: unitAPI)
-    OverviewAPI(services: services).addRoutes(to: unitAPI)
-    ImportsAPI(services: services).addRoutes(to: api)
-    ReportsAPI(services: services).addRoutes(to: unitAPI)
-    HistoryAPI(services: services).addRoutes(to: unitAPI)
-    HomePage(services: services).addRoutes(to: router)
-    OverviewPage(services: services).addRoutes(to: unitPages)
-    IndicatorPage(services: services).addRoutes(to: unitPages)
-    EntryPage(services: services).addRoutes(to: unitPages)
-    PlanPage(services: services).addRoutes(to: unitPages)
-    ImportPage(services: services).addRoutes(to: router)
-    ComparePage(services: services).addRoutes(to: unitPages)
-    ReportPage(services: services).addRoutes(to: unitPages)
-    HistoryPage(services: services).addRoutes(to: unitPages)
+    addAPIRoutes(to: router, services)
     let redirects = RedirectTargets()
     let checks = PasswordCheckQueue(passwords: services.configuration.passwords)
-    SignInPage(services: services, redirects: redirects, checks: checks).addRoutes(to: router)
-    AccountPage(services: services, checks: checks).addRoutes(to: router)
-    UsersPage(services: services).addRoutes(to: router)
+    addPageRoutes(to: router, services)
+    let forms = router.group().add(middleware: CSRFMiddleware(writers: false))
+    SignInPage(services: services, redirects: redirects, checks: checks).addRoutes(to: forms)
+    let account = router.group().add(middleware: RequireReaderMiddleware(audience: .pages))
+        .add(middleware: CSRFMiddleware(writers: false))
+    AccountPage(services: services, checks: checks).addRoutes(to: account)
     redirects.learn(from: router)
     return router
+}
+
+private func addAPIRoutes(to router: Router<AppRequestContext>, _ services: AppServices) {
+    let api = router.group(SiteURL.apiPattern).add(middleware: RequireReaderMiddleware(audience: .api))
+        .add(middleware: CSRFMiddleware(writers: true))
+    let unit = api.group(SiteURL.unitAPIPattern).add(middleware: UnitScopeMiddleware(services: services))
+    UnitsAPI(services: services).addRoutes(to: api, unit: unit)
+    IndicatorsAPI(services: services).addRoutes(to: api)
+    ImportsAPI(services: services).addRoutes(to: api)
+    TargetsAPI(services: services).addRoutes(to: unit)
+    ResultsAPI(services: services).addRoutes(to: unit)
+    OverviewAPI(services: services).addRoutes(to: unit)
+    ReportsAPI(services: services).addRoutes(to: unit)
+    HistoryAPI(services: services).addRoutes(to: unit)
+}
+
+private func addPageRoutes(to router: Router<AppRequestContext>, _ services: AppServices) {
+    let pages = router.group().add(middleware: RequireReaderMiddleware(audience: .pages))
+        .add(middleware: CSRFMiddleware(writers: true))
+    let unit = pages.group(SiteURL.unitPagesPattern).add(middleware: UnitScopeMiddleware(services: services))
+    HomePage(services: services).addRoutes(to: pages)
+    ImportPage(services: services).addRoutes(to: pages)
+    UsersPage(services: services).addRoutes(to: pages)
+    OverviewPage(services: services).addRoutes(to: unit)
+    IndicatorPage(services: services).addRoutes(to: unit)
+    EntryPage(services: services).addRoutes(to: unit)
+    PlanPage(services: services).addRoutes(to: unit)
+    ComparePage(services: services).addRoutes(to: unit)
+    ReportPage(services: services).addRoutes(to: unit)
+    HistoryPage(services: services).addRoutes(to: unit)
 }

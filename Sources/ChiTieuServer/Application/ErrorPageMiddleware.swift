@@ -17,7 +17,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if refusal.status == .internalServerError {
                 context.logger.error("\(request.method) \(request.uri.path): \(String(reflecting: error))")
             }
-            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/health" {
+            let path = request.uri.path
+            if path.hasPrefix(SiteURL.apiRoot + "/") || path == SiteURL.health.path() {
                 return Response(
                     status: refusal.status, headers: [.contentType: "application/json; charset=utf-8"],
                     body: .init(byteBuffer: refusal.json))

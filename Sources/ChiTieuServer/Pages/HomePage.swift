@@ -6,7 +6,7 @@ import Hummingbird
 struct HomePage {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get(SiteURL.home.pattern, use: home)
         router.get(SiteURL.choose.pattern, use: choose)
     }

@@ -12,7 +12,7 @@ import MultipartKit
 struct ImportPage {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get(SiteURL.importText.pattern, use: form)
         router.post(SiteURL.importText.pattern, use: preview)
         router.post(SiteURL.storeImport.pattern, use: store)

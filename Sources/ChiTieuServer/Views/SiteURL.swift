@@ -125,24 +125,30 @@ enum SiteURL: Sendable, Equatable {
     static var apiPattern: RouterPath { pattern(apiGroup) }
     static var unitAPIPattern: RouterPath { pattern(unitAPIGroup(0)) }
 
+    /// `/api/v1`: errors below it are JSON, also for a path no route matches.
+    static var apiRoot: String { render(apiGroup) }
+
     /// The pattern the router registers: `/don-vi/:id/chi-tieu/:code`.
     var pattern: RouterPath { Self.pattern(segments) }
 
     /// The address for links: `/don-vi/5/chi-tieu/grdp?nam=2024&thang=9`. Query values are
     /// percent-encoded; a nil value leaves its item out.
     func path(_ query: KeyValuePairs<String, String?> = [:]) -> String {
-        let path =
-            "/"
-            + segments.map { segment in
-                switch segment {
-                case .word(let word): word
-                case .parameter(_, let value): value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? ""
-                }
-            }.joined(separator: "/")
+        let path = Self.render(segments)
         let items = query.compactMap { key, value in
             value.map { "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "")" }
         }
         return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
+    }
+
+    private static func render(_ segments: [Segment]) -> String {
+        "/"
+            + segments.map { segment in
+                switch segment {
+                case .word(let word): word
+                case .parameter(_, let value): value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+                }
+            }.joined(separator: "/")
     }
 
     private static func pattern(_ segments: [Segment]) -> RouterPath {

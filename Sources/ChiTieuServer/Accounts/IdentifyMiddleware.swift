@@ -1,0 +1,64 @@
+import ChiTieuCore
+import ChiTieuStore
+import Foundation
+import Hummingbird
+
+/// The cookies and fields of a browser session.
+enum SessionCookie {
+    static let session = "chitieu_phien"
+    static let csrf = "chitieu_csrf"
+    static let csrfField = "_csrf"
+    static let csrfHeader = "x-csrf-token"
+}
+
+/// Finds who is asking, for every request: a personal API token (`Authorization: Bearer`), a
+/// session cookie, or an anonymous reader (who gets a double-submit CSRF cookie for the sign-in
+/// form). It refuses nothing but a wrong token; what each group of routes requires is the
+/// business of `RequireReaderMiddleware` and `CSRFMiddleware`. Sessions live in the database:
+/// the server keeps nothing between requests.
+struct IdentifyMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let accounts: any AccountRepository
+    let configuration: ServerConfiguration
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        if let bearer = Self.bearerToken(request) {
+            guard let found = try await accounts.apiTokenUser(token: bearer) else {
+                throw APIError(.unauthorized, "Mã API không đúng, đã bị thu hồi, hoặc tài khoản đã bị khóa.")
+            }
+            context.identity = Identity(
+                user: found.user, access: AccessScope(user: found.user), csrfToken: nil, tokenChannel: found.token.channel)
+            return try await next(request, context)
+        }
+        if let token = request.cookies[SessionCookie.session]?.value,
+            let session = try await accounts.session(token: token, now: Timestamp.now())
+        {
+            context.identity = Identity(
+                user: session.user, access: AccessScope(user: session.user), csrfToken: session.csrfToken,
+                sessionToken: token)
+            return try await next(request, context)
+        }
+        let existing = request.cookies[SessionCookie.csrf]?.value
+        let csrf = existing ?? SecretToken.make()
+        context.identity = Identity(
+            user: nil, access: AccessScope(configuration.publicReading ? .readEverything : .nothing), csrfToken: csrf)
+        var response = try await next(request, context)
+        if existing == nil {
+            response.setCookie(
+                Cookie(
+                    name: SessionCookie.csrf, value: csrf, path: "/",
+                    secure: configuration.secureCookies || context.overTLS, httpOnly: true, sameSite: .strict))
+        }
+        return response
+    }
+
+    /// The token of an `Authorization: Bearer …` header.
+    static func bearerToken(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else { return nil }
+        let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+}
