@@ -5,6 +5,14 @@ import Testing
 
 @Suite("DATABASE_URL chooses PostgreSQL; otherwise the SQLite file")
 struct BackendSelectionTests {
+    @Test func theDatabaseIsChosenInOnePlace() {
+        #expect(DatabaseChoice(option: nil, environment: [:]) == .sqlite(path: "chitieu.sqlite"))
+        #expect(DatabaseChoice(option: nil, environment: ["CHITIEU_DB": "/var/lib/chitieu/a.sqlite"]) == .sqlite(path: "/var/lib/chitieu/a.sqlite"))
+        #expect(DatabaseChoice(option: "b.sqlite", environment: ["CHITIEU_DB": "a.sqlite"]) == .sqlite(path: "b.sqlite"))
+        #expect(DatabaseChoice(option: "b.sqlite", environment: ["DATABASE_URL": "postgres://u@h/d"]) == .postgres(url: "postgres://u@h/d"))
+        #expect(DatabaseChoice(option: nil, environment: ["DATABASE_URL": "", "CHITIEU_DB": "a.sqlite"]) == .sqlite(path: "a.sqlite"))
+    }
+
     @Test func withoutDatabaseURLTheSQLiteFileIsUsed() async throws {
         let file = TemporaryFile()
         defer { file.remove() }

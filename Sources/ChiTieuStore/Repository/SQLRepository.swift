@@ -61,15 +61,22 @@ public struct SQLRepository: ChiTieuRepository {
         return repository
     }
 
+    /// The database chosen by `--db` and the environment (`DatabaseChoice`).
+    public static func open(_ choice: DatabaseChoice, logger: Logger = Logger(label: "chitieu.store")) async throws
+        -> SQLRepository
+    {
+        switch choice {
+        case .postgres(let url): try await openPostgres(url: url, logger: logger)
+        case .sqlite(let path): try await openSQLite(path: path, logger: logger)
+        }
+    }
+
     /// PostgreSQL when `DATABASE_URL` is set (and not empty), else the SQLite file at `path`.
     public static func open(
         sqlitePath path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger = Logger(label: "chitieu.store")
     ) async throws -> SQLRepository {
-        if let url = environment["DATABASE_URL"], !url.isEmpty {
-            return try await openPostgres(url: url, logger: logger)
-        }
-        return try await openSQLite(path: path, logger: logger)
+        try await open(DatabaseChoice(option: path, environment: environment), logger: logger)
     }
 
     public func close() async { await database.close() }

@@ -17,9 +17,10 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let restored = try await SQLiteBackup.restore(from: backup, to: store.path)
+            let path = try store.sqliteFile()
+            let restored = try await SQLiteBackup.restore(from: backup, to: path)
             let versions = restored.versions
-            print("Đã phục hồi \(store.path) từ \(backup) (lược đồ phiên bản \(versions.max() ?? 0)).")
+            print("Đã phục hồi \(path) từ \(backup) (lược đồ phiên bản \(versions.max() ?? 0)).")
             if let kept = restored.kept { print("Tệp cũ được giữ tại \(kept).") }
             if (versions.max() ?? 0) < SQLRepository.schemaVersion {
                 print("Bản sao lưu cũ hơn chương trình: lần mở tới sẽ tự nâng cấp (hoặc chạy chitieu migrate).")

@@ -11,15 +11,20 @@ struct StoreOptions: ParsableArguments {
     )
     var db: String?
 
-    var path: String {
-        if let db { return db }
-        if let env = ProcessInfo.processInfo.environment["CHITIEU_DB"], !env.isEmpty { return env }
-        return "chitieu.sqlite"
+    /// The one place the command line and the environment choose the database.
+    var choice: DatabaseChoice { DatabaseChoice(option: db, environment: ProcessInfo.processInfo.environment) }
+
+    /// The SQLite file, for the commands that work on files (restore).
+    func sqliteFile() throws -> String {
+        guard case .sqlite(let path) = choice else {
+            throw UsageError(message: "Lệnh này chỉ dùng cho tệp SQLite; với PostgreSQL hãy dùng pg_dump / pg_restore.")
+        }
+        return path
     }
 
     /// Opens the database, runs `body`, and closes it whatever happens.
     func withRepository<T>(_ body: (SQLRepository) async throws -> T) async throws -> T {
-        let repository = try await SQLRepository.open(sqlitePath: path)
+        let repository = try await SQLRepository.open(choice)
         do {
             let result = try await body(repository)
             await repository.close()
