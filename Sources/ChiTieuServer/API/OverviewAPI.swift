@@ -34,13 +34,8 @@ struct OverviewAPI {
     }
 
     private func overviewJSON(_ unit: AdministrativeUnit, _ values: RequestValues) async throws -> ByteBuffer {
-        let period = try await period(values, of: unit)
-        let review = services.review
-        let overview = try await review.overview(of: unit, period: period)
-        let conference = try await services.repository.conferences(unitID: unit.id).last { $0.period == period }
-        let json = OverviewJSON(
-            overview: overview, conference: conference, otherResults: try await review.otherResults(of: overview))
-        return try JSONBody.encode(json)
+        let model = try await OverviewModel.load(unit, period: try await period(values, of: unit), services: services)
+        return try JSONBody.encode(model.json)
     }
 
     struct TallyJSON: ResponseEncodable {

@@ -25,6 +25,38 @@ struct OverviewPage {
         let empty: Bool
         let entryHref: String
         let planHref: String
+
+        static func heading(_ model: OverviewModel) -> String {
+            "\(model.unit.capitalizedTitle) — \(model.period.label)"
+        }
+
+        /// The page for `model`: a pure function, tested without HTTP.
+        init(_ model: OverviewModel, layout: LayoutView) {
+            let (unit, period, overview, others) = (model.unit, model.period, model.overview, model.otherResults)
+            self.layout = layout
+            heading = Self.heading(model)
+            conference = model.conference.map { $0.title(unitKind: unit.kind) }
+            tally = AssessmentStatus.allCases.compactMap { status in
+                let count = overview.tally.count(status)
+                return count == 0 ? nil : TallyCard(label: status.label, count: count, cls: Display.statusClass(status))
+            }
+            tallySentence = overview.tally.total > 0 ? overview.tally.sentence : ""
+            rows = overview.annual.sorted(by: OverviewPage.urgency).map { TargetRow($0, unitID: unit.id) }
+            termRows = overview.term.sorted(by: OverviewPage.urgency).map { TargetRow($0, unitID: unit.id) }
+            self.others = others.map { r in
+                OtherRow(
+                    name: r.indicator.name, href: PageAddress.indicator(unit.id, r.indicator.code, period),
+                    value: AssessmentWording.quantity(
+                        r.observation.value, unit: r.indicator.measureUnit, qualifier: r.observation.qualifier,
+                        estimated: r.observation.estimated))
+            }
+            children = model.children.map {
+                ChildLink(href: PageAddress.overview.path($0.id, period), title: $0.capitalizedTitle)
+            }
+            empty = overview.all.isEmpty && others.isEmpty
+            entryHref = PageAddress.entry.path(unit.id, period)
+            planHref = PageAddress.plan.path(unit.id, period)
+        }
     }
 
     struct TallyCard {
@@ -58,36 +90,10 @@ struct OverviewPage {
         -> ByteBuffer
     {
         let period = try await services.pagePeriod(values, of: unit)
-        let review = services.review
-        let overview = try await review.overview(of: unit, period: period)
-        let conference = try await services.repository.conferences(unitID: unit.id).last { $0.period == period }
-        let others = try await review.otherResults(of: overview)
-        let children = try await services.repository.children(of: unit.id).filter { $0.existed(inYear: period.year) }
-        // everything below a readable unit is readable too
-        let heading = "\(unit.capitalizedTitle) — \(period.label)"
-        let view = View(
-            layout: try await services.layout(context: context, heading, page: .overview, unit: unit, period: period),
-            heading: heading, conference: conference.map { $0.title(unitKind: unit.kind) },
-            tally: AssessmentStatus.allCases.compactMap { status in
-                let count = overview.tally.count(status)
-                return count == 0 ? nil : TallyCard(label: status.label, count: count, cls: Display.statusClass(status))
-            },
-            tallySentence: overview.tally.total > 0 ? overview.tally.sentence : "",
-            rows: overview.annual.sorted(by: Self.urgency).map { TargetRow($0, unitID: unit.id) },
-            termRows: overview.term.sorted(by: Self.urgency).map { TargetRow($0, unitID: unit.id) },
-            others: others.map { r in
-                OtherRow(
-                    name: r.indicator.name, href: PageAddress.indicator(unit.id, r.indicator.code, period),
-                    value: AssessmentWording.quantity(
-                        r.observation.value, unit: r.indicator.measureUnit, qualifier: r.observation.qualifier,
-                        estimated: r.observation.estimated))
-            },
-            children: children.map {
-                ChildLink(href: PageAddress.overview.path($0.id, period), title: $0.capitalizedTitle)
-            },
-            empty: overview.all.isEmpty && others.isEmpty,
-            entryHref: PageAddress.entry.path(unit.id, period), planHref: PageAddress.plan.path(unit.id, period))
-        return try services.pages.html(view, template: "overview")
+        let model = try await OverviewModel.load(unit, period: period, services: services)
+        let layout = try await services.layout(
+            context: context, View.heading(model), page: .overview, unit: unit, period: period)
+        return try services.pages.html(View(model, layout: layout), template: "overview")
     }
 
     /// Targets needing attention first; catalogue order within a status.

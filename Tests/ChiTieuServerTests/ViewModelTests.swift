@@ -1,0 +1,27 @@
+import ChiTieuCore
+import ChiTieuStore
+import Foundation
+import Testing
+
+@testable import ChiTieuServer
+
+/// View models are pure functions of a model loaded once: tested here without HTTP.
+@Suite struct ViewModelTests {
+    @Test func theOverviewPageAndItsJSONShowOneModel() async throws {
+        let fixture = try await ServerFixture.demo()
+        let unit = try #require(try await fixture.repository.unit(id: try await fixture.unitID("Kông Chro")))
+        let period = try Period.yearToDate(2024, through: 9)
+        let model = try await OverviewModel.load(unit, period: period, services: fixture.services)
+        let view = OverviewPage.View(model, layout: LayoutView(title: "thử"))
+        #expect(view.heading == "Huyện Kông Chro — 9 tháng năm 2024")
+        let production = try #require(view.rows.first { $0.name == "Tổng giá trị sản xuất" })
+        #expect(production.percent == "70,76%")
+        #expect(production.href == "/don-vi/\(unit.id)/chi-tieu/total_production_value?nam=2024&thang=9")
+        #expect(view.entryHref == "/don-vi/\(unit.id)/nhap-so-lieu?nam=2024&thang=9")
+        #expect(view.planHref == "/don-vi/\(unit.id)/ke-hoach?nam=2024")
+        #expect(view.rows.count == model.overview.annual.count)
+        #expect(view.tally.map(\.count).reduce(0, +) == model.overview.tally.total)
+        let json = try model.json.encoded()
+        #expect(json.contains("\"percent_of_plan\" : 70.76"))
+    }
+}
