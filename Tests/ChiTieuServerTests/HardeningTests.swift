@@ -200,6 +200,10 @@ struct AccountPageTests {
             name: "nhaplieu", role: .editor, unitID: 5,
             passwordHash: ServerFixture.configuration.passwords.hash("mat-khau-cu-1"), author: .commandLine)
         let editorSession = try await ServerFixture.session(for: editor, in: fixture.repository)
+        // The editor reads first, so that the server holds the session in memory.
+        try await fixture.test(as: editorSession) { (client: Browser) async throws in
+            #expect(try await client.get("/api/v1/units").status == .ok)
+        }
         try await fixture.test { (client: Browser) async throws in
             let reset = try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/mat-khau", [("mat_khau", "mat-khau-moi-9")])
             #expect(reset.status == .ok)
@@ -215,6 +219,10 @@ struct AccountPageTests {
             #expect(try await client.postForm("/quan-tri/nguoi-dung/99999/phien", []).status == .notFound)
         }
         #expect(try await fixture.repository.session(token: editorSession.token, now: Timestamp.now()) == nil)
+        // … and the server does not serve the remembered session any more.
+        try await fixture.test(as: editorSession) { (client: Browser) async throws in
+            #expect(try await client.get("/api/v1/units").status == .unauthorized)
+        }
         // A disabled account cannot sign in, even with the right password.
         try await fixture.test(as: nil) { (client: Browser) async throws in
             let page = try await client.get("/dang-nhap")

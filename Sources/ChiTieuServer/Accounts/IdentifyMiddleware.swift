@@ -20,6 +20,7 @@ struct IdentifyMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let accounts: any AccountRepository
     let configuration: ServerConfiguration
+    let cache: ResponseCache
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -34,7 +35,7 @@ struct IdentifyMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         if let token = request.cookies[SessionCookie.session]?.value,
-            let session = try await accounts.session(token: token, now: Timestamp.now())
+            let session = try await cache.session(token, load: { try await accounts.session(token: token, now: Timestamp.now()) })
         {
             context.identity = Identity(
                 user: session.user, access: AccessScope(user: session.user), csrfToken: session.csrfToken,

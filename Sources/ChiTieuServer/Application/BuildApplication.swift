@@ -34,7 +34,9 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     if services.configuration.logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: ClientAddressMiddleware(trustedProxies: services.configuration.trustedProxies))
     router.add(middleware: ErrorPageMiddleware(pages: services.pages))
-    router.add(middleware: IdentifyMiddleware(accounts: services.repository, configuration: services.configuration))
+    router.add(
+        middleware: IdentifyMiddleware(
+            accounts: services.repository, configuration: services.configuration, cache: services.cache))
     router.add(middleware: CacheInvalidationMiddleware(cache: services.cache))
     router.get(SiteURL.health.pattern) { _, _ in try await services.health() }
     StaticAssets().addRoutes(to: router)

@@ -1,4 +1,5 @@
 import ChiTieuCore
+import ChiTieuStore
 import Hummingbird
 import Synchronization
 
@@ -19,6 +20,9 @@ final class ResponseCache: Sendable {
         var entries: [String: Entry] = [:]
         /// Every unit by ID: each request checks its unit against the reader's scope.
         var units: (all: [UnitID: AdministrativeUnit], storedAt: ContinuousClock.Instant)?
+        /// Sessions by cookie token: a signed-in reader's every request needs one, and a
+        /// database query for each would dominate a cached page.
+        var sessions: [String: (session: SignedInSession?, storedAt: ContinuousClock.Instant)] = [:]
         var computing: [String: Task<ByteBuffer, any Error>] = [:]
         /// Bumped by every change, so an answer computed from data older than the change is
         /// not stored after it.
@@ -113,9 +117,28 @@ final class ResponseCache: Sendable {
         return all
     }
 
+    /// The session of a cookie token (or that there is none), from memory when looked up within
+    /// `lifetime` and nothing changed since: signing out, a new password or a disabled account
+    /// through this server takes effect at once, through another process within `lifetime`.
+    func session(_ token: String, load: () async throws -> SignedInSession?) async throws -> SignedInSession? {
+        let now = ContinuousClock.now
+        let (cached, generation) = state.withLock { state in
+            (state.sessions[token].flatMap { now - $0.storedAt < lifetime ? $0 : nil }, state.generation)
+        }
+        if let cached { return cached.session }
+        let session = try await load()
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            if state.sessions.count >= capacity { state.sessions.removeAll(keepingCapacity: true) }
+            state.sessions[token] = (session, now)
+        }
+        return session
+    }
+
     func removeAll() {
         state.withLock {
             $0.entries.removeAll(keepingCapacity: true)
+            $0.sessions.removeAll(keepingCapacity: true)
             $0.units = nil
             $0.computing.removeAll()
             $0.generation += 1
