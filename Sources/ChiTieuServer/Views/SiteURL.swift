@@ -126,7 +126,7 @@ enum SiteURL: Sendable, Equatable {
     static var unitAPIPattern: RouterPath { pattern(unitAPIGroup(0)) }
 
     /// `/api/v1`: errors below it are JSON, also for a path no route matches.
-    static var apiRoot: String { render(apiGroup) }
+    static let apiRoot: String = render(apiGroup)
 
     /// The pattern the router registers: `/don-vi/:id/chi-tieu/:code`.
     var pattern: RouterPath { Self.pattern(segments) }
