@@ -75,29 +75,23 @@ struct EntryPage {
         var typed = form.gia_tri ?? [:]
         let estimated = (form.uoc ?? [:]).mapValues { _ in true }
         if let extra = form.them, !extra.isEmpty, let value = form.them_gia_tri, !value.isEmpty { typed[extra] = value }
-        var errors: [String: String] = [:]
-        var batch = DataBatch()
-        batch.author = context.author(via: "trang Nhập số liệu")
+        var grid = GridBatch(author: context.author(via: "trang Nhập số liệu"))
         for (code, text) in typed.sorted(by: { $0.key < $1.key }) {
             let text = text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             let input = ResultInput(
                 indicator: code, year: period.year, to_month: period.toMonth, value: .text(text),
                 estimated: estimated[code] ?? false)
-            do {
-                batch.add(try input.observation(of: unit, indicators: indicators, enteredBy: "trang Nhập số liệu"))
-            } catch let error as APIError {
-                errors[code] = error.message
-            }
+            try grid.row(code) { $0.add(try input.observation(of: unit, indicators: indicators, enteredBy: "trang Nhập số liệu")) }
         }
-        if !errors.isEmpty {
+        guard grid.isValid else {
             return try await render(
-                context, unit, period, typed: typed, estimated: estimated, errors: errors, saved: nil,
+                context, unit, period, typed: typed, estimated: estimated, errors: grid.errors, saved: nil,
                 status: .unprocessableContent)
         }
         let summary: SaveSummary
         do {
-            summary = try await services.repository.save(batch)
+            summary = try await services.repository.save(grid.batch)
         } catch StoreError.busy {
             return try await render(
                 context, unit, period, typed: typed, estimated: estimated, errors: [:], saved: nil,

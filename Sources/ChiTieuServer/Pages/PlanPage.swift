@@ -79,52 +79,38 @@ struct PlanPage {
         let stored = try await services.repository.targets(unitIDs: [unit.id], years: form.nam...form.nam)
         let indicators = try await services.repository.indicatorsByCode()
         let years = services.years.termYears
-        var errors: [String: String] = [:]
-        var batch = DataBatch()
-        batch.author = context.author(via: "trang Kế hoạch")
+        var grid = GridBatch(author: context.author(via: "trang Kế hoạch"))
         for (key, text) in form.gia_tri ?? [:] {
             guard let target = stored.first(where: { "t\($0.id)" == key }) else { continue }
             let (low, high) = target.bound.values
             let current = high.map { "\(low.vietnamese)-\($0.vietnamese)" } ?? low.vietnamese
             let text = text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty, text != current else { continue }
-            do {
-                let input = TargetInput(
-                    indicator: target.indicatorCode, year: target.isAnnual ? target.scope.firstYear : nil,
-                    from_year: target.isAnnual ? nil : target.scope.firstYear,
-                    to_year: target.isAnnual ? nil : target.scope.lastYear, measure: target.measure.rawValue,
-                    comparator: target.bound.comparatorCode == "between" ? ">=" : target.bound.comparatorCode,
-                    value: .text(text), issuer: target.issuer)
-                batch.add(try input.target(of: unit, indicators: indicators, yearRange: years))
-            } catch let error as APIError {
-                errors[key] = error.message
-            }
+            let input = TargetInput(
+                indicator: target.indicatorCode, year: target.isAnnual ? target.scope.firstYear : nil,
+                from_year: target.isAnnual ? nil : target.scope.firstYear,
+                to_year: target.isAnnual ? nil : target.scope.lastYear, measure: target.measure.rawValue,
+                comparator: target.bound.comparatorCode == "between" ? ">=" : target.bound.comparatorCode,
+                value: .text(text), issuer: target.issuer)
+            try grid.row(key) { $0.add(try input.target(of: unit, indicators: indicators, yearRange: years)) }
         }
         if let new = form.moi, let code = new["chi_tieu"], !code.isEmpty {
-            do {
-                let input = TargetInput(
-                    indicator: code, year: form.nam, value: .text(new["gia_tri"] ?? ""), issuer: new["cap_giao"])
-                batch.add(try input.target(of: unit, indicators: indicators, yearRange: years))
-            } catch let error as APIError {
-                errors["moi"] = error.message
-            }
+            let input = TargetInput(
+                indicator: code, year: form.nam, value: .text(new["gia_tri"] ?? ""), issuer: new["cap_giao"])
+            try grid.row("moi") { $0.add(try input.target(of: unit, indicators: indicators, yearRange: years)) }
         }
         if let new = form.nq, let code = new["chi_tieu"], !code.isEmpty {
-            do {
-                let input = TargetInput(
-                    indicator: code, from_year: Int(new["tu_nam"] ?? ""), to_year: Int(new["den_nam"] ?? ""),
-                    measure: new["dang"], value: .text(new["gia_tri"] ?? ""),
-                    issuer: new["cap_giao"].flatMap { $0.isEmpty ? nil : $0 } ?? "nghị quyết")
-                batch.add(try input.target(of: unit, indicators: indicators, yearRange: years))
-            } catch let error as APIError {
-                errors["nq"] = error.message
-            }
+            let input = TargetInput(
+                indicator: code, from_year: Int(new["tu_nam"] ?? ""), to_year: Int(new["den_nam"] ?? ""),
+                measure: new["dang"], value: .text(new["gia_tri"] ?? ""),
+                issuer: new["cap_giao"].flatMap { $0.isEmpty ? nil : $0 } ?? "nghị quyết")
+            try grid.row("nq") { $0.add(try input.target(of: unit, indicators: indicators, yearRange: years)) }
         }
-        if !errors.isEmpty {
+        guard grid.isValid else {
             return try await render(
-                context, unit, form.nam, form: form, errors: errors, saved: nil, status: .unprocessableContent)
+                context, unit, form.nam, form: form, errors: grid.errors, saved: nil, status: .unprocessableContent)
         }
-        let summary = try await services.repository.save(batch)
+        let summary = try await services.repository.save(grid.batch)
         let count = summary.targetsAdded + summary.targetsUpdated
         return Response(
             status: .seeOther, headers: [.location: SiteURL.unit(unit.id, .plan).path(["nam": "\(form.nam)", "da-luu": "\(count)"])])
