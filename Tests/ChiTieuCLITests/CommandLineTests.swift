@@ -153,7 +153,8 @@ import Testing
         let sentence = "Tổng thu ngân sách ước đạt 37,5 tỷ đồng, bằng 85% dự toán."
         for dir in ["a", "b"] {
             try fm.createDirectory(at: folder.appendingPathComponent(dir), withIntermediateDirectories: true)
-            try sentence.write(to: folder.appendingPathComponent("\(dir)/bao-cao.txt"), atomically: true, encoding: .utf8)
+            try sentence.write(
+                to: folder.appendingPathComponent("\(dir)/bao-cao.txt"), atomically: true, encoding: .utf8)
         }
         try Data([0x50, 0x4B, 0x03, 0x04] + Array("word/document.xml 37,5 tỷ đồng".utf8))
             .write(to: folder.appendingPathComponent("bao-cao-word.docx"))
@@ -164,7 +165,8 @@ import Testing
         #expect(run.stderr.contains("bao-cao-word.docx là tệp nén (Word .docx"))
         #expect(run.stderr.contains("bao-cao.pdf là tệp PDF"))
         #expect(run.stderr.contains("b/bao-cao.txt và a/bao-cao.txt cùng cho ra"))
-        #expect(try fm.contentsOfDirectory(atPath: folder.appendingPathComponent("ra").path).sorted() == ["bao-cao.json"])
+        #expect(
+            try fm.contentsOfDirectory(atPath: folder.appendingPathComponent("ra").path).sorted() == ["bao-cao.json"])
 
         let again = try extract(["a/bao-cao.txt", "--out", "ra"])
         #expect(again.status == 0)

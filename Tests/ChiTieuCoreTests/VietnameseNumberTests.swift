@@ -87,7 +87,9 @@ import Testing
 
 @Suite struct FigureInputTests {
     @Test func spreadsheetCellsRoundTripAndNeutraliseFormulas() {
-        for text in ["=1+1", "+84 912", "@SUM(A1)", "-2+3", "'-22", "''=x", "'x", "-", "-3,5", "70,76%", "Thu ngân sách", ""] {
+        for text in [
+            "=1+1", "+84 912", "@SUM(A1)", "-2+3", "'-22", "''=x", "'x", "-", "-3,5", "70,76%", "Thu ngân sách", "",
+        ] {
             #expect(SpreadsheetCell.restored(SpreadsheetCell.neutralised(text)) == text, "\(text)")
         }
         #expect(SpreadsheetCell.neutralised("=1+1") == "'=1+1")

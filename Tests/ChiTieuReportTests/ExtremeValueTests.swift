@@ -9,7 +9,8 @@ import Testing
 /// infinity in JSON. One stored `-1,7e308` once froze the server in the chart scale.
 @Suite struct ExtremeValueTests {
     static let extremes: [Double] = [
-        -.greatestFiniteMagnitude, -1.7e308, -1e308, -1e300, -1e15, -1, -.leastNonzeroMagnitude, 0, .leastNonzeroMagnitude, 1e-300,
+        -.greatestFiniteMagnitude, -1.7e308, -1e308, -1e300, -1e15, -1, -.leastNonzeroMagnitude, 0,
+        .leastNonzeroMagnitude, 1e-300,
         .leastNormalMagnitude, 1, 4790.86, 1e15, 1e300, 1e308, .greatestFiniteMagnitude,
     ]
 
@@ -91,7 +92,11 @@ import Testing
     @Test func chartsOfExtremeValuesDrawWithinTheirBox() {
         let line = LineChart(
             title: "Cực trị",
-            series: [.init(name: "Năm 2024", points: [(1, -1.7e308), (2, 1e308), (3, .leastNonzeroMagnitude), (4, .greatestFiniteMagnitude)])],
+            series: [
+                .init(
+                    name: "Năm 2024",
+                    points: [(1, -1.7e308), (2, 1e308), (3, .leastNonzeroMagnitude), (4, .greatestFiniteMagnitude)])
+            ],
             plan: ("Kế hoạch", 1e307), measureUnit: "tỷ đồng"
         ).svg()
         let bars = BarChart(
@@ -122,7 +127,9 @@ import Testing
 @Suite struct ReportCSVTests {
     @Test func textCellsThatLookLikeFormulasAreNeutralised() throws {
         var table = ReportTable(title: "Thử", columns: ["Chỉ tiêu", "Ghi chú", "Số"], rows: [])
-        table.rows = [[.text("=1+1"), .text("@cmd"), .number(-3.5)], [.text("Thu ngân sách"), .text("-"), .percent(70.76)]]
+        table.rows = [
+            [.text("=1+1"), .text("@cmd"), .number(-3.5)], [.text("Thu ngân sách"), .text("-"), .percent(70.76)],
+        ]
         let csv = try table.csv()
         #expect(csv.contains("'=1+1,'@cmd,\"-3,5\""))
         #expect(csv.contains("Thu ngân sách,-,\"70,76\""))

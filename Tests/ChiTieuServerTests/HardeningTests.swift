@@ -25,13 +25,15 @@ struct HardeningTests {
                 #expect(try response.apiError().field == "value")
             }
             let rate = try await client.postJSON(
-                "/api/v1/units/5/results", #"{"indicator":"economic_growth_rate","year":2024,"to_month":12,"value":5000}"#)
+                "/api/v1/units/5/results",
+                #"{"indicator":"economic_growth_rate","year":2024,"to_month":12,"value":5000}"#)
             #expect(rate.status == .badRequest)
             let plan = try await client.postJSON(
                 "/api/v1/units/5/targets", #"{"indicator":"total_production_value","year":2024,"value":1e300}"#)
             #expect(plan.status == .badRequest)
             let grid = try await client.postForm(
-                "/don-vi/5/nhap-so-lieu", [("nam", "2024"), ("thang", "9"), ("gia_tri[total_production_value]", "1.000.000.000.000.000.000")])
+                "/don-vi/5/nhap-so-lieu",
+                [("nam", "2024"), ("thang", "9"), ("gia_tri[total_production_value]", "1.000.000.000.000.000.000")])
             #expect(grid.status == .unprocessableContent)
             #expect(grid.text.contains("vượt quá giới hạn"))
         }
@@ -66,7 +68,8 @@ struct HardeningTests {
             // The upload form sends it as a field of the multipart body.
             #expect(!(try await client.get("/nhap-van-ban").text.contains("?_csrf=")))
             let boundary = "ranh-gioi"
-            let body = [("_csrf", session.csrf), ("van_ban", "Thu ngân sách ước đạt 37,5 tỷ đồng."), ("ten", "thử")]
+            let body =
+                [("_csrf", session.csrf), ("van_ban", "Thu ngân sách ước đạt 37,5 tỷ đồng."), ("ten", "thử")]
                 .map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n" }
                 .joined() + "--\(boundary)--\r\n"
             let accepted = try await client.withoutCSRF.execute(
@@ -83,10 +86,14 @@ struct HardeningTests {
             let entry = try await client.get("/don-vi/5/nhap-so-lieu?nam=2024&thang=9&da-luu=Tai+khoan+bi+khoa")
             #expect(!entry.text.contains("Tai khoan bi khoa"))
             #expect(!entry.text.contains("alert ok"))
-            #expect(try await client.get("/don-vi/5/nhap-so-lieu?nam=2024&thang=9&da-luu=3").text.contains("Đã lưu 3 số liệu"))
+            #expect(
+                try await client.get("/don-vi/5/nhap-so-lieu?nam=2024&thang=9&da-luu=3").text.contains(
+                    "Đã lưu 3 số liệu"))
             let users = try await client.get("/quan-tri/nguoi-dung?da-them=Gọi+số+0900")
             #expect(!users.text.contains("0900"))
-            #expect(try await client.get("/quan-tri/nguoi-dung?da-them=quantri").text.contains("Đã thêm người dùng «quantri»"))
+            #expect(
+                try await client.get("/quan-tri/nguoi-dung?da-them=quantri").text.contains(
+                    "Đã thêm người dùng «quantri»"))
         }
     }
 
@@ -178,13 +185,16 @@ struct AccountPageTests {
         try await fixture.test { (client: Browser) async throws in
             #expect(try await client.get("/tai-khoan").text.contains("Đổi mật khẩu"))
             let wrong = try await client.postForm(
-                "/tai-khoan", [("mat_khau_cu", "sai-roi-nhe"), ("mat_khau_moi", "mat-khau-moi-2"), ("nhap_lai", "mat-khau-moi-2")])
+                "/tai-khoan",
+                [("mat_khau_cu", "sai-roi-nhe"), ("mat_khau_moi", "mat-khau-moi-2"), ("nhap_lai", "mat-khau-moi-2")])
             #expect(wrong.status == .forbidden)
             let mismatch = try await client.postForm(
-                "/tai-khoan", [("mat_khau_cu", "mat-khau-dai-1"), ("mat_khau_moi", "mat-khau-moi-2"), ("nhap_lai", "khac")])
+                "/tai-khoan",
+                [("mat_khau_cu", "mat-khau-dai-1"), ("mat_khau_moi", "mat-khau-moi-2"), ("nhap_lai", "khac")])
             #expect(mismatch.status == .unprocessableContent)
             let done = try await client.postForm(
-                "/tai-khoan", [("mat_khau_cu", "mat-khau-dai-1"), ("mat_khau_moi", "mat-khau-moi-2"), ("nhap_lai", "mat-khau-moi-2")])
+                "/tai-khoan",
+                [("mat_khau_cu", "mat-khau-dai-1"), ("mat_khau_moi", "mat-khau-moi-2"), ("nhap_lai", "mat-khau-moi-2")])
             #expect(done.status == .ok)
             #expect(done.text.contains("Đã đổi mật khẩu"))
         }
@@ -205,17 +215,22 @@ struct AccountPageTests {
             #expect(try await client.get("/api/v1/units").status == .ok)
         }
         try await fixture.test { (client: Browser) async throws in
-            let reset = try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/mat-khau", [("mat_khau", "mat-khau-moi-9")])
+            let reset = try await client.postForm(
+                "/quan-tri/nguoi-dung/\(editor.id)/mat-khau", [("mat_khau", "mat-khau-moi-9")])
             #expect(reset.status == .ok)
             #expect(reset.text.contains("Đã đặt lại mật khẩu của «nhaplieu»"))
-            #expect(try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/mat-khau", [("mat_khau", "ngan")]).status == .unprocessableContent)
+            #expect(
+                try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/mat-khau", [("mat_khau", "ngan")]).status
+                    == .unprocessableContent)
             let disabled = try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/khoa", [("khoa", "1")])
             #expect(disabled.text.contains("Đã khóa «nhaplieu»"))
             #expect(disabled.text.contains("đã khóa"))
             #expect(disabled.text.contains(#"action="/quan-tri/nguoi-dung/\#(editor.id)/khoa""#))
             #expect(disabled.text.contains(#"action="/quan-tri/nguoi-dung/\#(editor.id)/mat-khau""#))
             let me = try #require(try await fixture.repository.credentials(name: "quantri")).user
-            #expect(try await client.postForm("/quan-tri/nguoi-dung/\(me.id)/khoa", [("khoa", "1")]).status == .unprocessableContent)
+            #expect(
+                try await client.postForm("/quan-tri/nguoi-dung/\(me.id)/khoa", [("khoa", "1")]).status
+                    == .unprocessableContent)
             #expect(try await client.postForm("/quan-tri/nguoi-dung/99999/phien", []).status == .notFound)
         }
         #expect(try await fixture.repository.session(token: editorSession.token, now: Timestamp.now()) == nil)
@@ -226,7 +241,8 @@ struct AccountPageTests {
         // A disabled account cannot sign in, even with the right password.
         try await fixture.test(as: nil) { (client: Browser) async throws in
             let page = try await client.get("/dang-nhap")
-            let csrf = String(try #require(page.headers[.setCookie]).dropFirst("chitieu_csrf=".count).prefix { $0 != ";" })
+            let csrf = String(
+                try #require(page.headers[.setCookie]).dropFirst("chitieu_csrf=".count).prefix { $0 != ";" })
             let response = try await client.client.execute(
                 uri: "/dang-nhap", method: .post,
                 headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "chitieu_csrf=\(csrf)"],
@@ -240,7 +256,9 @@ struct AccountPageTests {
             name: "nhaplieu2", role: .editor, unitID: 5, passwordHash: "x", author: .commandLine)
         let otherSession = try await ServerFixture.session(for: other, in: fixture.repository)
         try await fixture.test(as: otherSession) { (client: Browser) async throws in
-            #expect(try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/khoa", [("khoa", "0")]).status == .forbidden)
+            #expect(
+                try await client.postForm("/quan-tri/nguoi-dung/\(editor.id)/khoa", [("khoa", "0")]).status
+                    == .forbidden)
         }
     }
 }
@@ -295,7 +313,8 @@ struct APITokenTests {
             name: "tinh-gia-lai", role: .editor, unitID: kongChro, passwordHash: "x", author: .commandLine)
         let token = try await fixture.repository.createAPIToken(
             token: "ct_thu-nghiem", userID: editor.id, label: "báo cáo tỉnh", author: .commandLine)
-        @Sendable func bearer(_ client: Browser, _ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil) async throws
+        @Sendable func bearer(_ client: Browser, _ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil)
+            async throws
             -> TestResponse
         {
             try await client.client.execute(
@@ -306,8 +325,11 @@ struct APITokenTests {
         }
         let result = #"{"indicator":"budget_revenue","year":2024,"to_month":9,"value":"37,5"}"#
         try await fixture.test(as: nil) { (client: Browser) async throws in
-            #expect(try await bearer(client, .get, "/api/v1/units/\(kongChro)/overview?year=2024&to_month=9").status == .ok)
-            #expect(try await bearer(client, .get, "/api/v1/units/\(choDon)/overview?year=2024&to_month=9").status == .forbidden)
+            #expect(
+                try await bearer(client, .get, "/api/v1/units/\(kongChro)/overview?year=2024&to_month=9").status == .ok)
+            #expect(
+                try await bearer(client, .get, "/api/v1/units/\(choDon)/overview?year=2024&to_month=9").status
+                    == .forbidden)
             // No CSRF token: a bearer request is no browser's.
             #expect(try await bearer(client, .post, "/api/v1/units/\(kongChro)/results", result).status == .created)
             #expect(try await bearer(client, .post, "/api/v1/units/\(choDon)/results", result).status == .forbidden)
@@ -328,14 +350,17 @@ struct APITokenTests {
         try await fixture.test { (client: Browser) async throws in
             let made = try await client.postForm("/tai-khoan/ma-api", [("ten_ma", "bảng tính tự động")])
             #expect(made.status == .ok)
-            let secret = try #require(made.text.firstMatch(of: /<code class="token">(ct_[A-Za-z0-9_-]+)<\/code>/)?.output.1)
+            let secret = try #require(
+                made.text.firstMatch(of: /<code class="token">(ct_[A-Za-z0-9_-]+)<\/code>/)?.output.1)
             let again = try await client.get("/tai-khoan")
             #expect(!again.text.contains(String(secret)))
             #expect(again.text.contains("bảng tính tự động"))
             #expect(again.text.contains(#"<form method="post" action="/tai-khoan/ma-api/"#))
             let admin = try #require(try await fixture.repository.credentials(name: "quantri")).user
             let id = try #require(try await fixture.repository.apiTokens(userID: admin.id).first).id
-            #expect(try await client.postForm("/tai-khoan/ma-api/\(id)/thu-hoi", []).text.contains("Đã thu hồi mã API số \(id)"))
+            #expect(
+                try await client.postForm("/tai-khoan/ma-api/\(id)/thu-hoi", []).text.contains(
+                    "Đã thu hồi mã API số \(id)"))
             #expect(try await fixture.repository.apiTokenUser(token: String(secret)) == nil)
         }
     }

@@ -91,7 +91,9 @@ struct SignInTests {
             #expect(targets.safe(hostile) == "/", "\(hostile)")
         }
         #expect(targets.safe("%2Fdon-vi%2F5%3Fnam%3D2024") == "/don-vi/5?nam=2024")
-        #expect(targets.safe("/don-vi/5/chi-tieu/budget_revenue?nam=2024&thang=9") == "/don-vi/5/chi-tieu/budget_revenue?nam=2024&thang=9")
+        #expect(
+            targets.safe("/don-vi/5/chi-tieu/budget_revenue?nam=2024&thang=9")
+                == "/don-vi/5/chi-tieu/budget_revenue?nam=2024&thang=9")
         #expect(targets.safe("/quan-tri/nguoi-dung") == "/quan-tri/nguoi-dung")
         #expect(targets.safe("/") == "/")
 
@@ -151,7 +153,9 @@ struct SignInTests {
             #expect(try await signIn(client, name: name, password: "sai", csrf: token).status == .unauthorized)
         }
         let since = "2000-01-01T00:00:00Z"
-        #expect(try await fixture.repository.failedSignIns(key: "ten:" + NameKey(String(repeating: "x", count: 100_000)).rawValue, since: since) == 0)
+        #expect(
+            try await fixture.repository.failedSignIns(
+                key: "ten:" + NameKey(String(repeating: "x", count: 100_000)).rawValue, since: since) == 0)
         #expect(try await fixture.repository.failedSignIns(key: "dia-chi:?", since: since) == 0)
     }
 

@@ -7,10 +7,17 @@ import Testing
 struct BackendSelectionTests {
     @Test func theDatabaseIsChosenInOnePlace() {
         #expect(DatabaseChoice(option: nil, environment: [:]) == .sqlite(path: "chitieu.sqlite"))
-        #expect(DatabaseChoice(option: nil, environment: ["CHITIEU_DB": "/var/lib/chitieu/a.sqlite"]) == .sqlite(path: "/var/lib/chitieu/a.sqlite"))
-        #expect(DatabaseChoice(option: "b.sqlite", environment: ["CHITIEU_DB": "a.sqlite"]) == .sqlite(path: "b.sqlite"))
-        #expect(DatabaseChoice(option: "b.sqlite", environment: ["DATABASE_URL": "postgres://u@h/d"]) == .postgres(url: "postgres://u@h/d"))
-        #expect(DatabaseChoice(option: nil, environment: ["DATABASE_URL": "", "CHITIEU_DB": "a.sqlite"]) == .sqlite(path: "a.sqlite"))
+        #expect(
+            DatabaseChoice(option: nil, environment: ["CHITIEU_DB": "/var/lib/chitieu/a.sqlite"])
+                == .sqlite(path: "/var/lib/chitieu/a.sqlite"))
+        #expect(
+            DatabaseChoice(option: "b.sqlite", environment: ["CHITIEU_DB": "a.sqlite"]) == .sqlite(path: "b.sqlite"))
+        #expect(
+            DatabaseChoice(option: "b.sqlite", environment: ["DATABASE_URL": "postgres://u@h/d"])
+                == .postgres(url: "postgres://u@h/d"))
+        #expect(
+            DatabaseChoice(option: nil, environment: ["DATABASE_URL": "", "CHITIEU_DB": "a.sqlite"])
+                == .sqlite(path: "a.sqlite"))
     }
 
     @Test func withoutDatabaseURLTheSQLiteFileIsUsed() async throws {

@@ -169,8 +169,14 @@ struct RestoreTests {
             let kept = try #require(restored.kept)
             #expect(try await Self.value(at: kept, month: 3) == value)
         }
-        let kept = try folder.names().filter { $0.hasPrefix("chitieu.sqlite.truoc-khi-phuc-hoi-") && !$0.contains("-wal") && !$0.contains("-shm") }
-        #expect(kept == ["chitieu.sqlite.truoc-khi-phuc-hoi-20261130-005320", "chitieu.sqlite.truoc-khi-phuc-hoi-20261130-005320-2"])
+        let kept = try folder.names().filter {
+            $0.hasPrefix("chitieu.sqlite.truoc-khi-phuc-hoi-") && !$0.contains("-wal") && !$0.contains("-shm")
+        }
+        #expect(
+            kept == [
+                "chitieu.sqlite.truoc-khi-phuc-hoi-20261130-005320",
+                "chitieu.sqlite.truoc-khi-phuc-hoi-20261130-005320-2",
+            ])
         #expect(try await Self.value(at: live, month: 3) == nil)
     }
 

@@ -67,7 +67,8 @@ import Testing
             name: "biên tập", role: .admin, unitID: nil, passwordHash: "cũ", author: .commandLine)
         let now = "2026-12-01T10:00:00Z"
         for token in ["a", "b", "c"] {
-            try await repository.createSession(token: token, userID: user.id, csrfToken: "x", expiresAt: "2999-01-01T00:00:00Z")
+            try await repository.createSession(
+                token: token, userID: user.id, csrfToken: "x", expiresAt: "2999-01-01T00:00:00Z")
         }
         try await repository.setPassword(userID: user.id, passwordHash: "mới", keeping: "a", author: .commandLine)
         #expect(try await repository.credentials(name: "biên tập")?.passwordHash == "mới")
@@ -78,7 +79,8 @@ import Testing
         #expect(try await repository.session(token: "a", now: now) == nil)
         #expect(try await repository.credentials(name: "biên tập")?.user.disabled == true)
         #expect(try await repository.users().first?.disabled == true)
-        try await repository.createSession(token: "d", userID: user.id, csrfToken: "x", expiresAt: "2999-01-01T00:00:00Z")
+        try await repository.createSession(
+            token: "d", userID: user.id, csrfToken: "x", expiresAt: "2999-01-01T00:00:00Z")
         #expect(try await repository.session(token: "d", now: now) == nil)  // no session for a disabled account
         try await repository.setDisabled(userID: user.id, false, author: .commandLine)
         #expect(try await repository.session(token: "d", now: now) != nil)
@@ -86,17 +88,21 @@ import Testing
         #expect(try await repository.session(token: "d", now: now) == nil)
 
         let trail = try await repository.auditTrail(AuditQuery()).filter { $0.subject == .user }
-        #expect(trail.map(\.description).sorted() == [
-            "biên tập", "biên tập: khóa tài khoản", "biên tập: kết thúc mọi phiên đăng nhập", "biên tập: mở khóa tài khoản",
-            "biên tập: đổi mật khẩu",
-        ].sorted())
+        #expect(
+            trail.map(\.description).sorted()
+                == [
+                    "biên tập", "biên tập: khóa tài khoản", "biên tập: kết thúc mọi phiên đăng nhập",
+                    "biên tập: mở khóa tài khoản",
+                    "biên tập: đổi mật khẩu",
+                ].sorted())
         #expect(trail.allSatisfy { !($0.newValue ?? "").contains("mới\"") && $0.newValue != "mới" })
         await #expect(throws: AccountError.unknownUser(999)) {
             try await repository.setDisabled(userID: 999, true, author: .commandLine)
         }
         await #expect(throws: AccountError.nameTooLong(64)) {
             _ = try await repository.addUser(
-                name: String(repeating: "a", count: 65), role: .admin, unitID: nil, passwordHash: "x", author: .commandLine)
+                name: String(repeating: "a", count: 65), role: .admin, unitID: nil, passwordHash: "x",
+                author: .commandLine)
         }
     }
 }
@@ -116,7 +122,9 @@ import Testing
         #expect(try await repository.apiTokenUser(token: "ct_bi-mat-2") == nil)
         if let sql = repository as? SQLRepository {
             let stored = try await sql.database.withSession { db in
-                try await db.select().column("digest").from("api_tokens").all().map { try $0.decode(column: "digest", as: String.self) }
+                try await db.select().column("digest").from("api_tokens").all().map {
+                    try $0.decode(column: "digest", as: String.self)
+                }
             }
             #expect(stored == [SessionDigest.of("ct_bi-mat-1")])
             #expect(!stored.contains("ct_bi-mat-1"))

@@ -32,7 +32,8 @@ extension Assessment {
             result.shortfallPercent = nil
         }
         let what = dropped.isEmpty ? "kết quả đánh giá" : dropped.joined(separator: ", ")
-        let sentence = "\(what.prefix(1).uppercased() + what.dropFirst()): \(Self.notComputable) (số liệu vượt phạm vi tính toán)."
+        let sentence =
+            "\(what.prefix(1).uppercased() + what.dropFirst()): \(Self.notComputable) (số liệu vượt phạm vi tính toán)."
         result.note = [result.note, sentence].compactMap { $0 }.joined(separator: " ")
         return result
     }

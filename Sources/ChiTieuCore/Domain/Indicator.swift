@@ -85,7 +85,9 @@ public struct Indicator: Hashable, Sendable, Codable, Identifiable {
     /// Why a value cannot be a result of this indicator, or nil when it can: a share outside
     /// 0–100%, a negative amount of a flow, a figure past `FigureLimits`.
     public func rangeProblem(_ value: Double) -> String? {
-        if let problem = FigureLimits.problem(value, limit: isRate ? FigureLimits.largestRate : FigureLimits.largestValue) {
+        if let problem = FigureLimits.problem(
+            value, limit: isRate ? FigureLimits.largestRate : FigureLimits.largestValue)
+        {
             return problem
         }
         if isShare, value < 0 || value > 100 { return "tỷ lệ \(value.vietnamese)% nằm ngoài khoảng 0–100%" }

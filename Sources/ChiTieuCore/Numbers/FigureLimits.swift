@@ -14,7 +14,8 @@ public enum FigureLimits {
     public static func problem(_ value: Double, limit: Double = largestValue, what: String = "giá trị") -> String? {
         guard value.isFinite else { return "\(what) không phải là số hữu hạn" }
         guard abs(value) <= limit else {
-            return "\(what) \(VietnameseNumberFormat.standard.string(value)) vượt quá giới hạn ±\(VietnameseNumberFormat.standard.string(limit))"
+            return
+                "\(what) \(VietnameseNumberFormat.standard.string(value)) vượt quá giới hạn ±\(VietnameseNumberFormat.standard.string(limit))"
         }
         return nil
     }

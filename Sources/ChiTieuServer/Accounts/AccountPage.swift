@@ -55,10 +55,12 @@ struct AccountPage {
         let secret = "ct_" + SecretToken.make()
         do {
             let token = try await services.repository.createAPIToken(
-                token: secret, userID: user.id, label: form.ten_ma ?? "", author: context.author(via: "trang Tài khoản"))
+                token: secret, userID: user.id, label: form.ten_ma ?? "", author: context.author(via: "trang Tài khoản")
+            )
             return try await render(
                 context, user, error: nil,
-                saved: "Đã tạo mã API số \(token.id) «\(token.label)». Chép ngay: mã chỉ hiện một lần.", newToken: secret,
+                saved: "Đã tạo mã API số \(token.id) «\(token.label)». Chép ngay: mã chỉ hiện một lần.",
+                newToken: secret,
                 status: .ok)
         } catch let error as AccountError {
             return try await render(context, user, error: error.message, saved: nil, status: .unprocessableContent)
@@ -122,7 +124,9 @@ struct AccountPage {
         status: HTTPResponse.Status
     ) async throws -> Response {
         let tokens = try await services.repository.apiTokens(userID: user.id).map {
-            TokenRow(id: $0.id, label: $0.label, created: String($0.createdAt.prefix(10)), revoked: $0.revokedAt.map { String($0.prefix(10)) },
+            TokenRow(
+                id: $0.id, label: $0.label, created: String($0.createdAt.prefix(10)),
+                revoked: $0.revokedAt.map { String($0.prefix(10)) },
                 revokeHref: SiteURL.revokeToken($0.id).path())
         }
         let view = View(

@@ -31,11 +31,13 @@ struct IdentifyMiddleware: RouterMiddleware {
                 throw APIError(.unauthorized, "Mã API không đúng, đã bị thu hồi, hoặc tài khoản đã bị khóa.")
             }
             context.identity = Identity(
-                user: found.user, access: AccessScope(user: found.user), csrfToken: nil, tokenChannel: found.token.channel)
+                user: found.user, access: AccessScope(user: found.user), csrfToken: nil,
+                tokenChannel: found.token.channel)
             return try await next(request, context)
         }
         if let token = request.cookies[SessionCookie.session]?.value,
-            let session = try await cache.session(token, load: { try await accounts.session(token: token, now: Timestamp.now()) })
+            let session = try await cache.session(
+                token, load: { try await accounts.session(token: token, now: Timestamp.now()) })
         {
             context.identity = Identity(
                 user: session.user, access: AccessScope(user: session.user), csrfToken: session.csrfToken,

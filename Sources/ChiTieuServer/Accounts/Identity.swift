@@ -16,7 +16,8 @@ public struct Identity: Sendable {
 
     /// A part of the response-cache key: pages differ by who reads them.
     var cacheKey: String {
-        sessionToken ?? tokenChannel.map { "\(user?.id ?? 0) \($0)" } ?? (access.kind == .readEverything ? "public" : "none")
+        sessionToken ?? tokenChannel.map { "\(user?.id ?? 0) \($0)" }
+            ?? (access.kind == .readEverything ? "public" : "none")
     }
 }
 

@@ -10,7 +10,8 @@ final class RedirectTargets: Sendable {
 
     func learn(from router: Router<AppRequestContext>) {
         let pages = router.routes.filter { route in
-            route.method == .get && !route.path.description.hasPrefix("/api") && !route.path.description.hasPrefix("/static")
+            route.method == .get && !route.path.description.hasPrefix("/api")
+                && !route.path.description.hasPrefix("/static")
         }
         patterns.withLock { $0 = pages.map(\.path.components) }
     }

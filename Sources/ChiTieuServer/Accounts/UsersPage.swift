@@ -92,7 +92,8 @@ struct UsersPage {
         try await services.repository.setPassword(
             userID: user.id, passwordHash: services.configuration.passwords.hash(form.mat_khau ?? ""), keeping: nil,
             author: context.author(via: "trang Người dùng"))
-        return try await done(context, "Đã đặt lại mật khẩu của «\(user.name)»; mọi phiên đăng nhập của họ đã kết thúc.")
+        return try await done(
+            context, "Đã đặt lại mật khẩu của «\(user.name)»; mọi phiên đăng nhập của họ đã kết thúc.")
     }
 
     @Sendable func setDisabled(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -107,7 +108,8 @@ struct UsersPage {
         try await services.repository.setDisabled(
             userID: user.id, disable, author: context.author(via: "trang Người dùng"))
         return try await done(
-            context, disable ? "Đã khóa «\(user.name)»; mọi phiên đăng nhập của họ đã kết thúc." : "Đã mở khóa «\(user.name)».")
+            context,
+            disable ? "Đã khóa «\(user.name)»; mọi phiên đăng nhập của họ đã kết thúc." : "Đã mở khóa «\(user.name)».")
     }
 
     @Sendable func endSessions(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -147,7 +149,8 @@ struct UsersPage {
             layout: LayoutView(title: "Người dùng").with(context.identity),
             users: try await services.repository.users().map {
                 Row(
-                    id: $0.id, name: $0.name, role: $0.role.title, unit: $0.unitID.flatMap { titles[$0] } ?? "mọi đơn vị",
+                    id: $0.id, name: $0.name, role: $0.role.title,
+                    unit: $0.unitID.flatMap { titles[$0] } ?? "mọi đơn vị",
                     disabled: $0.disabled, isSelf: $0.id == context.identity.user?.id,
                     passwordHref: SiteURL.userPassword($0.id).path(), disableHref: SiteURL.userDisabled($0.id).path(),
                     sessionsHref: SiteURL.userSessions($0.id).path())

@@ -24,7 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Duration
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, logRequests: Bool = false, currentYear: Int,
+        host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, logRequests: Bool = false,
+        currentYear: Int,
         publicReading: Bool = false, secureCookies: Bool = false, sessionLifetime: Duration = .seconds(8 * 3600),
         passwords: Passwords = Passwords(), trustedProxies: Set<String> = [], signInLimits: SignInLimits = .standard,
         idleTimeout: Duration = .seconds(60)

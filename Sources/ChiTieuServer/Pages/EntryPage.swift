@@ -82,7 +82,9 @@ struct EntryPage {
             let input = ResultInput(
                 indicator: code, year: period.year, to_month: period.toMonth, value: .text(text),
                 estimated: estimated[code] ?? false)
-            try grid.row(code) { $0.add(try input.observation(of: unit, indicators: indicators, enteredBy: "trang Nhập số liệu")) }
+            try grid.row(code) {
+                $0.add(try input.observation(of: unit, indicators: indicators, enteredBy: "trang Nhập số liệu"))
+            }
         }
         guard grid.isValid else {
             return try await render(
@@ -100,7 +102,12 @@ struct EntryPage {
         }
         let count = summary.observationsAdded + summary.observationsCorrected
         return Response(
-            status: .seeOther, headers: [.location: SiteURL.unit(unit.id, .entry).path(["nam": "\(period.year)", "thang": "\(period.toMonth)", "da-luu": "\(count)"])])
+            status: .seeOther,
+            headers: [
+                .location: SiteURL.unit(unit.id, .entry).path([
+                    "nam": "\(period.year)", "thang": "\(period.toMonth)", "da-luu": "\(count)",
+                ])
+            ])
     }
 
     private func render(

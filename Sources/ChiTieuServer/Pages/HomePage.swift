@@ -28,7 +28,8 @@ struct HomePage {
         let tree = UnitTree(try await services.visibleUnits(for: context))
         let links = tree.ordered.map { entry in
             UnitLink(
-                href: SiteURL.unit(entry.unit.id, .overview).path(), title: entry.unit.capitalizedTitle, depth: entry.depth,
+                href: SiteURL.unit(entry.unit.id, .overview).path(), title: entry.unit.capitalizedTitle,
+                depth: entry.depth,
                 note: entry.unit.validTo.map { "đến \($0.vietnamese)" })
         }
         return try services.pages.render(

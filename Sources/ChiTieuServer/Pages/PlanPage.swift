@@ -113,7 +113,8 @@ struct PlanPage {
         let summary = try await services.repository.save(grid.batch)
         let count = summary.targetsAdded + summary.targetsUpdated
         return Response(
-            status: .seeOther, headers: [.location: SiteURL.unit(unit.id, .plan).path(["nam": "\(form.nam)", "da-luu": "\(count)"])])
+            status: .seeOther,
+            headers: [.location: SiteURL.unit(unit.id, .plan).path(["nam": "\(form.nam)", "da-luu": "\(count)"])])
     }
 
     private func render(

@@ -40,7 +40,8 @@ extension MemoryRepository: AccountRepository {
         accounts[index].hash = passwordHash
         let ended = removeSessions(of: userID, except: token)
         record(
-            AccountRules.change(accounts[index].user, "đổi mật khẩu", new: "mật khẩu mới; kết thúc \(ended) phiên đăng nhập"),
+            AccountRules.change(
+                accounts[index].user, "đổi mật khẩu", new: "mật khẩu mới; kết thúc \(ended) phiên đăng nhập"),
             author: author)
     }
 
@@ -51,7 +52,8 @@ extension MemoryRepository: AccountRepository {
         let ended = disabled ? removeSessions(of: userID, except: nil) : 0
         record(
             AccountRules.change(
-                before, disabled ? "khóa tài khoản" : "mở khóa tài khoản", old: before.disabled ? "đã khóa" : "đang dùng",
+                before, disabled ? "khóa tài khoản" : "mở khóa tài khoản",
+                old: before.disabled ? "đã khóa" : "đang dùng",
                 new: disabled ? "đã khóa; kết thúc \(ended) phiên đăng nhập" : "đang dùng"),
             author: author)
     }
@@ -60,7 +62,9 @@ extension MemoryRepository: AccountRepository {
     public func endSessions(userID: Int64, author: ChangeAuthor) throws -> Int {
         let index = try accountIndex(userID)
         let ended = removeSessions(of: userID, except: nil)
-        record(AccountRules.change(accounts[index].user, "kết thúc mọi phiên đăng nhập", new: "\(ended) phiên"), author: author)
+        record(
+            AccountRules.change(accounts[index].user, "kết thúc mọi phiên đăng nhập", new: "\(ended) phiên"),
+            author: author)
         return ended
     }
 

@@ -59,8 +59,10 @@ extension SQLRepository {
             guard token.revokedAt == nil else { return }
             let now = Timestamp.now()
             try await db.update("api_tokens").set("revoked_at", to: SQLBind(now)).where("id", .equal, id).run()
-            let entry = AccountRules.change(try Self.user(userRow), "thu hồi mã API", old: token.channel, new: "đã thu hồi")
-                .stamped(realID: { $0 }, author: author, at: now)
+            let entry = AccountRules.change(
+                try Self.user(userRow), "thu hồi mã API", old: token.channel, new: "đã thu hồi"
+            )
+            .stamped(realID: { $0 }, author: author, at: now)
             try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
         }
     }

@@ -25,7 +25,9 @@ struct Migrator {
     /// All of them but in tests, which build older databases with a prefix.
     var migrations: [Migration] = Self.migrations
 
-    static let migrations: [Migration] = [Schema.initial, Schema.audit, Schema.accounts, Schema.accountControls, Schema.apiTokens]
+    static let migrations: [Migration] = [
+        Schema.initial, Schema.audit, Schema.accounts, Schema.accountControls, Schema.apiTokens,
+    ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }
 

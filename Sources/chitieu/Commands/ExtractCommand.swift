@@ -72,7 +72,9 @@ extension SourceFile {
     /// `DIR/NAME.EXT` for `input`. Nil, with the reason printed, when another input of this
     /// run already wrote there (`a/bao-cao.txt` and `b/bao-cao.txt`); a file left by an earlier
     /// run is replaced with a notice.
-    static func outputPath(for input: String, in directory: String, extension ext: String, taken: inout [String: String])
+    static func outputPath(
+        for input: String, in directory: String, extension ext: String, taken: inout [String: String]
+    )
         -> String?
     {
         let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent

@@ -28,7 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Ai cũng xem được mọi trang mà không cần đăng nhập (chỉ xem). Mặc định bật cùng --demo.")
     var publicRead = false
 
-    @Flag(help: "Cookie chỉ gửi qua HTTPS (khi chạy sau một proxy TLS). Sau --trusted-proxy thì tự bật khi proxy báo HTTPS.")
+    @Flag(
+        help:
+            "Cookie chỉ gửi qua HTTPS (khi chạy sau một proxy TLS). Sau --trusted-proxy thì tự bật khi proxy báo HTTPS."
+    )
     var secureCookies = false
 
     @Option(

@@ -8,7 +8,10 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Quản lý tài khoản người dùng của ứng dụng web.",
-        subcommands: [UserAddCommand.self, UserListCommand.self, UserPasswordCommand.self, UserDisableCommand.self, UserTokenCommand.self])
+        subcommands: [
+            UserAddCommand.self, UserListCommand.self, UserPasswordCommand.self, UserDisableCommand.self,
+            UserTokenCommand.self,
+        ])
 }
 
 extension Role: ExpressibleByArgument {}

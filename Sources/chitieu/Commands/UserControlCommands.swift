@@ -56,7 +56,8 @@ struct UserDisableCommand: AsyncParsableCommand {
                 let user = try await account(named: name, in: repository)
                 try await repository.setDisabled(
                     userID: user.id, !enable, author: ChangeAuthor(name: "dòng lệnh chitieu user disable"))
-                print(enable ? "Đã mở khóa «\(user.name)»." : "Đã khóa «\(user.name)»; mọi phiên đăng nhập đã kết thúc.")
+                print(
+                    enable ? "Đã mở khóa «\(user.name)»." : "Đã khóa «\(user.name)»; mọi phiên đăng nhập đã kết thúc.")
             }
         }
     }
@@ -88,7 +89,9 @@ struct UserTokenCommand: AsyncParsableCommand {
                     print("Đã thu hồi mã API số \(revoke) của «\(user.name)».")
                 } else if list {
                     for token in try await repository.apiTokens(userID: user.id) {
-                        print("\(token.id)\t\(token.label)\t\(token.createdAt)\t\(token.revokedAt.map { "thu hồi \($0)" } ?? "đang dùng")")
+                        print(
+                            "\(token.id)\t\(token.label)\t\(token.createdAt)\t\(token.revokedAt.map { "thu hồi \($0)" } ?? "đang dùng")"
+                        )
                     }
                 } else {
                     guard let label else { throw UsageError(message: "Cần --label: mã API dùng cho việc gì.") }
@@ -96,7 +99,8 @@ struct UserTokenCommand: AsyncParsableCommand {
                     let token = try await repository.createAPIToken(
                         token: secret, userID: user.id, label: label, author: author)
                     print(secret)
-                    Terminal.error("Mã API số \(token.id) «\(token.label)» của «\(user.name)»: chép ngay, mã chỉ in ra một lần.")
+                    Terminal.error(
+                        "Mã API số \(token.id) «\(token.label)» của «\(user.name)»: chép ngay, mã chỉ in ra một lần.")
                 }
             }
         }
