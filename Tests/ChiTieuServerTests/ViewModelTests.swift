@@ -25,3 +25,15 @@ import Testing
         #expect(json.contains("\"percent_of_plan\" : 70.76"))
     }
 }
+
+@Suite struct CookieReadingTests {
+    @Test func aCookieIsFoundByNameAmongOthers() {
+        let headers = ["a=1; chitieu_phien_x=khac; chitieu_phien=abc-123_xyz", "chitieu_csrf=t0k"]
+        #expect(IdentifyMiddleware.cookie("chitieu_phien", in: headers) == "abc-123_xyz")
+        #expect(IdentifyMiddleware.cookie("chitieu_csrf", in: headers) == "t0k")
+        #expect(IdentifyMiddleware.cookie("a", in: headers) == "1")
+        #expect(IdentifyMiddleware.cookie("khong", in: headers) == nil)
+        #expect(IdentifyMiddleware.cookie("chitieu_phien", in: ["chitieu_phien="]) == nil)
+        #expect(IdentifyMiddleware.cookie("chitieu_phien", in: []) == nil)
+    }
+}
