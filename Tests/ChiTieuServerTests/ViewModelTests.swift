@@ -1,6 +1,7 @@
 import ChiTieuCore
 import ChiTieuStore
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ChiTieuServer
@@ -36,4 +37,36 @@ import Testing
         #expect(IdentifyMiddleware.cookie("chitieu_phien", in: ["chitieu_phien="]) == nil)
         #expect(IdentifyMiddleware.cookie("chitieu_phien", in: []) == nil)
     }
+}
+
+@Suite struct SingleFlightTests {
+    @Test func parallelAsksShareOneLoad() async throws {
+        let flight = SingleFlight<Int>()
+        let loads = LoadCount()
+        let gate = AsyncStream<Void>.makeStream()
+        let answers = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    try await flight.value("k") {
+                        loads.add()
+                        for await _ in gate.stream { break }  // held until every ask is in
+                        return 7
+                    }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            gate.continuation.yield()
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(answers == Array(repeating: 7, count: 20))
+        #expect(loads.value == 1)
+        // Once answered, the next ask loads afresh.
+        #expect(try await flight.value("k") { 8 } == 8)
+    }
+}
+
+private final class LoadCount: Sendable {
+    private let count = Mutex(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
 }
