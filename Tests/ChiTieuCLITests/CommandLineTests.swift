@@ -30,9 +30,16 @@ import Testing
     }
 
     func run(_ arguments: String...) throws -> Run {
+        try execute(arguments + ["--db", folder.appendingPathComponent("test.sqlite").path])
+    }
+
+    /// `chitieu extract` without `--db`: it reads files, not the database.
+    func extract(_ arguments: [String]) throws -> Run { try execute(["extract"] + arguments) }
+
+    private func execute(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
-        process.arguments = arguments + ["--db", folder.appendingPathComponent("test.sqlite").path]
+        process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
@@ -128,24 +135,6 @@ import Testing
             check.stdout.contains(
                 "Cảnh báo: Huyện Chợ Đồn, Xuất khẩu lao động, 9 tháng năm 2023: nguồn ghi đạt 180% kế hoạch, nhưng 217 ÷ 120 = 180,83%."
             ))
-    }
-
-    /// `chitieu extract` without `--db`: it reads files, not the database.
-    func extract(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["extract"] + arguments
-        process.currentDirectoryURL = folder
-        let (out, err) = (Pipe(), Pipe())
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test func extractRefusesWordAndPDFFilesAndNeverMixesUpOutputs() throws {

@@ -9,22 +9,21 @@ extension Assessment {
     func total() -> Assessment {
         var result = self
         var dropped: [String] = []
-        func keep(_ value: inout Double?, _ name: String) {
-            if let v = value, !v.isFinite {
-                value = nil
-                dropped.append(name)
-            }
+        @discardableResult func keep(_ value: inout Double?, _ name: String) -> Bool {
+            guard let v = value, !v.isFinite else { return true }
+            value = nil
+            dropped.append(name)
+            return false
         }
         keep(&result.value, "giá trị")
-        keep(&result.achieved, "mức đạt")
-        keep(&result.forecast, "dự báo")
+        let achievedFinite = keep(&result.achieved, "mức đạt")
+        let forecastFinite = keep(&result.forecast, "dự báo")
         keep(&result.percentOfPlan, "tỷ lệ so kế hoạch")
         keep(&result.growthPercent, "tăng trưởng so cùng kỳ")
         keep(&result.expectedShare, "tỷ trọng dự kiến")
         keep(&result.shortfallPercent, "mức hụt")
         let (low, high) = target.bound.values
-        let judgementFailed =
-            dropped.contains("mức đạt") || dropped.contains("dự báo") || !low.isFinite || !(high?.isFinite ?? true)
+        let judgementFailed = !achievedFinite || !forecastFinite || !low.isFinite || !(high?.isFinite ?? true)
         guard !dropped.isEmpty || judgementFailed else { return self }
         if result.growthPercent == nil { result.growthSource = nil }
         if judgementFailed {
