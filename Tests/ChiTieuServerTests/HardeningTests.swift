@@ -200,8 +200,8 @@ struct AccountPageTests {
         }
         let hash = try #require(try await fixture.repository.credentials(name: "quantri")).passwordHash
         #expect(ServerFixture.configuration.passwords.verify("mat-khau-moi-2", hash: hash))
-        #expect(try await fixture.repository.session(token: session.token, now: Timestamp.now()) != nil)
-        #expect(try await fixture.repository.session(token: other.token, now: Timestamp.now()) == nil)
+        #expect(try await fixture.repository.session(token: session.token, now: ServerFixture.clock.timestamp()) != nil)
+        #expect(try await fixture.repository.session(token: other.token, now: ServerFixture.clock.timestamp()) == nil)
     }
 
     @Test func anAdministratorResetsDisablesAndEndsSessions() async throws {
@@ -233,7 +233,9 @@ struct AccountPageTests {
                     == .unprocessableContent)
             #expect(try await client.postForm("/quan-tri/nguoi-dung/99999/phien", []).status == .notFound)
         }
-        #expect(try await fixture.repository.session(token: editorSession.token, now: Timestamp.now()) == nil)
+        #expect(
+            try await fixture.repository.session(token: editorSession.token, now: ServerFixture.clock.timestamp())
+                == nil)
         // … and the server does not serve the remembered session any more.
         try await fixture.test(as: editorSession) { (client: Browser) async throws in
             #expect(try await client.get("/api/v1/units").status == .unauthorized)

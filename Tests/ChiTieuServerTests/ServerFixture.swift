@@ -15,12 +15,14 @@ struct ServerFixture {
     /// The signed-in administrator's session cookie and CSRF token.
     let session: Browser.Session?
 
-    static let configuration = ServerConfiguration(currentYear: 2026, passwords: Passwords(cost: 4))
+    /// 15 June 2026, 09:30 in Hà Nội: every page, session and audit entry of the tests lives then.
+    static let clock = WallClock.fixed(Date(timeIntervalSince1970: 1_781_490_600))
+    static let configuration = ServerConfiguration(clock: clock, passwords: Passwords(cost: 4))
 
     static func demo(
         extraUnit: String? = nil, configuration: ServerConfiguration = configuration, signedIn: Bool = true
     ) async throws -> ServerFixture {
-        let repository = MemoryRepository()
+        let repository = MemoryRepository(clock: configuration.clock)
         try await repository.ensureCatalogue()
         var batch = DemoDataSet.batch()
         if let extraUnit { batch.addUnit(.commune, extraUnit) }

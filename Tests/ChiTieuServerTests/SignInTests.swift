@@ -51,15 +51,17 @@ struct SignInTests {
             ) { $0 }
             #expect(home.text.contains("quantri <span class=\"role\">(quản trị)</span>"))
 
-            let csrfOfSession = try #require(try await fixture.repository.session(token: session, now: Timestamp.now()))
-                .csrfToken
+            let csrfOfSession = try #require(
+                try await fixture.repository.session(token: session, now: ServerFixture.clock.timestamp())
+            )
+            .csrfToken
             let out = try await client.client.execute(
                 uri: "/dang-xuat", method: .post,
                 headers: [.cookie: "chitieu_phien=\(session)", .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "_csrf=\(csrfOfSession)")
             ) { $0 }
             #expect(out.status == .seeOther)
-            #expect(try await fixture.repository.session(token: session, now: Timestamp.now()) == nil)
+            #expect(try await fixture.repository.session(token: session, now: ServerFixture.clock.timestamp()) == nil)
         }
     }
 
@@ -184,7 +186,8 @@ struct SignInTests {
             return String(
                 try #require(response.headers[.setCookie]).dropFirst("chitieu_phien=".count).prefix { $0 != ";" })
         }
-        let csrfToken = try #require(try await second.session(token: session, now: Timestamp.now())).csrfToken
+        let csrfToken = try #require(try await second.session(token: session, now: ServerFixture.clock.timestamp()))
+            .csrfToken
         try await serverB.test(.router) { client in
             let browser = Browser(client: client, session: .init(token: session, csrf: csrfToken))
             let saved = try await browser.postJSON(

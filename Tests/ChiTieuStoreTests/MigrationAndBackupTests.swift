@@ -73,8 +73,10 @@ struct SessionStorageTests {
         }
         #expect(stored == [SessionDigest.of("bi-mat-cua-trinh-duyet")])
         #expect(stored.first?.count == 64)
-        #expect(try await repository.session(token: "bi-mat-cua-trinh-duyet", now: Timestamp.now())?.user == user)
-        #expect(try await repository.session(token: stored[0], now: Timestamp.now()) == nil)
+        #expect(
+            try await repository.session(token: "bi-mat-cua-trinh-duyet", now: WallClock.system.timestamp())?.user
+                == user)
+        #expect(try await repository.session(token: stored[0], now: WallClock.system.timestamp()) == nil)
         #expect(try await repository.session(token: "bi-mat-cua-trinh-duyet", now: "3000-01-01T00:00:00Z") == nil)
         await repository.close()
     }

@@ -38,7 +38,7 @@ struct IdentifyMiddleware: RouterMiddleware {
         let cookies = request.headers[values: .cookie]
         if let token = Self.cookie(SessionCookie.session, in: cookies),
             let session = try await cache.session(
-                token, load: { try await accounts.session(token: token, now: Timestamp.now()) })
+                token, load: { try await accounts.session(token: token, now: configuration.clock.timestamp()) })
         {
             context.identity = Identity(
                 user: session.user, access: AccessScope(user: session.user), csrfToken: session.csrfToken,

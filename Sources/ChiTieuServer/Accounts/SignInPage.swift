@@ -48,8 +48,9 @@ struct SignInPage {
             return try refuse(context, name: "", next: next)
         }
         let limits = services.configuration.signInLimits
-        let now = Timestamp.now()
-        let since = Timestamp.from(now: .zero - .seconds(limits.windowSeconds))
+        let clock = services.configuration.clock
+        let now = clock.timestamp()
+        let since = clock.timestamp(from: .zero - .seconds(limits.windowSeconds))
         let keys = (name: "ten:" + NameKey(name).rawValue, address: "dia-chi:" + (context.remoteAddress ?? "?"))
         let repository = services.repository
         guard
@@ -73,7 +74,7 @@ struct SignInPage {
         let token = SecretToken.make()
         try await repository.createSession(
             token: token, userID: found.user.id, csrfToken: SecretToken.make(),
-            expiresAt: Timestamp.from(now: services.configuration.sessionLifetime))
+            expiresAt: clock.timestamp(from: services.configuration.sessionLifetime))
         var response = Response(status: .seeOther, headers: [.location: next])
         response.setCookie(
             Cookie(

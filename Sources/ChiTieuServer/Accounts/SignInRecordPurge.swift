@@ -1,3 +1,4 @@
+import ChiTieuCore
 import ChiTieuStore
 import Logging
 import ServiceLifecycle
@@ -8,6 +9,7 @@ import ServiceLifecycle
 struct SignInRecordPurge: Service {
     let accounts: any AccountRepository
     let windowSeconds: Int
+    let clock: WallClock
     let every: Duration
     let logger: Logger
 
@@ -23,7 +25,7 @@ struct SignInRecordPurge: Service {
     func purgeOnce() async {
         do {
             let removed = try await accounts.purgeSignInRecords(
-                failuresBefore: Timestamp.from(now: .zero - .seconds(windowSeconds)), now: Timestamp.now())
+                failuresBefore: clock.timestamp(from: .zero - .seconds(windowSeconds)), now: clock.timestamp())
             if removed > 0 { logger.info("Đã xóa \(removed) bản ghi đăng nhập cũ.") }
         } catch {
             logger.warning("Không xóa được bản ghi đăng nhập cũ: \(error)")

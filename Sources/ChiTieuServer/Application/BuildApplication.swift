@@ -14,8 +14,8 @@ public func buildApplication(
     let services = try await AppServices(repository: repository, configuration: configuration)
     let idle = TimeAmount.seconds(configuration.idleTimeout.components.seconds)
     let purge = SignInRecordPurge(
-        accounts: repository, windowSeconds: configuration.signInLimits.windowSeconds, every: .seconds(3600),
-        logger: logger)
+        accounts: repository, windowSeconds: configuration.signInLimits.windowSeconds, clock: configuration.clock,
+        every: .seconds(3600), logger: logger)
     return Application(
         router: buildRouter(services),
         server: .http1(configuration: .init(idleTimeout: idle)),

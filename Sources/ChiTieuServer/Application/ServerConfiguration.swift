@@ -8,8 +8,9 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// One log line per request (`serve --verbose`).
     public var logRequests: Bool
-    /// The year the extractor takes as "now" for implausible-year checks and default periods.
-    public var currentYear: Int
+    /// Now, for sessions, sign-in windows, default periods and implausible-year checks.
+    public var clock: WallClock
+    public var currentYear: Int { clock.year }
     /// Anyone may read every page without signing in, and change nothing (the demo).
     public var publicReading: Bool
     /// Cookies only over HTTPS: set when a TLS proxy stands in front of the server.
@@ -25,7 +26,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, logRequests: Bool = false,
-        currentYear: Int,
+        clock: WallClock = .system,
         publicReading: Bool = false, secureCookies: Bool = false, sessionLifetime: Duration = .seconds(8 * 3600),
         passwords: Passwords = Passwords(), trustedProxies: Set<String> = [], signInLimits: SignInLimits = .standard,
         idleTimeout: Duration = .seconds(60)
@@ -34,7 +35,7 @@ public struct ServerConfiguration: Sendable {
         self.port = port
         self.logLevel = logLevel
         self.logRequests = logRequests
-        self.currentYear = currentYear
+        self.clock = clock
         self.publicReading = publicReading
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime

@@ -7,7 +7,7 @@ extension MemoryRepository {
             throw AccountError.unknownUser(userID)
         }
         let made = APIToken(
-            id: Int64(tokens.count + 1), userID: userID, label: label, createdAt: Timestamp.now())
+            id: Int64(tokens.count + 1), userID: userID, label: label, createdAt: clock.timestamp())
         tokens.append((made, SessionDigest.of(token)))
         record(AccountRules.change(user, "tạo mã API", new: made.channel), author: author)
         return made
@@ -31,7 +31,7 @@ extension MemoryRepository {
         else { throw AccountError.unknownToken(id) }
         guard tokens[index].token.revokedAt == nil else { return }
         let old = tokens[index].token
-        tokens[index].token.revokedAt = Timestamp.now()
+        tokens[index].token.revokedAt = clock.timestamp()
         record(AccountRules.change(user, "thu hồi mã API", old: old.channel, new: "đã thu hồi"), author: author)
     }
 }

@@ -17,7 +17,7 @@ extension SQLRepository: AccountRepository {
             if try await db.select().column("id").from("users").where("name_key", .equal, key).first() != nil {
                 throw AccountError.nameTaken(name)
             }
-            let now = Timestamp.now()
+            let now = clock.timestamp()
             let row = try await db.insert(into: "users")
                 .columns("name", "name_key", "role", "unit_id", "password_hash", "created_at")
                 .values(
@@ -101,7 +101,7 @@ extension SQLRepository: AccountRepository {
 
     public func setDisabled(userID: Int64, _ disabled: Bool, author: ChangeAuthor) async throws {
         try await changeUser(userID, author: author) { db, user in
-            let at: String? = disabled ? Timestamp.now() : nil
+            let at: String? = disabled ? clock.timestamp() : nil
             try await db.update("users").set("disabled_at", to: SQLBind(at)).where("id", .equal, userID).run()
             let ended = disabled ? try await Self.deleteSessions(of: userID, except: nil, db: db) : 0
             return AccountRules.change(
@@ -132,7 +132,7 @@ extension SQLRepository: AccountRepository {
                 throw AccountError.unknownUser(userID)
             }
             let entry = try await change(db, try Self.user(row)).stamped(
-                realID: { $0 }, author: author, at: Timestamp.now())
+                realID: { $0 }, author: author, at: clock.timestamp())
             try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
         }
     }

@@ -11,7 +11,7 @@ extension SQLRepository {
             if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
             guard let userRow = try await db.select().column("*").from("users").where("id", .equal, userID).first()
             else { throw AccountError.unknownUser(userID) }
-            let now = Timestamp.now()
+            let now = clock.timestamp()
             let row = try await db.insert(into: "api_tokens").columns("user_id", "digest", "label", "created_at")
                 .values(SQLBind(userID), SQLBind(SessionDigest.of(token)), SQLBind(label), SQLBind(now))
                 .returning("id").first()
@@ -57,7 +57,7 @@ extension SQLRepository {
             else { throw AccountError.unknownToken(id) }
             let token = try Self.apiToken(row)
             guard token.revokedAt == nil else { return }
-            let now = Timestamp.now()
+            let now = clock.timestamp()
             try await db.update("api_tokens").set("revoked_at", to: SQLBind(now)).where("id", .equal, id).run()
             let entry = AccountRules.change(
                 try Self.user(userRow), "thu hồi mã API", old: token.channel, new: "đã thu hồi"

@@ -1,3 +1,4 @@
+import ChiTieuCore
 import SQLKit
 
 /// One step of the schema. Steps are applied in order, each in its own transaction, and
@@ -52,7 +53,7 @@ struct Migrator {
                 }
                 try await db.insert(into: "schema_migrations")
                     .columns("version", "name", "applied_at")
-                    .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp.now()))
+                    .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(WallClock.system.timestamp()))
                     .run()
             }
             done.append(migration.version)

@@ -1,20 +1,19 @@
+import ChiTieuCore
 import Foundation
 
 /// Timestamps stored as ISO 8601 text in UTC, the same on both engines.
 public enum Timestamp {
-    public static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
-    }
-
-    /// The current calendar year, for plausibility checks.
-    static var currentYear: Int {
-        Calendar(identifier: .gregorian).component(.year, from: Date())
+    public static func string(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
     }
 }
 
-extension Timestamp {
-    /// The timestamp `duration` from now (negative: in the past).
-    public static func from(now offset: Duration) -> String {
-        ISO8601DateFormatter().string(from: Date().addingTimeInterval(TimeInterval(offset.components.seconds)))
+extension WallClock {
+    /// The stored form of now.
+    public func timestamp() -> String { Timestamp.string(now()) }
+
+    /// The stored form of the moment `offset` from now (negative: in the past).
+    public func timestamp(from offset: Duration) -> String {
+        Timestamp.string(now().addingTimeInterval(TimeInterval(offset.components.seconds)))
     }
 }

@@ -20,7 +20,12 @@ public actor MemoryRepository: ChiTieuRepository {
     var tokens: [(token: APIToken, digest: String)] = []
     private var nextID: Int64 = 1
 
-    public init() {}
+    /// The time stamped on saved records, sessions and the audit trail.
+    public nonisolated let clock: WallClock
+
+    public init(clock: WallClock = .system) {
+        self.clock = clock
+    }
 
     public func indicators() -> [Indicator] { catalogue }
     public func catalogueVersion() -> String? { version }
@@ -91,7 +96,7 @@ public actor MemoryRepository: ChiTieuRepository {
             terms[id] = new.terms
         }
         let real: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
-        let now = Timestamp.now()
+        let now = clock.timestamp()
         for var t in plan.targetsToInsert {
             t.id = makeID()
             t.unitID = real(t.unitID)
@@ -123,7 +128,7 @@ public actor MemoryRepository: ChiTieuRepository {
     }
 
     func record(_ entry: AuditEntry, author: ChangeAuthor) {
-        var stamped = entry.stamped(realID: { $0 }, author: author, at: entry.at.isEmpty ? Timestamp.now() : entry.at)
+        var stamped = entry.stamped(realID: { $0 }, author: author, at: entry.at.isEmpty ? clock.timestamp() : entry.at)
         stamped.id = Int64(audit.count + 1)
         audit.append(stamped)
     }

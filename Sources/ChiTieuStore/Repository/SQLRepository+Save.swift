@@ -15,7 +15,7 @@ extension SQLRepository {
             try await Self.writeCatalogue(batch, db: db)
             summary.unitIDs = try await Self.insertUnits(batch, db: db)
             let realID: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
-            let now = Timestamp.now()
+            let now = clock.timestamp()
             try await Self.insertRows(plan.targetsToInsert, into: "targets", columns: TargetColumns.names, db: db) {
                 var t = $0
                 t.unitID = realID(t.unitID)

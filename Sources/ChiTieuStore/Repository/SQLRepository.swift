@@ -10,16 +10,21 @@ public struct SQLRepository: ChiTieuRepository {
     public let database: StoreDatabase
     /// The schema versions this opening brought the database to (empty when it was current).
     public internal(set) var migrationsApplied: [Int] = []
+    /// The time stamped on saved records, sessions and the audit trail.
+    public let clock: WallClock
 
-    public init(database: StoreDatabase) {
+    public init(database: StoreDatabase, clock: WallClock = .system) {
         self.database = database
+        self.clock = clock
     }
 
     /// The schema version this program writes.
     public static var schemaVersion: Int { Migrator.currentVersion }
 
     /// Opens an SQLite file, creating it and bringing its schema up to date.
-    public static func openSQLite(path: String, logger: Logger = Logger(label: "chitieu.store")) async throws
+    public static func openSQLite(
+        path: String, logger: Logger = Logger(label: "chitieu.store"), clock: WallClock = .system
+    ) async throws
         -> SQLRepository
     {
         let database = try StoreDatabase.sqlite(path: path, logger: logger)
@@ -36,13 +41,15 @@ public struct SQLRepository: ChiTieuRepository {
             await database.close()
             throw error
         }
-        var repository = SQLRepository(database: database)
+        var repository = SQLRepository(database: database, clock: clock)
         repository.migrationsApplied = applied
         return repository
     }
 
     /// Connects to PostgreSQL and brings its schema up to date.
-    public static func openPostgres(url: String, logger: Logger = Logger(label: "chitieu.store")) async throws
+    public static func openPostgres(
+        url: String, logger: Logger = Logger(label: "chitieu.store"), clock: WallClock = .system
+    ) async throws
         -> SQLRepository
     {
         let database = try StoreDatabase.postgres(url: url, logger: logger)
@@ -56,18 +63,20 @@ public struct SQLRepository: ChiTieuRepository {
             await database.close()
             throw StoreError.cannotOpen(database.location, String(reflecting: error).prefix(300).description)
         }
-        var repository = SQLRepository(database: database)
+        var repository = SQLRepository(database: database, clock: clock)
         repository.migrationsApplied = applied
         return repository
     }
 
     /// The database chosen by `--db` and the environment (`DatabaseChoice`).
-    public static func open(_ choice: DatabaseChoice, logger: Logger = Logger(label: "chitieu.store")) async throws
+    public static func open(
+        _ choice: DatabaseChoice, logger: Logger = Logger(label: "chitieu.store"), clock: WallClock = .system
+    ) async throws
         -> SQLRepository
     {
         switch choice {
-        case .postgres(let url): try await openPostgres(url: url, logger: logger)
-        case .sqlite(let path): try await openSQLite(path: path, logger: logger)
+        case .postgres(let url): try await openPostgres(url: url, logger: logger, clock: clock)
+        case .sqlite(let path): try await openSQLite(path: path, logger: logger, clock: clock)
         }
     }
 

@@ -25,7 +25,7 @@ struct CheckCommand: AsyncParsableCommand {
             try await store.withRepository { repository in
                 var ids: [UnitID]?
                 if let unit { ids = [try await UnitResolver(repository: repository).resolve(unit).id] }
-                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                let year = Terminal.currentYear
                 let findings = try await UnitReview(repository: repository).findings(unitIDs: ids, currentYear: year)
                 if json {
                     let encoder = JSONEncoder()

@@ -92,5 +92,7 @@ extension SourceFile {
 }
 
 extension Terminal {
-    static var currentYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
+    /// The one clock of the command line: results "in the future", default periods, stamps.
+    static let clock = WallClock.system
+    static var currentYear: Int { clock.year }
 }

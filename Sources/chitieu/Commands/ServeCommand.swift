@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 let configuration = ServerConfiguration(
                     host: host, port: port, logLevel: verbose ? .info : .warning, logRequests: verbose,
-                    currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()),
+                    clock: Terminal.clock,
                     publicReading: publicRead || demo, secureCookies: secureCookies,
                     trustedProxies: Set(trustedProxies))
                 if try await repository.users().isEmpty, !configuration.publicReading {
