@@ -1,6 +1,7 @@
 import ChiTieuCore
 import ChiTieuStore
 import Foundation
+import NIOCore
 import Synchronization
 import Testing
 
@@ -69,4 +70,27 @@ private final class LoadCount: Sendable {
     private let count = Mutex(0)
     func add() { count.withLock { $0 += 1 } }
     var value: Int { count.withLock { $0 } }
+}
+
+@Suite struct ComparisonViewModelTests {
+    @Test func theComparePageAndItsJSONShowOneModel() async throws {
+        let fixture = try await ServerFixture.demo()
+        // The Gia Lai of before 1 July 2025, with its districts.
+        let province = try #require(
+            try await fixture.repository.units(named: .init("Gia Lai")).first { $0.validTo != nil })
+        let catalogue = try await fixture.repository.indicators()
+        let indicator = try #require(catalogue.first { $0.code == "total_production_value" })
+        let model = try await ComparisonModel.load(
+            indicator, under: province, period: try Period.yearToDate(2024, through: 9), services: fixture.services)
+        let view = ComparePage.View(model, catalogue: catalogue, layout: LayoutView(title: "thử"))
+        #expect(view.heading == "So sánh: Tổng giá trị sản xuất — các đơn vị thuộc tỉnh Gia Lai, 9 tháng năm 2024")
+        #expect(view.rows.count == model.rows.count)
+        #expect(view.rows.contains { $0.title == "Huyện Kông Chro" && $0.rank == "1" })
+        let ranked = view.rows.filter { $0.rank != "–" }
+        #expect(ranked.map(\.rank) == (1...ranked.count).map(String.init))
+        #expect(view.indicators.filter(\.selected).map(\.value) == ["total_production_value"])
+        #expect(view.chart?.hasPrefix("<svg") == (ranked.count > 0))
+        let json = String(buffer: try JSONBody.encode(model.json))
+        #expect(json.contains("\"period\":\"9 tháng năm 2024\""))
+    }
 }

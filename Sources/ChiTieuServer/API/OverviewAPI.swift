@@ -77,18 +77,7 @@ struct OverviewAPI {
         let unit = try context.scopedUnit()
         let indicator = try await services.indicator(values.string("indicator"), field: "indicator")
         let period = try await period(values, of: unit)
-        let rows = try await UnitComparison(repository: services.repository).compare(
-            indicator, under: unit, period: period)
-        return ComparisonJSON(
-            indicator: .init(indicator), period: period.label,
-            rows: rows.enumerated().map { n, row in
-                .init(
-                    rank: row.value == nil ? nil : n + 1, unit: .init(row.unit), value: row.value,
-                    target: row.assessment?.targetValue,
-                    percent_of_plan: row.assessment?.percentOfPlan?.rounded(places: 2),
-                    growth_percent: row.assessment?.growthPercent?.rounded(places: 2),
-                    status: row.assessment?.status.rawValue)
-            })
+        return try await ComparisonModel.load(indicator, under: unit, period: period, services: services).json
     }
 
     struct SeriesJSON: ResponseEncodable {

@@ -24,6 +24,34 @@ struct ComparePage {
         let rows: [Row]
         let noChildren: Bool
         let noValues: Bool
+
+        static func heading(_ model: ComparisonModel) -> String {
+            "So sánh: \(model.indicator.name) — các đơn vị thuộc \(model.unit.title), \(model.period.label)"
+        }
+
+        /// The page for `model`, with `catalogue` to choose another indicator from: pure, tested without HTTP.
+        init(_ model: ComparisonModel, catalogue: [Indicator], layout: LayoutView) {
+            let (unit, indicator, period) = (model.unit, model.indicator, model.period)
+            let withValues = model.rows.filter { $0.value != nil }
+            self.layout = layout
+            heading = Self.heading(model)
+            indicators = catalogue.map { .init(value: $0.code, label: $0.name, selected: $0.code == indicator.code) }
+            action = SiteURL.unit(unit.id, .compare).path()
+            year = period.year
+            month = period.toMonth
+            let bars = withValues.map { row in
+                BarChart.Bar(
+                    label: row.unit.name, value: row.value!,
+                    cls: row.assessment.map { Display.statusClass($0.status) } ?? "")
+            }
+            chart =
+                withValues.isEmpty
+                ? nil : BarChart(title: heading, bars: bars, measureUnit: indicator.measureUnit).svg()
+            rows = model.rows.enumerated().map { n, row in ComparePage.row(n, row, indicator: indicator, period: period)
+            }
+            noChildren = model.rows.isEmpty
+            noValues = !model.rows.isEmpty && withValues.isEmpty
+        }
     }
 
     struct Row {
@@ -39,41 +67,27 @@ struct ComparePage {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let values = RequestValues(request: request, context: context)
-        let unit = try context.scopedUnit()
-        let period = try await services.pagePeriod(values, of: unit)
+        let (values, unit) = (RequestValues(request: request, context: context), try context.scopedUnit())
         let catalogue = try await services.repository.indicators()
-        let indicator: Indicator
-        if let code = values.string("chi-tieu") {
-            indicator = try await services.indicator(code, field: "chi-tieu")
-        } else {
-            indicator = catalogue.first { $0.code == "total_production_value" } ?? catalogue[0]
-        }
-        let rows = try await UnitComparison(repository: services.repository).compare(
-            indicator, under: unit, period: period)
-        let withValues = rows.filter { $0.value != nil }
-        let heading = "So sánh: \(indicator.name) — các đơn vị thuộc \(unit.title), \(period.label)"
-        let chart = BarChart(
-            title: heading,
-            bars: withValues.map { row in
-                .init(
-                    label: row.unit.name, value: row.value!,
-                    cls: row.assessment.map { Display.statusClass($0.status) } ?? "")
-            }, measureUnit: indicator.measureUnit)
-        let view = View(
-            layout: try await services.layout(
-                context: context,
-                heading, page: .compare, unit: unit, period: period, indicator: indicator.code),
-            heading: heading,
-            indicators: catalogue.map { .init(value: $0.code, label: $0.name, selected: $0.code == indicator.code) },
-            action: SiteURL.unit(unit.id, .compare).path(), year: period.year, month: period.toMonth,
-            chart: withValues.isEmpty ? nil : chart.svg(),
-            rows: rows.enumerated().map { n, row in Self.row(n, row, indicator: indicator, period: period) },
-            noChildren: rows.isEmpty, noValues: !rows.isEmpty && withValues.isEmpty)
-        return try services.pages.render(view, template: "compare")
+        let model = try await ComparisonModel.load(
+            try await indicator(values, catalogue: catalogue), under: unit,
+            period: try await services.pagePeriod(values, of: unit), services: services)
+        let layout = try await services.layout(
+            context: context, View.heading(model), page: .compare, unit: unit, period: model.period,
+            indicator: model.indicator.code)
+        return try services.pages.render(View(model, catalogue: catalogue, layout: layout), template: "compare")
     }
 
-    private static func row(_ n: Int, _ row: UnitComparison.Row, indicator: Indicator, period: Period) -> Row {
+    /// `?chi-tieu=CODE`, else total production value, the indicator every review opens with.
+    private func indicator(_ values: RequestValues, catalogue: [Indicator]) async throws -> Indicator {
+        if let code = values.string("chi-tieu") { return try await services.indicator(code, field: "chi-tieu") }
+        guard let first = catalogue.first(where: { $0.code == "total_production_value" }) ?? catalogue.first else {
+            throw APIError.notFound("Danh mục chỉ tiêu còn trống.")
+        }
+        return first
+    }
+
+    fileprivate static func row(_ n: Int, _ row: UnitComparison.Row, indicator: Indicator, period: Period) -> Row {
         Row(
             rank: row.value == nil ? "–" : "\(n + 1)", title: row.unit.capitalizedTitle,
             href: PageAddress.indicator(row.unit.id, indicator.code, period),
