@@ -46,7 +46,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/catalogue.json")]
+            resources: [.copy("Resources/catalogue.json"), .copy("Resources/registry.tsv")]
         ),
         .target(name: "ChiTieuIngest", dependencies: ["ChiTieuCore", "ChiTieuExtract", "ChiTieuStore"]),
         .target(

@@ -11,6 +11,7 @@ public enum StoreError: UserFacingError, Equatable {
     case ambiguousUnit(String, candidates: [String])
     case indicatorNotFound(String)
     case catalogueUnavailable(String)
+    case registryUnavailable(String)
     case internalFailure(String)
     /// Another writer held the database longer than the wait allows (SQLite's "database is locked").
     case busy
@@ -38,6 +39,8 @@ public enum StoreError: UserFacingError, Equatable {
                 "Có nhiều đơn vị tên \"\(name)\": \(candidates.joined(separator: "; ")). Hãy ghi rõ cấp hoặc đơn vị cấp trên, ví dụ \"huyện Chư Sê, Gia Lai\"."
         case .indicatorNotFound(let name):
             return "Không có chỉ tiêu \"\(name)\" trong danh mục."
+        case .registryUnavailable(let reason):
+            return "Không nạp được danh mục đơn vị hành chính: \(reason)."
         case .catalogueUnavailable(let reason):
             return "Không nạp được danh mục chỉ tiêu chuẩn: \(reason)."
         case .internalFailure(let detail):

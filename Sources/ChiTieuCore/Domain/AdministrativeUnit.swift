@@ -109,3 +109,22 @@ public struct AdministrativeUnit: Hashable, Sendable, Codable, Identifiable {
             && (validTo.map { $0 > CalendarDay(year: year, month: 1, day: 1)! } ?? true)
     }
 }
+
+/// A unit formed (wholly or in part) from another: phường Hồng Hà of 2025 from phường Phúc Tân,
+/// whole, and from part of phường Chương Dương.
+public struct UnitSuccession: Hashable, Sendable, Codable {
+    public var predecessorID: UnitID
+    public var successorID: UnitID
+    /// The share of the predecessor that went to the successor (0…1]; nil while unknown —
+    /// the merger resolution states the area and population moved, and a user may enter it.
+    public var share: Double?
+    /// What the share measures: `toàn bộ`, `diện tích`, `dân số`, a figure's name.
+    public var shareBasis: String?
+
+    public init(predecessorID: UnitID, successorID: UnitID, share: Double? = nil, shareBasis: String? = nil) {
+        self.predecessorID = predecessorID
+        self.successorID = successorID
+        self.share = share
+        self.shareBasis = shareBasis
+    }
+}

@@ -103,7 +103,7 @@ extension StoreError {
         case .invalidBatch: .unprocessableContent
         case .unitNotFound, .indicatorNotFound: .notFound
         case .ambiguousUnit: .conflict
-        case .notInitialised, .cannotOpen, .notADatabase, .schemaTooNew, .catalogueUnavailable, .busy:
+        case .notInitialised, .cannotOpen, .notADatabase, .schemaTooNew, .catalogueUnavailable, .registryUnavailable, .busy:
             .serviceUnavailable
         case .internalFailure: .internalServerError
         }

@@ -27,7 +27,7 @@ struct Migrator {
     var migrations: [Migration] = Self.migrations
 
     static let migrations: [Migration] = [
-        Schema.initial, Schema.audit, Schema.accounts, Schema.accountControls, Schema.apiTokens,
+        Schema.initial, Schema.audit, Schema.accounts, Schema.accountControls, Schema.apiTokens, Schema.registry,
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }

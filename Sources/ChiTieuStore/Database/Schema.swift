@@ -213,4 +213,22 @@ enum Schema {
             """,
             "CREATE INDEX api_tokens_user ON api_tokens (user_id, id)",
         ])
+
+    /// The national registry: an official code is reused across the 2025 reform, so it is
+    /// unique only with the day the unit began. `units.code` was UNIQUE by itself; SQLite cannot
+    /// drop that constraint without rebuilding a table every other table refers to, so the
+    /// column stays, always empty, and the code moves to `official_code`. A succession may
+    /// carry the share of the predecessor that went to the successor (1 = all of it; empty =
+    /// unknown) and what it measures (area, population, a figure).
+    static let registry = Migration(
+        version: 6, name: "registry",
+        statements: [
+            "ALTER TABLE units ADD COLUMN official_code TEXT",
+            "UPDATE units SET official_code = code",
+            "UPDATE units SET code = NULL",
+            "CREATE UNIQUE INDEX units_official_code ON units (official_code, COALESCE(valid_from, ''))",
+            "ALTER TABLE unit_successions ADD COLUMN share DOUBLE PRECISION",
+            "ALTER TABLE unit_successions ADD COLUMN share_basis TEXT",
+            "CREATE INDEX unit_successions_successor ON unit_successions (successor_id)",
+        ])
 }

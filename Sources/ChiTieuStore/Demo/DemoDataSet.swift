@@ -10,22 +10,31 @@ public enum DemoDataSet {
     public static let illustrative = "Số liệu minh họa (không có trong báo cáo)"
     private static let before2025 = CalendarDay.reform2025
 
+    /// Whether the demo's figures are stored (its units alone may be there, from the registry).
+    public static func isLoaded(in repository: any ChiTieuRepository) async throws -> Bool {
+        for unit in try await repository.units(code: "630") where unit.kind == .district {
+            if try await !repository.conferences(unitID: unit.id).isEmpty { return true }
+        }
+        return false
+    }
+
     public static func batch() -> DataBatch {
         var b = DemoBuilder()
-        let oldGiaLai = b.batch.addUnit(.province, "Gia Lai", validTo: before2025)
-        b.batch.addUnit(.province, "Gia Lai", validFrom: before2025, predecessors: [oldGiaLai])
-        let bacKan = b.batch.addUnit(.province, "Bắc Kạn", validTo: before2025)
-        b.batch.addUnit(.province, "Thái Nguyên", validFrom: before2025, predecessors: [bacKan])
+        // With their registry codes: on a database that has the registry, these are its units.
+        let oldGiaLai = b.batch.addUnit(.province, "Gia Lai", code: "64", validTo: before2025)
+        b.batch.addUnit(.province, "Gia Lai", code: "52", validFrom: before2025, predecessors: [oldGiaLai])
+        let bacKan = b.batch.addUnit(.province, "Bắc Kạn", code: "06", validTo: before2025)
+        b.batch.addUnit(.province, "Thái Nguyên", code: "19", validFrom: before2025, predecessors: [bacKan])
         let kongChro = b.batch.addUnit(
-            .district, "Kông Chro", parent: oldGiaLai, validTo: before2025,
+            .district, "Kông Chro", parent: oldGiaLai, code: "630", validTo: before2025,
             terms: [CommitteeTerm(number: 8, fromYear: 2020, toYear: 2025)])
         let chuSe = b.batch.addUnit(
-            .district, "Chư Sê", parent: oldGiaLai, validTo: before2025,
+            .district, "Chư Sê", parent: oldGiaLai, code: "633", validTo: before2025,
             terms: [CommitteeTerm(number: 10, fromYear: 2020, toYear: 2025)])
         let anKhe = b.batch.addUnit(
-            .town, "An Khê", parent: oldGiaLai, validTo: before2025,
+            .town, "An Khê", parent: oldGiaLai, code: "623", validTo: before2025,
             terms: [CommitteeTerm(number: 17, fromYear: 2020, toYear: 2025)])
-        let choDon = b.batch.addUnit(.district, "Chợ Đồn", parent: bacKan, validTo: before2025)
+        let choDon = b.batch.addUnit(.district, "Chợ Đồn", parent: bacKan, code: "064", validTo: before2025)
 
         kongChroFigures(&b, kongChro)
         choDonFigures(&b, choDon)

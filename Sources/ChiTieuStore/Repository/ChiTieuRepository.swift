@@ -15,6 +15,13 @@ public protocol ChiTieuRepository: Sendable {
     func allUnits() async throws -> [AdministrativeUnit]
     func children(of id: UnitID) async throws -> [AdministrativeUnit]
     func committeeTerms(of id: UnitID) async throws -> [CommitteeTerm]
+    /// Units with this official code (mã đơn vị hành chính), of any time: a code is reused across 2025.
+    func units(code: String) async throws -> [AdministrativeUnit]
+    /// Adds the national registry's units and lineage that are not stored yet, in one
+    /// transaction; stored units without a code take the code of their registry entry.
+    /// Every succession between units, with its share where known.
+    func successions() async throws -> [UnitSuccession]
+    func loadRegistry(_ registry: UnitRegistry, author: ChangeAuthor) async throws -> RegistryLoad
 
     /// Targets of these units whose years overlap `years`.
     func targets(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [Target]

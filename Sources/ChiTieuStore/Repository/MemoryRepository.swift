@@ -7,7 +7,9 @@ import Foundation
 public actor MemoryRepository: ChiTieuRepository {
     private var catalogue: [Indicator] = []
     private var version: String?
-    private var unitsByID: [UnitID: AdministrativeUnit] = [:]
+    var unitsByID: [UnitID: AdministrativeUnit] = [:]
+    /// Share of a predecessor that went to a successor, by [predecessor, successor]; nil = unknown.
+    var shares: [[UnitID]: Double?] = [:]
     private var terms: [UnitID: [CommitteeTerm]] = [:]
     private var storedTargets: [Target] = []
     private var storedObservations: [Observation] = []
@@ -34,6 +36,18 @@ public actor MemoryRepository: ChiTieuRepository {
     public func units(named key: NameKey) -> [AdministrativeUnit] {
         let exact = allUnits().filter { $0.nameKey == key }
         return exact.isEmpty ? allUnits().filter { $0.nameKey.folded == key.folded } : exact
+    }
+
+    public func units(code: String) -> [AdministrativeUnit] { allUnits().filter { $0.code == code } }
+
+    public func successions() -> [UnitSuccession] {
+        allUnits().flatMap { unit in
+            unit.successors.map { next in
+                let share = shares[[unit.id, next]] ?? nil
+                return UnitSuccession(
+                    predecessorID: unit.id, successorID: next, share: share, shareBasis: share == nil ? nil : "toàn bộ")
+            }
+        }.sorted { ($0.successorID, $0.predecessorID) < ($1.successorID, $1.predecessorID) }
     }
 
     public func allUnits() -> [AdministrativeUnit] { unitsByID.values.sorted { $0.id < $1.id } }
@@ -85,15 +99,25 @@ public actor MemoryRepository: ChiTieuRepository {
         }
         for entry in batch.units {
             let new = entry.item
-            let id = makeID()
-            summary.unitIDs[new.provisionalID] = id
             let real: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
-            unitsByID[id] = AdministrativeUnit(
-                id: id, kind: new.kind, name: new.name.precomposedStringWithCanonicalMapping,
-                parentID: new.parentID.map(real),
-                code: new.code, validFrom: new.validFrom, validTo: new.validTo)
-            for predecessor in new.predecessors { unitsByID[real(predecessor)]?.successors.append(id) }
-            terms[id] = new.terms
+            // A unit with this official code and start day is already stored (the registry): the
+            // same unit, which keeps its row and gains the batch's terms and lineage.
+            let stored = new.code.flatMap { code in
+                allUnits().first { $0.code == code && $0.validFrom == new.validFrom }
+            }
+            let id = stored?.id ?? makeID()
+            summary.unitIDs[new.provisionalID] = id
+            if stored == nil {
+                unitsByID[id] = AdministrativeUnit(
+                    id: id, kind: new.kind, name: new.name.precomposedStringWithCanonicalMapping,
+                    parentID: new.parentID.map(real),
+                    code: new.code, validFrom: new.validFrom, validTo: new.validTo)
+            }
+            for predecessor in new.predecessors where unitsByID[real(predecessor)]?.successors.contains(id) == false {
+                unitsByID[real(predecessor)]?.successors.append(id)
+            }
+            let known = Set(terms[id, default: []].map(\.number))
+            terms[id, default: []] += new.terms.filter { !known.contains($0.number) }
         }
         let real: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
         let now = clock.timestamp()
@@ -141,7 +165,7 @@ public actor MemoryRepository: ChiTieuRepository {
             }.prefix(query.limit))
     }
 
-    private func makeID() -> Int64 {
+    func makeID() -> Int64 {
         defer { nextID += 1 }
         return nextID
     }

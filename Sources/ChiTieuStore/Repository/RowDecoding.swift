@@ -23,7 +23,7 @@ enum RowDecoding {
             kind: try enumValue(row, "kind"),
             name: try row.decode(column: "name", as: String.self),
             parentID: try row.decode(column: "parent_id", as: UnitID?.self),
-            code: try row.decode(column: "code", as: String?.self),
+            code: try row.decode(column: "official_code", as: String?.self),
             validFrom: try row.decode(column: "valid_from", as: String?.self).flatMap(CalendarDay.init),
             validTo: try row.decode(column: "valid_to", as: String?.self).flatMap(CalendarDay.init))
     }

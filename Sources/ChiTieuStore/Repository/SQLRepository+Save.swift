@@ -69,7 +69,7 @@ extension SQLRepository {
     }
 
     /// Inserts many rows with multi-row statements, a hundred rows at a time.
-    private static func insertRows<Item>(
+    static func insertRows<Item>(
         _ items: [Item], into table: String, columns: [String], db: any SQLDatabase,
         values: (Item) -> [any SQLExpression]
     ) async throws {
@@ -146,31 +146,49 @@ extension SQLRepository {
         // them) but carry the version they were last seen in.
     }
 
+    private static func sameUnit(code: String, from: CalendarDay?, db: any SQLDatabase) async throws -> UnitID? {
+        try await db.select().column("id").from("units").where("official_code", .equal, code)
+            .where(SQLFunction("COALESCE", args: SQLColumn("valid_from"), SQLBind("")), .equal, SQLBind(from?.iso ?? ""))
+            .first()?.decode(column: "id", as: UnitID.self)
+    }
+
+    private static func insertUnit(_ unit: DataBatch.NewUnit, parentID: UnitID?, db: any SQLDatabase) async throws
+        -> UnitID
+    {
+        let key = NameKey(unit.name)
+        let row = try await db.insert(into: "units")
+            .columns("kind", "name", "name_key", "folded_key", "parent_id", "official_code", "valid_from", "valid_to")
+            .values(
+                SQLBind(unit.kind.rawValue), SQLBind(unit.name.precomposedStringWithCanonicalMapping),
+                SQLBind(key.rawValue), SQLBind(key.folded), SQLBind(parentID), SQLBind(unit.code),
+                SQLBind(unit.validFrom?.iso), SQLBind(unit.validTo?.iso)
+            )
+            .returning("id").first()
+        guard let id = try row?.decode(column: "id", as: UnitID.self) else {
+            throw StoreError.internalFailure("không nhận được mã đơn vị vừa thêm")
+        }
+        return id
+    }
+
     private static func insertUnits(_ batch: DataBatch, db: any SQLDatabase) async throws -> [UnitID: UnitID] {
         var ids: [UnitID: UnitID] = [:]
         let realID: (UnitID) -> UnitID = { $0 < 0 ? ids[$0]! : $0 }
         for entry in batch.units {
             let unit = entry.item
-            let key = NameKey(unit.name)
-            let row = try await db.insert(into: "units")
-                .columns("kind", "name", "name_key", "folded_key", "parent_id", "code", "valid_from", "valid_to")
-                .values(
-                    SQLBind(unit.kind.rawValue), SQLBind(unit.name.precomposedStringWithCanonicalMapping),
-                    SQLBind(key.rawValue), SQLBind(key.folded), SQLBind(unit.parentID.map(realID)), SQLBind(unit.code),
-                    SQLBind(unit.validFrom?.iso), SQLBind(unit.validTo?.iso)
-                )
-                .returning("id").first()
-            guard let id = try row?.decode(column: "id", as: UnitID.self) else {
-                throw StoreError.internalFailure("không nhận được mã đơn vị vừa thêm")
-            }
+            // A unit with this official code and start day is already stored (the registry): the
+            // same unit, which keeps its row and gains the batch's terms and lineage.
+            var id = try await unit.code.asyncMap { try await sameUnit(code: $0, from: unit.validFrom, db: db) } ?? nil
+            if id == nil { id = try await insertUnit(unit, parentID: unit.parentID.map(realID), db: db) }
+            guard let id else { continue }
             ids[unit.provisionalID] = id
             for predecessor in unit.predecessors {
                 try await db.insert(into: "unit_successions").columns("predecessor_id", "successor_id")
-                    .values(SQLBind(realID(predecessor)), SQLBind(id)).run()
+                    .values(SQLBind(realID(predecessor)), SQLBind(id)).ignoringConflicts().run()
             }
             for term in unit.terms {
                 try await db.insert(into: "committee_terms").columns("unit_id", "number", "from_year", "to_year")
-                    .values(SQLBind(id), SQLBind(term.number), SQLBind(term.fromYear), SQLBind(term.toYear)).run()
+                    .values(SQLBind(id), SQLBind(term.number), SQLBind(term.fromYear), SQLBind(term.toYear))
+                    .ignoringConflicts().run()
             }
         }
         return ids

@@ -135,6 +135,24 @@ public struct SQLRepository: ChiTieuRepository {
         return try await fetchUnits { $0.where("folded_key", .equal, key.folded) }
     }
 
+    public func units(code: String) async throws -> [AdministrativeUnit] {
+        try await fetchUnits { $0.where("official_code", .equal, code) }
+    }
+
+    public func successions() async throws -> [UnitSuccession] {
+        try await database.withSession { db in
+            try await db.select().columns("predecessor_id", "successor_id", "share", "share_basis")
+                .from("unit_successions").orderBy("successor_id").orderBy("predecessor_id").all()
+                .map {
+                    UnitSuccession(
+                        predecessorID: try $0.decode(column: "predecessor_id", as: UnitID.self),
+                        successorID: try $0.decode(column: "successor_id", as: UnitID.self),
+                        share: try $0.decode(column: "share", as: Double?.self),
+                        shareBasis: try $0.decode(column: "share_basis", as: String?.self))
+                }
+        }
+    }
+
     public func allUnits() async throws -> [AdministrativeUnit] {
         try await fetchUnits { $0 }
     }

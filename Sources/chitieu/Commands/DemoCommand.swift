@@ -14,7 +14,8 @@ struct DemoCommand: AsyncParsableCommand {
         try await reportingErrors {
             try await store.withRepository { repository in
                 try await repository.ensureCatalogue()
-                if try await !repository.units(named: NameKey("Kông Chro")).isEmpty {
+                try await repository.ensureRegistry()
+                if try await DemoDataSet.isLoaded(in: repository) {
                     print("Dữ liệu minh họa đã có trong \(repository.database.location).")
                 } else {
                     let summary = try await repository.save(DemoDataSet.batch())

@@ -19,8 +19,12 @@ struct InitCommand: AsyncParsableCommand {
                     try await repository.save(StandardCatalogue.batch(catalogue))
                 }
                 let action = before == nil ? "Đã nạp" : (before == catalogue.version ? "Đã có sẵn" : "Đã cập nhật")
+                let started = ContinuousClock.now
+                let registry = try await repository.ensureRegistry()
+                let took = ContinuousClock.now - started
                 print("Cơ sở dữ liệu: \(repository.database.location)")
                 print("\(action) danh mục \(catalogue.indicators.count) chỉ tiêu (phiên bản \(catalogue.version)).")
+                print(registry.isEmpty ? "Danh mục đơn vị hành chính đã có sẵn (\(StandardRegistry.version))." : registry.sentence + " (\(Terminal.seconds(took)))")
             }
         }
     }

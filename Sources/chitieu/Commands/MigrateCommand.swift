@@ -20,6 +20,12 @@ struct MigrateCommand: AsyncParsableCommand {
                     let steps = versions.map(String.init).joined(separator: ", ")
                     print("Đã nâng cấp lên lược đồ phiên bản \(SQLRepository.schemaVersion) (các bước: \(steps)).")
                 }
+                // A database of an older chitieu gets the registry; its own units keep their ids
+                // and take their codes.
+                if try await repository.catalogueVersion() != nil {
+                    let load = try await repository.ensureRegistry()
+                    if !load.isEmpty { print(load.sentence) }
+                }
             }
         }
     }

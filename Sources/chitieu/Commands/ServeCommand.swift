@@ -47,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         try await reportingErrors {
             try await store.withRepository { repository in
                 try await repository.ensureCatalogue()
-                if demo, try await repository.units(named: .init("Kông Chro")).isEmpty {
+                if demo, try await !DemoDataSet.isLoaded(in: repository) {
+                    try await repository.ensureRegistry()
                     let summary = try await repository.save(DemoDataSet.batch())
                     say("Đã nạp dữ liệu minh họa: \(summary.sentence)")
                 }

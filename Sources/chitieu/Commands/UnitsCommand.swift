@@ -1,38 +1,46 @@
 import ArgumentParser
 import ChiTieuCore
 import ChiTieuStore
+import Foundation
 
 struct UnitsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "units", abstract: "Liệt kê các đơn vị theo cấp, kèm thời gian tồn tại và đơn vị kế thừa.")
+        commandName: "units",
+        abstract: "Liệt kê các đơn vị theo cấp, kèm mã, thời gian tồn tại và đơn vị kế thừa.",
+        discussion: """
+            Ví dụ: chitieu units --on 1/7/2025 --under "Gia Lai"; chitieu units --search "Tân Thành";
+            chitieu units --search 23824 --json.
+            """)
 
     @OptionGroup var store: StoreOptions
+    @Option(name: .customLong("on"), help: "Chỉ các đơn vị tồn tại vào ngày này (1/7/2025 hoặc 2025-07-01).")
+    var day: String?
+    @Option(help: "Chỉ các đơn vị thuộc đơn vị này (tên, «tên, cấp trên» hoặc mã).") var under: String?
+    @Option(help: "Tìm theo tên (không cần dấu) hoặc mã đơn vị hành chính.") var search: String?
+    @Flag(help: "In JSON: code, kind, name, parent_code, valid_from, valid_to, predecessors.") var json = false
+
+    func validate() throws {
+        if let day, CalendarDay(day) == nil { throw ValidationError("Ngày «\(day)» không đúng; viết 1/7/2025 hoặc 2025-07-01.") }
+    }
 
     func run() async throws {
         try await reportingErrors {
             try await store.withRepository { repository in
-                let units = try await repository.allUnits()
-                let byParent = Dictionary(grouping: units, by: \.parentID)
-                let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.title) })
-                func show(_ parent: UnitID?, depth: Int) {
-                    for unit in byParent[parent, default: []] {
-                        var line = String(repeating: "  ", count: depth) + "\(unit.title) [mã \(unit.id)]"
-                        if let from = unit.validFrom { line += " từ \(from.vietnamese)" }
-                        if let to = unit.validTo { line += " đến trước \(to.vietnamese)" }
-                        if !unit.successors.isEmpty {
-                            line += " → " + unit.successors.compactMap { names[$0] }.joined(separator: ", ")
-                        }
-                        print(line)
-                        show(unit.id, depth: depth + 1)
-                    }
+                let listing = try await UnitListing.load(
+                    repository, on: day.flatMap(CalendarDay.init), under: under, search: search)
+                if json {
+                    print(try listing.json())
+                } else if listing.all.isEmpty {
+                    print("Chưa có đơn vị nào. Chạy «chitieu init» để nạp danh mục đơn vị hành chính.")
+                } else if listing.units.isEmpty {
+                    print("Không có đơn vị nào khớp.")
+                } else {
+                    for line in search == nil ? listing.treeLines() : listing.flatLines() { print(line) }
                 }
-                if units.isEmpty { print("Chưa có đơn vị nào. Chạy «chitieu demo» để nạp dữ liệu minh họa.") }
-                show(nil, depth: 0)
             }
         }
     }
 }
-
 struct IndicatorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicators", abstract: "Liệt kê danh mục chỉ tiêu: mã, tên, đơn vị tính, loại, chiều tốt.")

@@ -30,3 +30,11 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }
+
+extension Terminal {
+    /// `1,42 giây`
+    static func seconds(_ duration: Duration) -> String {
+        let (s, atto) = duration.components
+        return VietnameseNumberFormat.standard.string(Double(s) + Double(atto) / 1e18) + " giây"
+    }
+}
