@@ -93,11 +93,31 @@ import Testing
         #expect(!status.stdout.contains("\u{1B}["))
     }
 
+    @Test func initLoadsTheRegistryAndUnitsListsItByDayParentAndSearch() throws {
+        let first = try run("init")
+        #expect(first.stdout.contains("thêm 14.138 đơn vị"))
+        #expect(try run("init").stdout.contains("Danh mục đơn vị hành chính đã có sẵn"))
+        let communes = try run("units", "--on", "1/7/2025", "--under", "Gia Lai").stdout
+        #expect(communes.hasPrefix("tỉnh Gia Lai [52] từ 1/7/2025 ← tỉnh Bình Định, tỉnh Gia Lai\n"))
+        #expect(communes.split(separator: "\n").count == 136)
+        let json = try run("units", "--search", "23824", "--json").stdout
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(items.map { $0["kind"] as? String } == ["townlet", "commune"])
+        #expect(items[0]["parent_code"] as? String == "630")
+        #expect(items[0]["valid_to"] as? String == "2025-07-01")
+        #expect(items[1]["valid_from"] as? String == "2025-07-01")
+        let predecessors = try #require(items[1]["predecessors"] as? [[String: Any]])
+        #expect(predecessors.compactMap { $0["code"] as? String }.contains("23824"))
+        let ambiguous = try run("units", "--under", "Tân Thành")
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.stderr.contains("mã 01162"))
+    }
+
     @Test func errorsAreInVietnameseWithAFailingExitCode() throws {
         _ = try run("demo")
-        let unknown = try run("status", "--unit", "Hà Nội", "--year", "2024")
+        let unknown = try run("status", "--unit", "Xứ Sở Mây", "--year", "2024")
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "Lỗi: Không tìm thấy đơn vị \"Hà Nội\".\n")
+        #expect(unknown.stderr == "Lỗi: Không tìm thấy đơn vị \"Xứ Sở Mây\".\n")
         let badMonth = try run("status", "--unit", "Kông Chro", "--year", "2024", "--to-month", "13")
         #expect(badMonth.status == 1)
         #expect(badMonth.stderr.contains("tháng 13"))

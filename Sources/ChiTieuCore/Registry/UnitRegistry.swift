@@ -80,7 +80,9 @@ public struct UnitRegistry: Sendable {
                 entries.append(Entry(key: key, kind: kind, name: fields[4], parent: parent))
                 byCode[key.code, default: []].append(key)
             case "S":
-                guard fields.count == 4 else { throw FormatError(line: number, reason: "dòng kế thừa không đúng khuôn") }
+                guard fields.count == 4 else {
+                    throw FormatError(line: number, reason: "dòng kế thừa không đúng khuôn")
+                }
                 let share = fields[3].isEmpty ? nil : Double(fields[3])
                 guard fields[3].isEmpty || (share.map { $0 > 0 && $0 <= 1 } ?? false) else {
                     throw FormatError(line: number, reason: "tỷ lệ «\(fields[3])» phải trong (0; 1]")
@@ -95,7 +97,8 @@ public struct UnitRegistry: Sendable {
         }
         let keys = Set(entries.map(\.key))
         if let broken = links.first(where: { !keys.contains($0.successor) || !keys.contains($0.predecessor) }) {
-            throw FormatError(line: 0, reason: "kế thừa \(broken.predecessor) → \(broken.successor) chỉ đến đơn vị không có")
+            throw FormatError(
+                line: 0, reason: "kế thừa \(broken.predecessor) → \(broken.successor) chỉ đến đơn vị không có")
         }
         self.version = version
         self.entries = entries

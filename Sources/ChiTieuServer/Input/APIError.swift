@@ -103,7 +103,8 @@ extension StoreError {
         case .invalidBatch: .unprocessableContent
         case .unitNotFound, .indicatorNotFound: .notFound
         case .ambiguousUnit: .conflict
-        case .notInitialised, .cannotOpen, .notADatabase, .schemaTooNew, .catalogueUnavailable, .registryUnavailable, .busy:
+        case .notInitialised, .cannotOpen, .notADatabase, .schemaTooNew, .catalogueUnavailable, .registryUnavailable,
+            .busy:
             .serviceUnavailable
         case .internalFailure: .internalServerError
         }

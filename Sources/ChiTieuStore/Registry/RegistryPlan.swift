@@ -57,7 +57,8 @@ struct RegistryPlan: Sendable {
         let fits = units.filter { unit in
             let sameKind =
                 unit.kind == entry.kind
-                || (entry.parent == nil && [.province, .city].contains(unit.kind) && [.province, .city].contains(entry.kind))
+                || (entry.parent == nil && [.province, .city].contains(unit.kind)
+                    && [.province, .city].contains(entry.kind))
             let sameDates =
                 unit.validTo == entry.validTo && (unit.validFrom == nil || unit.validFrom == entry.validFrom)
             return sameKind && sameDates

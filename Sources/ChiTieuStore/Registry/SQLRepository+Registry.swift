@@ -70,7 +70,9 @@ extension SQLRepository {
 }
 
 enum UnitColumns {
-    static let names = ["kind", "name", "name_key", "folded_key", "parent_id", "official_code", "valid_from", "valid_to"]
+    static let names = [
+        "kind", "name", "name_key", "folded_key", "parent_id", "official_code", "valid_from", "valid_to",
+    ]
 
     static func values(_ entry: UnitRegistry.Entry, parentID: UnitID?) -> [any SQLExpression] {
         let key = NameKey(entry.name)

@@ -9,7 +9,9 @@ public enum StandardRegistry {
     public static func load() throws -> UnitRegistry {
         guard let url = Bundle.module.url(forResource: "registry", withExtension: "tsv"),
             let text = try? String(contentsOf: url, encoding: .utf8)
-        else { throw StoreError.registryUnavailable("thiếu hoặc không đọc được tệp registry.tsv trong gói chương trình") }
+        else {
+            throw StoreError.registryUnavailable("thiếu hoặc không đọc được tệp registry.tsv trong gói chương trình")
+        }
         do {
             return try UnitRegistry(text: text, version: version)
         } catch {

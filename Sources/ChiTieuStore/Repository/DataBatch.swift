@@ -33,7 +33,7 @@ public struct DataBatch: Sendable {
 
     public private(set) var indicators: [Indicator] = []
     public private(set) var catalogueVersion: String?
-    public private(set) var units: [Entry<NewUnit>] = []
+    public internal(set) var units: [Entry<NewUnit>] = []
     public private(set) var targets: [Entry<Target>] = []
     public private(set) var observations: [Entry<Observation>] = []
     public private(set) var conferences: [Entry<Conference>] = []

@@ -148,7 +148,9 @@ extension SQLRepository {
 
     private static func sameUnit(code: String, from: CalendarDay?, db: any SQLDatabase) async throws -> UnitID? {
         try await db.select().column("id").from("units").where("official_code", .equal, code)
-            .where(SQLFunction("COALESCE", args: SQLColumn("valid_from"), SQLBind("")), .equal, SQLBind(from?.iso ?? ""))
+            .where(
+                SQLFunction("COALESCE", args: SQLColumn("valid_from"), SQLBind("")), .equal, SQLBind(from?.iso ?? "")
+            )
             .first()?.decode(column: "id", as: UnitID.self)
     }
 

@@ -24,7 +24,10 @@ struct InitCommand: AsyncParsableCommand {
                 let took = ContinuousClock.now - started
                 print("Cơ sở dữ liệu: \(repository.database.location)")
                 print("\(action) danh mục \(catalogue.indicators.count) chỉ tiêu (phiên bản \(catalogue.version)).")
-                print(registry.isEmpty ? "Danh mục đơn vị hành chính đã có sẵn (\(StandardRegistry.version))." : registry.sentence + " (\(Terminal.seconds(took)))")
+                print(
+                    registry.isEmpty
+                        ? "Danh mục đơn vị hành chính đã có sẵn (\(StandardRegistry.version))."
+                        : registry.sentence + " (\(Terminal.seconds(took)))")
             }
         }
     }

@@ -46,7 +46,7 @@ struct ReportCommand: AsyncParsableCommand {
             }
             let data: Data = try await store.withRepository { repository in
                 _ = try await repository.storedCatalogue(location: repository.database.location)
-                let unit = try await UnitResolver(repository: repository).resolve(unit, on: period.endDay)
+                let unit = try await Terminal.unit(unit, on: period.endDay, in: repository)
                 let review = UnitReview(repository: repository)
                 if children, format == .csv || format == .xlsx {
                     var overviews: [Overview] = []

@@ -32,7 +32,7 @@ struct StatusCommand: AsyncParsableCommand {
             let period = try Period.yearToDate(year, through: toMonth)
             try await store.withRepository { repository in
                 _ = try await repository.storedCatalogue(location: repository.database.location)
-                let unit = try await UnitResolver(repository: repository).resolve(unit, on: period.endDay)
+                let unit = try await Terminal.unit(unit, on: period.endDay, in: repository)
                 let review = UnitReview(repository: repository)
                 let overview = try await review.overview(of: unit, period: period)
                 let conference = try await repository.conferences(unitID: unit.id).last { $0.period == period }

@@ -20,7 +20,9 @@ struct UnitsCommand: AsyncParsableCommand {
     @Flag(help: "In JSON: code, kind, name, parent_code, valid_from, valid_to, predecessors.") var json = false
 
     func validate() throws {
-        if let day, CalendarDay(day) == nil { throw ValidationError("Ngày «\(day)» không đúng; viết 1/7/2025 hoặc 2025-07-01.") }
+        if let day, CalendarDay(day) == nil {
+            throw ValidationError("Ngày «\(day)» không đúng; viết 1/7/2025 hoặc 2025-07-01.")
+        }
     }
 
     func run() async throws {

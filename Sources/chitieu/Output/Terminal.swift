@@ -1,4 +1,5 @@
 import ChiTieuCore
+import ChiTieuStore
 import Foundation
 
 /// Writing to the terminal: colours only when stdout is a terminal and NO_COLOR is unset.
@@ -32,6 +33,15 @@ enum Terminal {
 }
 
 extension Terminal {
+    /// The unit a command's `--unit` names; how an unclear name was settled goes to stderr.
+    static func unit(_ text: String, on day: CalendarDay?, in repository: any ChiTieuRepository) async throws
+        -> AdministrativeUnit
+    {
+        let found = try await UnitResolver(repository: repository).resolution(text, on: day)
+        if let note = found.note { error(note) }
+        return found.unit
+    }
+
     /// `1,42 giây`
     static func seconds(_ duration: Duration) -> String {
         let (s, atto) = duration.components
