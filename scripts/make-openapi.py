@@ -23,8 +23,10 @@ YEAR = q("year", "Năm (mặc định: năm gần nhất có số liệu)")
 TO_MONTH = q("to_month", "Đến hết tháng (1–12), lũy kế từ đầu năm")
 
 paths = {
-  "/api/v1/units": {"get": {"summary": "Danh sách đơn vị hành chính (cả trước và sau 1/7/2025)", "operationId": "listUnits",
-      "responses": {"200": ok(listof("Unit"))}}},
+  "/api/v1/units": {"get": {"summary": "Các đơn vị đang theo dõi (có kế hoạch, số liệu hay tài khoản, và cấp trên); với search: tìm trong danh mục cả nước (tối đa 50)", "operationId": "listUnits",
+      "parameters": [q("search", "Tên (có thể không dấu, một phần) hoặc mã đơn vị hành chính", "string"),
+                     q("on", "Chỉ đơn vị tồn tại vào ngày này (2025-07-01 hoặc 1/7/2025)", "string")],
+      "responses": {"200": ok(listof("Unit")), **errors(400)}}},
   "/api/v1/units/{id}": {"get": {"summary": "Một đơn vị, đơn vị trực thuộc và các nhiệm kỳ", "operationId": "getUnit",
       "parameters": [UNIT], "responses": {"200": ok(ref("UnitDetail")), **errors(400, 404)}}},
   "/api/v1/indicators": {"get": {"summary": "Danh mục chỉ tiêu", "operationId": "listIndicators",
@@ -92,7 +94,8 @@ schemas = {
       "properties": {"message": s("string", "Thông báo lỗi bằng tiếng Việt"), "field": opt(s("string", "Trường bị lỗi")),
                      "problems": {"type": "array", "items": string}}}}},
   "Unit": {"type": "object", "required": ["id", "kind", "name", "title", "successor_ids"], "properties": {
-      "id": integer, "kind": s("string", "tỉnh, huyện, thị xã, xã, phường …"), "name": string, "title": string,
+      "id": integer, "code": opt(s("string", "Mã đơn vị hành chính; dùng lại qua 1/7/2025 nên chỉ xác định đơn vị cùng ngày hiệu lực")),
+      "kind": s("string", "tỉnh, huyện, thị xã, xã, phường …"), "name": string, "title": string,
       "parent_id": opt(integer), "valid_from": opt(s("string", "Ngày bắt đầu hiệu lực (YYYY-MM-DD)")),
       "valid_to": opt(s("string", "Ngày hết hiệu lực, ví dụ 2025-07-01 với cấp huyện")),
       "successor_ids": {"type": "array", "items": integer}}},

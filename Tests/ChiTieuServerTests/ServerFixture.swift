@@ -20,10 +20,12 @@ struct ServerFixture {
     static let configuration = ServerConfiguration(clock: clock, passwords: Passwords(cost: 4))
 
     static func demo(
-        extraUnit: String? = nil, configuration: ServerConfiguration = configuration, signedIn: Bool = true
+        extraUnit: String? = nil, configuration: ServerConfiguration = configuration, signedIn: Bool = true,
+        registry: Bool = false
     ) async throws -> ServerFixture {
         let repository = MemoryRepository(clock: configuration.clock)
         try await repository.ensureCatalogue()
+        if registry { try await repository.ensureRegistry() }
         var batch = DemoDataSet.batch()
         if let extraUnit { batch.addUnit(.commune, extraUnit) }
         _ = try await repository.save(batch)

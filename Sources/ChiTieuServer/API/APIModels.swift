@@ -5,6 +5,8 @@ import Hummingbird
 enum APIModels {
     struct Unit: ResponseEncodable {
         let id: UnitID
+        /// The official code (mã đơn vị hành chính); reused across 1 July 2025, so not an identifier.
+        let code: String?
         let kind: String
         let name: String
         let title: String
@@ -15,6 +17,7 @@ enum APIModels {
 
         init(_ u: AdministrativeUnit) {
             id = u.id
+            code = u.code
             kind = u.kind.rawValue
             name = u.name
             title = u.capitalizedTitle

@@ -10,8 +10,17 @@ struct UnitsAPI {
         unit.get(SiteURL.UnitAPI.show.pattern, use: show)
     }
 
+    /// The working set (units with plans, figures or accounts, and their parents); with
+    /// `?search=`, the readable units of the whole registry matching a name or code (at most
+    /// 50), with `?on=`, only those existing that day.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> APIModels.List<APIModels.Unit> {
-        .init(items: try await services.visibleUnits(for: context).map(APIModels.Unit.init))
+        let values = RequestValues(request: request, context: context)
+        guard let text = values.string("search") else {
+            return .init(items: try await services.workingUnits(for: context).map(APIModels.Unit.init))
+        }
+        let search = UnitSearch(
+            text, on: try values.day("on"), in: try await services.unitDirectory(), access: context.identity.access)
+        return .init(items: search.matches.map { APIModels.Unit($0.unit) })
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> APIModels.UnitDetail {

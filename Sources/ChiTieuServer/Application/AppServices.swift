@@ -47,7 +47,13 @@ struct AppServices: Sendable {
 
     /// Every unit, read through the cache (emptied by any change made through this server).
     func unitsByID() async throws -> [UnitID: AdministrativeUnit] {
-        try await cache.units { try await repository.allUnits() }
+        try await unitDirectory().all
+    }
+
+    func unitDirectory() async throws -> UnitDirectory {
+        try await cache.units { [repository] in
+            UnitDirectory(all: try await repository.allUnits(), inUse: try await repository.unitIDsInUse())
+        }
     }
 
     func authorize(_ unit: AdministrativeUnit, for context: AppRequestContext, writing: Bool) async throws {
@@ -70,6 +76,13 @@ struct AppServices: Sendable {
     func visibleUnits(for context: AppRequestContext) async throws -> [AdministrativeUnit] {
         let all = try await unitsByID()
         return all.values.filter { context.identity.access.canRead($0, units: all) }.sorted { $0.id < $1.id }
+    }
+
+    /// The readable units of the working set (units with plans, figures or accounts, and their
+    /// parents): what lists and pickers offer, not the 14.000 of the registry.
+    func workingUnits(for context: AppRequestContext) async throws -> [AdministrativeUnit] {
+        let directory = try await unitDirectory()
+        return directory.working.filter { context.identity.access.canRead($0, units: directory.all) }
     }
 
     /// The extractor and ingest on the stored catalogue.

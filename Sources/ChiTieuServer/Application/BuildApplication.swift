@@ -73,6 +73,7 @@ private func addPageRoutes(to router: Router<AppRequestContext>, _ services: App
         .add(middleware: CSRFMiddleware(writers: true))
     let unit = pages.group(SiteURL.unitPagesPattern).add(middleware: UnitScopeMiddleware(services: services))
     HomePage(services: services).addRoutes(to: pages)
+    FindUnitPage(services: services).addRoutes(to: pages)
     ImportPage(services: services).addRoutes(to: pages)
     UsersPage(services: services).addRoutes(to: pages)
     OverviewPage(services: services).addRoutes(to: unit)

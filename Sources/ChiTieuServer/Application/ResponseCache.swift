@@ -19,7 +19,7 @@ final class ResponseCache: Sendable {
     private struct State {
         var entries: [String: Entry] = [:]
         /// Every unit by ID: each request checks its unit against the reader's scope.
-        var units: (all: [UnitID: AdministrativeUnit], storedAt: ContinuousClock.Instant)?
+        var units: (directory: UnitDirectory, storedAt: ContinuousClock.Instant)?
         /// Sessions by cookie token: a signed-in reader's every request needs one, and a
         /// database query for each would dominate a cached page.
         var sessions: [String: (session: SignedInSession?, storedAt: ContinuousClock.Instant)] = [:]
@@ -41,11 +41,15 @@ final class ResponseCache: Sendable {
     private let state = Mutex(State())
     /// When an entry expires under load, the requests that find it so wait for one database
     /// query instead of each making its own (64 readers at once queued on 4 connections).
-    private let unitLoads = SingleFlight<[UnitID: AdministrativeUnit]>()
+    private let unitLoads = SingleFlight<UnitDirectory>()
     private let sessionLoads = SingleFlight<SignedInSession?>()
 
-    init(lifetime: Duration = .seconds(2), capacity: Int = 4_096) {
+    /// The 14.000 units of the registry change rarely and take a while to read: kept longer.
+    let unitLifetime: Duration
+
+    init(lifetime: Duration = .seconds(2), unitLifetime: Duration = .seconds(30), capacity: Int = 4_096) {
         self.lifetime = lifetime
+        self.unitLifetime = unitLifetime
         self.capacity = capacity
     }
 
@@ -107,22 +111,18 @@ final class ResponseCache: Sendable {
         }
     }
 
-    /// All units, from memory when read within `lifetime` and nothing changed since.
-    func units(load: @escaping @Sendable () async throws -> [AdministrativeUnit]) async throws
-        -> [UnitID: AdministrativeUnit]
-    {
+    /// All units, from memory when read within `unitLifetime` and nothing changed since.
+    func units(load: @escaping @Sendable () async throws -> UnitDirectory) async throws -> UnitDirectory {
         let now = ContinuousClock.now
         let (cached, generation) = state.withLock { state in
-            (state.units.flatMap { now - $0.storedAt < lifetime ? $0.all : nil }, state.generation)
+            (state.units.flatMap { now - $0.storedAt < unitLifetime ? $0.directory : nil }, state.generation)
         }
         if let cached { return cached }
-        let all = try await unitLoads.value("") {
-            Dictionary(try await load().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        }
+        let directory = try await unitLoads.value("", load: load)
         state.withLock { state in
-            if state.generation == generation { state.units = (all, now) }
+            if state.generation == generation { state.units = (directory, now) }
         }
-        return all
+        return directory
     }
 
     /// The session of a cookie token (or that there is none), from memory when looked up within

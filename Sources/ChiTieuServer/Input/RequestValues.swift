@@ -9,9 +9,22 @@ struct RequestValues {
     let context: AppRequestContext
 
     func string(_ name: String) -> String? {
-        guard let value = request.uri.queryParameters[Substring(name)] else { return nil }
-        let text = String(value).trimmingCharacters(in: .whitespaces)
+        guard let value = Self.queryValue(name, in: request.uri.query) else { return nil }
+        let text = value.trimmingCharacters(in: .whitespaces)
         return text.isEmpty ? nil : text
+    }
+
+    /// The first value of `name` in a query as a browser's GET form sends it: `+` is a space
+    /// (`q=yang+trung`), `%2B` a plus. Hummingbird's `queryParameters` leaves `+` as it is.
+    static func queryValue(_ name: String, in query: String?) -> String? {
+        guard let query else { return nil }
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (s: Substring) in String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            }
+            if decode(parts[0]) == name { return parts.count > 1 ? decode(parts[1]) ?? "" : "" }
+        }
+        return nil
     }
 
     /// A count carried in the address after a save (`da-luu=5`): only a number is ever shown,
@@ -27,6 +40,15 @@ struct RequestValues {
                 "\(what) «\(text)» không hợp lệ (từ \(range.lowerBound) đến \(range.upperBound)).", field: name)
         }
         return value
+    }
+
+    /// A day written `1/7/2025` or `2025-07-01`.
+    func day(_ name: String) throws -> CalendarDay? {
+        guard let text = string(name) else { return nil }
+        guard let day = CalendarDay(text) else {
+            throw APIError.badRequest("Ngày «\(text)» không hợp lệ; viết 1/7/2025 hoặc 2025-07-01.", field: name)
+        }
+        return day
     }
 
     /// `{id}` in the path.

@@ -25,7 +25,7 @@ struct HomePage {
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let tree = UnitTree(try await services.visibleUnits(for: context))
+        let tree = UnitTree(try await services.workingUnits(for: context))
         let links = tree.ordered.map { entry in
             UnitLink(
                 href: SiteURL.unit(entry.unit.id, .overview).path(), title: entry.unit.capitalizedTitle,
@@ -63,7 +63,7 @@ extension AppServices {
         indicator: String? = nil
     ) async throws -> LayoutView {
         LayoutView(
-            title: title, page: page, unit: unit, period: period, units: try await visibleUnits(for: context),
+            title: title, page: page, unit: unit, period: period, units: try await workingUnits(for: context),
             currentYear: currentYear, indicator: indicator
         ).with(context.identity)
     }

@@ -40,6 +40,15 @@ public actor MemoryRepository: ChiTieuRepository {
 
     public func units(code: String) -> [AdministrativeUnit] { allUnits().filter { $0.code == code } }
 
+    public func unitIDsInUse() -> Set<UnitID> {
+        var ids = Set(storedTargets.map(\.unitID) + storedObservations.map(\.unitID) + storedConferences.map(\.unitID))
+        ids.formUnion(storedTallies.map(\.unitID))
+        ids.formUnion(terms.filter { !$0.value.isEmpty }.keys)
+        ids.formUnion(accounts.compactMap(\.user.unitID))
+        ids.formUnion(unitsByID.values.filter { $0.code == nil }.map(\.id))
+        return ids
+    }
+
     public func successions() -> [UnitSuccession] {
         allUnits().flatMap { unit in
             unit.successors.map { next in

@@ -139,6 +139,20 @@ public struct SQLRepository: ChiTieuRepository {
         try await fetchUnits { $0.where("official_code", .equal, code) }
     }
 
+    public func unitIDsInUse() async throws -> Set<UnitID> {
+        try await database.withSession { db in
+            let query =
+                ["targets", "observations", "conferences", "stated_tallies", "committee_terms"]
+                .map { "SELECT unit_id FROM \($0)" }
+                .joined(separator: " UNION ")
+                + " UNION SELECT unit_id FROM users WHERE unit_id IS NOT NULL UNION SELECT id FROM units WHERE official_code IS NULL"
+            return Set(
+                try await db.raw(SQLQueryString(query)).all().map {
+                    try $0.decode(column: $0.allColumns[0], as: UnitID.self)
+                })
+        }
+    }
+
     public func successions() async throws -> [UnitSuccession] {
         try await database.withSession { db in
             try await db.select().columns("predecessor_id", "successor_id", "share", "share_basis")

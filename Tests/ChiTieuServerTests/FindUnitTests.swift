@@ -1,0 +1,77 @@
+import ChiTieuCore
+import ChiTieuStore
+import Foundation
+import Testing
+
+@testable import ChiTieuServer
+
+/// With the national registry loaded (14.138 units), lists show the working set and the rest
+/// is found by search, on the page and in the API.
+@Suite struct FindUnitTests {
+    @Test func theHomePageListsTheWorkingSetNotTheRegistry() async throws {
+        let fixture = try await ServerFixture.demo(registry: true)
+        let home = try await fixture.test { try await $0.get("/").text }
+        #expect(home.contains("Huyện Kông Chro"))
+        #expect(!home.contains("Xã Yang Trung"))
+        // The demo's four districts and their two provinces (the 2025 provinces have no figures yet).
+        #expect(home.components(separatedBy: "<li class=\"depth-").count - 1 == 6)
+        #expect(home.contains("Tỉnh Bắc Kạn"))
+        #expect(home.contains("action=\"/tim-don-vi\""))
+    }
+
+    @Test func aCommuneIsFoundByNameWithoutDiacriticsAndByCode() async throws {
+        let fixture = try await ServerFixture.demo(registry: true)
+        try await fixture.test { client in
+            let page = try await client.get("/tim-don-vi?q=yang+trung").text
+            #expect(page.contains("Xã Yang Trung</a> <span class=\"muted\">(đến trước 1/7/2025)</span>"))
+            #expect(page.contains("<td data-label=\"Thuộc\">huyện Kông Chro, tỉnh Gia Lai</td>"))
+            let byCode = try await client.getJSON("/api/v1/units?search=23824")
+            let items = try #require(byCode.json["items"] as? [[String: Any]])
+            #expect(items.compactMap { $0["kind"] as? String }.sorted() == ["thị trấn", "xã"])
+            let onDay = try await client.getJSON("/api/v1/units?search=23824&on=2025-07-01")
+            #expect((onDay.json["items"] as? [[String: Any]])?.map { $0["code"] as? String } == ["23824"])
+            let bad = try await client.getJSON("/api/v1/units?search=x&on=31/2/2025")
+            #expect(bad.status == .badRequest)
+            let none = try await client.get("/tim-don-vi?q=Xứ+Sở+Mây").text
+            #expect(none.contains("Không có đơn vị nào tên hoặc mã «Xứ Sở Mây»"))
+        }
+    }
+
+    @Test func anEditorFindsOnlyUnitsWithinTheirScope() async throws {
+        let fixture = try await ServerFixture.demo(registry: true)
+        let kongChro = try #require(try await fixture.repository.units(code: "630").first)
+        let editor = try await fixture.repository.addUser(
+            name: "kongchro", role: .editor, unitID: kongChro.id, passwordHash: "x", author: .commandLine)
+        let session = try await ServerFixture.session(for: editor, in: fixture.repository)
+        try await fixture.test(as: session) { client in
+            let outside = try await client.get("/tim-don-vi?q=Tân+Thành").text
+            #expect(outside.contains("Không có đơn vị nào"))
+            let inside = try await client.get("/tim-don-vi?q=Yang+Trung").text
+            #expect(inside.contains("Xã Yang Trung"))
+        }
+    }
+
+    @Test func theExactNameComesFirstThenTheHigherLevel() async throws {
+        let fixture = try await ServerFixture.demo(registry: true)
+        let directory = try await fixture.services.unitDirectory()
+        let search = UnitSearch("Kông Chro", on: nil, in: directory, access: AccessScope(.everything))
+        #expect(search.matches.map(\.unit.code).prefix(3) == ["630", "23824", "23824"])
+        #expect(search.matches.first?.parents.map(\.name) == ["Gia Lai"])
+        let view = FindUnitPage.View(search, layout: LayoutView(title: "t"), currentYear: 2026)
+        #expect(view.results.first?.planHref == "/don-vi/\(search.matches[0].unit.id)/ke-hoach?nam=2026")
+        let many = UnitSearch("an", on: nil, in: directory, access: AccessScope(.everything))
+        #expect(many.truncated && many.matches.count == UnitSearch.limit)
+    }
+}
+
+@Suite struct QueryValueTests {
+    @Test func aPlusIsASpaceAndAnEncodedPlusAPlus() {
+        #expect(RequestValues.queryValue("q", in: "q=yang+trung&ngay=1%2F7%2F2025") == "yang trung")
+        #expect(RequestValues.queryValue("ngay", in: "q=yang+trung&ngay=1%2F7%2F2025") == "1/7/2025")
+        #expect(RequestValues.queryValue("q", in: "q=1%2B1") == "1+1")
+        #expect(RequestValues.queryValue("q", in: "q=T%C3%A2n+Th%C3%A0nh") == "Tân Thành")
+        #expect(RequestValues.queryValue("q", in: "qq=1&q") == "")
+        #expect(RequestValues.queryValue("x", in: "q=1") == nil)
+        #expect(RequestValues.queryValue("q", in: nil) == nil)
+    }
+}
