@@ -17,3 +17,10 @@ trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf
 source scripts/demo-server.bash
 start_demo_server
 python3 scripts/check-browser.py "http://127.0.0.1:$port" "$out"
+
+# The first run of a new office: a database with only `init` and one administrator.
+kill $server 2>/dev/null || true; wait $server 2>/dev/null || true
+"$bin" init --db "$work/new.sqlite" >/dev/null
+echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_USER" --role admin --password-stdin --db "$work/new.sqlite" >/dev/null
+start_server "$work/new.sqlite"
+python3 scripts/check-first-run.py "http://127.0.0.1:$port" "$out" "$(date -u -d "+7 hours" +%Y)"

@@ -29,12 +29,16 @@ struct HistoryTests {
             let page = try await client.get("/don-vi/\(id)/lich-su?chi-tieu=total_production_value&nam=2024&thang=9")
             #expect(page.status == .ok)
             #expect(page.text.contains("Lịch sử số liệu — Tổng giá trị sản xuất, 9 tháng năm 2024"))
-            #expect(page.text.contains("<td class=\"n\">4.790,86 (ước)</td><td class=\"n\">4.812,3</td>"))
+            #expect(
+                page.text.contains(
+                    "<td class=\"n\" data-label=\"Giá trị cũ\">4.790,86 (ước)</td><td class=\"n\" data-label=\"Giá trị mới\">4.812,3</td>"
+                ))
             let unitPage = try await client.get("/don-vi/\(id)/lich-su?nam=2024&thang=9")
             #expect(unitPage.text.contains("Lịch sử thay đổi — Huyện Kông Chro"))
             #expect(
                 unitPage.text.contains(
-                    "<td>huyện Kông Chro</td><td class=\"n\">–</td><td class=\"n\">thuộc tỉnh Gia Lai</td>"))
+                    "thêm đơn vị: huyện Kông Chro</td><td class=\"n\" data-label=\"Giá trị cũ\">–</td><td class=\"n\" data-label=\"Giá trị mới\">thuộc tỉnh Gia Lai</td>"
+                ))
             #expect(!unitPage.text.contains("()"))
         }
     }

@@ -140,7 +140,7 @@ struct PageTests {
                 "/don-vi/\(gialai)/so-sanh?nam=2024&thang=9&chi-tieu=total_production_value"
             ).text
             #expect(page.contains("class=\"chart bars\""))
-            #expect(page.contains("<td class=\"n\">1</td><td><a href=\"/don-vi/"))
+            #expect(page.contains("<td class=\"n rank\">1</td><td class=\"lead\"><a href=\"/don-vi/"))
             #expect(page.contains("Huyện Kông Chro"))
         }
     }

@@ -195,7 +195,8 @@ struct PermissionTests {
             #expect(again.text.contains("đã có người dùng"))
             #expect(
                 try await client.get("/quan-tri/nguoi-dung").text.contains(
-                    "<td>ankhe</td><td>nhập liệu</td><td>thị xã An Khê</td>"))
+                    "<td class=\"lead\">ankhe</td><td data-label=\"Vai trò\">nhập liệu</td><td data-label=\"Đơn vị\">thị xã An Khê</td>"
+                ))
         }
         let audit = try await fixture.repository.auditTrail(AuditQuery(unitID: id))
         #expect(audit.first?.subject == .user)

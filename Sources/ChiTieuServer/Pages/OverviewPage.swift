@@ -120,6 +120,10 @@ struct TargetRow {
     let status: String
     let statusClass: String
     let note: String?
+    /// Column names, repeated beside each figure where the table becomes cards (phones).
+    let valueLabel: String
+    let targetLabel: String
+    let percentLabel: String
 
     init(_ a: Assessment, unitID: UnitID) {
         name = a.indicator.name
@@ -128,8 +132,12 @@ struct TargetRow {
         value =
             a.target.isAnnual || a.target.measure == .value
             ? AssessmentWording.value(a.value, qualifier: a.observation?.qualifier) : AssessmentWording.achieved(a)
-        measureUnit = a.indicator.measureUnit
+        // "8,29%/năm" is a rate, not tỷ đồng: the indicator's unit belongs to values only.
+        measureUnit = (a.target.isAnnual || a.target.measure == .value) && a.value != nil ? a.indicator.measureUnit : ""
         estimated = a.estimated
+        valueLabel = a.target.isAnnual ? "Kết quả" : "Đã đạt"
+        targetLabel = a.target.isAnnual ? "Kế hoạch" : "Mục tiêu"
+        percentLabel = a.target.isAnnual ? "% KH" : "% mục tiêu"
         target =
             a.target.isAnnual ? AssessmentWording.target(a) : "\(a.target.measure.title) \(AssessmentWording.target(a))"
         percent = Display.percent(a.percentOfPlan)
