@@ -10,6 +10,8 @@ public enum StoreError: UserFacingError, Equatable {
     case unitNotFound(String, suggestions: [String])
     case ambiguousUnit(String, candidates: [String])
     case indicatorNotFound(String)
+    /// An own indicator that cannot be saved as typed, each problem naming its field.
+    case invalidIndicator([IndicatorDraft.Problem])
     case catalogueUnavailable(String)
     case registryUnavailable(String)
     case internalFailure(String)
@@ -37,6 +39,8 @@ public enum StoreError: UserFacingError, Equatable {
         case .ambiguousUnit(let name, let candidates):
             return
                 "Có nhiều đơn vị tên \"\(name)\": \(candidates.joined(separator: "; ")). Hãy ghi rõ cấp hoặc đơn vị cấp trên, ví dụ \"huyện Chư Sê, Gia Lai\"."
+        case .invalidIndicator(let problems):
+            return "Chưa lưu chỉ tiêu: " + problems.map(\.message).joined(separator: " ")
         case .indicatorNotFound(let name):
             return "Không có chỉ tiêu \"\(name)\" trong danh mục."
         case .registryUnavailable(let reason):

@@ -96,7 +96,7 @@ import Testing
                 problems.map(\.message) == [
                     "Dòng 3, cột «Giá trị»: «bốn nghìn» không phải là số (ví dụ đúng: 4.790,86).",
                     "Dòng 4, cột «Đơn vị»: Không tìm thấy đơn vị \"Huyện Không Có\".",
-                    "Dòng 5, cột «Chỉ tiêu»: «Chỉ tiêu lạ» không có trong danh mục chỉ tiêu.",
+                    "Dòng 5, cột «Chỉ tiêu»: «Chỉ tiêu lạ» không có trong danh mục chỉ tiêu; thêm bằng «chitieu indicators add», hoặc nhập với --create-indicators và cột «Đơn vị tính».",
                     "Dòng 6, cột «Đến tháng»: Kỳ báo cáo không hợp lệ: từ tháng 1 đến tháng 13 (tháng phải từ 1 đến 12, tháng đầu không sau tháng cuối).",
                 ])
         }

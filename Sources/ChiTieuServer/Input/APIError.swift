@@ -100,7 +100,7 @@ extension StoreError {
     /// Unknown things are 404, a refused batch 422, a database that cannot serve 503.
     var httpStatus: HTTPResponse.Status {
         switch self {
-        case .invalidBatch: .unprocessableContent
+        case .invalidBatch, .invalidIndicator: .unprocessableContent
         case .unitNotFound, .indicatorNotFound: .notFound
         case .ambiguousUnit: .conflict
         case .notInitialised, .cannotOpen, .notADatabase, .schemaTooNew, .catalogueUnavailable, .registryUnavailable,

@@ -27,6 +27,7 @@ public struct AuditEntry: Sendable, Equatable {
         case target = "chỉ tiêu kế hoạch"
         case result = "kết quả"
         case user = "người dùng"
+        case indicator = "chỉ tiêu trong danh mục"
     }
 
     public var id: Int64 = 0

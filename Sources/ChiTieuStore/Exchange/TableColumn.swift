@@ -23,6 +23,8 @@ public enum TableColumn: String, CaseIterable, Sendable {
     case growth = "tang_truong"
     case priceBasis = "gia"
     case source = "nguon"
+    /// The unit of measure: checked against a known indicator, needed to create a new one.
+    case measureUnit = "don_vi_tinh"
 
     public var vietnamese: String {
         switch self {
@@ -46,6 +48,7 @@ public enum TableColumn: String, CaseIterable, Sendable {
         case .growth: "Tăng trưởng (%)"
         case .priceBasis: "Giá"
         case .source: "Nguồn"
+        case .measureUnit: "Đơn vị tính"
         }
     }
 
@@ -53,6 +56,9 @@ public enum TableColumn: String, CaseIterable, Sendable {
     static func matching(_ header: String) -> TableColumn? {
         let key = NameKey(header)
         let folded = key.folded.replacingOccurrences(of: "_", with: " ")
+        if ["dvt", "d v t", "don vi do"].contains(folded.replacingOccurrences(of: ".", with: "")) {
+            return .measureUnit
+        }
         return allCases.first {
             $0.rawValue == key.rawValue || NameKey($0.vietnamese).folded == folded
                 || $0.rawValue.replacingOccurrences(of: "_", with: " ") == folded

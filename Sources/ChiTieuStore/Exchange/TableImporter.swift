@@ -8,10 +8,14 @@ import Foundation
 public struct TableImporter: Sendable {
     public let repository: any ChiTieuRepository
     public let catalogue: Catalogue
+    /// Indicators not in the catalogue become own indicators (their rows must give the unit of
+    /// measure), instead of being refused.
+    public var createIndicators = false
 
-    public init(repository: any ChiTieuRepository, catalogue: Catalogue) {
+    public init(repository: any ChiTieuRepository, catalogue: Catalogue, createIndicators: Bool = false) {
         self.repository = repository
         self.catalogue = catalogue
+        self.createIndicators = createIndicators
     }
 
     /// Columns a table may carry that are not data: row numbers and notes.
@@ -47,10 +51,19 @@ public struct TableImporter: Sendable {
         if !problems.isEmpty { throw StoreError.invalidBatch(problems) }
 
         var batch = DataBatch()
+        let rows = records.dropFirst().enumerated().compactMap { offset, record in
+            record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
+                ? nil : TableRow(line: offset + 2, fields: record, columns: columns)
+        }
+        var catalogue = self.catalogue
+        if createIndicators {
+            let created = NewIndicators(rows: rows, catalogue: catalogue)
+            if !created.problems.isEmpty { throw StoreError.invalidBatch(created.problems) }
+            for indicator in created.indicators { batch.addOwnIndicator(indicator) }
+            catalogue = try Catalogue(version: catalogue.version, indicators: catalogue.indicators + created.indicators)
+        }
         var units = UnitCache(resolver: UnitResolver(repository: repository))
-        for (offset, record) in records.dropFirst().enumerated() {
-            if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            var row = TableRow(line: offset + 2, fields: record, columns: columns)
+        for var row in rows {
             if let item = await row.read(catalogue: catalogue, units: &units, document: document, enteredBy: enteredBy)
             {
                 switch item {
@@ -107,5 +120,54 @@ struct UnitCache {
         }
         resolved[key] = result
         return result
+    }
+}
+
+/// The own indicators an import creates: one per name the catalogue lacks, with the unit of
+/// measure its rows give (the first row's; the others must agree), as a level indicator
+/// collected yearly — the clerk can change either later on the catalogue page.
+struct NewIndicators {
+    private(set) var indicators: [Indicator] = []
+    private(set) var problems: [BatchProblem] = []
+
+    init(rows: [TableRow], catalogue: Catalogue) {
+        var units: [String: (name: String, unit: String?, line: Int)] = [:]
+        var order: [String] = []
+        for row in rows {
+            guard let name = row.text(.indicator), catalogue.indicator(named: name) == nil else { continue }
+            let key = NameKey(name).folded
+            let unit = row.text(.measureUnit)
+            if let seen = units[key] {
+                if let unit, let first = seen.unit, NameKey(unit) != NameKey(first) {
+                    problems.append(
+                        BatchProblem(
+                            origin: "dòng \(row.line), cột Đơn vị tính",
+                            "«\(unit)» khác «\(first)» ở dòng \(seen.line) cho cùng chỉ tiêu «\(name)»."))
+                }
+                if seen.unit == nil, unit != nil { units[key] = (seen.name, unit, row.line) }
+                continue
+            }
+            units[key] = (name, unit, row.line)
+            order.append(key)
+        }
+        var all = catalogue.indicators
+        for key in order {
+            let (name, unit, line) = units[key]!
+            guard let unit else {
+                problems.append(
+                    BatchProblem(
+                        origin: "dòng \(line), cột Đơn vị tính",
+                        "cần đơn vị tính để tạo chỉ tiêu mới «\(name)» (thêm cột «Đơn vị tính» hoặc «dvt»)."))
+                continue
+            }
+            let draft = IndicatorDraft(name: name, measureUnit: unit)
+            switch draft.indicator(code: Indicator.code(forName: name, taken: Set(all.map(\.code))), against: all) {
+            case .success(let made):
+                indicators.append(made)
+                all.append(made)
+            case .failure(let list):
+                problems += list.problems.map { BatchProblem(origin: "dòng \(line)", $0.message) }
+            }
+        }
     }
 }

@@ -33,8 +33,17 @@ struct TableRow {
         }
         let indicator: Indicator? = text(.indicator).flatMap { name in
             if let found = catalogue.indicator(named: name) { return found }
-            problem(.indicator, "«\(name)» không có trong danh mục chỉ tiêu.")
+            problem(
+                .indicator,
+                "«\(name)» không có trong danh mục chỉ tiêu; thêm bằng «chitieu indicators add», hoặc nhập với --create-indicators và cột «Đơn vị tính»."
+            )
             return nil
+        }
+        if let indicator, let unit = text(.measureUnit),
+            MeasureUnit.factor(from: unit, to: indicator.measureUnit) == nil
+        {
+            problem(
+                .measureUnit, "«\(unit)» không khớp đơn vị tính của «\(indicator.name)» (\(indicator.measureUnit)).")
         }
         if text(.indicator) == nil { problem(.indicator, "để trống.") }
         guard let years = readYears(kind) else { return nil }
@@ -147,7 +156,7 @@ struct TableRow {
         return value.isEmpty ? nil : value
     }
 
-    private func text(_ column: TableColumn) -> String? { raw(column)?.precomposedStringWithCanonicalMapping }
+    func text(_ column: TableColumn) -> String? { raw(column)?.precomposedStringWithCanonicalMapping }
 
     private mutating func number(_ column: TableColumn) -> Double? {
         guard let raw = raw(column) else { return nil }

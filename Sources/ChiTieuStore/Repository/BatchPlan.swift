@@ -25,7 +25,18 @@ struct BatchPlan: Sendable {
 
     init(_ batch: DataBatch, stored: StoredState) throws(StoreError) {
         var problems: [BatchProblem] = []
-        let knownCodes = stored.indicatorCodes.union(batch.indicators.map(\.code))
+        let knownCodes = stored.indicatorCodes.union(batch.indicators.map(\.code)).union(
+            batch.ownIndicators.map(\.code))
+        for indicator in batch.ownIndicators {
+            if stored.indicatorCodes.contains(indicator.code) {
+                problems.append(
+                    BatchProblem(origin: nil, "chỉ tiêu mã \(indicator.code) vừa được người khác thêm; nhập lại."))
+            }
+            audit.append(
+                AuditEntry(
+                    action: .added, subject: .indicator, unitID: nil, recordKey: "danh-muc/\(indicator.code)",
+                    description: indicator.name, newValue: IndicatorEdit.summary(indicator)))
+        }
         var batchUnits: [UnitID: DataBatch.NewUnit] = [:]
 
         for entry in batch.units {
@@ -156,7 +167,7 @@ struct BatchPlan: Sendable {
             checkUnit(entry.item.unitID, period: nil, origin: entry.origin)
         }
         summary.talliesAdded = batch.statedTallies.count
-        summary.indicatorsSaved = batch.indicators.count
+        summary.indicatorsSaved = batch.indicators.count + batch.ownIndicators.count
         if !problems.isEmpty { throw .invalidBatch(problems) }
     }
 

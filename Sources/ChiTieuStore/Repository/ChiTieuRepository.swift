@@ -19,6 +19,9 @@ public protocol ChiTieuRepository: Sendable {
     func units(code: String) async throws -> [AdministrativeUnit]
     /// Adds the national registry's units and lineage that are not stored yet, in one
     /// transaction; stored units without a code take the code of their registry entry.
+    /// Adds an own indicator (`code` nil) or changes one, checked against the catalogue in the
+    /// same transaction, with an audit entry holding the old and new definition.
+    func saveIndicator(_ draft: IndicatorDraft, code: String?, author: ChangeAuthor) async throws -> Indicator
     /// Units with plans, results, conferences, tallies, terms or accounts, and units without an
     /// official code (made by the office): the working set among the registry's 14.000.
     func unitIDsInUse() async throws -> Set<UnitID>

@@ -33,6 +33,8 @@ public struct DataBatch: Sendable {
 
     public private(set) var indicators: [Indicator] = []
     public private(set) var catalogueVersion: String?
+    /// Indicators of the office's own, new with this batch (`import --create-indicators`).
+    public private(set) var ownIndicators: [Indicator] = []
     public internal(set) var units: [Entry<NewUnit>] = []
     public private(set) var targets: [Entry<Target>] = []
     public private(set) var observations: [Entry<Observation>] = []
@@ -47,7 +49,8 @@ public struct DataBatch: Sendable {
     }
 
     public var isEmpty: Bool {
-        indicators.isEmpty && units.isEmpty && targets.isEmpty && observations.isEmpty && conferences.isEmpty
+        indicators.isEmpty && ownIndicators.isEmpty && units.isEmpty && targets.isEmpty && observations.isEmpty
+            && conferences.isEmpty
             && statedTallies.isEmpty
     }
 
@@ -55,6 +58,10 @@ public struct DataBatch: Sendable {
     public mutating func setCatalogue(_ indicators: [Indicator], version: String) {
         self.indicators = indicators
         catalogueVersion = version
+    }
+
+    public mutating func addOwnIndicator(_ indicator: Indicator) {
+        ownIndicators.append(indicator)
     }
 
     /// Adds a unit and returns the provisional ID to refer to it within this batch.

@@ -5,7 +5,7 @@ import Foundation
 /// same plan as `SQLRepository`, and applies a batch without suspending, so a batch is
 /// written whole or not at all here too.
 public actor MemoryRepository: ChiTieuRepository {
-    private var catalogue: [Indicator] = []
+    var catalogue: [Indicator] = []
     private var version: String?
     var unitsByID: [UnitID: AdministrativeUnit] = [:]
     /// Share of a predecessor that went to a successor, by [predecessor, successor]; nil = unknown.
@@ -106,6 +106,7 @@ public actor MemoryRepository: ChiTieuRepository {
             catalogue = merged.sorted { (order[$0.code] ?? Int.max) < (order[$1.code] ?? Int.max) }
             version = batch.catalogueVersion
         }
+        catalogue += batch.ownIndicators
         for entry in batch.units {
             let new = entry.item
             let real: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }

@@ -13,6 +13,13 @@ extension SQLRepository {
             let plan = try BatchPlan(batch, stored: stored)
             var summary = plan.summary
             try await Self.writeCatalogue(batch, db: db)
+            let position =
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("indicators").first()?.decode(column: "n", as: Int.self) ?? 0
+            for (offset, indicator) in batch.ownIndicators.enumerated() {
+                try await Self.insertOwnIndicator(indicator, position: position + offset, db: db)
+                try await Self.insertNames(of: indicator, db: db)
+            }
             summary.unitIDs = try await Self.insertUnits(batch, db: db)
             let realID: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
             let now = clock.timestamp()

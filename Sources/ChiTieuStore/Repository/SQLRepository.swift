@@ -104,21 +104,25 @@ public struct SQLRepository: ChiTieuRepository {
     // MARK: catalogue
 
     public func indicators() async throws -> [Indicator] {
-        try await database.withSession { db in
-            let rows = try await db.select().column("*").from("indicators").orderBy("position").all()
-            let names = try await db.select().columns("indicator_code", "name").from("indicator_names").all()
-            var synonyms: [String: [String]] = [:]
-            for row in names {
-                synonyms[try row.decode(column: "indicator_code", as: String.self), default: []]
-                    .append(try row.decode(column: "name", as: String.self))
-            }
-            return try rows.map { try RowDecoding.indicator($0, synonyms: synonyms) }
+        try await database.withSession { db in try await Self.indicators(db) }
+    }
+
+    static func indicators(_ db: any SQLDatabase) async throws -> [Indicator] {
+        let rows = try await db.select().column("*").from("indicators").orderBy("position").all()
+        let names = try await db.select().columns("indicator_code", "name").from("indicator_names").all()
+        var synonyms: [String: [String]] = [:]
+        for row in names {
+            synonyms[try row.decode(column: "indicator_code", as: String.self), default: []]
+                .append(try row.decode(column: "name", as: String.self))
         }
+        return try rows.map { try RowDecoding.indicator($0, synonyms: synonyms) }
     }
 
     public func catalogueVersion() async throws -> String? {
         try await database.withSession { db in
-            try await db.select().column("catalogue_version").from("indicators").limit(1).first()?
+            // Own indicators have none: the standard catalogue's version is the one.
+            try await db.select().column("catalogue_version").from("indicators")
+                .where("catalogue_version", .isNot, SQLLiteral.null).orderBy("position").limit(1).first()?
                 .decode(column: "catalogue_version", as: String?.self)
         }
     }

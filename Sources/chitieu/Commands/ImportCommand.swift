@@ -10,7 +10,9 @@ struct ImportCommand: AsyncParsableCommand {
         discussion: """
             Dòng đầu là tiêu đề cột, bằng tiếng Việt hoặc mã: Loại (loai), Đơn vị (don_vi), Chỉ tiêu (chi_tieu), \
             Năm (nam), Từ tháng (tu_thang), Đến tháng (den_thang), Giá trị (gia_tri), và tùy chọn: Giá trị trên, \
-            So sánh, Dạng, Từ năm, Đến năm, Cấp giao, Ước tính, % kế hoạch, Tăng trưởng (%), Giá, Nguồn.
+            So sánh, Dạng, Từ năm, Đến năm, Cấp giao, Ước tính, % kế hoạch, Tăng trưởng (%), Giá, Nguồn, \
+            Đơn vị tính (dvt). Với --create-indicators, chỉ tiêu chưa có trong danh mục được thêm thành chỉ tiêu \
+            riêng (cần cột Đơn vị tính); không có tùy chọn này, dòng có chỉ tiêu lạ bị báo lỗi.
             Loại là «kế hoạch», «kết quả» hoặc «nghị quyết». Số viết kiểu Việt Nam: 4.790,86.
             Mọi dòng được kiểm tra trước; nếu có dòng sai, không ghi gì và liệt kê lỗi theo số dòng.
             Kết quả khác với số đã lưu được lưu thành phiên bản mới; bản cũ vẫn xem được.
@@ -24,12 +26,16 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Tên người nhập, ghi vào nguồn gốc số liệu.")
     var by: String?
 
+    @Flag(help: "Thêm vào danh mục những chỉ tiêu chưa có (cần cột Đơn vị tính).")
+    var createIndicators = false
+
     func run() async throws {
         try await reportingErrors {
             let text = try SourceFile.readText(file)
             try await store.withRepository { repository in
                 let catalogue = try await repository.storedCatalogue(location: repository.database.location)
-                let importer = TableImporter(repository: repository, catalogue: catalogue)
+                let importer = TableImporter(
+                    repository: repository, catalogue: catalogue, createIndicators: createIndicators)
                 let name = URL(fileURLWithPath: file).lastPathComponent
                 let batch = try await importer.batch(csv: text, document: name, enteredBy: by)
                 let summary = try await repository.save(batch)

@@ -43,33 +43,6 @@ struct UnitsCommand: AsyncParsableCommand {
         }
     }
 }
-struct IndicatorsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "indicators", abstract: "Liệt kê danh mục chỉ tiêu: mã, tên, đơn vị tính, loại, chiều tốt.")
-
-    @OptionGroup var store: StoreOptions
-
-    func run() async throws {
-        try await reportingErrors {
-            try await store.withRepository { repository in
-                let catalogue = try await repository.storedCatalogue(location: repository.database.location)
-                var table = TextTable([
-                    .init("Mã"), .init("Tên chỉ tiêu", maxWidth: 56), .init("ĐVT"), .init("Loại"), .init("Tốt khi"),
-                    .init("Kỳ"),
-                ])
-                for i in catalogue.indicators {
-                    table.add([
-                        i.code, i.name, i.measureUnit, i.kind == .flow ? "cộng dồn" : "mức",
-                        i.direction == .higherIsBetter ? "cao" : "thấp", i.frequency.label,
-                    ])
-                }
-                print("Danh mục chỉ tiêu phiên bản \(catalogue.version): \(catalogue.indicators.count) chỉ tiêu")
-                print(table.render())
-            }
-        }
-    }
-}
-
 extension Frequency {
     var label: String {
         switch self {

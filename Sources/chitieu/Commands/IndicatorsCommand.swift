@@ -1,0 +1,105 @@
+import ArgumentParser
+import ChiTieuCore
+import ChiTieuStore
+
+struct IndicatorsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indicators",
+        abstract: "Danh mục chỉ tiêu: xem, thêm chỉ tiêu riêng của đơn vị, sửa chỉ tiêu riêng.",
+        subcommands: [IndicatorsListCommand.self, IndicatorAddCommand.self, IndicatorEditCommand.self],
+        defaultSubcommand: IndicatorsListCommand.self)
+}
+
+/// The definition of an own indicator as options, shared by `add` and `edit`.
+struct IndicatorOptions: ParsableArguments {
+    @Option(name: .customLong("unit"), help: "Đơn vị tính: %, tỷ đồng, hộ, ha …") var measureUnit: String?
+    @Option(help: "Loại: level (mức, mặc định) hoặc flow (cộng dồn qua các tháng).") var kind: MeasureKind?
+    @Option(help: "Tốt khi: higher (cao, mặc định) hoặc lower (thấp).") var direction: Direction?
+    @Option(help: "Lĩnh vực: kinh_te, van_hoa_xa_hoi, moi_truong, quoc_phong_an_ninh, xay_dung_dang.") var field: Field?
+    @Option(help: "Kỳ thu thập: monthly, quarterly, half_yearly, yearly (mặc định).") var frequency: Frequency?
+    @Option(name: .customLong("synonym"), help: "Tên khác báo cáo hay dùng (lặp lại được).") var synonyms: [String] = []
+
+    func draft(name: String, from old: Indicator? = nil) -> IndicatorDraft {
+        IndicatorDraft(
+            name: name, measureUnit: measureUnit ?? old?.measureUnit ?? "", kind: kind ?? old?.kind ?? .level,
+            direction: direction ?? old?.direction ?? .higherIsBetter, field: field ?? old?.field ?? .economy,
+            frequency: frequency ?? old?.frequency ?? .yearly,
+            synonyms: synonyms.isEmpty ? (old?.synonyms ?? []) : synonyms)
+    }
+}
+
+extension MeasureKind: ExpressibleByArgument {}
+extension Direction: ExpressibleByArgument {}
+extension Field: ExpressibleByArgument {}
+extension Frequency: ExpressibleByArgument {}
+
+struct IndicatorAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Thêm một chỉ tiêu riêng vào danh mục.",
+        discussion: "Ví dụ: chitieu indicators add \"Tỷ lệ hộ dùng nước sạch\" --unit % --field van_hoa_xa_hoi")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Tên chỉ tiêu.") var name: String
+    @OptionGroup var definition: IndicatorOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.withRepository { repository in
+                _ = try await repository.storedCatalogue(location: repository.database.location)
+                let made = try await repository.saveIndicator(
+                    definition.draft(name: name), code: nil, author: .commandLine)
+                print("Đã thêm chỉ tiêu «\(made.name)» (mã \(made.code), \(made.measureUnit)).")
+            }
+        }
+    }
+}
+
+struct IndicatorEditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Sửa một chỉ tiêu riêng; lần sửa được ghi vào lịch sử thay đổi.")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Mã chỉ tiêu (rieng_…).") var code: String
+    @Option(help: "Tên mới.") var name: String?
+    @OptionGroup var definition: IndicatorOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.withRepository { repository in
+                guard let old = try await repository.indicatorsByCode()[code] else {
+                    throw StoreError.indicatorNotFound(code)
+                }
+                let made = try await repository.saveIndicator(
+                    definition.draft(name: name ?? old.name, from: old), code: code, author: .commandLine)
+                print("Đã sửa chỉ tiêu «\(made.name)» (mã \(made.code)).")
+            }
+        }
+    }
+}
+
+struct IndicatorsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Liệt kê danh mục chỉ tiêu: mã, tên, đơn vị tính, loại, chiều tốt.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.withRepository { repository in
+                let catalogue = try await repository.storedCatalogue(location: repository.database.location)
+                var table = TextTable([
+                    .init("Mã"), .init("Tên chỉ tiêu", maxWidth: 56), .init("ĐVT"), .init("Loại"), .init("Tốt khi"),
+                    .init("Kỳ"),
+                ])
+                for i in catalogue.indicators {
+                    table.add([
+                        i.code, i.name, i.measureUnit, i.kind == .flow ? "cộng dồn" : "mức",
+                        i.direction == .higherIsBetter ? "cao" : "thấp", i.frequency.label,
+                    ])
+                }
+                print("Danh mục chỉ tiêu phiên bản \(catalogue.version): \(catalogue.indicators.count) chỉ tiêu")
+                print(table.render())
+            }
+        }
+    }
+}
