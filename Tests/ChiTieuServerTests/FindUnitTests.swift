@@ -75,3 +75,26 @@ import Testing
         #expect(RequestValues.queryValue("q", in: nil) == nil)
     }
 }
+
+@Suite struct UsersOnRegistryTests {
+    @Test func anEditorIsGivenAUnitByItsOfficialCode() async throws {
+        let fixture = try await ServerFixture.demo(registry: true)
+        let response = try await fixture.test { client in
+            try await client.postForm(
+                "/quan-tri/nguoi-dung",
+                [
+                    ("ten", "xakongchro"), ("vai_tro", "editor"), ("don_vi", ""), ("ma_don_vi", "23824"),
+                    ("mat_khau", "mat-khau-xa-kong-chro"),
+                ])
+        }
+        #expect(response.status == .seeOther)
+        let user = try #require(try await fixture.repository.users().first { $0.name == "xakongchro" })
+        let unitID = try #require(user.unitID)
+        let unit = try #require(try await fixture.repository.unit(id: unitID))
+        // On 15 June 2026 code 23824 is xã Kông Chro, not the thị trấn it replaced.
+        #expect(unit.kind == .commune && unit.code == "23824")
+        let page = try await fixture.test { try await $0.get("/quan-tri/nguoi-dung").text }
+        #expect(page.contains("<td data-label=\"Đơn vị\">xã Kông Chro</td>"))
+        #expect(page.components(separatedBy: "<option").count < 40)
+    }
+}

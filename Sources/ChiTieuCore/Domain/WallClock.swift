@@ -18,9 +18,13 @@ public struct WallClock: Sendable {
     public func now() -> Date { read() }
 
     /// The calendar year in Vietnam (UTC+7): on 31 December at 20:00 UTC it is already next year there.
-    public var year: Int {
+    public var year: Int { today.year }
+
+    /// Today in Vietnam (UTC+7).
+    public var today: CalendarDay {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
-        return calendar.component(.year, from: now())
+        let parts = calendar.dateComponents([.year, .month, .day], from: now())
+        return CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }

@@ -43,6 +43,8 @@ struct UsersPage {
         var ten: String?
         var vai_tro: String?
         var don_vi: String?
+        /// The official code of a unit outside the working set (a commune starting today).
+        var ma_don_vi: String?
         var mat_khau: String?
     }
 
@@ -66,15 +68,28 @@ struct UsersPage {
             return try await render(context, form: form, error: problem, saved: nil, status: .unprocessableContent)
         }
         do {
+            let unitID = try await unitID(form)
             let user = try await services.repository.addUser(
-                name: form.ten ?? "", role: role, unitID: form.don_vi.flatMap { UnitID($0) },
+                name: form.ten ?? "", role: role, unitID: unitID,
                 passwordHash: services.configuration.passwords.hash(form.mat_khau ?? ""),
                 author: context.author(via: "trang Người dùng"))
             return Response(status: .seeOther, headers: [.location: SiteURL.users.path(["da-them": user.name])])
         } catch let error as AccountError {
             return try await render(
                 context, form: form, error: error.message, saved: nil, status: .unprocessableContent)
+        } catch let error as StoreError {
+            return try await render(
+                context, form: form, error: "Mã đơn vị: " + error.message, saved: nil, status: .unprocessableContent)
         }
+    }
+
+    /// The unit chosen in the list, or the one with the official code typed (valid today).
+    private func unitID(_ form: Form) async throws -> UnitID? {
+        if let code = form.ma_don_vi?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
+            return try await UnitResolver(repository: services.repository)
+                .resolve(code, on: services.configuration.clock.today).id
+        }
+        return form.don_vi.flatMap { UnitID($0) }
     }
 
     struct Change: Decodable {
@@ -143,8 +158,9 @@ struct UsersPage {
         _ context: AppRequestContext, form: Form, error: String?, saved: String?, message: String? = nil,
         status: HTTPResponse.Status
     ) async throws -> Response {
-        let units = try await services.repository.allUnits()
-        let titles = Dictionary(units.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let directory = try await services.unitDirectory()
+        let units = directory.working
+        let titles = directory.all.mapValues(\.title)
         let view = View(
             layout: LayoutView(title: "Người dùng").with(context.identity),
             users: try await services.repository.users().map {

@@ -74,6 +74,7 @@ private func addPageRoutes(to router: Router<AppRequestContext>, _ services: App
     let unit = pages.group(SiteURL.unitPagesPattern).add(middleware: UnitScopeMiddleware(services: services))
     HomePage(services: services).addRoutes(to: pages)
     FindUnitPage(services: services).addRoutes(to: pages)
+    CataloguePage(services: services).addRoutes(to: pages)
     ImportPage(services: services).addRoutes(to: pages)
     UsersPage(services: services).addRoutes(to: pages)
     OverviewPage(services: services).addRoutes(to: unit)

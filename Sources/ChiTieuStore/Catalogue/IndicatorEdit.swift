@@ -3,7 +3,7 @@ import ChiTieuCore
 /// Adding an office's own indicator, or changing one: decided from the stored catalogue
 /// (read inside the writing transaction), so two people adding "Tỷ lệ hộ dùng nước sạch" at
 /// once get one indicator and one error.
-struct IndicatorEdit: Sendable {
+public struct IndicatorEdit: Sendable {
     let indicator: Indicator
     let isNew: Bool
     let audit: AuditEntry
@@ -36,10 +36,12 @@ struct IndicatorEdit: Sendable {
     }
 
     /// Own indicators carry the `rieng_` prefix; the standard catalogue's are refreshed by `init`.
-    static func isOwn(_ code: String) -> Bool { code.hasPrefix("rieng_") }
+    static func isOwn(_ code: String) -> Bool { isOwnCode(code) }
+
+    public static func isOwnCode(_ code: String) -> Bool { code.hasPrefix("rieng_") }
 
     /// `%, mức, tốt khi cao, Văn hóa - xã hội, hằng năm; tên khác: nước sạch`
-    static func summary(_ i: Indicator) -> String {
+    public static func summary(_ i: Indicator) -> String {
         let kind = i.kind == .flow ? "cộng dồn" : "mức"
         let direction = i.direction == .higherIsBetter ? "tốt khi cao" : "tốt khi thấp"
         let synonyms = i.synonyms.filter { NameKey($0) != NameKey(i.name) }

@@ -1,0 +1,94 @@
+import ChiTieuCore
+import ChiTieuStore
+import Hummingbird
+
+/// `/danh-muc`: the indicator catalogue, and the office's own indicators added and changed
+/// (`/danh-muc/{code}`) by anyone who may change figures. Every change is in the audit trail.
+struct CataloguePage {
+    let services: AppServices
+
+    func addRoutes(to pages: RouterGroup<AppRequestContext>) {
+        pages.get(SiteURL.catalogue.pattern, use: page)
+        pages.post(SiteURL.catalogue.pattern, use: add)
+        pages.get(SiteURL.ownIndicator("").pattern, use: editPage)
+        pages.post(SiteURL.ownIndicator("").pattern, use: save)
+    }
+
+    /// The add and edit form's fields.
+    struct Form: Decodable, Sendable {
+        var ten: String?
+        var don_vi_tinh: String?
+        var loai: String?
+        var tot_khi: String?
+        var linh_vuc: String?
+        var ky: String?
+        /// Other names, one per line or separated by «;».
+        var ten_khac: String?
+
+        init(_ i: Indicator? = nil) {
+            ten = i?.name
+            don_vi_tinh = i?.measureUnit
+            loai = i?.kind.rawValue
+            tot_khi = i?.direction.rawValue
+            linh_vuc = i?.field.rawValue
+            ky = i?.frequency.rawValue
+            ten_khac = i.map { i in i.synonyms.filter { NameKey($0) != NameKey(i.name) }.joined(separator: "; ") }
+        }
+
+        var draft: IndicatorDraft {
+            IndicatorDraft(
+                name: ten ?? "", measureUnit: don_vi_tinh ?? "", kind: MeasureKind(rawValue: loai ?? "") ?? .level,
+                direction: Direction(rawValue: tot_khi ?? "") ?? .higherIsBetter,
+                field: Field(rawValue: linh_vuc ?? "") ?? .economy,
+                frequency: Frequency(rawValue: ky ?? "") ?? .yearly,
+                synonyms: (ten_khac ?? "").split { $0 == ";" || $0 == "\n" }.map(String.init))
+        }
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let saved = RequestValues(request: request, context: context).string("da-luu")
+        return try await render(context, form: Form(), editing: nil, saved: saved, problems: [], status: .ok)
+    }
+
+    @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await store(try await FormBody.decode(Form.self, from: request), code: nil, context: context)
+    }
+
+    @Sendable func editPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let indicator = try await services.indicator(context.parameters.get("code"), field: "code")
+        return try await render(
+            context, form: Form(indicator), editing: indicator, saved: nil, problems: [], status: .ok)
+    }
+
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let indicator = try await services.indicator(context.parameters.get("code"), field: "code")
+        return try await store(
+            try await FormBody.decode(Form.self, from: request), code: indicator.code, context: context)
+    }
+
+    private func store(_ form: Form, code: String?, context: AppRequestContext) async throws -> Response {
+        do {
+            let made = try await services.repository.saveIndicator(
+                form.draft, code: code, author: context.author(via: "trang Danh mục"))
+            return Response(status: .seeOther, headers: [.location: SiteURL.catalogue.path(["da-luu": made.code])])
+        } catch StoreError.invalidIndicator(let problems) {
+            var editing: Indicator?
+            if let code { editing = try await services.indicator(code, field: "code") }
+            return try await render(
+                context, form: form, editing: editing, saved: nil, problems: problems, status: .unprocessableContent)
+        }
+    }
+
+    private func render(
+        _ context: AppRequestContext, form: Form, editing: Indicator?, saved: String?,
+        problems: [IndicatorDraft.Problem], status: HTTPResponse.Status
+    ) async throws -> Response {
+        let catalogue = try await services.repository.indicators()
+        let view = CatalogueView(
+            catalogue: catalogue, form: form, editing: editing, saved: saved, problems: problems,
+            mayChange: context.identity.access.mayWriteSomething,
+            layout: LayoutView(title: editing.map { "Sửa chỉ tiêu: \($0.name)" } ?? "Danh mục chỉ tiêu").with(
+                context.identity))
+        return try services.pages.render(view, template: "catalogue", status: status)
+    }
+}

@@ -1,0 +1,104 @@
+import ChiTieuCore
+import ChiTieuStore
+
+/// The catalogue page: every indicator by field, and the form for an own indicator. Pure.
+struct CatalogueView {
+    let layout: LayoutView
+    let heading: String
+    let groups: [Group]
+    let saved: String?
+    let mayChange: Bool
+    let action: String
+    let editing: Bool
+    let name: String
+    let measureUnit: String
+    let synonyms: String
+    let kinds: [LayoutView.Option]
+    let directions: [LayoutView.Option]
+    let fields: [LayoutView.Option]
+    let frequencies: [LayoutView.Option]
+    /// Problems by the form field they concern.
+    let nameError: String?
+    let unitError: String?
+    let synonymError: String?
+    /// A problem with the indicator itself (a standard one cannot be changed here).
+    let error: String?
+
+    struct Group {
+        let title: String
+        let rows: [Row]
+    }
+
+    struct Row {
+        let name: String
+        let code: String
+        let measureUnit: String
+        let kind: String
+        let direction: String
+        let frequency: String
+        let own: Bool
+        let editHref: String
+    }
+
+    init(
+        catalogue: [Indicator], form: CataloguePage.Form, editing: Indicator?, saved: String?,
+        problems: [IndicatorDraft.Problem], mayChange: Bool, layout: LayoutView
+    ) {
+        self.layout = layout
+        heading = editing.map { "Sửa chỉ tiêu riêng: \($0.name)" } ?? "Danh mục chỉ tiêu"
+        groups = Field.allCases.compactMap { field in
+            let rows = catalogue.filter { $0.field == field }.map(Self.row)
+            return rows.isEmpty ? nil : Group(title: field.title, rows: rows)
+        }
+        self.saved = saved.flatMap { code in catalogue.first { $0.code == code } }.map {
+            "Đã lưu chỉ tiêu «\($0.name)»."
+        }
+        self.mayChange = mayChange && (editing.map { IndicatorEdit.isOwnCode($0.code) } ?? true)
+        action = editing.map { SiteURL.ownIndicator($0.code).path() } ?? SiteURL.catalogue.path()
+        self.editing = editing != nil
+        name = form.ten ?? ""
+        measureUnit = form.don_vi_tinh ?? ""
+        synonyms = form.ten_khac ?? ""
+        let draft = form.draft
+        kinds = MeasureKind.allCases.map {
+            .init(
+                value: $0.rawValue, label: $0 == .flow ? "cộng dồn qua các tháng" : "mức (tại một thời điểm)",
+                selected: $0 == draft.kind)
+        }
+        directions = Direction.allCases.map {
+            .init(value: $0.rawValue, label: $0 == .higherIsBetter ? "cao" : "thấp", selected: $0 == draft.direction)
+        }
+        fields = Field.allCases.map { .init(value: $0.rawValue, label: $0.title, selected: $0 == draft.field) }
+        frequencies = Frequency.allCases.map {
+            .init(value: $0.rawValue, label: $0.label, selected: $0 == draft.frequency)
+        }
+        let message = { (field: String) in problems.filter { $0.field == field }.map(\.message).joined(separator: " ") }
+        nameError = message("ten").nilIfEmpty
+        error = message("ma").nilIfEmpty
+        unitError = message("don_vi_tinh").nilIfEmpty
+        synonymError = message("ten_khac").nilIfEmpty
+    }
+
+    private static func row(_ i: Indicator) -> Row {
+        Row(
+            name: i.name, code: i.code, measureUnit: i.measureUnit, kind: i.kind == .flow ? "cộng dồn" : "mức",
+            direction: i.direction == .higherIsBetter ? "cao" : "thấp", frequency: i.frequency.label,
+            own: IndicatorEdit.isOwnCode(i.code), editHref: SiteURL.ownIndicator(i.code).path())
+    }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Frequency {
+    /// `hằng tháng`
+    var label: String {
+        switch self {
+        case .monthly: "hằng tháng"
+        case .quarterly: "hằng quý"
+        case .halfYearly: "6 tháng"
+        case .yearly: "hằng năm"
+        }
+    }
+}

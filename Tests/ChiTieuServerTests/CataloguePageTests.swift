@@ -1,0 +1,74 @@
+import ChiTieuCore
+import ChiTieuStore
+import Foundation
+import Testing
+
+@testable import ChiTieuServer
+
+/// The catalogue page: own indicators added and changed in the browser, refused with the
+/// field named, and only by accounts that may change figures.
+@Suite struct CataloguePageTests {
+    static let water: [(String, String)] = [
+        ("ten", "Tỷ lệ hộ dùng nước sạch"), ("don_vi_tinh", "%"), ("loai", "level"), ("tot_khi", "higher"),
+        ("linh_vuc", "van_hoa_xa_hoi"), ("ky", "yearly"), ("ten_khac", "nước sạch nông thôn"),
+    ]
+
+    @Test func anOwnIndicatorIsAddedThenChanged() async throws {
+        let fixture = try await ServerFixture.demo()
+        try await fixture.test { client in
+            let added = try await client.postForm("/danh-muc", Self.water)
+            #expect(added.status == .seeOther)
+            #expect(added.headers[.location] == "/danh-muc?da-luu=rieng_ty_le_ho_dung_nuoc_sach")
+            let page = try await client.get("/danh-muc?da-luu=rieng_ty_le_ho_dung_nuoc_sach").text
+            #expect(page.contains("Đã lưu chỉ tiêu «Tỷ lệ hộ dùng nước sạch»."))
+            #expect(page.contains("<a href=\"/danh-muc/rieng_ty_le_ho_dung_nuoc_sach\">sửa</a>"))
+            let again = try await client.postForm("/danh-muc", Self.water)
+            #expect(again.status == .unprocessableContent)
+            #expect(
+                again.text.contains(
+                    "đã có trong danh mục: «Tỷ lệ hộ dùng nước sạch» (mã rieng_ty_le_ho_dung_nuoc_sach)"))
+            #expect(again.text.contains("value=\"Tỷ lệ hộ dùng nước sạch\""))
+            let edit = try await client.get("/danh-muc/rieng_ty_le_ho_dung_nuoc_sach").text
+            #expect(edit.contains("value=\"nước sạch nông thôn\""))
+            let changed = Self.water.map { $0.0 == "ky" ? ("ky", "half_yearly") : $0 }
+            let saved = try await client.postForm("/danh-muc/rieng_ty_le_ho_dung_nuoc_sach", changed)
+            #expect(saved.status == .seeOther)
+            let standard = try await client.postForm("/danh-muc/total_production_value", Self.water)
+            #expect(standard.status == .unprocessableContent)
+            #expect(standard.text.contains("thuộc danh mục chuẩn"))
+        }
+        #expect(
+            try await fixture.repository.indicatorsByCode()["rieng_ty_le_ho_dung_nuoc_sach"]?.frequency == .halfYearly)
+        let history = try await fixture.repository.auditTrail(
+            AuditQuery(recordKey: "danh-muc/rieng_ty_le_ho_dung_nuoc_sach"))
+        #expect(history.map(\.author.name) == ["quantri (trang Danh mục)", "quantri (trang Danh mục)"])
+    }
+
+    @Test func aFlowInPercentIsRefusedBesideItsField() async throws {
+        let fixture = try await ServerFixture.demo()
+        var draft = Self.water
+        draft[2] = ("loai", "flow")
+        let flow = draft
+        let response = try await fixture.test { try await $0.postForm("/danh-muc", flow) }
+        #expect(response.status == .unprocessableContent)
+        #expect(
+            response.text.contains(
+                "name=\"don_vi_tinh\" value=\"%\" size=\"10\" placeholder=\"%\" aria-invalid=\"true\""))
+        #expect(response.text.contains("không đo bằng «%»"))
+    }
+
+    @Test func aViewerReadsTheCatalogueButCannotAdd() async throws {
+        let fixture = try await ServerFixture.demo()
+        let viewer = try await fixture.repository.addUser(
+            name: "xem", role: .viewer, unitID: try await fixture.unitID("Kông Chro"), passwordHash: "x",
+            author: .commandLine)
+        let session = try await ServerFixture.session(for: viewer, in: fixture.repository)
+        try await fixture.test(as: session) { client in
+            let page = try await client.get("/danh-muc").text
+            #expect(page.contains("Tổng giá trị sản xuất"))
+            #expect(!page.contains("Thêm chỉ tiêu riêng"))
+            #expect(try await client.postForm("/danh-muc", Self.water).status == .forbidden)
+        }
+        #expect(try await fixture.repository.indicatorsByCode()["rieng_ty_le_ho_dung_nuoc_sach"] == nil)
+    }
+}
