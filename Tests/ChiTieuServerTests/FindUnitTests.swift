@@ -98,3 +98,44 @@ import Testing
         #expect(page.components(separatedBy: "<option").count < 40)
     }
 }
+
+@Suite struct PartyOrganisationTests {
+    @Test func anAdministratorAddsAPartyOrganisationUnderAProvince() async throws {
+        let fixture = try await ServerFixture.demo(registry: true)
+        try await fixture.test { client in
+            let added = try await client.postForm(
+                "/to-chuc-dang", [("ten", "Đảng bộ Quân sự tỉnh"), ("cap_tren", "52")])
+            #expect(added.status == .seeOther)
+            #expect(added.headers[.location]?.hasSuffix("/ke-hoach") == true)
+            let again = try await client.postForm(
+                "/to-chuc-dang", [("ten", "Quân sự tỉnh"), ("cap_tren", "52")])
+            #expect(again.status == .unprocessableContent)
+            #expect(again.text.contains("«Đảng bộ Quân sự tỉnh» đã có ở đơn vị này."))
+            let unknown = try await client.postForm(
+                "/to-chuc-dang", [("ten", "Khối doanh nghiệp"), ("cap_tren", "Xứ Sở Mây")])
+            #expect(unknown.status == .notFound)
+            #expect(unknown.text.contains("value=\"Khối doanh nghiệp\""))
+        }
+        let organisation = try #require(
+            try await fixture.repository.units(named: .init("Quân sự tỉnh")).first { $0.kind == .partyOrganisation })
+        let parentID = try #require(organisation.parentID)
+        let giaLai = try #require(try await fixture.repository.unit(id: parentID))
+        #expect(giaLai.code == "52")
+        #expect(organisation.capitalizedTitle == "Đảng bộ Quân sự tỉnh")
+        // Made by the office: in the working set at once.
+        #expect(try await fixture.repository.unitIDsInUse().contains(organisation.id))
+    }
+
+    @Test func anEditorCannotAddOne() async throws {
+        let fixture = try await ServerFixture.demo()
+        let editor = try await fixture.repository.addUser(
+            name: "bientap", role: .editor, unitID: try await fixture.unitID("Kông Chro"), passwordHash: "x",
+            author: .commandLine)
+        let session = try await ServerFixture.session(for: editor, in: fixture.repository)
+        let response = try await fixture.test(as: session) {
+            try await $0.postForm("/to-chuc-dang", [("ten", "Khối cơ quan"), ("cap_tren", "")])
+        }
+        #expect(response.status == .forbidden)
+        #expect(try await fixture.repository.units(named: .init("Khối cơ quan")).isEmpty)
+    }
+}

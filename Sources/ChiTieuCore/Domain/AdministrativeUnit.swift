@@ -12,6 +12,9 @@ public enum UnitKind: String, CaseIterable, Sendable, Codable {
     case ward = "phường"
     case townlet = "thị trấn"
     case specialZone = "đặc khu"
+    /// A Party organisation that is not an administrative unit: «Đảng bộ Khối các cơ quan
+    /// tỉnh», «Đảng bộ Quân sự tỉnh». Added by an administrator, under a unit or at the top.
+    case partyOrganisation = "đảng bộ"
 
     /// Reads `tỉnh`, `Huyện`, `thi xa` (without diacritics) or the ASCII code (`district`).
     public init?(text: some StringProtocol) {
@@ -39,6 +42,7 @@ public enum UnitKind: String, CaseIterable, Sendable, Codable {
         case .ward: "ward"
         case .townlet: "townlet"
         case .specialZone: "special_zone"
+        case .partyOrganisation: "party_organisation"
         }
     }
 
@@ -55,7 +59,7 @@ public enum UnitKind: String, CaseIterable, Sendable, Codable {
         case .district: "Huyện ủy"
         case .town: "Thị ủy"
         case .urbanDistrict: "Quận ủy"
-        case .commune, .townlet, .specialZone: "Đảng ủy"
+        case .commune, .townlet, .specialZone, .partyOrganisation: "Đảng ủy"
         case .ward: "Đảng ủy"
         }
     }

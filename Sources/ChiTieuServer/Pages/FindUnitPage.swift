@@ -1,4 +1,5 @@
 import ChiTieuCore
+import ChiTieuStore
 import Hummingbird
 
 /// `/tim-don-vi?q=&ngay=`: find a unit in the national registry by name or code, to open its
@@ -8,6 +9,40 @@ struct FindUnitPage {
 
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
         pages.get(SiteURL.findUnit.pattern, use: page)
+        pages.post(SiteURL.addOrganisation.pattern, use: addOrganisation)
+    }
+
+    struct OrganisationForm: Decodable {
+        var ten: String?
+        /// The parent's name or official code; empty: at the top.
+        var cap_tren: String?
+    }
+
+    /// An administrator adds a Party organisation that is no administrative unit, and lands on its page.
+    @Sendable func addOrganisation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try UsersPage.requireAdmin(context)
+        let form = try await FormBody.decode(OrganisationForm.self, from: request)
+        let repository = services.repository
+        do {
+            var parent: AdministrativeUnit?
+            if let text = form.cap_tren?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                parent = try await UnitResolver(repository: repository).resolve(
+                    text, on: services.configuration.clock.today)
+            }
+            let unit = try await repository.addPartyOrganisation(
+                name: form.ten ?? "", parentID: parent?.id, author: context.author(via: "trang Tìm đơn vị"))
+            return Response(status: .seeOther, headers: [.location: SiteURL.unit(unit.id, .plan).path()])
+        } catch let error as StoreError {
+            let search = UnitSearch(
+                "", on: nil, in: try await services.unitDirectory(), access: context.identity.access)
+            var view = View(
+                search, layout: LayoutView(title: "Tìm đơn vị").with(context.identity),
+                currentYear: services.currentYear)
+            view.organisationError = error.message
+            view.organisationName = form.ten ?? ""
+            view.organisationParent = form.cap_tren ?? ""
+            return try services.pages.render(view, template: "find-unit", status: error.httpStatus)
+        }
     }
 
     struct View {
@@ -19,6 +54,11 @@ struct FindUnitPage {
         let none: Bool
         let truncated: Bool
         let limit: Int
+        /// The administrator's form for a Party organisation, with what was typed when refused.
+        let mayAddOrganisation: Bool
+        var organisationError: String?
+        var organisationName = ""
+        var organisationParent = ""
 
         struct Result {
             let title: String
@@ -50,6 +90,7 @@ struct FindUnitPage {
             none = searched && results.isEmpty
             truncated = search.truncated
             limit = UnitSearch.limit
+            mayAddOrganisation = layout.account?.isAdmin == true
         }
     }
 

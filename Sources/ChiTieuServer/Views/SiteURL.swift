@@ -7,7 +7,7 @@ import Hummingbird
 /// Swift Package Index server's `SiteURL`). A new page is a new case here; a link to a page
 /// that does not exist does not compile.
 enum SiteURL: Sendable, Equatable {
-    case home, choose, findUnit, catalogue, ownIndicator(String), health, openAPI, asset(String)
+    case home, choose, findUnit, addOrganisation, catalogue, ownIndicator(String), health, openAPI, asset(String)
     case signIn, signOut
     case account, newToken, revokeToken(Int64)
     case users, userPassword(Int64), userDisabled(Int64), userSessions(Int64)
@@ -96,6 +96,7 @@ enum SiteURL: Sendable, Equatable {
         case .home: []
         case .choose: [.word("chon")]
         case .findUnit: [.word("tim-don-vi")]
+        case .addOrganisation: [.word("to-chuc-dang")]
         case .catalogue: [.word("danh-muc")]
         case .ownIndicator(let code): [.word("danh-muc"), .parameter("code", code)]
         case .health: [.word("health")]
@@ -174,6 +175,7 @@ struct SiteLinks: Sendable {
     let choose = SiteURL.choose.path()
     let findUnit = SiteURL.findUnit.path()
     let catalogue = SiteURL.catalogue.path()
+    let addOrganisation = SiteURL.addOrganisation.path()
     let importText = SiteURL.importText.path()
     let storeImport = SiteURL.storeImport.path()
     let users = SiteURL.users.path()

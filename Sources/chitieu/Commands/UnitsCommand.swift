@@ -5,7 +5,14 @@ import Foundation
 
 struct UnitsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "units",
+        commandName: "units", abstract: "Đơn vị: liệt kê, tìm (danh mục cả nước), thêm tổ chức đảng.",
+        subcommands: [UnitsListCommand.self, PartyOrganisationAddCommand.self], defaultSubcommand: UnitsListCommand.self
+    )
+}
+
+struct UnitsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "Liệt kê các đơn vị theo cấp, kèm mã, thời gian tồn tại và đơn vị kế thừa.",
         discussion: """
             Ví dụ: chitieu units --on 1/7/2025 --under "Gia Lai"; chitieu units --search "Tân Thành";
@@ -50,6 +57,31 @@ extension Frequency {
         case .quarterly: "quý"
         case .halfYearly: "6 tháng"
         case .yearly: "năm"
+        }
+    }
+}
+
+struct PartyOrganisationAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-organisation",
+        abstract:
+            "Thêm một tổ chức đảng không phải đơn vị hành chính (Đảng bộ Khối các cơ quan tỉnh, Đảng bộ Quân sự tỉnh).")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Tên, ví dụ «Đảng bộ Quân sự tỉnh».") var name: String
+    @Option(help: "Đơn vị cấp trên (tên, «tên, cấp trên» hoặc mã); không có: cấp cao nhất.") var parent: String?
+
+    func run() async throws {
+        try await reportingErrors {
+            try await store.withRepository { repository in
+                var parent: AdministrativeUnit?
+                if let text = self.parent {
+                    parent = try await Terminal.unit(text, on: Terminal.clock.today, in: repository)
+                }
+                let unit = try await repository.addPartyOrganisation(
+                    name: name, parentID: parent?.id, author: .commandLine)
+                print("Đã thêm \(unit.title) [số \(unit.id)]" + (parent.map { ", thuộc \($0.title)" } ?? "") + ".")
+            }
         }
     }
 }
