@@ -17,12 +17,12 @@ chmod 755 "$work"
 server=""
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
 "$bin" demo --db "$work/demo.sqlite" >/dev/null
-echo 'mat-khau-nguoi-doc-1' | "$bin" user add nguoidoc --role viewer --unit "Kông Chro" --password-stdin \
+echo 'mat-khau-nguoi-doc-1' | "$bin" user add nguoidoc --role viewer --unit "huyện Kông Chro" --password-stdin \
   --db "$work/demo.sqlite" >/dev/null
 source scripts/demo-server.bash
 start_demo_server
 base="http://127.0.0.1:$port"
-unit=$(curl -fs "$base/api/v1/units" | python3 -c 'import json,sys; print(next(u["id"] for u in json.load(sys.stdin)["items"] if u["name"]=="Kông Chro"))')
+unit=$(curl -fs "$base/api/v1/units" | python3 -c 'import json,sys; print(next(u["id"] for u in json.load(sys.stdin)["items"] if u["name"]=="Kông Chro" and u.get("code")=="630"))')
 jar="$work/cookies"
 curl -fs -c "$jar" -o /dev/null "$base/dang-nhap"
 csrf=$(awk '$6=="chitieu_csrf"{print $7}' "$jar")

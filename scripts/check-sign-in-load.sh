@@ -13,7 +13,7 @@ server=""
 trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$work"' EXIT
 "$bin" demo --db "$work/demo.sqlite" >/dev/null
 echo 'mat-khau-quan-tri-1' | "$bin" user add quantri --role admin --password-stdin --db "$work/demo.sqlite" >/dev/null
-echo 'mat-khau-nguoi-doc-1' | "$bin" user add nguoidoc --role viewer --unit "Kông Chro" --password-stdin \
+echo 'mat-khau-nguoi-doc-1' | "$bin" user add nguoidoc --role viewer --unit "huyện Kông Chro" --password-stdin \
   --db "$work/demo.sqlite" >/dev/null
 source scripts/demo-server.bash
 start_demo_server

@@ -94,3 +94,27 @@ private final class LoadCount: Sendable {
         #expect(json.contains("\"period\":\"9 tháng năm 2024\""))
     }
 }
+
+@Suite struct UnitDirectoryCacheTests {
+    @Test func expiredUnitsAreServedWhileOneLoadRefreshesThem() async throws {
+        let cache = ResponseCache(unitLifetime: .zero)
+        let first = UnitDirectory(all: [AdministrativeUnit(id: 1, kind: .province, name: "Gia Lai")], inUse: [])
+        let second = UnitDirectory(all: [AdministrativeUnit(id: 2, kind: .province, name: "Đắk Lắk")], inUse: [])
+        #expect(try await cache.units { first }.all.keys.sorted() == [1])
+        // Expired at once: the old units come back without waiting for the slow load…
+        let served = try await cache.units {
+            try await Task.sleep(for: .milliseconds(200))
+            return second
+        }
+        #expect(served.all.keys.sorted() == [1])
+        // …which replaces them when it is done.
+        var seen: [UnitID] = []
+        for _ in 0..<100 where seen != [2] {
+            try await Task.sleep(for: .milliseconds(50))
+            seen = try await cache.units { second }.all.keys.sorted()
+        }
+        #expect(seen == [2])
+        cache.removeAll()
+        #expect(try await cache.units { first }.all.keys.sorted() == [1])
+    }
+}

@@ -111,16 +111,33 @@ final class ResponseCache: Sendable {
         }
     }
 
-    /// All units, from memory when read within `unitLifetime` and nothing changed since.
+    /// All units, from memory when nothing changed through this server since they were read.
+    /// After `unitLifetime` the units read before are still served while one background load
+    /// refreshes them: reading 14.000 units stalled every request for 240 ms when it happened
+    /// on the request path (p99 of a signed-in reader 7 → 133 ms).
     func units(load: @escaping @Sendable () async throws -> UnitDirectory) async throws -> UnitDirectory {
         let now = ContinuousClock.now
-        let (cached, generation) = state.withLock { state in
-            (state.units.flatMap { now - $0.storedAt < unitLifetime ? $0.directory : nil }, state.generation)
+        let (cached, fresh, generation) = state.withLock { state in
+            (state.units?.directory, state.units.map { now - $0.storedAt < unitLifetime } ?? false, state.generation)
         }
-        if let cached { return cached }
-        let directory = try await unitLoads.value("", load: load)
+        if let cached {
+            if !fresh { Task { try? await self.reloadUnits(load: load, generation: generation) } }
+            return cached
+        }
+        return try await reloadUnits(load: load, generation: generation)
+    }
+
+    @discardableResult
+    private func reloadUnits(load: @escaping @Sendable () async throws -> UnitDirectory, generation: Int) async throws
+        -> UnitDirectory
+    {
+        let started = ContinuousClock.now
+        // Keyed by generation: a load begun before a change is not handed to a reader after it.
+        let directory = try await unitLoads.value("\(generation)", load: load)
         state.withLock { state in
-            if state.generation == generation { state.units = (directory, now) }
+            if state.generation == generation, (state.units?.storedAt).map({ $0 < started }) ?? true {
+                state.units = (directory, started)
+            }
         }
         return directory
     }

@@ -8,7 +8,7 @@ extension SQLRepository {
         let now = clock.timestamp()
         return try await database.transaction { db in
             if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
-            var plan = RegistryPlan(registry: registry, existing: try await Self.storedUnits(db))
+            var plan = RegistryPlan(registry: registry, existing: try await Self.allUnits(db))
             var load = RegistryLoad(adopted: plan.adoptions.count)
             for (id, entry) in plan.adoptions {
                 try await db.update("units").set("official_code", to: entry.code)
@@ -43,17 +43,6 @@ extension SQLRepository {
             }
             return load
         }
-    }
-
-    private static func storedUnits(_ db: any SQLDatabase) async throws -> [AdministrativeUnit] {
-        var units = try await db.select().column("*").from("units").orderBy("id").all().map(RowDecoding.unit)
-        var successors: [UnitID: [UnitID]] = [:]
-        for row in try await db.select().columns("predecessor_id", "successor_id").from("unit_successions").all() {
-            successors[try row.decode(column: "predecessor_id", as: UnitID.self), default: []]
-                .append(try row.decode(column: "successor_id", as: UnitID.self))
-        }
-        for i in units.indices { units[i].successors = successors[units[i].id, default: []] }
-        return units
     }
 
     private static func idsByCodeAndStart(_ db: any SQLDatabase) async throws -> [String: UnitID] {

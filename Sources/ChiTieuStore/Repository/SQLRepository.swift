@@ -171,8 +171,20 @@ public struct SQLRepository: ChiTieuRepository {
         }
     }
 
+    /// Every unit, with its successors read in one query (not 14.000 bound IDs).
     public func allUnits() async throws -> [AdministrativeUnit] {
-        try await fetchUnits { $0 }
+        try await database.withSession { db in try await Self.allUnits(db) }
+    }
+
+    static func allUnits(_ db: any SQLDatabase) async throws -> [AdministrativeUnit] {
+        var units = try await db.select().column("*").from("units").orderBy("id").all().map(RowDecoding.unit)
+        var successors: [UnitID: [UnitID]] = [:]
+        for row in try await db.select().columns("predecessor_id", "successor_id").from("unit_successions").all() {
+            successors[try row.decode(column: "predecessor_id", as: UnitID.self), default: []]
+                .append(try row.decode(column: "successor_id", as: UnitID.self))
+        }
+        for i in units.indices { units[i].successors = successors[units[i].id, default: []].sorted() }
+        return units
     }
 
     public func children(of id: UnitID) async throws -> [AdministrativeUnit] {

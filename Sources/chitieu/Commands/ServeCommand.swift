@@ -57,6 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
                     clock: Terminal.clock,
                     publicReading: publicRead || demo, secureCookies: secureCookies,
                     trustedProxies: Set(trustedProxies))
+                if try await repository.units(code: "01").isEmpty {
+                    say("Cơ sở dữ liệu chưa có danh mục đơn vị hành chính: chạy «chitieu migrate» để nạp.")
+                }
                 if try await repository.users().isEmpty, !configuration.publicReading {
                     say("Chưa có người dùng nào: tạo quản trị viên đầu tiên bằng")
                     say("  chitieu user add TÊN --role admin --password-stdin")
