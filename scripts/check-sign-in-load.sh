@@ -15,9 +15,10 @@ trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$work"' EXIT
 echo 'mat-khau-quan-tri-1' | "$bin" user add quantri --role admin --password-stdin --db "$work/demo.sqlite" >/dev/null
 echo 'mat-khau-nguoi-doc-1' | "$bin" user add nguoidoc --role viewer --unit "huyện Kông Chro" --password-stdin \
   --db "$work/demo.sqlite" >/dev/null
+unit=$("$bin" units --db "$work/demo.sqlite" --search 630 --json | python3 -c 'import json,sys; print(next(u["id"] for u in json.load(sys.stdin) if u["code"]=="630"))')
 source scripts/demo-server.bash
 start_demo_server
-timeout 180 python3 - "$port" "${CI:-}" <<'PY'
+timeout 180 python3 - "$port" "${CI:-}" "$unit" <<'PY'
 import http.cookiejar, sys, threading, time, urllib.error, urllib.parse, urllib.request
 base = f"http://127.0.0.1:{sys.argv[1]}"
 bound = 500 if sys.argv[2] == "true" else 100
@@ -44,7 +45,7 @@ def sign_in(opener, token, name, password):
 jar, reader = browser()
 status = sign_in(reader, csrf(jar, reader), "nguoidoc", "mat-khau-nguoi-doc-1")
 assert status == 303, f"the reader could not sign in: {status}"
-page = base + "/don-vi/" + "5?nam=2024&thang=9"
+page = base + "/don-vi/" + sys.argv[3] + "?nam=2024&thang=9"
 reader.open(page).read()
 
 latencies, done = [], threading.Event()

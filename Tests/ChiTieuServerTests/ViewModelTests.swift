@@ -118,3 +118,28 @@ private final class LoadCount: Sendable {
         #expect(try await cache.units { first }.all.keys.sorted() == [1])
     }
 }
+
+@Suite struct FailedChangesKeepUnitsTests {
+    /// 200 wrong passwords must not make the server read 14.000 units 200 times.
+    @Test func aRefusedPostKeepsTheUnitsAndASuccessfulOneDropsThem() async throws {
+        let fixture = try await ServerFixture.demo()
+        _ = try await fixture.services.unitDirectory()
+        let loads = LoadCount()
+        let load: @Sendable () async throws -> UnitDirectory = {
+            loads.add()
+            return UnitDirectory(all: [], inUse: [])
+        }
+        let refused = try await fixture.test { client in
+            try await client.postForm("/danh-muc", [("ten", ""), ("don_vi_tinh", "")])
+        }
+        #expect(refused.status == .unprocessableContent)
+        _ = try await fixture.services.cache.units(load: load)
+        #expect(loads.value == 0)
+        let saved = try await fixture.test { client in
+            try await client.postForm("/danh-muc", [("ten", "Số hộ nuôi bò"), ("don_vi_tinh", "hộ")])
+        }
+        #expect(saved.status == .seeOther)
+        _ = try await fixture.services.cache.units(load: load)
+        #expect(loads.value == 1)
+    }
+}
