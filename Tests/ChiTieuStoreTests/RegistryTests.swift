@@ -119,4 +119,42 @@ import Testing
         }
         await close()
     }
+
+    @Test(arguments: RepositoryKind.available)
+    func theShareOfASplitCommuneIsEnteredAndChecked(kind: RepositoryKind) async throws {
+        let (repository, close) = try await kind.withCatalogue()
+        try await repository.ensureRegistry()
+        let resolver = UnitResolver(repository: repository)
+        // Phường Ngọc Hà (00016) of Hà Nội was split between phường Ba Đình (00004) and phường Ngọc Hà (00008).
+        let old = try await resolver.resolve("00016", on: CalendarDay(year: 2025, month: 6, day: 30)!)
+        let baDinh = try await resolver.resolve("00004", on: .reform2025)
+        let ngocHa = try await resolver.resolve("00008", on: .reform2025)
+        let parts = try await repository.successions().filter { $0.predecessorID == old.id }
+        #expect(Set(parts.map(\.successorID)) == [baDinh.id, ngocHa.id])
+        #expect(parts.allSatisfy { $0.share == nil })
+        try await repository.setShare(
+            ShareChange(predecessorID: old.id, successorID: baDinh.id, share: 0.405, basis: "diện tích"),
+            author: .commandLine)
+        await #expect(throws: StoreError.self) {
+            try await repository.setShare(
+                ShareChange(predecessorID: old.id, successorID: ngocHa.id, share: 0.7, basis: "diện tích"),
+                author: .commandLine)
+        }
+        try await repository.setShare(
+            ShareChange(predecessorID: old.id, successorID: ngocHa.id, share: 0.595, basis: "diện tích"),
+            author: .commandLine)
+        let trucBach = try await resolver.resolve("00004", on: CalendarDay(year: 2025, month: 6, day: 30)!)
+        await #expect(throws: StoreError.self) {
+            // phường Trúc Bạch went whole into Ba Đình, not into Ngọc Hà
+            try await repository.setShare(
+                ShareChange(predecessorID: trucBach.id, successorID: ngocHa.id, share: 0.1, basis: "diện tích"),
+                author: .commandLine)
+        }
+        let stored = try await repository.successions().filter { $0.predecessorID == old.id }
+        #expect(stored.map(\.share).sorted { ($0 ?? 0) < ($1 ?? 0) } == [0.405, 0.595])
+        #expect(stored.allSatisfy { $0.shareBasis == "diện tích" })
+        #expect(
+            try await repository.auditTrail(AuditQuery(unitID: ngocHa.id)).first?.newValue == "59,5% theo diện tích")
+        await close()
+    }
 }

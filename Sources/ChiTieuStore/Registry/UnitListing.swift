@@ -93,6 +93,8 @@ public struct UnitListing: Sendable {
             let code: String?
             let id: UnitID
             let share: Double?
+            /// What the share measures: `toàn bộ`, `diện tích`, `dân số`.
+            let basis: String?
         }
         let id: UnitID
         let code: String?
@@ -107,7 +109,8 @@ public struct UnitListing: Sendable {
     public func json() throws -> String {
         let items = units.map { u in
             let formed = predecessors[u.id, default: []].map {
-                JSONUnit.Predecessor(code: byID[$0.predecessorID]?.code, id: $0.predecessorID, share: $0.share)
+                JSONUnit.Predecessor(
+                    code: byID[$0.predecessorID]?.code, id: $0.predecessorID, share: $0.share, basis: $0.shareBasis)
             }
             return JSONUnit(
                 id: u.id, code: u.code, kind: u.kind.code, name: u.name,

@@ -27,6 +27,8 @@ public protocol ChiTieuRepository: Sendable {
     func unitIDsInUse() async throws -> Set<UnitID>
     /// Every succession between units, with its share where known.
     func successions() async throws -> [UnitSuccession]
+    /// Records the share of a predecessor that went to a successor (`ShareChange` checks it).
+    func setShare(_ change: ShareChange, author: ChangeAuthor) async throws
     func loadRegistry(_ registry: UnitRegistry, author: ChangeAuthor) async throws -> RegistryLoad
 
     /// Targets of these units whose years overlap `years`.

@@ -10,6 +10,7 @@ public actor MemoryRepository: ChiTieuRepository {
     var unitsByID: [UnitID: AdministrativeUnit] = [:]
     /// Share of a predecessor that went to a successor, by [predecessor, successor]; nil = unknown.
     var shares: [[UnitID]: Double?] = [:]
+    var shareBases: [[UnitID]: String] = [:]
     private var terms: [UnitID: [CommitteeTerm]] = [:]
     private var storedTargets: [Target] = []
     private var storedObservations: [Observation] = []
@@ -54,7 +55,8 @@ public actor MemoryRepository: ChiTieuRepository {
             unit.successors.map { next in
                 let share = shares[[unit.id, next]] ?? nil
                 return UnitSuccession(
-                    predecessorID: unit.id, successorID: next, share: share, shareBasis: share == nil ? nil : "toàn bộ")
+                    predecessorID: unit.id, successorID: next, share: share,
+                    shareBasis: shareBases[[unit.id, next]] ?? (share == nil ? nil : "toàn bộ"))
             }
         }.sorted { ($0.successorID, $0.predecessorID) < ($1.successorID, $1.predecessorID) }
     }

@@ -6,7 +6,8 @@ import Foundation
 struct UnitsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "units", abstract: "Đơn vị: liệt kê, tìm (danh mục cả nước), thêm tổ chức đảng.",
-        subcommands: [UnitsListCommand.self, PartyOrganisationAddCommand.self], defaultSubcommand: UnitsListCommand.self
+        subcommands: [UnitsListCommand.self, PartyOrganisationAddCommand.self, UnitShareCommand.self],
+        defaultSubcommand: UnitsListCommand.self
     )
 }
 
@@ -81,6 +82,39 @@ struct PartyOrganisationAddCommand: AsyncParsableCommand {
                 let unit = try await repository.addPartyOrganisation(
                     name: name, parentID: parent?.id, author: .commandLine)
                 print("Đã thêm \(unit.title) [số \(unit.id)]" + (parent.map { ", thuộc \($0.title)" } ?? "") + ".")
+            }
+        }
+    }
+}
+
+struct UnitShareCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "share",
+        abstract: "Ghi tỷ lệ (diện tích, dân số …) của đơn vị cũ chuyển sang đơn vị mới, theo nghị quyết sắp xếp.",
+        discussion:
+            "Ví dụ: chitieu units share \"Ia Ly, Gia Lai\" --from \"Ia Mơ Nông, Chư Păh\" --share 35,2% --basis \"diện tích\""
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Đơn vị mới (từ 1/7/2025): tên hoặc mã.") var successor: String
+    @Option(name: .customLong("from"), help: "Đơn vị cũ (đến 30/6/2025): tên hoặc mã.") var predecessor: String
+    @Option(help: "Tỷ lệ, viết kiểu Việt Nam: 35,2% hoặc 35,2.") var share: String
+    @Option(help: "Căn cứ: diện tích, dân số, hoặc tên số liệu.") var basis: String
+
+    func run() async throws {
+        try await reportingErrors {
+            let text = share.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
+            guard let percent = VietnameseNumber.parse(text) else {
+                throw ValidationError("Tỷ lệ «\(share)» không phải là số (ví dụ đúng: 35,2%).")
+            }
+            try await store.withRepository { repository in
+                let new = try await Terminal.unit(successor, on: .reform2025, in: repository)
+                let old = try await Terminal.unit(
+                    predecessor, on: CalendarDay(year: 2025, month: 6, day: 30), in: repository)
+                try await repository.setShare(
+                    ShareChange(predecessorID: old.id, successorID: new.id, share: percent / 100, basis: basis),
+                    author: .commandLine)
+                print("Đã ghi: \(new.title) nhận \((percent).vietnamese)% \(basis) của \(old.title).")
             }
         }
     }
