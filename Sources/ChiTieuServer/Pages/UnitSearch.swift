@@ -1,4 +1,5 @@
 import ChiTieuCore
+import ChiTieuStore
 
 /// Units of the registry matching what a person typed — a name without diacritics, part of a
 /// name, or an official code — that they may read, optionally only those existing on a day.
@@ -24,10 +25,7 @@ struct UnitSearch: Sendable {
         let candidates = directory.all.values.filter { unit in
             (day.map { unit.existed(on: $0) } ?? true) && access.canRead(unit, units: directory.all)
         }
-        // Typed with diacritics, "Tân Thành" means that name, not also Tân Thạnh.
-        var found = candidates.filter { $0.code == query || $0.nameKey.rawValue.contains(key.rawValue) }
-        if found.isEmpty { found = candidates.filter { $0.nameKey.folded.contains(key.folded) } }
-        if query.isEmpty { found = [] }
+        let found = UnitNameMatch.filter(Array(candidates), text: query)
         // The exact name first, then the higher level, the current unit, the code.
         let ranked = found.sorted { a, b in
             let order = { (u: AdministrativeUnit) in
@@ -38,18 +36,10 @@ struct UnitSearch: Sendable {
         }
         self.text = query
         self.day = day
-        matches = ranked.prefix(Self.limit).map { Match(unit: $0, parents: Self.parents(of: $0, in: directory)) }
-        truncated = ranked.count > Self.limit
-    }
-
-    private static func parents(of unit: AdministrativeUnit, in directory: UnitDirectory) -> [AdministrativeUnit] {
-        var chain: [AdministrativeUnit] = []
-        var next = unit.parentID.flatMap { directory.all[$0] }
-        while let parent = next, chain.count < 4 {
-            chain.append(parent)
-            next = parent.parentID.flatMap { directory.all[$0] }
+        matches = ranked.prefix(Self.limit).map {
+            Match(unit: $0, parents: UnitNameMatch.ancestors(of: $0, in: directory.all))
         }
-        return chain
+        truncated = ranked.count > Self.limit
     }
 
     /// 0 province, 1 district, 2 commune.

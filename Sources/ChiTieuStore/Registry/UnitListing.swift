@@ -22,11 +22,7 @@ public struct UnitListing: Sendable {
             chosen = chosen.filter { $0.id == root.id || below.contains($0.id) }
         }
         if let search, !search.trimmingCharacters(in: .whitespaces).isEmpty {
-            let text = search.trimmingCharacters(in: .whitespaces)
-            // Typed with diacritics, "Tân Thành" means that name, not also Tân Thạnh and Tân Thanh.
-            let key = NameKey(text)
-            let exact = chosen.filter { $0.code == text || $0.nameKey.rawValue.contains(key.rawValue) }
-            chosen = !exact.isEmpty ? exact : chosen.filter { $0.nameKey.folded.contains(key.folded) }
+            chosen = UnitNameMatch.filter(chosen, text: search)
         }
         let successions = try await repository.successions()
         return UnitListing(
@@ -62,19 +58,9 @@ public struct UnitListing: Sendable {
     /// `xã Tân Thành [25510] — huyện Krông Năng, tỉnh Đắk Lắk, đến trước 1/7/2025`
     public func flatLines() -> [String] {
         units.map { unit in
-            let parents = ancestors(of: unit).map(\.title).joined(separator: ", ")
+            let parents = UnitNameMatch.ancestors(of: unit, in: byID).map(\.title).joined(separator: ", ")
             return line(unit) + (parents.isEmpty ? "" : " — thuộc \(parents)")
         }
-    }
-
-    private func ancestors(of unit: AdministrativeUnit) -> [AdministrativeUnit] {
-        var chain: [AdministrativeUnit] = []
-        var next = unit.parentID.flatMap { byID[$0] }
-        while let parent = next, chain.count < 4 {
-            chain.append(parent)
-            next = parent.parentID.flatMap { byID[$0] }
-        }
-        return chain
     }
 
     private func line(_ unit: AdministrativeUnit) -> String {
