@@ -28,7 +28,8 @@ pages = [
     ("08-nhap-van-ban", "/nhap-van-ban", "Đọc số liệu"),
     ("09-khong-co", "/khong-co-trang-nay", "Không tìm thấy"),
     ("10-dang-nhap", "/dang-nhap", "Mật khẩu"),
-    ("17-tim-don-vi", "/tim-don-vi?q=Kông+Chro", "Thuộc"),
+    ("17-tim-don-vi", "/tim-don-vi?q=Kông+Chro", "Huyện Kông Chro"),
+    ("18-danh-muc", "/danh-muc", "Tổng giá trị sản xuất"),
 ]
 try:
     for width, height, suffix in ((1366, 768, ""), (390, 844, "-dien-thoai")):
