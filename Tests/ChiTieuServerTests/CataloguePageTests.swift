@@ -72,3 +72,26 @@ import Testing
         #expect(try await fixture.repository.indicatorsByCode()["rieng_ty_le_ho_dung_nuoc_sach"] == nil)
     }
 }
+
+@Suite struct OwnIndicatorOnPagesTests {
+    @Test func anOwnIndicatorCanBePlannedEnteredAndAssessed() async throws {
+        let fixture = try await ServerFixture.demo()
+        let water = try await fixture.repository.saveIndicator(
+            IndicatorDraft(name: "Tỷ lệ hộ dùng nước sạch", measureUnit: "%", field: .society), code: nil,
+            author: .commandLine)
+        let id = try await fixture.unitID("Kông Chro")
+        try await fixture.test { client in
+            let plan = try await client.get("/don-vi/\(id)/ke-hoach?nam=2024").text
+            #expect(plan.contains("<option value=\"\(water.code)\">Tỷ lệ hộ dùng nước sạch (%)</option>"))
+            let saved = try await client.postForm(
+                "/don-vi/\(id)/ke-hoach", [("nam", "2024"), ("moi[chi_tieu]", water.code), ("moi[gia_tri]", "95")])
+            #expect(saved.status == .seeOther)
+            let entered = try await client.postForm(
+                "/don-vi/\(id)/nhap-so-lieu", [("nam", "2024"), ("thang", "12"), ("gia_tri[\(water.code)]", "96,5")])
+            #expect(entered.status == .seeOther)
+            let overview = try await client.get("/don-vi/\(id)?nam=2024&thang=12").text
+            #expect(overview.contains("Tỷ lệ hộ dùng nước sạch</a>"))
+            #expect(overview.contains("96,5 <span class=\"unit\">%</span>"))
+        }
+    }
+}
