@@ -69,6 +69,14 @@ struct FindUnitPage {
             let planHref: String
         }
 
+        /// This year's plan, or the last year a unit abolished since existed in (huyện Kông
+        /// Chro, until 30/6/2025: 2025), so the link does not lead to a plan it cannot have.
+        static func planYear(_ unit: AdministrativeUnit, currentYear: Int) -> Int {
+            guard let end = unit.validTo else { return currentYear }
+            let last = end.month == 1 && end.day == 1 ? end.year - 1 : end.year
+            return min(currentYear, last)
+        }
+
         /// The page for `search`: pure, tested without HTTP.
         init(_ search: UnitSearch, layout: LayoutView, currentYear: Int) {
             self.layout = layout
@@ -84,7 +92,9 @@ struct FindUnitPage {
                     title: unit.capitalizedTitle, code: unit.code ?? "–",
                     parents: match.parents.map(\.title).joined(separator: ", "), dates: dates.isEmpty ? nil : dates,
                     href: SiteURL.unit(unit.id, .overview).path(),
-                    planHref: SiteURL.unit(unit.id, .plan).path(["nam": "\(currentYear)"]))
+                    planHref: SiteURL.unit(unit.id, .plan).path([
+                        "nam": "\(Self.planYear(unit, currentYear: currentYear))"
+                    ]))
             }
             searched = !search.text.isEmpty
             none = searched && results.isEmpty
