@@ -4,12 +4,18 @@ public enum MeasureKind: String, Sendable, Codable, CaseIterable {
     case flow
     /// A state at a point in time: a rate, a coverage, the number of communes meeting a standard.
     case level
+
+    /// As the catalogue page and `chitieu indicators` write it.
+    public var title: String { self == .flow ? "cộng dồn" : "mức" }
 }
 
 /// Which way is good.
 public enum Direction: String, Sendable, Codable, CaseIterable {
     case higherIsBetter = "higher"
     case lowerIsBetter = "lower"
+
+    /// What is good: `cao`, `thấp` ("tốt khi cao").
+    public var title: String { self == .higherIsBetter ? "cao" : "thấp" }
 }
 
 /// The field a report groups an indicator under.
@@ -37,6 +43,16 @@ public enum Frequency: String, Sendable, Codable, CaseIterable {
     case quarterly
     case halfYearly = "half_yearly"
     case yearly
+
+    /// `hằng tháng`
+    public var title: String {
+        switch self {
+        case .monthly: "hằng tháng"
+        case .quarterly: "hằng quý"
+        case .halfYearly: "6 tháng"
+        case .yearly: "hằng năm"
+        }
+    }
 }
 
 /// A catalogue indicator (chỉ tiêu).

@@ -66,11 +66,11 @@ struct CatalogueView {
                 selected: $0 == draft.kind)
         }
         directions = Direction.allCases.map {
-            .init(value: $0.rawValue, label: $0 == .higherIsBetter ? "cao" : "thấp", selected: $0 == draft.direction)
+            .init(value: $0.rawValue, label: $0.title, selected: $0 == draft.direction)
         }
         fields = Field.allCases.map { .init(value: $0.rawValue, label: $0.title, selected: $0 == draft.field) }
         frequencies = Frequency.allCases.map {
-            .init(value: $0.rawValue, label: $0.label, selected: $0 == draft.frequency)
+            .init(value: $0.rawValue, label: $0.title, selected: $0 == draft.frequency)
         }
         let message = { (field: String) in problems.filter { $0.field == field }.map(\.message).joined(separator: " ") }
         nameError = message("ten").nilIfEmpty
@@ -81,24 +81,12 @@ struct CatalogueView {
 
     private static func row(_ i: Indicator) -> Row {
         Row(
-            name: i.name, code: i.code, measureUnit: i.measureUnit, kind: i.kind == .flow ? "cộng dồn" : "mức",
-            direction: i.direction == .higherIsBetter ? "cao" : "thấp", frequency: i.frequency.label,
+            name: i.name, code: i.code, measureUnit: i.measureUnit, kind: i.kind.title,
+            direction: i.direction.title, frequency: i.frequency.title,
             own: IndicatorEdit.isOwnCode(i.code), editHref: SiteURL.ownIndicator(i.code).path())
     }
 }
 
 extension String {
     fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
-}
-
-extension Frequency {
-    /// `hằng tháng`
-    var label: String {
-        switch self {
-        case .monthly: "hằng tháng"
-        case .quarterly: "hằng quý"
-        case .halfYearly: "6 tháng"
-        case .yearly: "hằng năm"
-        }
-    }
 }

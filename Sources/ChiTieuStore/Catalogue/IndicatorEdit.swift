@@ -15,7 +15,7 @@ public struct IndicatorEdit: Sendable {
         let existing = code.flatMap { c in catalogue.first { $0.code == c } }
         if let code {
             guard let existing else { throw StoreError.indicatorNotFound(code) }
-            guard Self.isOwn(existing.code) else {
+            guard Self.isOwnCode(existing.code) else {
                 throw StoreError.invalidIndicator([
                     .init(field: "ma", message: "«\(existing.name)» thuộc danh mục chuẩn: không sửa ở đây được.")
                 ])
@@ -36,16 +36,13 @@ public struct IndicatorEdit: Sendable {
     }
 
     /// Own indicators carry the `rieng_` prefix; the standard catalogue's are refreshed by `init`.
-    static func isOwn(_ code: String) -> Bool { isOwnCode(code) }
-
     public static func isOwnCode(_ code: String) -> Bool { code.hasPrefix("rieng_") }
 
     /// `%, mức, tốt khi cao, Văn hóa - xã hội, hằng năm; tên khác: nước sạch`
     public static func summary(_ i: Indicator) -> String {
-        let kind = i.kind == .flow ? "cộng dồn" : "mức"
-        let direction = i.direction == .higherIsBetter ? "tốt khi cao" : "tốt khi thấp"
         let synonyms = i.synonyms.filter { NameKey($0) != NameKey(i.name) }
-        return "\(i.measureUnit), \(kind), \(direction), \(i.field.title), \(i.frequency.rawValue)"
+        return
+            "\(i.measureUnit), \(i.kind.title), tốt khi \(i.direction.title), \(i.field.title), \(i.frequency.rawValue)"
             + (synonyms.isEmpty ? "" : "; tên khác: " + synonyms.joined(separator: ", "))
     }
 }

@@ -93,8 +93,7 @@ struct IndicatorsListCommand: AsyncParsableCommand {
                 ])
                 for i in catalogue.indicators {
                     table.add([
-                        i.code, i.name, i.measureUnit, i.kind == .flow ? "cộng dồn" : "mức",
-                        i.direction == .higherIsBetter ? "cao" : "thấp", i.frequency.label,
+                        i.code, i.name, i.measureUnit, i.kind.title, i.direction.title, i.frequency.title,
                     ])
                 }
                 print("Danh mục chỉ tiêu phiên bản \(catalogue.version): \(catalogue.indicators.count) chỉ tiêu")

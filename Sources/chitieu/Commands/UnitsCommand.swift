@@ -51,16 +51,6 @@ struct UnitsListCommand: AsyncParsableCommand {
         }
     }
 }
-extension Frequency {
-    var label: String {
-        switch self {
-        case .monthly: "tháng"
-        case .quarterly: "quý"
-        case .halfYearly: "6 tháng"
-        case .yearly: "năm"
-        }
-    }
-}
 
 struct PartyOrganisationAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
