@@ -20,6 +20,8 @@ final class ResponseCache: Sendable {
         var entries: [String: Entry] = [:]
         /// Every unit by ID: each request checks its unit against the reader's scope.
         var units: (directory: UnitDirectory, storedAt: ContinuousClock.Instant)?
+        /// A background refresh of expired units is under way: readers meanwhile start no other.
+        var refreshingUnits = false
         /// Sessions by cookie token: a signed-in reader's every request needs one, and a
         /// database query for each would dominate a cached page.
         var sessions: [String: (session: SignedInSession?, storedAt: ContinuousClock.Instant)] = [:]
@@ -117,11 +119,19 @@ final class ResponseCache: Sendable {
     /// on the request path (p99 of a signed-in reader 7 → 133 ms).
     func units(load: @escaping @Sendable () async throws -> UnitDirectory) async throws -> UnitDirectory {
         let now = ContinuousClock.now
-        let (cached, fresh, generation) = state.withLock { state in
-            (state.units?.directory, state.units.map { now - $0.storedAt < unitLifetime } ?? false, state.generation)
+        let (cached, refresh, generation) = state.withLock { state in
+            let stale = state.units.map { now - $0.storedAt >= unitLifetime } ?? false
+            let refresh = stale && !state.refreshingUnits
+            if refresh { state.refreshingUnits = true }
+            return (state.units?.directory, refresh, state.generation)
         }
         if let cached {
-            if !fresh { Task { try? await self.reloadUnits(load: load, generation: generation) } }
+            if refresh {
+                Task {
+                    defer { self.state.withLock { $0.refreshingUnits = false } }
+                    try? await self.reloadUnits(load: load, generation: generation)
+                }
+            }
             return cached
         }
         return try await reloadUnits(load: load, generation: generation)
