@@ -35,7 +35,7 @@ struct SignInPage {
     static let maximumNameLength = 64
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let next = redirects.safe(request.uri.queryParameters.get("tiep"))
+        let next = redirects.safe(RequestValues(request: request, context: context).string("tiep"))
         return try render(context, name: "", next: next, error: nil, status: .ok)
     }
 

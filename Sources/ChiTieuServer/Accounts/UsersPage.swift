@@ -51,7 +51,7 @@ struct UsersPage {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         try Self.requireAdmin(context)
         // Only the name of a user who exists is confirmed: a link cannot put its own words here.
-        let added: String? = request.uri.queryParameters.get("da-them")
+        let added = RequestValues(request: request, context: context).string("da-them")
         let known = try await services.repository.users().map(\.name)
         return try await render(
             context, form: Form(), error: nil, saved: added.flatMap { known.contains($0) ? $0 : nil }, status: .ok)
