@@ -95,7 +95,11 @@ import Testing
     func theDemoLandsOnRegistryUnitsAndNamesResolveAmong14000(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         try await repository.ensureRegistry()
-        try await repository.save(DemoDataSet.batch())
+        let summary = try await repository.save(DemoDataSet.batch())
+        // The demo's eight units are the registry's: none added, none audited as added.
+        #expect(summary.unitsAdded == 0)
+        #expect(!summary.sentence.contains("đơn vị"))
+        #expect(try await repository.auditTrail(AuditQuery()).filter { $0.subject == .unit }.count == 1)
         #expect(try await repository.allUnits().count == 14_138)
         #expect(try await DemoDataSet.isLoaded(in: repository))
         let resolver = UnitResolver(repository: repository)

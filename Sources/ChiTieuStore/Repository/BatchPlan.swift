@@ -10,6 +10,22 @@ struct StoredState: Sendable {
     /// Latest stored version of each figure of the batch's units and years.
     var latest: [SeriesKey: Observation]
     var conferences: [Conference]
+    /// Stored units with the official code and start day of a batch unit
+    /// (`RegistryPlan.storedKey`): the registry's huyện Kông Chro is the demo's.
+    var registered: [String: UnitID] = [:]
+
+    /// The `registered` entries for the batch's units with a code, from `lookup`.
+    static func registered(for batch: DataBatch, among stored: [AdministrativeUnit]) -> [String: UnitID] {
+        let wanted = Set(
+            batch.units.compactMap { u in u.item.code.map { RegistryPlan.storedKey($0, u.item.validFrom) } })
+        var found: [String: UnitID] = [:]
+        for unit in stored {
+            guard let code = unit.code else { continue }
+            let key = RegistryPlan.storedKey(code, unit.validFrom)
+            if wanted.contains(key) { found[key] = unit.id }
+        }
+        return found
+    }
 }
 
 /// The writes a batch comes down to, after validation against itself and the stored state.
@@ -22,6 +38,9 @@ struct BatchPlan: Sendable {
     /// The changes as the audit trail records them, with the batch's provisional unit IDs.
     var audit: [AuditEntry] = []
     var summary = SaveSummary()
+    /// Batch units that are stored already (same code and start day): provisional ID → stored ID.
+    /// They gain the batch's terms and lineage but are not added again, nor audited as added.
+    var reusedUnits: [UnitID: UnitID] = [:]
 
     init(_ batch: DataBatch, stored: StoredState) throws(StoreError) {
         var problems: [BatchProblem] = []
@@ -54,6 +73,10 @@ struct BatchPlan: Sendable {
                         "ngày kết thúc \(to.vietnamese) không sau ngày bắt đầu \(from.vietnamese)."))
             }
             batchUnits[unit.provisionalID] = unit
+            if let code = unit.code, let stored = stored.registered[RegistryPlan.storedKey(code, unit.validFrom)] {
+                reusedUnits[unit.provisionalID] = stored
+                continue
+            }
             audit.append(
                 AuditEntry(
                     action: .added, subject: .unit, unitID: unit.provisionalID,
@@ -168,6 +191,7 @@ struct BatchPlan: Sendable {
         }
         summary.talliesAdded = batch.statedTallies.count
         summary.indicatorsSaved = batch.indicators.count + batch.ownIndicators.count
+        summary.unitsAdded = batch.units.count - reusedUnits.count
         if !problems.isEmpty { throw .invalidBatch(problems) }
     }
 

@@ -122,6 +122,8 @@ public struct SaveSummary: Sendable, Equatable {
     /// Provisional unit IDs of the batch and the IDs they were stored under.
     public var unitIDs: [UnitID: UnitID] = [:]
     public var indicatorsSaved = 0
+    /// Units written anew (a batch unit already in the registry is not counted).
+    public var unitsAdded = 0
     public var targetsAdded = 0
     public var targetsUpdated = 0
     public var targetsUnchanged = 0
@@ -139,7 +141,7 @@ public struct SaveSummary: Sendable, Equatable {
     /// "Đã thêm 3 đơn vị, 12 chỉ tiêu kế hoạch, 40 kết quả (2 bản sửa)…"
     public var sentence: String {
         var parts: [String] = []
-        if !unitIDs.isEmpty { parts.append("\(unitIDs.count) đơn vị") }
+        if unitsAdded > 0 { parts.append("\(unitsAdded) đơn vị") }
         if indicatorsSaved > 0 { parts.append("\(indicatorsSaved) chỉ tiêu trong danh mục") }
         if targetsAdded > 0 { parts.append("\(targetsAdded) chỉ tiêu kế hoạch mới") }
         if targetsUpdated > 0 { parts.append("\(targetsUpdated) chỉ tiêu kế hoạch được điều chỉnh") }

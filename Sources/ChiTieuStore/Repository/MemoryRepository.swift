@@ -97,7 +97,8 @@ public actor MemoryRepository: ChiTieuRepository {
             latest: Dictionary(
                 observations(unitIDs: Array(ids), years: years).map { ($0.seriesKey, $0) },
                 uniquingKeysWith: { a, _ in a }),
-            conferences: storedConferences.filter { ids.contains($0.unitID) })
+            conferences: storedConferences.filter { ids.contains($0.unitID) },
+            registered: StoredState.registered(for: batch, among: Array(unitsByID.values)))
         let plan = try BatchPlan(batch, stored: stored)
         var summary = plan.summary
 
@@ -112,14 +113,11 @@ public actor MemoryRepository: ChiTieuRepository {
         for entry in batch.units {
             let new = entry.item
             let real: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
-            // A unit with this official code and start day is already stored (the registry): the
-            // same unit, which keeps its row and gains the batch's terms and lineage.
-            let stored = new.code.flatMap { code in
-                allUnits().first { $0.code == code && $0.validFrom == new.validFrom }
-            }
-            let id = stored?.id ?? makeID()
+            // A unit already stored (the registry's) keeps its row and gains the batch's terms and lineage.
+            let reused = plan.reusedUnits[new.provisionalID]
+            let id = reused ?? makeID()
             summary.unitIDs[new.provisionalID] = id
-            if stored == nil {
+            if reused == nil {
                 unitsByID[id] = AdministrativeUnit(
                     id: id, kind: new.kind, name: new.name.precomposedStringWithCanonicalMapping,
                     parentID: new.parentID.map(real),

@@ -20,7 +20,7 @@ extension SQLRepository {
                 try await Self.insertOwnIndicator(indicator, position: position + offset, db: db)
                 try await Self.insertNames(of: indicator, db: db)
             }
-            summary.unitIDs = try await Self.insertUnits(batch, db: db)
+            summary.unitIDs = try await Self.insertUnits(batch, reusing: plan.reusedUnits, db: db)
             let realID: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
             let now = clock.timestamp()
             try await Self.insertRows(plan.targetsToInsert, into: "targets", columns: TargetColumns.names, db: db) {
@@ -117,7 +117,8 @@ extension SQLRepository {
                 .map(RowDecoding.conference)
         }
         return StoredState(
-            indicatorCodes: Set(codes), units: units, targets: targets, latest: latest, conferences: conferences)
+            indicatorCodes: Set(codes), units: units, targets: targets, latest: latest, conferences: conferences,
+            registered: StoredState.registered(for: batch, among: try await unitsWithCodes(of: batch, db: db)))
     }
 
     private static func writeCatalogue(_ batch: DataBatch, db: any SQLDatabase) async throws {
@@ -153,12 +154,12 @@ extension SQLRepository {
         // them) but carry the version they were last seen in.
     }
 
-    private static func sameUnit(code: String, from: CalendarDay?, db: any SQLDatabase) async throws -> UnitID? {
-        try await db.select().column("id").from("units").where("official_code", .equal, code)
-            .where(
-                SQLFunction("COALESCE", args: SQLColumn("valid_from"), SQLBind("")), .equal, SQLBind(from?.iso ?? "")
-            )
-            .first()?.decode(column: "id", as: UnitID.self)
+    /// The stored units whose official code a batch unit carries (of any start day).
+    private static func unitsWithCodes(of batch: DataBatch, db: any SQLDatabase) async throws -> [AdministrativeUnit] {
+        let codes = Array(Set(batch.units.compactMap(\.item.code)))
+        guard !codes.isEmpty else { return [] }
+        return try await db.select().column("*").from("units").where("official_code", .in, codes).all()
+            .map(RowDecoding.unit)
     }
 
     private static func insertUnit(_ unit: DataBatch.NewUnit, parentID: UnitID?, db: any SQLDatabase) async throws
@@ -179,16 +180,20 @@ extension SQLRepository {
         return id
     }
 
-    private static func insertUnits(_ batch: DataBatch, db: any SQLDatabase) async throws -> [UnitID: UnitID] {
+    private static func insertUnits(_ batch: DataBatch, reusing reused: [UnitID: UnitID], db: any SQLDatabase)
+        async throws -> [UnitID: UnitID]
+    {
         var ids: [UnitID: UnitID] = [:]
         let realID: (UnitID) -> UnitID = { $0 < 0 ? ids[$0]! : $0 }
         for entry in batch.units {
             let unit = entry.item
-            // A unit with this official code and start day is already stored (the registry): the
-            // same unit, which keeps its row and gains the batch's terms and lineage.
-            var id = try await unit.code.asyncMap { try await sameUnit(code: $0, from: unit.validFrom, db: db) } ?? nil
-            if id == nil { id = try await insertUnit(unit, parentID: unit.parentID.map(realID), db: db) }
-            guard let id else { continue }
+            // A unit already stored (the registry's) keeps its row and gains the batch's terms and lineage.
+            let id: UnitID
+            if let stored = reused[unit.provisionalID] {
+                id = stored
+            } else {
+                id = try await insertUnit(unit, parentID: unit.parentID.map(realID), db: db)
+            }
             ids[unit.provisionalID] = id
             for predecessor in unit.predecessors {
                 try await db.insert(into: "unit_successions").columns("predecessor_id", "successor_id")
