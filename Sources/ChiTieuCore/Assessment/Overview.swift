@@ -12,10 +12,16 @@ public struct Overview: Sendable {
     public let termTally: Tally
     /// Targets whose indicator is not in the catalogue (a catalogue was replaced under them).
     public let unknownIndicators: [String]
+    /// The set the year's plan adopted, whose order and count the annual targets follow.
+    public let annualSet: TargetSet?
+    /// The resolution's set whose term covers the period.
+    public let termSet: TargetSet?
+    private let placed: [String: TargetSet.Item]
 
     public init(
         unit: AdministrativeUnit, period: Period, targets: [Target], indicators catalogue: [Indicator],
-        history: ObservationHistory, assessor: TargetAssessor = TargetAssessor(), unitCount: Int? = nil
+        history: ObservationHistory, assessor: TargetAssessor = TargetAssessor(), unitCount: Int? = nil,
+        targetSets: [TargetSet] = []
     ) {
         let indicators = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let position = Dictionary(catalogue.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -49,11 +55,27 @@ public struct Overview: Sendable {
                     $1.target.id
                 )
         }
-        self.annual = annual.sorted(by: order)
-        self.term = term.sorted(by: order)
-        tally = Tally(counting: annual)
-        termTally = Tally(counting: term)
+        let own = targetSets.filter { $0.unitID == unit.id && $0.scope.covers(period.year) }
+        annualSet = own.first { $0.scope.isAnnual }
+        termSet = own.first { !$0.scope.isAnnual }
+        let annualOrder = SetOrder(annualSet, assessments: annual)
+        let termOrder = SetOrder(termSet, assessments: term)
+        self.annual = annualOrder.sorted(annual, otherwise: order)
+        self.term = termOrder.sorted(term, otherwise: order)
+        tally = annualOrder.tally ?? Tally(counting: annual)
+        termTally = termOrder.tally ?? Tally(counting: term)
+        placed = annualOrder.items.merging(termOrder.items) { first, _ in first }
         unknownIndicators = Array(Set(unknown)).sorted()
+    }
+
+    /// The set item a target is, with its number ("1.2") and the group it opens; nil outside a set.
+    public func item(of assessment: Assessment) -> TargetSet.Item? { placed[assessment.target.naturalKey] }
+
+    /// Items of the sets that no stored target answers (counted as chưa đánh giá in the tally).
+    public var unplacedItems: [TargetSet.Item] {
+        [annualSet, termSet].compactMap { $0 }.flatMap { set in
+            set.items.filter { placed[set.targetKey(of: $0)] == nil }
+        }
     }
 
     public var all: [Assessment] { annual + term }
@@ -68,4 +90,40 @@ public struct Overview: Sendable {
 extension Field {
     /// The order reports follow: economy, society, environment, defence, Party building.
     public var sortOrder: Int { Field.allCases.firstIndex(of: self) ?? 0 }
+}
+
+/// A target set laid over a list of assessments: the set's items in its order, each counted
+/// once in the tally (an item without an assessable target as chưa đánh giá); targets outside
+/// the set follow in the usual order and are not counted.
+private struct SetOrder {
+    private(set) var items: [String: TargetSet.Item] = [:]
+    private var position: [String: Int] = [:]
+    private(set) var tally: Tally?
+
+    init(_ set: TargetSet?, assessments: [Assessment]) {
+        guard let set else { return }
+        let byKey = Dictionary(assessments.map { ($0.target.naturalKey, $0) }, uniquingKeysWith: { a, _ in a })
+        var tally = Tally()
+        for (offset, item) in set.items.enumerated() {
+            guard let assessment = byKey[set.targetKey(of: item)] else {
+                tally.add(.unassessed)
+                continue
+            }
+            items[assessment.target.naturalKey] = item
+            position[assessment.target.naturalKey] = offset
+            tally.add(assessment.status)
+        }
+        self.tally = tally
+    }
+
+    func sorted(_ list: [Assessment], otherwise order: (Assessment, Assessment) -> Bool) -> [Assessment] {
+        list.sorted { a, b in
+            switch (position[a.target.naturalKey], position[b.target.naturalKey]) {
+            case (let x?, let y?): x < y
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): order(a, b)
+            }
+        }
+    }
 }

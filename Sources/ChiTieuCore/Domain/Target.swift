@@ -141,9 +141,7 @@ public struct Target: Hashable, Sendable, Identifiable {
 
     public static let defaultIssuer = "kế hoạch"
 
-    public var isAnnual: Bool {
-        if case .year = scope { true } else { false }
-    }
+    public var isAnnual: Bool { scope.isAnnual }
 
     /// Lower ranks win when one indicator carries several targets for a tally: the unit's own
     /// plan first, then the resolution, then budget estimates from the nearest issuer upward.
@@ -160,6 +158,13 @@ public struct Target: Hashable, Sendable, Identifiable {
 
     /// Identity of a target apart from its figure: a second target with the same key is a duplicate.
     public var naturalKey: String {
-        "\(unitID)|\(indicatorCode)|\(scope.firstYear)|\(scope.lastYear)|\(isAnnual)|\(measure.rawValue)|\(NameKey(issuer))"
+        Self.naturalKey(
+            unitID: unitID, indicatorCode: indicatorCode, scope: scope, measure: measure, issuer: issuer)
+    }
+
+    static func naturalKey(
+        unitID: UnitID, indicatorCode: String, scope: TargetScope, measure: TargetMeasure, issuer: String
+    ) -> String {
+        "\(unitID)|\(indicatorCode)|\(scope.firstYear)|\(scope.lastYear)|\(scope.isAnnual)|\(measure.rawValue)|\(NameKey(issuer))"
     }
 }

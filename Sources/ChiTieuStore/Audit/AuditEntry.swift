@@ -28,6 +28,7 @@ public struct AuditEntry: Sendable, Equatable {
         case result = "kết quả"
         case user = "người dùng"
         case indicator = "chỉ tiêu trong danh mục"
+        case targetSet = "bộ chỉ tiêu"
     }
 
     public var id: Int64 = 0

@@ -28,6 +28,7 @@ struct Migrator {
 
     static let migrations: [Migration] = [
         Schema.initial, Schema.audit, Schema.accounts, Schema.accountControls, Schema.apiTokens, Schema.registry,
+        Schema.targetSets,
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }

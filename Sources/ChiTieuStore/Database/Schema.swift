@@ -231,4 +231,38 @@ enum Schema {
             "ALTER TABLE unit_successions ADD COLUMN share_basis TEXT",
             "CREATE INDEX unit_successions_successor ON unit_successions (successor_id)",
         ])
+
+    /// Target sets (bộ chỉ tiêu): one per unit and scope; items name their target by its
+    /// identity (indicator, measure, issuer) within the set's unit and scope.
+    static let targetSets = Migration(
+        version: 7, name: "target_sets",
+        statements: [
+            """
+            CREATE TABLE target_sets (
+              id {{id}},
+              unit_id BIGINT NOT NULL REFERENCES units(id),
+              is_annual BOOLEAN NOT NULL,
+              first_year INTEGER NOT NULL,
+              last_year INTEGER NOT NULL,
+              title TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              CHECK (first_year <= last_year),
+              UNIQUE (unit_id, is_annual, first_year, last_year)
+            )
+            """,
+            """
+            CREATE TABLE target_set_items (
+              set_id BIGINT NOT NULL REFERENCES target_sets(id),
+              position INTEGER NOT NULL,
+              number TEXT NOT NULL,
+              number_key TEXT NOT NULL,
+              heading TEXT,
+              indicator_code TEXT NOT NULL REFERENCES indicators(code),
+              measure TEXT NOT NULL,
+              issuer TEXT NOT NULL,
+              PRIMARY KEY (set_id, position),
+              UNIQUE (set_id, number_key)
+            )
+            """,
+        ])
 }

@@ -10,6 +10,8 @@ struct StoredState: Sendable {
     /// Latest stored version of each figure of the batch's units and years.
     var latest: [SeriesKey: Observation]
     var conferences: [Conference]
+    /// Stored target sets of the batch's units and years, by natural key.
+    var targetSets: [String: TargetSet] = [:]
     /// Stored units with the official code and start day of a batch unit
     /// (`RegistryPlan.storedKey`): the registry's huyện Kông Chro is the demo's.
     var registered: [String: UnitID] = [:]
@@ -35,6 +37,8 @@ struct BatchPlan: Sendable {
     var targetsToUpdate: [Target] = []
     var observationsToInsert: [Observation] = []
     var conferencesToInsert: [Conference] = []
+    /// Target sets to write; one with a stored ID replaces that set.
+    var targetSetsToWrite: [TargetSet] = []
     /// The changes as the audit trail records them, with the batch's provisional unit IDs.
     var audit: [AuditEntry] = []
     var summary = SaveSummary()
@@ -190,6 +194,12 @@ struct BatchPlan: Sendable {
             checkUnit(entry.item.unitID, period: nil, origin: entry.origin)
         }
         summary.talliesAdded = batch.statedTallies.count
+        for entry in batch.targetSets { checkUnit(entry.item.unitID, period: nil, origin: entry.origin) }
+        let sets = TargetSetPlan(batch.targetSets, batchTargets: Set(seenTargets.keys), stored: stored)
+        problems += sets.problems
+        targetSetsToWrite = sets.toWrite
+        audit += sets.audit
+        summary.targetSetsSaved = sets.toWrite.count
         summary.indicatorsSaved = batch.indicators.count + batch.ownIndicators.count
         summary.unitsAdded = batch.units.count - reusedUnits.count
         if !problems.isEmpty { throw .invalidBatch(problems) }

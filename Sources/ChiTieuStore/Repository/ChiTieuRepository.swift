@@ -39,6 +39,8 @@ public protocol ChiTieuRepository: Sendable {
     func versions(of key: SeriesKey) async throws -> [Observation]
     func conferences(unitID: UnitID) async throws -> [Conference]
     func statedTallies(unitID: UnitID) async throws -> [StatedTally]
+    /// Target sets of these units whose years overlap `years`, items in the document's order.
+    func targetSets(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [TargetSet]
 
     /// Validates and writes a batch in one transaction: all of it, or — on any problem —
     /// nothing, with every problem listed in `StoreError.invalidBatch`.

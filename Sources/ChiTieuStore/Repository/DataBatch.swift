@@ -40,6 +40,8 @@ public struct DataBatch: Sendable {
     public private(set) var observations: [Entry<Observation>] = []
     public private(set) var conferences: [Entry<Conference>] = []
     public private(set) var statedTallies: [Entry<StatedTally>] = []
+    /// Sets of targets (bộ chỉ tiêu); each replaces the stored set of its unit and scope.
+    public private(set) var targetSets: [Entry<TargetSet>] = []
     public var observationPolicy: ObservationPolicy
     /// Recorded in the audit trail with every change the batch makes.
     public var author: ChangeAuthor = .commandLine
@@ -51,7 +53,7 @@ public struct DataBatch: Sendable {
     public var isEmpty: Bool {
         indicators.isEmpty && ownIndicators.isEmpty && units.isEmpty && targets.isEmpty && observations.isEmpty
             && conferences.isEmpty
-            && statedTallies.isEmpty
+            && statedTallies.isEmpty && targetSets.isEmpty
     }
 
     /// Adds or replaces catalogue indicators (matched by code).
@@ -94,6 +96,10 @@ public struct DataBatch: Sendable {
         statedTallies.append(Entry(item: tally, origin: origin))
     }
 
+    public mutating func add(_ set: TargetSet, origin: String? = nil) {
+        targetSets.append(Entry(item: set, origin: origin))
+    }
+
     /// Units the batch refers to that must already be stored.
     var referencedStoredUnits: Set<UnitID> {
         var ids = Set<UnitID>()
@@ -105,13 +111,14 @@ public struct DataBatch: Sendable {
         ids.formUnion(observations.map(\.item.unitID).filter { $0 > 0 })
         ids.formUnion(conferences.map(\.item.unitID).filter { $0 > 0 })
         ids.formUnion(statedTallies.map(\.item.unitID).filter { $0 > 0 })
+        ids.formUnion(targetSets.map(\.item.unitID).filter { $0 > 0 })
         return ids
     }
 
     /// Years the batch's targets and results touch, to read what is stored for them.
     var years: ClosedRange<Int>? {
-        let all =
-            targets.flatMap { [$0.item.scope.firstYear, $0.item.scope.lastYear] } + observations.map(\.item.period.year)
+        let scopes = targets.map(\.item.scope) + targetSets.map(\.item.scope)
+        let all = scopes.flatMap { [$0.firstYear, $0.lastYear] } + observations.map(\.item.period.year)
         guard let low = all.min(), let high = all.max() else { return nil }
         return low...high
     }
@@ -133,6 +140,8 @@ public struct SaveSummary: Sendable, Equatable {
     public var observationsUnchanged = 0
     public var conferencesAdded = 0
     public var talliesAdded = 0
+    /// Target sets written (new, or replacing the stored set of their unit and scope).
+    public var targetSetsSaved = 0
     /// Results that differ from the stored figure and were not written (policy `keepExisting`).
     public var conflicts: [ObservationConflict] = []
 
@@ -149,6 +158,7 @@ public struct SaveSummary: Sendable, Equatable {
         if observationsCorrected > 0 { parts.append("\(observationsCorrected) kết quả sửa (lưu thành phiên bản mới)") }
         if conferencesAdded > 0 { parts.append("\(conferencesAdded) hội nghị") }
         if talliesAdded > 0 { parts.append("\(talliesAdded) bảng tổng hợp chỉ tiêu") }
+        if targetSetsSaved > 0 { parts.append("\(targetSetsSaved) bộ chỉ tiêu") }
         var text = parts.isEmpty ? "Không có gì mới để ghi." : "Đã ghi " + parts.joined(separator: ", ") + "."
         let unchanged = targetsUnchanged + observationsUnchanged
         if unchanged > 0 { text += " \(unchanged) dòng trùng với số liệu đã có, bỏ qua." }

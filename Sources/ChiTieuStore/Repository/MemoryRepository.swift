@@ -16,6 +16,7 @@ public actor MemoryRepository: ChiTieuRepository {
     private var storedObservations: [Observation] = []
     private var storedConferences: [Conference] = []
     private var storedTallies: [StatedTally] = []
+    private var storedSets: [TargetSet] = []
     private var audit: [AuditEntry] = []
     var accounts: [(user: UserAccount, hash: String)] = []
     var sessions: [String: (userID: Int64, csrf: String, expiresAt: String)] = [:]
@@ -44,6 +45,7 @@ public actor MemoryRepository: ChiTieuRepository {
     public func unitIDsInUse() -> Set<UnitID> {
         var ids = Set(storedTargets.map(\.unitID) + storedObservations.map(\.unitID) + storedConferences.map(\.unitID))
         ids.formUnion(storedTallies.map(\.unitID))
+        ids.formUnion(storedSets.map(\.unitID))
         ids.formUnion(terms.filter { !$0.value.isEmpty }.keys)
         ids.formUnion(accounts.compactMap(\.user.unitID))
         ids.formUnion(unitsByID.values.filter { $0.code == nil }.map(\.id))
@@ -85,6 +87,13 @@ public actor MemoryRepository: ChiTieuRepository {
     public func conferences(unitID: UnitID) -> [Conference] { storedConferences.filter { $0.unitID == unitID } }
     public func statedTallies(unitID: UnitID) -> [StatedTally] { storedTallies.filter { $0.unitID == unitID } }
 
+    public func targetSets(unitIDs: [UnitID], years: ClosedRange<Int>) -> [TargetSet] {
+        let ids = Set(unitIDs)
+        return storedSets.filter {
+            ids.contains($0.unitID) && $0.scope.lastYear >= years.lowerBound && $0.scope.firstYear <= years.upperBound
+        }
+    }
+
     public func save(_ batch: DataBatch) throws -> SaveSummary {
         guard !batch.isEmpty else { return SaveSummary() }
         let ids = batch.referencedStoredUnits
@@ -98,6 +107,9 @@ public actor MemoryRepository: ChiTieuRepository {
                 observations(unitIDs: Array(ids), years: years).map { ($0.seriesKey, $0) },
                 uniquingKeysWith: { a, _ in a }),
             conferences: storedConferences.filter { ids.contains($0.unitID) },
+            targetSets: Dictionary(
+                targetSets(unitIDs: Array(ids), years: years).map { ($0.naturalKey, $0) },
+                uniquingKeysWith: { a, _ in a }),
             registered: StoredState.registered(for: batch, among: Array(unitsByID.values)))
         let plan = try BatchPlan(batch, stored: stored)
         var summary = plan.summary
@@ -153,6 +165,15 @@ public actor MemoryRepository: ChiTieuRepository {
             var t = entry.item
             t.unitID = real(t.unitID)
             storedTallies.append(t)
+        }
+        for var set in plan.targetSetsToWrite {
+            set.unitID = real(set.unitID)
+            if let i = storedSets.firstIndex(where: { $0.id == set.id && set.id != 0 }) {
+                storedSets[i] = set
+            } else {
+                set.id = makeID()
+                storedSets.append(set)
+            }
         }
         summary.talliesAdded = batch.statedTallies.count
         for entry in plan.audit {

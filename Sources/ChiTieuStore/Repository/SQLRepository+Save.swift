@@ -68,6 +68,7 @@ extension SQLRepository {
                         SQLBind(t.source.excerpt), SQLBind(now)
                     ).run()
             }
+            try await Self.writeTargetSets(plan.targetSetsToWrite, realID: realID, now: now, db: db)
             try await Self.insertRows(
                 plan.audit.map { $0.stamped(realID: realID, author: batch.author, at: now) }, into: "audit_log",
                 columns: AuditColumns.names, db: db, values: AuditColumns.values)
@@ -96,6 +97,7 @@ extension SQLRepository {
         var targets: [String: Target] = [:]
         var latest: [SeriesKey: Observation] = [:]
         var conferences: [Conference] = []
+        var sets: [String: TargetSet] = [:]
         if !unitIDs.isEmpty {
             for row in try await db.select().column("*").from("units").where("id", .in, unitIDs).all() {
                 let unit = try RowDecoding.unit(row)
@@ -115,9 +117,13 @@ extension SQLRepository {
             }
             conferences = try await db.select().column("*").from("conferences").where("unit_id", .in, unitIDs).all()
                 .map(RowDecoding.conference)
+            if let years = batch.years, !batch.targetSets.isEmpty {
+                for set in try await targetSets(unitIDs: unitIDs, years: years, db: db) { sets[set.naturalKey] = set }
+            }
         }
         return StoredState(
             indicatorCodes: Set(codes), units: units, targets: targets, latest: latest, conferences: conferences,
+            targetSets: sets,
             registered: StoredState.registered(for: batch, among: try await unitsWithCodes(of: batch, db: db)))
     }
 

@@ -146,7 +146,7 @@ public struct SQLRepository: ChiTieuRepository {
     public func unitIDsInUse() async throws -> Set<UnitID> {
         try await database.withSession { db in
             let query =
-                ["targets", "observations", "conferences", "stated_tallies", "committee_terms"]
+                ["targets", "observations", "conferences", "stated_tallies", "committee_terms", "target_sets"]
                 .map { "SELECT unit_id FROM \($0)" }
                 .joined(separator: " UNION ")
                 + " UNION SELECT unit_id FROM users WHERE unit_id IS NOT NULL UNION SELECT id FROM units WHERE official_code IS NULL"

@@ -25,7 +25,8 @@ public struct UnitReview: Sendable {
         }
         return Overview(
             unit: unit, period: period, targets: targets, indicators: indicators,
-            history: ObservationHistory(observations), assessor: assessor, unitCount: unitCount)
+            history: ObservationHistory(observations), assessor: assessor, unitCount: unitCount,
+            targetSets: try await repository.targetSets(unitIDs: [unit.id], years: period.year...period.year))
     }
 
     /// Results of the period for indicators without a target, shown so that nothing stored is hidden.
