@@ -47,6 +47,20 @@ enum RepositoryKind: String, CaseIterable, CustomTestStringConvertible, Sendable
         }
     }
 
+    /// Runs `body` on a fresh repository with the standard catalogue, and releases the
+    /// repository afterwards whether `body` returns or throws.
+    func withRepository<T: Sendable>(_ body: (any ChiTieuRepository) async throws -> T) async throws -> T {
+        let (repository, close) = try await withCatalogue()
+        do {
+            let result = try await body(repository)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
+
     /// A fresh repository with the standard catalogue loaded.
     func withCatalogue() async throws -> (repository: any ChiTieuRepository, close: @Sendable () async -> Void) {
         let made = try await make()
