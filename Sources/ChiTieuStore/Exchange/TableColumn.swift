@@ -25,6 +25,11 @@ public enum TableColumn: String, CaseIterable, Sendable {
     case source = "nguon"
     /// The unit of measure: checked against a known indicator, needed to create a new one.
     case measureUnit = "don_vi_tinh"
+    /// The document's numbering (1, 1.1, a, I): read only for a target set, not exported.
+    case number = "stt"
+
+    /// The columns an export writes.
+    public static let exported = allCases.filter { $0 != .number }
 
     public var vietnamese: String {
         switch self {
@@ -49,6 +54,7 @@ public enum TableColumn: String, CaseIterable, Sendable {
         case .priceBasis: "Giá"
         case .source: "Nguồn"
         case .measureUnit: "Đơn vị tính"
+        case .number: "STT"
         }
     }
 
@@ -59,6 +65,7 @@ public enum TableColumn: String, CaseIterable, Sendable {
         if ["dvt", "d v t", "don vi do"].contains(folded.replacingOccurrences(of: ".", with: "")) {
             return .measureUnit
         }
+        if folded == "tt" || folded == "so tt" || folded == "so thu tu" { return .number }
         return allCases.first {
             $0.rawValue == key.rawValue || NameKey($0.vietnamese).folded == folded
                 || $0.rawValue.replacingOccurrences(of: "_", with: " ") == folded

@@ -35,9 +35,9 @@ public struct TableExporter: Sendable {
         let rows = try await rows(unitIDs: unitIDs)
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
-        try writer.write(row: TableColumn.allCases.map { codeHeaders ? $0.rawValue : $0.vietnamese })
+        try writer.write(row: TableColumn.exported.map { codeHeaders ? $0.rawValue : $0.vietnamese })
         for row in rows {
-            try writer.write(row: TableColumn.allCases.map { SpreadsheetCell.neutralised(row.values[$0] ?? "") })
+            try writer.write(row: TableColumn.exported.map { SpreadsheetCell.neutralised(row.values[$0] ?? "") })
         }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {

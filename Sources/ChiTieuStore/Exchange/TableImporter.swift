@@ -11,15 +11,22 @@ public struct TableImporter: Sendable {
     /// Indicators not in the catalogue become own indicators (their rows must give the unit of
     /// measure), instead of being refused.
     public var createIndicators = false
+    /// When given, the table's plan rows also form a target set with this title, in the
+    /// table's order and numbering (`TargetSetCollector`).
+    public var targetSetTitle: String?
 
-    public init(repository: any ChiTieuRepository, catalogue: Catalogue, createIndicators: Bool = false) {
+    public init(
+        repository: any ChiTieuRepository, catalogue: Catalogue, createIndicators: Bool = false,
+        targetSetTitle: String? = nil
+    ) {
         self.repository = repository
         self.catalogue = catalogue
         self.createIndicators = createIndicators
+        self.targetSetTitle = targetSetTitle
     }
 
-    /// Columns a table may carry that are not data: row numbers and notes.
-    static let ignoredHeaders: Set<String> = ["stt", "ghi chu", "tt"]
+    /// Columns a table may carry that are not data: notes.
+    static let ignoredHeaders: Set<String> = ["ghi chu"]
 
     public func batch(csv text: String, document: String, enteredBy: String? = nil) async throws -> DataBatch {
         let records = try Self.records(text)
@@ -51,10 +58,14 @@ public struct TableImporter: Sendable {
         if !problems.isEmpty { throw StoreError.invalidBatch(problems) }
 
         var batch = DataBatch()
-        let rows = records.dropFirst().enumerated().compactMap { offset, record in
+        var rows = records.dropFirst().enumerated().compactMap { offset, record in
             record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
                 ? nil : TableRow(line: offset + 2, fields: record, columns: columns)
         }
+        var collector = targetSetTitle.map { TargetSetCollector(title: $0, numbered: columns[.number] != nil) }
+        let headings = Set(rows.filter { collector != nil && TargetSetCollector.isHeading($0) }.map(\.line))
+        let allRows = rows
+        rows.removeAll { headings.contains($0.line) }
         var catalogue = self.catalogue
         if createIndicators {
             let created = NewIndicators(rows: rows, catalogue: catalogue)
@@ -63,15 +74,28 @@ public struct TableImporter: Sendable {
             catalogue = try Catalogue(version: catalogue.version, indicators: catalogue.indicators + created.indicators)
         }
         var units = UnitCache(resolver: UnitResolver(repository: repository))
-        for var row in rows {
+        for var row in allRows {
+            if headings.contains(row.line) {
+                collector?.heading(row)
+                continue
+            }
             if let item = await row.read(catalogue: catalogue, units: &units, document: document, enteredBy: enteredBy)
             {
                 switch item {
-                case .target(let t): batch.add(t, origin: row.origin)
+                case .target(let t):
+                    batch.add(t, origin: row.origin)
+                    collector?.add(t, row: row)
                 case .observation(let o): batch.add(o, origin: row.origin)
                 }
             }
             problems += row.problems
+        }
+        if let collector {
+            problems += collector.problems
+            if collector.targetSets.isEmpty, problems.isEmpty {
+                problems.append(BatchProblem(origin: nil, "bảng không có dòng kế hoạch hay nghị quyết nào để lập bộ chỉ tiêu."))
+            }
+            for set in collector.targetSets { batch.add(set, origin: "bộ chỉ tiêu «\(set.title)»") }
         }
         if !problems.isEmpty { throw StoreError.invalidBatch(problems) }
         return batch
