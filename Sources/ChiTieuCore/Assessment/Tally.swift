@@ -54,7 +54,11 @@ public struct Tally: Sendable, Equatable, Codable {
     }
 
     /// "Trong tổng 42 chỉ tiêu đã có 10 chỉ tiêu vượt kế hoạch, 22 chỉ tiêu đạt kế hoạch, …"
-    public var sentence: String {
+    public var sentence: String { sentence(over: nil) }
+
+    /// The sentence naming the set counted over: "Trong tổng 15 chỉ tiêu của Kế hoạch phát
+    /// triển kinh tế - xã hội năm 2025 đã có …".
+    public func sentence(over set: TargetSet?) -> String {
         var parts: [String] = []
         let phrases: [(AssessmentStatus, String)] = [
             (.exceeded, "vượt kế hoạch"), (.met, "đạt kế hoạch"), (.missed, "không đạt kế hoạch"),
@@ -66,7 +70,8 @@ public struct Tally: Sendable, Equatable, Codable {
             parts.append("\(n < 10 ? "0" : "")\(n) chỉ tiêu \(phrase)")
         }
         guard !parts.isEmpty else { return "Chưa có chỉ tiêu nào." }
-        return "Trong tổng \(total) chỉ tiêu đã có " + parts.joined(separator: ", ") + "."
+        let of = set.map { " của \($0.title)" } ?? ""
+        return "Trong tổng \(total) chỉ tiêu\(of) đã có " + parts.joined(separator: ", ") + "."
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -42,8 +42,13 @@ public struct OverviewJSON: Encodable, Sendable {
         public let status: String
         public let status_label: String
         public let note: String?
+        /// The target's number in its set and the group it opens; nil outside a set.
+        public let number: String?
+        public let group: String?
 
-        public init(_ a: Assessment) {
+        public init(_ a: Assessment, item: TargetSet.Item? = nil) {
+            number = item?.number
+            group = item?.heading
             indicator = a.target.indicatorCode
             name = a.indicator.name
             measure_unit = a.indicator.measureUnit
@@ -79,8 +84,30 @@ public struct OverviewJSON: Encodable, Sendable {
         public let growth_percent: Double?
     }
 
+    /// The set a tally counts over: every item, one without a result as chưa đánh giá.
+    public struct TargetSetJSON: Encodable, Sendable {
+        public let title: String
+        public let first_year: Int
+        public let last_year: Int
+        public let items: Int
+        /// Numbers of the items no stored target answers.
+        public let unplaced: [String]
+
+        init?(_ set: TargetSet?, overview: Overview) {
+            guard let set else { return nil }
+            title = set.title
+            first_year = set.scope.firstYear
+            last_year = set.scope.lastYear
+            items = set.items.count
+            let missing = Set(overview.unplacedItems.map { set.targetKey(of: $0) })
+            unplaced = set.items.filter { missing.contains(set.targetKey(of: $0)) }.map(\.number)
+        }
+    }
+
     public let unit: UnitJSON
     public let period: PeriodJSON
+    public let target_set: TargetSetJSON?
+    public let term_target_set: TargetSetJSON?
     public let conference: String?
     public let tally: Tally
     public let tally_sentence: String
@@ -95,8 +122,10 @@ public struct OverviewJSON: Encodable, Sendable {
         period = PeriodJSON(year: p.year, from_month: p.fromMonth, to_month: p.toMonth, label: p.label)
         self.conference = conference?.title(unitKind: u.kind)
         tally = overview.tally
-        tally_sentence = overview.tally.sentence
-        assessments = overview.all.map(AssessmentJSON.init)
+        tally_sentence = overview.tally.sentence(over: overview.annualSet)
+        assessments = overview.all.map { AssessmentJSON($0, item: overview.item(of: $0)) }
+        target_set = TargetSetJSON(overview.annualSet, overview: overview)
+        term_target_set = TargetSetJSON(overview.termSet, overview: overview)
         term_tally = overview.termTally
         other_results = otherResults.map { r in
             let o = r.observation

@@ -27,10 +27,26 @@ public struct ReportTable: Sendable {
     ]
 
     /// The targets of one unit for one period, annual plans first, then resolution targets.
+    /// Where a target set orders them, an STT column carries its numbers and its group
+    /// headings are rows of their own, as the plan document prints them.
     public init(_ material: ReviewMaterial) {
+        let overview = material.overview
         title = "\(capitalized(material.unit.title)) — \(material.period.label)"
-        columns = Self.assessmentColumns
-        rows = material.overview.all.map(Self.row)
+        guard overview.annualSet != nil || overview.termSet != nil else {
+            columns = Self.assessmentColumns
+            rows = overview.all.map(Self.row)
+            return
+        }
+        columns = ["STT"] + Self.assessmentColumns
+        var rows: [[Cell]] = []
+        for a in overview.all {
+            let item = overview.item(of: a)
+            if let heading = item?.heading {
+                rows.append([.text(""), .text(heading)] + Array(repeating: .text(""), count: columns.count - 2))
+            }
+            rows.append([.text(item?.number ?? "")] + Self.row(a))
+        }
+        self.rows = rows
     }
 
     /// One indicator (or all) across units: the children of a province or district.

@@ -24,7 +24,7 @@ public struct NarrativeWriter: Sendable {
         }
         var closing: [String] = []
         if material.overview.tally.total > 0 {
-            closing.append(material.overview.tally.sentence)
+            closing.append(material.overview.tally.sentence(over: material.overview.annualSet))
         } else if let stated = material.statedTally, let sentence = Self.sentence(stated) {
             closing.append(sentence)
         }

@@ -20,11 +20,23 @@ struct OverviewPage {
         let tallySentence: String
         let rows: [TargetRow]
         let termRows: [TargetRow]
+        /// The set's title when a target set orders the table, else the kind of targets.
+        let annualTitle: String
+        let termTitle: String
+        /// What the set leaves out or lacks, said under the tally.
+        let setNotes: [String]
         let others: [OtherRow]
         let children: [ChildLink]
         let empty: Bool
         let entryHref: String
         let planHref: String
+
+        /// A set's targets in its order, numbered, the rest after them; without a set, the ones
+        /// needing attention first.
+        static func rows(_ list: [Assessment], set: TargetSet?, of model: OverviewModel) -> [TargetRow] {
+            let ordered = set == nil ? list.sorted(by: OverviewPage.urgency) : list
+            return ordered.map { TargetRow($0, unitID: model.unit.id, item: model.overview.item(of: $0)) }
+        }
 
         static func heading(_ model: OverviewModel) -> String {
             "\(model.unit.capitalizedTitle) — \(model.period.label)"
@@ -40,9 +52,12 @@ struct OverviewPage {
                 let count = overview.tally.count(status)
                 return count == 0 ? nil : TallyCard(label: status.label, count: count, cls: Display.statusClass(status))
             }
-            tallySentence = overview.tally.total > 0 ? overview.tally.sentence : ""
-            rows = overview.annual.sorted(by: OverviewPage.urgency).map { TargetRow($0, unitID: unit.id) }
-            termRows = overview.term.sorted(by: OverviewPage.urgency).map { TargetRow($0, unitID: unit.id) }
+            tallySentence = overview.tally.total > 0 ? overview.tally.sentence(over: overview.annualSet) : ""
+            rows = Self.rows(overview.annual, set: overview.annualSet, of: model)
+            termRows = Self.rows(overview.term, set: overview.termSet, of: model)
+            annualTitle = overview.annualSet.map { "\($0.title) (\($0.items.count) chỉ tiêu)" } ?? "Chỉ tiêu kế hoạch năm"
+            termTitle = overview.termSet.map { "\($0.title) (\($0.items.count) chỉ tiêu)" } ?? "Chỉ tiêu nghị quyết"
+            setNotes = SetNotes(overview).lines
             self.others = others.map { r in
                 OtherRow(
                     name: r.indicator.name, href: PageAddress.indicator(unit.id, r.indicator.code, period),
@@ -100,8 +115,30 @@ struct OverviewPage {
     static func urgency(_ a: Assessment, _ b: Assessment) -> Bool { a.status.urgency < b.status.urgency }
 }
 
+/// What a target set leaves out of the tally, or counts without a target to show.
+struct SetNotes {
+    private(set) var lines: [String] = []
+
+    init(_ overview: Overview) {
+        for (set, list) in [(overview.annualSet, overview.annual), (overview.termSet, overview.term)] {
+            guard let set else { continue }
+            let outside = list.filter { overview.item(of: $0) == nil }.count
+            if outside > 0 {
+                lines.append(
+                    "\(outside) chỉ tiêu khác ngoài «\(set.title)» được liệt kê sau cùng, không tính trong tổng hợp.")
+            }
+        }
+        for item in overview.unplacedItems {
+            lines.append("Mục \(item.number) (\(item.indicatorCode)) của bộ chỉ tiêu chưa có kế hoạch: tính là chưa đánh giá.")
+        }
+    }
+}
+
 /// One target in a table: figures written out, a progress bar, a status colour.
 struct TargetRow {
+    /// The number and group heading of the target in its set ("1.2", "I. KINH TẾ").
+    let number: String?
+    let groupHeading: String?
     let name: String
     let href: String
     let issuer: String
@@ -125,7 +162,9 @@ struct TargetRow {
     let targetLabel: String
     let percentLabel: String
 
-    init(_ a: Assessment, unitID: UnitID) {
+    init(_ a: Assessment, unitID: UnitID, item: TargetSet.Item? = nil) {
+        number = item?.number
+        groupHeading = item?.heading
         name = a.indicator.name
         href = PageAddress.indicator(unitID, a.indicator.code, a.period)
         issuer = a.target.isAnnual ? a.target.planWord : a.target.issuer

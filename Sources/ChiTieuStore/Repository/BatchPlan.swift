@@ -118,6 +118,12 @@ struct BatchPlan: Sendable {
         for entry in batch.targets {
             let t = entry.item
             checkReferences(t.unitID, t.indicatorCode, period: nil, origin: entry.origin)
+            if let unit = stored.units[t.unitID], !Self.existed(unit, during: t.scope) {
+                problems.append(
+                    BatchProblem(
+                        origin: entry.origin,
+                        "\(unit.title) không còn tồn tại trong \(t.scope.label) (đã giải thể hoặc sáp nhập)."))
+            }
             problems += Self.targetProblems(t, origin: entry.origin)
             if let earlier = seenTargets[t.naturalKey] {
                 problems.append(Self.duplicate("chỉ tiêu kế hoạch", of: earlier, origin: entry.origin))
@@ -214,6 +220,12 @@ struct BatchPlan: Sendable {
 
     private static func duplicate(_ what: String, of earlier: String?, origin: String?) -> BatchProblem {
         BatchProblem(origin: origin, "\(what) bị trùng\(earlier.map { " với \($0)" } ?? "").")
+    }
+
+    /// A plan needs its unit in its year; a term target, at the start or the end of its term
+    /// (a district's 2020–2025 resolution stays, though the district ended in 2025).
+    private static func existed(_ unit: AdministrativeUnit, during scope: TargetScope) -> Bool {
+        unit.existed(inYear: scope.lastYear) || (!scope.isAnnual && unit.existed(inYear: scope.firstYear))
     }
 
     private static func exists(_ id: UnitID, stored: StoredState, batch: [UnitID: DataBatch.NewUnit]) -> Bool {

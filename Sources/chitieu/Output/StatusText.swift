@@ -8,6 +8,11 @@ struct StatusText {
     let committee: PartyCommittee
     let untargeted: [ReviewMaterial.OtherResult]
 
+    /// "3. Tỷ lệ hộ nghèo": the number a target set gives it.
+    private func numbered(_ a: Assessment, _ name: String) -> String {
+        overview.item(of: a).map { "\($0.number). \(name)" } ?? name
+    }
+
     func render() -> String {
         typealias W = AssessmentWording
         var out: [String] = []
@@ -26,7 +31,8 @@ struct StatusText {
         if overview.annual.isEmpty {
             out.append("Chưa có chỉ tiêu kế hoạch năm \(overview.period.year).")
         } else {
-            out.append(Terminal.paint("Chỉ tiêu kế hoạch năm \(overview.period.year)", .bold))
+            out.append(
+                Terminal.paint(overview.annualSet?.title ?? "Chỉ tiêu kế hoạch năm \(overview.period.year)", .bold))
             var table = TextTable([
                 .init("Chỉ tiêu", maxWidth: 56), .init("ĐVT", maxWidth: 14), .init("Kết quả", .right),
                 .init("Kế hoạch", .right),
@@ -35,18 +41,19 @@ struct StatusText {
             for a in overview.annual {
                 table.add(
                     [
-                        W.name(a), a.indicator.measureUnit, W.value(a.value, estimated: a.estimated), W.target(a),
+                        numbered(a, W.name(a)), a.indicator.measureUnit, W.value(a.value, estimated: a.estimated),
+                        W.target(a),
                         W.percent(a.percentOfPlan), W.growth(a), overview.period.isFullYear ? "" : W.value(a.forecast),
                         W.status(a),
                     ], paint: { Terminal.paint($0, Terminal.colour(for: a.status)) })
             }
             out.append(table.render())
             out.append("")
-            out.append(overview.tally.sentence)
+            out.append(overview.tally.sentence(over: overview.annualSet))
         }
         if !overview.term.isEmpty {
             out.append("")
-            out.append(Terminal.paint("Chỉ tiêu nghị quyết nhiệm kỳ", .bold))
+            out.append(Terminal.paint(overview.termSet?.title ?? "Chỉ tiêu nghị quyết nhiệm kỳ", .bold))
             var table = TextTable([
                 .init("Chỉ tiêu", maxWidth: 46), .init("Giai đoạn"), .init("Dạng"), .init("Mục tiêu", .right),
                 .init("Đã đạt", .right), .init("Dự báo cuối kỳ", .right), .init("Đánh giá"),
@@ -54,12 +61,15 @@ struct StatusText {
             for a in overview.term {
                 table.add(
                     [
-                        a.indicator.name, "\(a.target.scope.firstYear)–\(a.target.scope.lastYear)",
+                        numbered(a, a.indicator.name), "\(a.target.scope.firstYear)–\(a.target.scope.lastYear)",
                         a.target.measure.title,
                         W.target(a), W.achieved(a), forecast(a), W.status(a),
                     ], paint: { Terminal.paint($0, Terminal.colour(for: a.status)) })
             }
             out.append(table.render())
+        }
+        if let set = overview.termSet {
+            out.append(overview.termTally.sentence(over: set))
         }
         let notes = overview.all.compactMap { a in a.note.map { "  - \(W.name(a)): \($0)" } }
         if !notes.isEmpty {
