@@ -93,3 +93,13 @@ import Testing
         #expect(set.problems.isEmpty)
     }
 }
+
+@Suite struct TargetSetNumberOrderTests {
+    @Test func numbersSortAsDocumentsNumberThem() {
+        let shuffled = ["10", "1.10", "2", "IV", "1", "b", "II", "1.2", "a", "c", "d", "1.1"]
+        #expect(
+            shuffled.sorted(by: TargetSet.Item.numberPrecedes) == [
+                "a", "b", "c", "d", "1", "1.1", "1.2", "1.10", "2", "II", "IV", "10",
+            ])
+    }
+}

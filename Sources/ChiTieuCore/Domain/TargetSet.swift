@@ -104,3 +104,31 @@ extension TargetScope {
     /// Whether the scope covers `year`.
     public func covers(_ year: Int) -> Bool { firstYear <= year && year <= lastYear }
 }
+
+extension TargetSet.Item {
+    /// Document order of two numbers: "2" before "10", "1.2" before "1.10", "II" before "IV",
+    /// "a" before "b"; a number before any of its sub-numbers ("1" before "1.1").
+    public static func numberPrecedes(_ a: String, _ b: String) -> Bool {
+        let left = parts(a)
+        let right = parts(b)
+        for (x, y) in zip(left, right) where x != y { return x < y }
+        return left.count < right.count
+    }
+
+    /// Each dot-separated part as a sortable pair: its value (an integer, an upper-case Roman
+    /// numeral, or 0 for letters and words: "c" is a letter, "C" a hundred) and its text.
+    private static func parts(_ number: String) -> [Part] {
+        number.split(separator: ".").map { piece in
+            let text = piece.trimmingCharacters(in: .whitespaces)
+            let roman = text == text.uppercased() ? RomanNumeral.parse(text) : nil
+            let value = Int(text) ?? roman ?? 0
+            return Part(value: value, text: text.lowercased())
+        }
+    }
+
+    private struct Part: Comparable {
+        let value: Int
+        let text: String
+        static func < (a: Part, b: Part) -> Bool { (a.value, a.text) < (b.value, b.text) }
+    }
+}

@@ -30,6 +30,7 @@ struct OverviewPage {
         let empty: Bool
         let entryHref: String
         let planHref: String
+        let setHref: String
 
         /// A set's targets in its order, numbered, the rest after them; without a set, the ones
         /// needing attention first.
@@ -71,6 +72,7 @@ struct OverviewPage {
             empty = overview.all.isEmpty && others.isEmpty
             entryHref = PageAddress.entry.path(unit.id, period)
             planHref = PageAddress.plan.path(unit.id, period)
+            setHref = SiteURL.unit(unit.id, .targetSet).path(["nam": "\(period.year)"])
         }
     }
 

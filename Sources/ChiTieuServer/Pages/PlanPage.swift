@@ -30,6 +30,7 @@ struct PlanPage {
         let newTerm: NewTarget
         let saved: String?
         let errors: [String]
+        let setHref: String
     }
 
     struct Row {
@@ -164,7 +165,7 @@ struct PlanPage {
             },
             newPlan: new(form?.moi, "moi"), newTerm: new(form?.nq, "nq"),
             saved: saved.map { "Đã lưu \($0) chỉ tiêu." },
-            errors: errors.values.sorted())
+            errors: errors.values.sorted(), setHref: SiteURL.unit(unit.id, .targetSet).path(["nam": "\(year)"]))
         return try services.pages.render(view, template: "plan", status: status)
     }
 }

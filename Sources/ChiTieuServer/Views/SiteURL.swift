@@ -20,6 +20,8 @@ enum SiteURL: Sendable, Equatable {
     /// The pages of a unit, below `/don-vi/{id}`.
     enum UnitPage: Sendable, Equatable {
         case overview, entry, plan, compare, report, history
+        /// The target set (bộ chỉ tiêu) of a year or a term.
+        case targetSet
         case indicator(String)
         /// A report download, `bao-cao.docx`.
         case file(String)
@@ -29,6 +31,7 @@ enum SiteURL: Sendable, Equatable {
             case .overview: []
             case .entry: [.word("nhap-so-lieu")]
             case .plan: [.word("ke-hoach")]
+            case .targetSet: [.word("bo-chi-tieu")]
             case .compare: [.word("so-sanh")]
             case .report: [.word("bao-cao")]
             case .history: [.word("lich-su")]
