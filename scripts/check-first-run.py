@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Walks the first run of a new office in headless Chromium, on a server whose database has
 only `chitieu init` and one administrator: sign in → find the unit in the registry → its plan
-page: two targets → the entry grid: two results → the overview with its tally. Fails on any
+page: two targets → the target-set page: the plan's title and numbers → the entry grid: two
+results → the overview with its tally over the set. Fails on any
 step that does not lead on, on console errors, overflowing or clipped text; saves screenshots
 at laptop and phone widths.
 
@@ -13,6 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser import Browser
 
 BASE, OUT, YEAR = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+SET_TITLE = f"Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm {YEAR}"
 b = Browser(BASE, OUT)
 problems = b.problems
 
@@ -65,6 +67,16 @@ try:
     b.check_loaded("23-ke-hoach-dau-tien", "Tổng giá trị sản xuất")
     b.shoot("23-ke-hoach-dau-tien")
 
+    # The plan's targets as the numbered set of its document.
+    b.click("a[href*='bo-chi-tieu']")
+    if "/bo-chi-tieu" not in b.url():
+        problems.append(f"plan: the target-set link led to {b.url()}")
+    b.type("input[name=ten]", SET_TITLE, clear=True)
+    submit("main form button[type=submit]")
+    if "Đã lưu bộ chỉ tiêu" not in b.text():
+        problems.append(f"target set: saving showed no confirmation: {b.text()[:300]}")
+    both_widths("23b-bo-chi-tieu", f"/don-vi/{unit}/bo-chi-tieu?nam={YEAR}", SET_TITLE)
+
     # The first results, nine months.
     b.go(f"/don-vi/{unit}/nhap-so-lieu?nam={YEAR}&thang=9")
     b.type("input[name='gia_tri[total_production_value]']", "905,3")
@@ -74,7 +86,7 @@ try:
         problems.append(f"entry: the first results were not saved: {b.text()[:300]}")
     b.shoot("24-so-lieu-dau-tien")
 
-    both_widths("25-tong-quan-dau-tien", f"/don-vi/{unit}?nam={YEAR}&thang=9", "Trong tổng 2 chỉ tiêu")
+    both_widths("25-tong-quan-dau-tien", f"/don-vi/{unit}?nam={YEAR}&thang=9", f"Trong tổng 2 chỉ tiêu của {SET_TITLE}")
     b.go("/")
     if "Xã Kông Chro" not in b.text():
         problems.append("home: the unit just started on is not listed")
@@ -87,4 +99,4 @@ if problems:
     for p in problems:
         print("  - " + p)
     sys.exit(1)
-print("First-run check passed: sign-in, registry search, two targets, two results, overview with tally, at 1366 and 390 px.")
+print("First-run check passed: sign-in, registry search, two targets, their target set, two results, overview with the set's tally, at 1366 and 390 px.")

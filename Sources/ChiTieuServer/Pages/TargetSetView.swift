@@ -12,6 +12,8 @@ extension TargetSetPage {
         /// `2025-2030` for a term's set; nil for a year's.
         let term: String?
         let title: String
+        /// The stored set in words: "Kế hoạch … năm 2026 (2 chỉ tiêu)"; nil before one is saved.
+        let current: String?
         let rows: [Row]
         let scopes: [LayoutView.Link]
         let saved: String?
@@ -49,6 +51,7 @@ extension TargetSetPage {
             year = model.year
             term = Self.termText(model.scope)
             title = form?.ten ?? model.stored?.title ?? model.suggestedTitle
+            current = model.stored.map { "\($0.title) (\($0.items.count) chỉ tiêu)" }
             rows = Self.rows(model, form: form)
             scopes = ([TargetScope.year(model.year)] + model.terms).map { scope in
                 let label = scope.isAnnual ? "Kế hoạch năm \(model.year)" : "Nghị quyết \(scope.firstYear) - \(scope.lastYear)"
