@@ -6,7 +6,8 @@ import Foundation
 /// Reads a report or news article and stores what it says: results with their provenance,
 /// the conference, the tally and the goals for the next period, for a unit and indicators
 /// already known. A figure that differs from one already stored is not overwritten but
-/// listed; a unit or indicator the database lacks is reported, never created.
+/// listed; a unit the database lacks is reported, never created; an indicator it lacks is
+/// created only when the person asks for it by name (`Choices.indicatorsToCreate`).
 public struct DocumentIngest: Sendable {
     public let repository: any ChiTieuRepository
     public let catalogue: Catalogue
@@ -34,6 +35,9 @@ public struct DocumentIngest: Sendable {
         public var period: Period?
         /// Indicator name as read → catalogue code.
         public var indicatorCodes: [String: String]
+        /// Indicator name as read → unit of measure: own indicators to create with the figures,
+        /// in the same transaction ("Tỷ lệ hộ dùng nước sạch" → "%").
+        public var indicatorsToCreate: [String: String] = [:]
         /// The person has seen the figures that differ from stored ones and wants the text's
         /// figures as new versions (the stored ones stay in the history).
         public var replaceDiffering: Bool
@@ -79,7 +83,48 @@ public struct DocumentIngest: Sendable {
     }
 
     /// Extracts `text` and stores it in one transaction: all of it, or nothing.
-    public func ingest(_ text: String, document: String, choices: Choices = Choices()) async throws -> IngestReport {
+    public func ingest(_ text: String, document: String, choices asked: Choices = Choices()) async throws
+        -> IngestReport
+    {
+        var report = IngestReport(document: document)
+        var choices = asked
+        var ingest = self
+        let created = newIndicators(asked.indicatorsToCreate)
+        guard created.problems.isEmpty else {
+            report.skipped = created.problems
+            return report
+        }
+        if !created.indicators.isEmpty {
+            let extended = try Catalogue(
+                version: catalogue.version, indicators: catalogue.indicators + created.indicators)
+            ingest = DocumentIngest(repository: repository, catalogue: extended, currentYear: currentYear)
+            ingest.enteredBy = enteredBy
+            ingest.author = author
+            ingest.mayStore = mayStore
+            for indicator in created.indicators { choices.indicatorCodes[indicator.name] = indicator.code }
+        }
+        return try await ingest.store(text, document: document, choices: choices, creating: created.indicators)
+    }
+
+    /// The own indicators asked for, checked against the catalogue and each other.
+    private func newIndicators(_ asked: [String: String]) -> (indicators: [Indicator], problems: [String]) {
+        var made: [Indicator] = []
+        var problems: [String] = []
+        for (name, unit) in asked.sorted(by: { $0.key < $1.key }) {
+            let all = catalogue.indicators + made
+            let code = Indicator.code(forName: name, taken: Set(all.map(\.code)))
+            switch IndicatorDraft(name: name, measureUnit: unit).indicator(code: code, against: all) {
+            case .success(let indicator): made.append(indicator)
+            case .failure(let list):
+                problems += list.problems.map { "chỉ tiêu mới «\(name)»: \($0.message)" }
+            }
+        }
+        return (made, problems)
+    }
+
+    private func store(_ text: String, document: String, choices: Choices, creating: [Indicator]) async throws
+        -> IngestReport
+    {
         let preview = try await preview(text, choices: choices)
         let result = preview.result
         var report = IngestReport(document: document)
@@ -110,6 +155,7 @@ public struct DocumentIngest: Sendable {
         report.skipped += builder.skipped
         report.derivedPlans = builder.derivedPlans
         var batch = builder.batch
+        for indicator in creating { batch.addOwnIndicator(indicator) }
         batch.author = author
         if choices.replaceDiffering { batch.observationPolicy = .newVersion }
         report.summary = try await repository.save(batch)

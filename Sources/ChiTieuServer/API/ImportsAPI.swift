@@ -21,6 +21,8 @@ struct ImportsAPI {
         var year: Int?
         var to_month: Int?
         var indicator_codes: [String: String]?
+        /// Name as read → unit of measure: own indicators to create with the figures.
+        var create_indicators: [String: String]?
         /// Store figures that differ from stored ones as new versions instead of reporting them.
         var replace_differing: Bool?
 
@@ -41,9 +43,11 @@ struct ImportsAPI {
                 }
                 period = try Period.yearToDate(year, through: to_month ?? 12)
             }
-            return .init(
+            var choices = DocumentIngest.Choices(
                 unitID: unit_id.map(UnitID.init), period: period, indicatorCodes: indicator_codes ?? [:],
                 replaceDiffering: replace_differing ?? false)
+            choices.indicatorsToCreate = create_indicators ?? [:]
+            return choices
         }
     }
 

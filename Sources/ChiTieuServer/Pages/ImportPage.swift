@@ -52,7 +52,12 @@ struct ImportPage {
         /// The row whose choice this one shares (the same name read earlier).
         let sameAs: Int?
         let options: [LayoutView.Option]
+        /// The unit of measure the text gives, for a new indicator made from the row.
+        let measureUnit: String
     }
+
+    /// The choice "create this indicator" in a row's list.
+    static let createCode = "+moi"
 
     /// The most rows of each table a preview lists.
     static let rowsShown = 400
@@ -146,21 +151,27 @@ struct ImportPage {
         // The choice is per name, so only a name's first row carries the list of indicators: a
         // figure-heavy text once made a 52 MB page of identical lists.
         var firstRow: [String: Int] = [:]
-        func row(_ number: Int, _ name: String, _ figures: String, code: String?) -> Row {
+        func row(_ number: Int, _ name: String, _ figures: String, code: String?, unit: String?) -> Row {
             let earlier = firstRow[name]
             if earlier == nil { firstRow[name] = number }
+            var choices = earlier == nil ? options(chosen: code) : []
+            if code == nil, earlier == nil {
+                // An office's own indicator, made from the name and the unit the text gives.
+                let label = "＋ Tạo chỉ tiêu mới «\(name)»" + (unit.map { " (\($0))" } ?? " (cần đơn vị tính)")
+                choices.insert(.init(value: Self.createCode, label: label, selected: false), at: 1)
+            }
             return Row(
                 number: number, name: name, figures: figures, known: code != nil, sameAs: earlier,
-                options: earlier == nil ? options(chosen: code) : [])
+                options: choices, measureUnit: unit ?? "")
         }
         let rows = result.observations.prefix(Self.rowsShown).enumerated().map { n, o in
-            row(n + 1, o.indicator, Self.figures(o), code: o.indicatorCode)
+            row(n + 1, o.indicator, Self.figures(o), code: o.indicatorCode, unit: o.unit)
         }
         let goals = result.targets.prefix(Self.rowsShown).enumerated().map { n, t in
             row(
                 result.observations.count + n + 1, t.indicator,
                 "năm \(t.year): \(t.qualifier.map { $0.word + " " } ?? "")\(t.value.vietnamese) \(t.unit ?? "")",
-                code: t.indicatorCode)
+                code: t.indicatorCode, unit: t.unit)
         }
         let hidden = result.observations.count + result.targets.count - rows.count - goals.count
         let tally = result.tally.map { t in
@@ -218,11 +229,22 @@ struct ImportPage {
         var ma: [String: String]?
         var chi_tieu: [String: String]?
         var ghi_de: String?
+        /// `dvt[rN]`: the unit of measure of row N as read, for a new indicator.
+        var dvt: [String: String]?
 
         var codes: [String: String] {
             var out: [String: String] = [:]
-            for (row, code) in ma ?? [:] {
+            for (row, code) in ma ?? [:] where code != ImportPage.createCode {
                 if let name = chi_tieu?[row] { out[name] = code }
+            }
+            return out
+        }
+
+        /// Names to create as own indicators → their unit of measure.
+        var created: [String: String] {
+            var out: [String: String] = [:]
+            for (row, code) in ma ?? [:] where code == ImportPage.createCode {
+                if let name = chi_tieu?[row] { out[name] = dvt?[row] ?? "" }
             }
             return out
         }
@@ -234,7 +256,7 @@ struct ImportPage {
             text: form.van_ban, document: form.ten, unit_id: form.don_vi.flatMap { Int($0) },
             year: try form.nam.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "nam") },
             to_month: try form.thang.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "thang") },
-            indicator_codes: form.codes, replace_differing: form.ghi_de != nil)
+            indicator_codes: form.codes, create_indicators: form.created, replace_differing: form.ghi_de != nil)
         let report = try await services.documentIngest(storingFor: context, via: "trang Nhập từ văn bản").ingest(
             input.text, document: form.ten?.isEmpty == false ? form.ten! : "văn bản dán vào",
             choices: try input.choices(currentYear: services.currentYear))
