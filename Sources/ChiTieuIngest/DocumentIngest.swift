@@ -17,6 +17,8 @@ public struct DocumentIngest: Sendable {
     public var enteredBy = "chitieu ingest"
     /// Recorded in the audit trail with what the ingest stores.
     public var author = ChangeAuthor(name: "chitieu ingest")
+    /// The unit own indicators created by this ingest belong to (an editor's unit).
+    public var indicatorOwner: UnitID?
     /// Refuses (by throwing) to store into a unit the person may not change.
     public var mayStore: @Sendable (AdministrativeUnit) async throws -> Void = { _ in }
 
@@ -101,6 +103,7 @@ public struct DocumentIngest: Sendable {
             ingest.enteredBy = enteredBy
             ingest.author = author
             ingest.mayStore = mayStore
+            ingest.indicatorOwner = indicatorOwner
             for indicator in created.indicators { choices.indicatorCodes[indicator.name] = indicator.code }
         }
         return try await ingest.store(text, document: document, choices: choices, creating: created.indicators)
@@ -113,7 +116,9 @@ public struct DocumentIngest: Sendable {
         for (name, unit) in asked.sorted(by: { $0.key < $1.key }) {
             let all = catalogue.indicators + made
             let code = Indicator.code(forName: name, taken: Set(all.map(\.code)))
-            switch IndicatorDraft(name: name, measureUnit: unit).indicator(code: code, against: all) {
+            var draft = IndicatorDraft(name: name, measureUnit: unit)
+            draft.ownerUnitID = indicatorOwner
+            switch draft.indicator(code: code, against: all) {
             case .success(let indicator): made.append(indicator)
             case .failure(let list):
                 problems += list.problems.map { "chỉ tiêu mới «\(name)»: \($0.message)" }

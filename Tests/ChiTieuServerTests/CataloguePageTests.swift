@@ -95,3 +95,47 @@ import Testing
         }
     }
 }
+
+@Suite struct OwnIndicatorOwnerTests {
+    static let water = [("ten", "Tỷ lệ hộ dùng nước sạch"), ("don_vi_tinh", "%"), ("loai", "level")]
+
+    /// An editor's indicator is their unit's: they and an administrator change it, an editor
+    /// of another district does not.
+    @Test func anEditorsIndicatorBelongsToTheirUnit() async throws {
+        let fixture = try await ServerFixture.demo()
+        let kongChro = try await fixture.unitID("Kông Chro")
+        let anKhe = try await fixture.unitID("An Khê")
+        func editor(_ name: String, _ unit: UnitID) async throws -> Browser.Session {
+            let user = try await fixture.repository.addUser(
+                name: name, role: .editor, unitID: unit, passwordHash: "x", author: .commandLine)
+            return try await ServerFixture.session(for: user, in: fixture.repository)
+        }
+        let own = try await editor("nhap-kong-chro", kongChro)
+        let other = try await editor("nhap-an-khe", anKhe)
+        try await fixture.test(as: own) { client in
+            let added = try await client.postForm("/danh-muc", Self.water)
+            #expect(added.status == .seeOther)
+        }
+        let made = try #require(try await fixture.repository.indicators().first { $0.name == "Tỷ lệ hộ dùng nước sạch" })
+        #expect(made.ownerUnitID == kongChro)
+        try await fixture.test(as: own) { client in
+            let page = try await client.get("/danh-muc").text
+            #expect(page.contains("Tỷ lệ hộ dùng nước sạch <span class=\"muted\">(riêng của Huyện Kông Chro)</span> <a href=\"/danh-muc/\(made.code)\">sửa</a>"))
+            #expect(try await client.get("/danh-muc/\(made.code)").status == .ok)
+        }
+        try await fixture.test(as: other) { client in
+            let page = try await client.get("/danh-muc").text
+            #expect(page.contains("(riêng của Huyện Kông Chro)</span></td>"))
+            #expect(try await client.get("/danh-muc/\(made.code)").status == .forbidden)
+            let changed = Self.water + [("ky", "monthly")]
+            #expect(try await client.postForm("/danh-muc/\(made.code)", changed).status == .forbidden)
+        }
+        #expect(try await fixture.repository.indicatorsByCode()[made.code]?.frequency == .yearly)
+        try await fixture.test { client in
+            let changed = try await client.postForm("/danh-muc/\(made.code)", Self.water + [("ky", "monthly")])
+            #expect(changed.status == .seeOther)
+        }
+        let changed = try #require(try await fixture.repository.indicatorsByCode()[made.code])
+        #expect(changed.frequency == .monthly && changed.ownerUnitID == kongChro)
+    }
+}

@@ -37,6 +37,24 @@ import Testing
     }
 
     @Test(arguments: RepositoryKind.available)
+    func theOwnerUnitIsStoredAndKeptThroughAChange(kind: RepositoryKind) async throws {
+        try await kind.withRepository { repository in
+            var batch = DataBatch()
+            batch.addUnit(.commune, "Ia Thử")
+            let unit = try #require(try await repository.save(batch).unitIDs[-1])
+            var draft = Self.water
+            draft.ownerUnitID = unit
+            let made = try await repository.saveIndicator(draft, code: nil, author: .commandLine)
+            #expect(try await repository.indicatorsByCode()[made.code]?.ownerUnitID == unit)
+            var changed = Self.water
+            changed.measureUnit = "% số hộ"
+            _ = try await repository.saveIndicator(changed, code: made.code, author: .commandLine)
+            let stored = try #require(try await repository.indicatorsByCode()[made.code])
+            #expect(stored.measureUnit == "% số hộ" && stored.ownerUnitID == unit)
+        }
+    }
+
+    @Test(arguments: RepositoryKind.available)
     func anOwnIndicatorIsAddedChangedWithHistoryAndNeverDuplicated(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()
         let made = try await repository.saveIndicator(Self.water, code: nil, author: .commandLine)
@@ -53,6 +71,7 @@ import Testing
         _ = try await repository.saveIndicator(changed, code: made.code, author: .commandLine)
         let stored = try #require(try await repository.indicatorsByCode()[made.code])
         #expect(stored.frequency == .halfYearly)
+        #expect(stored.ownerUnitID == nil)
         #expect(stored.allNames.allSatisfy { NameKey($0) == NameKey(stored.name) })
         let history = try await repository.auditTrail(AuditQuery(recordKey: "danh-muc/\(made.code)"))
         #expect(history.map(\.action) == [.changed, .added])

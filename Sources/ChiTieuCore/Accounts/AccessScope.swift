@@ -54,6 +54,20 @@ public struct AccessScope: Sendable {
         }
     }
 
+    /// The unit an own indicator this person makes belongs to: an editor's unit; nil for an
+    /// administrator's, made for everyone.
+    public var indicatorOwner: UnitID? {
+        if case .unit(let id, canWrite: true) = kind { id } else { nil }
+    }
+
+    /// Whether this person may change an own indicator: an administrator any; an editor those
+    /// of a unit they may change (their unit's, or a unit's below it).
+    public func mayChange(_ indicator: Indicator, units: [UnitID: AdministrativeUnit]) -> Bool {
+        if kind == .everything { return true }
+        guard let owner = indicator.ownerUnitID.flatMap({ units[$0] }) else { return false }
+        return canWrite(owner, units: units)
+    }
+
     static func isWithin(_ unit: AdministrativeUnit, root: UnitID, units: [UnitID: AdministrativeUnit]) -> Bool {
         var current: AdministrativeUnit? = unit
         var seen = Set<UnitID>()

@@ -10,6 +10,9 @@ public struct IndicatorDraft: Sendable, Equatable {
     public var field: Field
     public var frequency: Frequency
     public var synonyms: [String]
+    /// The unit of the editor who makes it (nil: an administrator's, for everyone). Kept when
+    /// the indicator is changed later.
+    public var ownerUnitID: UnitID?
 
     public init(
         name: String, measureUnit: String, kind: MeasureKind = .level, direction: Direction = .higherIsBetter,
@@ -74,10 +77,11 @@ public struct IndicatorDraft: Sendable, Equatable {
             }
         }
         guard problems.isEmpty else { return .failure(ProblemList(problems: problems)) }
-        return .success(
-            Indicator(
-                code: code, name: name, measureUnit: unit, kind: kind, direction: direction, field: field,
-                frequency: frequency, synonyms: synonyms))
+        var made = Indicator(
+            code: code, name: name, measureUnit: unit, kind: kind, direction: direction, field: field,
+            frequency: frequency, synonyms: synonyms)
+        made.ownerUnitID = ownerUnitID
+        return .success(made)
     }
 
     public struct ProblemList: Error, Equatable, Sendable, CustomStringConvertible {

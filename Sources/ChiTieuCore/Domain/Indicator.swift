@@ -70,6 +70,9 @@ public struct Indicator: Hashable, Sendable, Codable, Identifiable {
     public var synonyms: [String]
     /// Code of the broader indicator this one breaks down (sector of total production value).
     public var parentCode: String?
+    /// The unit whose office made this own indicator: its editors may change it. Nil for the
+    /// standard catalogue and for indicators an administrator made for everyone.
+    public var ownerUnitID: UnitID?
 
     public var id: String { code }
 

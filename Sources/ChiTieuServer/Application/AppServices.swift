@@ -96,6 +96,7 @@ struct AppServices: Sendable {
             ingest.author = context.author(via: channel)
             let services = self
             ingest.mayStore = { unit in try await services.authorize(unit, for: context, writing: true) }
+            ingest.indicatorOwner = context.identity.access.indicatorOwner
         }
         return ingest
     }

@@ -3,7 +3,8 @@ import ChiTieuStore
 import Hummingbird
 
 /// `/danh-muc`: the indicator catalogue, and the office's own indicators added and changed
-/// (`/danh-muc/{code}`) by anyone who may change figures. Every change is in the audit trail.
+/// (`/danh-muc/{code}`): an editor adds them for their unit and changes their unit's; an
+/// administrator adds them for everyone and changes any. Every change is in the audit trail.
 struct CataloguePage {
     let services: AppServices
 
@@ -54,22 +55,36 @@ struct CataloguePage {
         try await store(try await FormBody.decode(Form.self, from: request), code: nil, context: context)
     }
 
+    /// Refuses an own indicator of a unit this person may not change.
+    private func authorize(_ indicator: Indicator, _ context: AppRequestContext) async throws {
+        guard context.identity.access.mayChange(indicator, units: try await services.unitsByID()) else {
+            throw APIError(
+                .forbidden,
+                "Chỉ tiêu «\(indicator.name)» là chỉ tiêu riêng của đơn vị khác: chỉ quản trị viên hoặc người nhập liệu của đơn vị đó được sửa."
+            )
+        }
+    }
+
     @Sendable func editPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let indicator = try await services.indicator(context.parameters.get("code"), field: "code")
+        if IndicatorEdit.isOwnCode(indicator.code) { try await authorize(indicator, context) }
         return try await render(
             context, form: Form(indicator), editing: indicator, saved: nil, problems: [], status: .ok)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let indicator = try await services.indicator(context.parameters.get("code"), field: "code")
+        if IndicatorEdit.isOwnCode(indicator.code) { try await authorize(indicator, context) }
         return try await store(
             try await FormBody.decode(Form.self, from: request), code: indicator.code, context: context)
     }
 
     private func store(_ form: Form, code: String?, context: AppRequestContext) async throws -> Response {
         do {
+            var draft = form.draft
+            draft.ownerUnitID = context.identity.access.indicatorOwner
             let made = try await services.repository.saveIndicator(
-                form.draft, code: code, author: context.author(via: "trang Danh mục"))
+                draft, code: code, author: context.author(via: "trang Danh mục"))
             return Response(status: .seeOther, headers: [.location: SiteURL.catalogue.path(["da-luu": made.code])])
         } catch StoreError.invalidIndicator(let problems) {
             var editing: Indicator?
@@ -88,7 +103,8 @@ struct CataloguePage {
             catalogue: catalogue, form: form, editing: editing, saved: saved, problems: problems,
             mayChange: context.identity.access.mayWriteSomething,
             layout: LayoutView(title: editing.map { "Sửa chỉ tiêu: \($0.name)" } ?? "Danh mục chỉ tiêu").with(
-                context.identity))
+                context.identity),
+            access: CatalogueAccess(context.identity.access, units: try await services.unitsByID()))
         return try services.pages.render(view, template: "catalogue", status: status)
     }
 }

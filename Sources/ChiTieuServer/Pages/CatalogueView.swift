@@ -36,18 +36,22 @@ struct CatalogueView {
         let kind: String
         let direction: String
         let frequency: String
+        /// An own indicator this person may change.
         let own: Bool
         let editHref: String
+        /// "riêng của Xã Ia Phí" for an own indicator a unit's office made.
+        let owner: String?
     }
 
     init(
         catalogue: [Indicator], form: CataloguePage.Form, editing: Indicator?, saved: String?,
-        problems: [IndicatorDraft.Problem], mayChange: Bool, layout: LayoutView
+        problems: [IndicatorDraft.Problem], mayChange: Bool, layout: LayoutView,
+        access: CatalogueAccess = CatalogueAccess()
     ) {
         self.layout = layout
         heading = editing.map { "Sửa chỉ tiêu riêng: \($0.name)" } ?? "Danh mục chỉ tiêu"
         groups = Field.allCases.compactMap { field in
-            let rows = catalogue.filter { $0.field == field }.map(Self.row)
+            let rows = catalogue.filter { $0.field == field }.map { Self.row($0, access) }
             return rows.isEmpty ? nil : Group(title: field.title, rows: rows)
         }
         self.saved = saved.flatMap { code in catalogue.first { $0.code == code } }.map {
@@ -79,11 +83,25 @@ struct CatalogueView {
         synonymError = message("ten_khac").nilIfEmpty
     }
 
-    private static func row(_ i: Indicator) -> Row {
+    private static func row(_ i: Indicator, _ access: CatalogueAccess) -> Row {
         Row(
             name: i.name, code: i.code, measureUnit: i.measureUnit, kind: i.kind.title,
             direction: i.direction.title, frequency: i.frequency.title,
-            own: IndicatorEdit.isOwnCode(i.code), editHref: SiteURL.ownIndicator(i.code).path())
+            own: IndicatorEdit.isOwnCode(i.code) && access.mayEdit(i), editHref: SiteURL.ownIndicator(i.code).path(),
+            owner: access.ownerName(i).map { "riêng của \($0)" })
+    }
+}
+
+/// Who may change which own indicator, and whose each is, for the catalogue's rows.
+struct CatalogueAccess {
+    var mayEdit: (Indicator) -> Bool = { _ in true }
+    var ownerName: (Indicator) -> String? = { _ in nil }
+
+    init() {}
+
+    init(_ access: AccessScope, units: [UnitID: AdministrativeUnit]) {
+        mayEdit = { access.mayChange($0, units: units) }
+        ownerName = { $0.ownerUnitID.flatMap { units[$0] }?.capitalizedTitle }
     }
 }
 

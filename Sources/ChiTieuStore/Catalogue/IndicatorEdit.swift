@@ -22,6 +22,8 @@ public struct IndicatorEdit: Sendable {
             }
         }
         let newCode = code ?? Indicator.code(forName: draft.name, taken: Set(catalogue.map(\.code)))
+        var draft = draft
+        if let existing { draft.ownerUnitID = existing.ownerUnitID }
         switch draft.indicator(code: newCode, against: catalogue) {
         case .failure(let list): throw StoreError.invalidIndicator(list.problems)
         case .success(let made):

@@ -30,12 +30,12 @@ extension SQLRepository {
         try await db.insert(into: "indicators")
             .columns(
                 "code", "name", "measure_unit", "kind", "direction", "field", "frequency", "parent_code",
-                "catalogue_version", "position"
+                "catalogue_version", "position", "owner_unit_id"
             )
             .values(
                 SQLBind(i.code), SQLBind(i.name), SQLBind(i.measureUnit), SQLBind(i.kind.rawValue),
                 SQLBind(i.direction.rawValue), SQLBind(i.field.rawValue), SQLBind(i.frequency.rawValue),
-                SQLBind(String?.none), SQLBind(String?.none), SQLBind(position)
+                SQLBind(String?.none), SQLBind(String?.none), SQLBind(position), SQLBind(i.ownerUnitID)
             ).run()
     }
 

@@ -233,10 +233,12 @@ enum Schema {
         ])
 
     /// Target sets (bộ chỉ tiêu): one per unit and scope; items name their target by its
-    /// identity (indicator, measure, issuer) within the set's unit and scope.
+    /// identity (indicator, measure, issuer) within the set's unit and scope. Own indicators
+    /// record the unit whose editors may change them.
     static let targetSets = Migration(
         version: 7, name: "target_sets",
         statements: [
+            "ALTER TABLE indicators ADD COLUMN owner_unit_id BIGINT REFERENCES units(id)",
             """
             CREATE TABLE target_sets (
               id {{id}},

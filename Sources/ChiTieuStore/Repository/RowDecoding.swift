@@ -5,7 +5,7 @@ import SQLKit
 enum RowDecoding {
     static func indicator(_ row: any SQLRow, synonyms: [String: [String]]) throws -> Indicator {
         let code = try row.decode(column: "code", as: String.self)
-        return Indicator(
+        var indicator = Indicator(
             code: code,
             name: try row.decode(column: "name", as: String.self),
             measureUnit: try row.decode(column: "measure_unit", as: String.self),
@@ -15,6 +15,11 @@ enum RowDecoding {
             frequency: try enumValue(row, "frequency"),
             synonyms: synonyms[code, default: []],
             parentCode: try row.decode(column: "parent_code", as: String?.self))
+        // Read before migration 7 too (an upgrade reads the catalogue it upgrades).
+        if row.contains(column: "owner_unit_id") {
+            indicator.ownerUnitID = try row.decode(column: "owner_unit_id", as: UnitID?.self)
+        }
+        return indicator
     }
 
     static func unit(_ row: any SQLRow) throws -> AdministrativeUnit {

@@ -41,13 +41,18 @@ struct IndicatorAddCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "Tên chỉ tiêu.") var name: String
     @OptionGroup var definition: IndicatorOptions
+    @Option(help: "Đơn vị sở hữu: người nhập liệu của đơn vị này (và cấp trên) được sửa chỉ tiêu; bỏ trống = dùng chung.")
+    var owner: String?
 
     func run() async throws {
         try await reportingErrors {
             try await store.withRepository { repository in
                 _ = try await repository.storedCatalogue(location: repository.database.location)
-                let made = try await repository.saveIndicator(
-                    definition.draft(name: name), code: nil, author: .commandLine)
+                var draft = definition.draft(name: name)
+                if let owner {
+                    draft.ownerUnitID = try await Terminal.unit(owner, on: nil, in: repository).id
+                }
+                let made = try await repository.saveIndicator(draft, code: nil, author: .commandLine)
                 print("Đã thêm chỉ tiêu «\(made.name)» (mã \(made.code), \(made.measureUnit)).")
             }
         }
