@@ -82,6 +82,7 @@ private func addPageRoutes(to router: Router<AppRequestContext>, _ services: App
     EntryPage(services: services).addRoutes(to: unit)
     PlanPage(services: services).addRoutes(to: unit)
     TargetSetPage(services: services).addRoutes(to: unit)
+    LineagePage(services: services).addRoutes(to: unit)
     ComparePage(services: services).addRoutes(to: unit)
     ReportPage(services: services).addRoutes(to: unit)
     HistoryPage(services: services).addRoutes(to: unit)

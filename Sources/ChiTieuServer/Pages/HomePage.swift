@@ -30,7 +30,7 @@ struct HomePage {
             UnitLink(
                 href: SiteURL.unit(entry.unit.id, .overview).path(), title: entry.unit.capitalizedTitle,
                 depth: entry.depth,
-                note: entry.unit.validTo.map { "đến \($0.vietnamese)" })
+                note: entry.unit.validTo.map { "đến trước \($0.vietnamese)" })
         }
         return try services.pages.render(
             View(layout: LayoutView(title: "Đơn vị").with(context.identity), units: links, empty: links.isEmpty),

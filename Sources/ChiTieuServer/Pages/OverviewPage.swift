@@ -31,6 +31,8 @@ struct OverviewPage {
         let entryHref: String
         let planHref: String
         let setHref: String
+        /// The page of the units it was formed from or went into, for a unit of the 2025 reform.
+        let lineageHref: String?
 
         /// A set's targets in its order, numbered, the rest after them; without a set, the ones
         /// needing attention first.
@@ -73,6 +75,7 @@ struct OverviewPage {
             entryHref = PageAddress.entry.path(unit.id, period)
             planHref = PageAddress.plan.path(unit.id, period)
             setHref = SiteURL.unit(unit.id, .targetSet).path(["nam": "\(period.year)"])
+            lineageHref = unit.validFrom != nil || unit.validTo != nil ? SiteURL.unit(unit.id, .lineage).path() : nil
         }
     }
 

@@ -157,7 +157,7 @@ struct UnitTree {
         let depth: Int
         var label: String {
             String(repeating: "— ", count: depth) + unit.capitalizedTitle
-                + (unit.validTo.map { " (đến \($0.vietnamese))" } ?? "")
+                + (unit.validTo.map { " (đến trước \($0.vietnamese))" } ?? "")
         }
     }
 

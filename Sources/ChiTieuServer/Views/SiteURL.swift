@@ -22,6 +22,8 @@ enum SiteURL: Sendable, Equatable {
         case overview, entry, plan, compare, report, history
         /// The target set (bộ chỉ tiêu) of a year or a term.
         case targetSet
+        /// The units it was formed from and the shares taken over.
+        case lineage
         case indicator(String)
         /// A report download, `bao-cao.docx`.
         case file(String)
@@ -32,6 +34,7 @@ enum SiteURL: Sendable, Equatable {
             case .entry: [.word("nhap-so-lieu")]
             case .plan: [.word("ke-hoach")]
             case .targetSet: [.word("bo-chi-tieu")]
+            case .lineage: [.word("ke-thua")]
             case .compare: [.word("so-sanh")]
             case .report: [.word("bao-cao")]
             case .history: [.word("lich-su")]
