@@ -116,11 +116,15 @@ import Testing
             let added = try await client.postForm("/danh-muc", Self.water)
             #expect(added.status == .seeOther)
         }
-        let made = try #require(try await fixture.repository.indicators().first { $0.name == "Tỷ lệ hộ dùng nước sạch" })
+        let made = try #require(
+            try await fixture.repository.indicators().first { $0.name == "Tỷ lệ hộ dùng nước sạch" })
         #expect(made.ownerUnitID == kongChro)
         try await fixture.test(as: own) { client in
             let page = try await client.get("/danh-muc").text
-            #expect(page.contains("Tỷ lệ hộ dùng nước sạch <span class=\"muted\">(riêng của Huyện Kông Chro)</span> <a href=\"/danh-muc/\(made.code)\">sửa</a>"))
+            #expect(
+                page.contains(
+                    "Tỷ lệ hộ dùng nước sạch <span class=\"muted\">(riêng của Huyện Kông Chro)</span> <a href=\"/danh-muc/\(made.code)\">sửa</a>"
+                ))
             #expect(try await client.get("/danh-muc/\(made.code)").status == .ok)
         }
         try await fixture.test(as: other) { client in

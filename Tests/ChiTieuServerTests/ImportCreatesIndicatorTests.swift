@@ -23,7 +23,8 @@ import Testing
         let id = try await fixture.unitID("Kông Chro")
         try await fixture.test { client in
             let preview = try await client.postForm("/nhap-van-ban", [("van_ban", Self.text), ("ten", "Bản tin thử")])
-            #expect(preview.text.contains("<option value=\"+moi\">＋ Tạo chỉ tiêu mới «Số hộ dùng nước sạch» (hộ)</option>"))
+            #expect(
+                preview.text.contains("<option value=\"+moi\">＋ Tạo chỉ tiêu mới «Số hộ dùng nước sạch» (hộ)</option>"))
             #expect(preview.text.contains("name=\"dvt[r2]\" value=\"hộ\""))
             let stored = try await client.postForm("/nhap-van-ban/luu", Self.confirm(id, code: "+moi", unit: "hộ"))
             #expect(stored.status == .ok)

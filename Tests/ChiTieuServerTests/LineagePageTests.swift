@@ -13,14 +13,18 @@ import Testing
         let units = Dictionary(
             try await fixture.repository.allUnits().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // A new commune one of whose predecessors was split between several new ones.
-        let split = try #require(successions.first { s in
-            s.share == nil && units[s.successorID]?.kind == .commune
-        })
+        let split = try #require(
+            successions.first { s in
+                s.share == nil && units[s.successorID]?.kind == .commune
+            })
         let (old, new) = (try #require(units[split.predecessorID]), try #require(units[split.successorID]))
         try await fixture.test { client in
             let page = try await client.get("/don-vi/\(new.id)/ke-thua").text
             #expect(page.contains("<h2>Được lập từ</h2>"))
-            #expect(page.contains(">\(old.capitalizedTitle) (đến trước 1/7/2025)</a></td>\n<td data-label=\"Hiện có\">chưa biết</td>"))
+            #expect(
+                page.contains(
+                    ">\(old.capitalizedTitle) (đến trước 1/7/2025)</a></td>\n<td data-label=\"Hiện có\">chưa biết</td>")
+            )
             let refused = try await client.postForm(
                 "/don-vi/\(new.id)/ke-thua", [("tu", "\(old.id)"), ("ty_le", "150"), ("can_cu", "diện tích")])
             #expect(refused.status == .unprocessableContent)

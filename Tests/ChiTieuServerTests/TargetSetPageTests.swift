@@ -37,10 +37,13 @@ import Testing
             #expect(page.contains("<h2>\(Self.title) (2 chỉ tiêu)</h2>"))
             #expect(page.contains("Trong tổng 2 chỉ tiêu của \(Self.title) đã có"))
             #expect(page.contains("<tr class=\"group\"><td colspan=\"8\">I. THU NGÂN SÁCH</td></tr>"))
-            let first = try #require(page.range(of: "<span class=\"no\">1.</span> <a href=\"/don-vi/\(id)/chi-tieu/budget_revenue"))
-            let second = try #require(page.range(of: "<span class=\"no\">2.</span> <a href=\"/don-vi/\(id)/chi-tieu/total_production_value"))
+            let first = try #require(
+                page.range(of: "<span class=\"no\">1.</span> <a href=\"/don-vi/\(id)/chi-tieu/budget_revenue"))
+            let second = try #require(
+                page.range(of: "<span class=\"no\">2.</span> <a href=\"/don-vi/\(id)/chi-tieu/total_production_value"))
             #expect(first.lowerBound < second.lowerBound)
-            #expect(page.contains("chỉ tiêu khác ngoài «\(Self.title)» được liệt kê sau cùng, không tính trong tổng hợp."))
+            #expect(
+                page.contains("chỉ tiêu khác ngoài «\(Self.title)» được liệt kê sau cùng, không tính trong tổng hợp."))
             let json = try await client.getJSON("/api/v1/units/\(id)/overview?year=2024&to_month=9").json
             let set = try #require(json["target_set"] as? [String: Any])
             #expect(set["items"] as? Int == 2 && set["title"] as? String == Self.title)
@@ -63,7 +66,10 @@ import Testing
         try await fixture.test { client in
             let refused = try await client.postForm(
                 "/don-vi/\(id)/bo-chi-tieu",
-                [("nam", "2024"), ("ten", "Kế hoạch thử"), ("stt[t\(budget.id)]", "3"), ("stt[t\(production.id)]", "3")])
+                [
+                    ("nam", "2024"), ("ten", "Kế hoạch thử"), ("stt[t\(budget.id)]", "3"),
+                    ("stt[t\(production.id)]", "3"),
+                ])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("số thứ tự «3» dùng cho hai mục (mục thứ 1 và mục thứ 2)."))
             #expect(refused.text.contains("value=\"Kế hoạch thử\""))

@@ -52,7 +52,8 @@ struct OverviewAPI {
         let period = try await period(values, of: unit)
         let overview = try await services.review.overview(of: unit, period: period)
         return TallyJSON(
-            unit_id: unit.id, period: period.label, tally: overview.tally, sentence: overview.tally.sentence(over: overview.annualSet),
+            unit_id: unit.id, period: period.label, tally: overview.tally,
+            sentence: overview.tally.sentence(over: overview.annualSet),
             term_tally: overview.termTally)
     }
 

@@ -41,7 +41,8 @@ struct LineagePage {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let unit = try context.scopedUnit()
         let saved = RequestValues(request: request, context: context).savedCount("da-luu") != nil
-        return try await render(try await Model.load(unit, services: services), context, form: nil, error: nil, saved: saved)
+        return try await render(
+            try await Model.load(unit, services: services), context, form: nil, error: nil, saved: saved)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -54,7 +55,8 @@ struct LineagePage {
                 model, context, form: form, error: "Tỷ lệ «\(form.ty_le ?? "")» không phải là số (ví dụ đúng: 35,2).",
                 saved: false)
         }
-        let change = ShareChange(predecessorID: form.tu, successorID: unit.id, share: percent / 100, basis: form.can_cu ?? "")
+        let change = ShareChange(
+            predecessorID: form.tu, successorID: unit.id, share: percent / 100, basis: form.can_cu ?? "")
         do {
             try await services.repository.setShare(change, author: context.author(via: "trang Kế thừa"))
         } catch StoreError.invalidBatch(let problems) {

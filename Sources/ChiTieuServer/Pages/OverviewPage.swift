@@ -58,7 +58,8 @@ struct OverviewPage {
             tallySentence = overview.tally.total > 0 ? overview.tally.sentence(over: overview.annualSet) : ""
             rows = Self.rows(overview.annual, set: overview.annualSet, of: model)
             termRows = Self.rows(overview.term, set: overview.termSet, of: model)
-            annualTitle = overview.annualSet.map { "\($0.title) (\($0.items.count) chỉ tiêu)" } ?? "Chỉ tiêu kế hoạch năm"
+            annualTitle =
+                overview.annualSet.map { "\($0.title) (\($0.items.count) chỉ tiêu)" } ?? "Chỉ tiêu kế hoạch năm"
             termTitle = overview.termSet.map { "\($0.title) (\($0.items.count) chỉ tiêu)" } ?? "Chỉ tiêu nghị quyết"
             setNotes = SetNotes(overview).lines
             self.others = others.map { r in
@@ -134,7 +135,8 @@ struct SetNotes {
             }
         }
         for item in overview.unplacedItems {
-            lines.append("Mục \(item.number) (\(item.indicatorCode)) của bộ chỉ tiêu chưa có kế hoạch: tính là chưa đánh giá.")
+            lines.append(
+                "Mục \(item.number) (\(item.indicatorCode)) của bộ chỉ tiêu chưa có kế hoạch: tính là chưa đánh giá.")
         }
     }
 }

@@ -23,9 +23,13 @@ struct TargetSetModel: Sendable {
         let all = try await repository.targets(unitIDs: [unit.id], years: year...year)
         let scope = term ?? .year(year)
         let targets = all.filter { $0.scope == scope }.sorted {
-            (position[$0.indicatorCode] ?? 0, $0.issuerRank, $0.id) < (position[$1.indicatorCode] ?? 0, $1.issuerRank, $1.id)
+            (position[$0.indicatorCode] ?? 0, $0.issuerRank, $0.id) < (
+                position[$1.indicatorCode] ?? 0, $1.issuerRank, $1.id
+            )
         }
-        let terms = Set(all.map(\.scope).filter { !$0.isAnnual }).sorted { ($0.firstYear, $0.lastYear) < ($1.firstYear, $1.lastYear) }
+        let terms = Set(all.map(\.scope).filter { !$0.isAnnual }).sorted {
+            ($0.firstYear, $0.lastYear) < ($1.firstYear, $1.lastYear)
+        }
         return TargetSetModel(
             unit: unit, year: year, scope: scope, targets: targets,
             indicators: Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),

@@ -39,7 +39,8 @@ struct TargetSetPage {
         guard services.years.targetYears.contains(form.nam) else {
             throw APIError.badRequest("Năm \(form.nam) không hợp lệ.", field: "nam")
         }
-        let model = try await TargetSetModel.load(unit, year: form.nam, term: try term(form.nhiem_ky), services: services)
+        let model = try await TargetSetModel.load(
+            unit, year: form.nam, term: try term(form.nhiem_ky), services: services)
         var batch = DataBatch()
         batch.author = context.author(via: "trang Bộ chỉ tiêu")
         batch.add(model.set(title: form.ten ?? "", numbers: form.stt ?? [:], headings: form.nhom ?? [:]))
@@ -69,6 +70,7 @@ struct TargetSetPage {
         let layout = try await services.layout(
             context: context, View.heading(model), page: .plan, unit: model.unit, period: try Period.year(model.year))
         let view = View(model, layout: layout, form: form, errors: errors, saved: saved)
-        return try services.pages.render(view, template: "target-set", status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try services.pages.render(
+            view, template: "target-set", status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -30,7 +30,9 @@ extension TargetSetPage {
         }
 
         static func heading(_ model: TargetSetModel) -> String {
-            let scope = model.scope.isAnnual ? "năm \(model.year)" : "nhiệm kỳ \(model.scope.firstYear) - \(model.scope.lastYear)"
+            let scope =
+                model.scope.isAnnual
+                ? "năm \(model.year)" : "nhiệm kỳ \(model.scope.firstYear) - \(model.scope.lastYear)"
             return "Bộ chỉ tiêu \(scope) — \(model.unit.capitalizedTitle)"
         }
 
@@ -54,7 +56,8 @@ extension TargetSetPage {
             current = model.stored.map { "\($0.title) (\($0.items.count) chỉ tiêu)" }
             rows = Self.rows(model, form: form)
             scopes = ([TargetScope.year(model.year)] + model.terms).map { scope in
-                let label = scope.isAnnual ? "Kế hoạch năm \(model.year)" : "Nghị quyết \(scope.firstYear) - \(scope.lastYear)"
+                let label =
+                    scope.isAnnual ? "Kế hoạch năm \(model.year)" : "Nghị quyết \(scope.firstYear) - \(scope.lastYear)"
                 let href = SiteURL.unit(model.unit.id, .targetSet).path([
                     "nam": "\(model.year)", "nhiem-ky": Self.termText(scope),
                 ])
@@ -73,13 +76,16 @@ extension TargetSetPage {
                 (model.stored?.items ?? []).enumerated().map { ((model.stored?.targetKey(of: $1))!, $0) },
                 uniquingKeysWith: { a, _ in a })
             let ordered = model.targets.enumerated().sorted { a, b in
-                (position[a.element.naturalKey] ?? Int.max, a.offset) < (position[b.element.naturalKey] ?? Int.max, b.offset)
+                (position[a.element.naturalKey] ?? Int.max, a.offset) < (
+                    position[b.element.naturalKey] ?? Int.max, b.offset
+                )
             }
             return ordered.enumerated().map { index, entry in
                 let target = entry.element
                 let key = "t\(target.id)"
                 let item = model.item(of: target)
-                let number = form.map { $0.stt?[key] ?? "" } ?? item?.number ?? (model.stored == nil ? "\(index + 1)" : "")
+                let number =
+                    form.map { $0.stt?[key] ?? "" } ?? item?.number ?? (model.stored == nil ? "\(index + 1)" : "")
                 let heading = form.map { $0.nhom?[key] ?? "" } ?? item?.heading ?? ""
                 let indicator = model.indicators[target.indicatorCode]
                 return Row(

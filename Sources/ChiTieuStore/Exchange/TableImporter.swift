@@ -93,7 +93,8 @@ public struct TableImporter: Sendable {
         if let collector {
             problems += collector.problems
             if collector.targetSets.isEmpty, problems.isEmpty {
-                problems.append(BatchProblem(origin: nil, "bảng không có dòng kế hoạch hay nghị quyết nào để lập bộ chỉ tiêu."))
+                problems.append(
+                    BatchProblem(origin: nil, "bảng không có dòng kế hoạch hay nghị quyết nào để lập bộ chỉ tiêu."))
             }
             for set in collector.targetSets { batch.add(set, origin: "bộ chỉ tiêu «\(set.title)»") }
         }

@@ -4,7 +4,8 @@ import SQLKit
 extension SQLRepository {
     public func targetSets(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [TargetSet] {
         guard !unitIDs.isEmpty else { return [] }
-        return try await database.withSession { db in try await Self.targetSets(unitIDs: unitIDs, years: years, db: db) }
+        return try await database.withSession { db in try await Self.targetSets(unitIDs: unitIDs, years: years, db: db)
+        }
     }
 
     /// Two queries whatever the number of sets: the sets, then all their items.

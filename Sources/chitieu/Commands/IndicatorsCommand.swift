@@ -41,7 +41,8 @@ struct IndicatorAddCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "Tên chỉ tiêu.") var name: String
     @OptionGroup var definition: IndicatorOptions
-    @Option(help: "Đơn vị sở hữu: người nhập liệu của đơn vị này (và cấp trên) được sửa chỉ tiêu; bỏ trống = dùng chung.")
+    @Option(
+        help: "Đơn vị sở hữu: người nhập liệu của đơn vị này (và cấp trên) được sửa chỉ tiêu; bỏ trống = dùng chung.")
     var owner: String?
 
     func run() async throws {
