@@ -9,13 +9,16 @@ import Testing
 /// The exported files are read back as Excel, Word and a browser would read them: the zip
 /// opens, every XML part is well formed, and the cells and paragraphs hold the stored figures.
 @Suite struct ExportTests {
-    /// Kông Chro, 9 months of 2024, from the demo data.
-    static func material() async throws -> ReviewMaterial {
+    /// Kông Chro, 9 months of 2024, from the demo data; `adding` is saved before it is read.
+    static func material(adding extra: (AdministrativeUnit) async throws -> DataBatch? = { _ in nil }) async throws
+        -> ReviewMaterial
+    {
         let repository = MemoryRepository()
         try await repository.ensureCatalogue()
         try await repository.save(DemoDataSet.batch())
         let period = try Period.yearToDate(2024, through: 9)
         let unit = try await UnitResolver(repository: repository).resolve("Kông Chro", on: period.endDay)
+        if let batch = try await extra(unit) { try await repository.save(batch) }
         return try await UnitReview(repository: repository).material(of: unit, period: period)
     }
 

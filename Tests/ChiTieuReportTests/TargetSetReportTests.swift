@@ -11,21 +11,17 @@ import Testing
 
     /// Kông Chro's demo data, 9 months of 2024, with a set of two of its annual plans.
     static func material() async throws -> ReviewMaterial {
-        let repository = MemoryRepository()
-        try await repository.ensureCatalogue()
-        try await repository.save(DemoDataSet.batch())
-        let period = try Period.yearToDate(2024, through: 9)
-        let unit = try await UnitResolver(repository: repository).resolve("Kông Chro", on: period.endDay)
-        let plans = try await repository.targets(unitIDs: [unit.id], years: 2024...2024).filter(\.isAnnual)
-        let production = try #require(plans.first { $0.indicatorCode == "total_production_value" })
-        let budget = try #require(plans.first { $0.indicatorCode == "budget_revenue" })
-        var batch = DataBatch()
-        batch.add(
-            TargetSet(
-                unitID: unit.id, scope: .year(2024), title: title,
-                items: [.init(budget, number: "1", heading: "I. NGÂN SÁCH"), .init(production, number: "2")]))
-        try await repository.save(batch)
-        return try await UnitReview(repository: repository).material(of: unit, period: period)
+        try await ExportTests.material { unit in
+            let plans = DemoDataSet.batch().targets.map(\.item).filter(\.isAnnual)
+            let production = try #require(plans.first { $0.indicatorCode == "total_production_value" })
+            let budget = try #require(plans.first { $0.indicatorCode == "budget_revenue" })
+            var batch = DataBatch()
+            batch.add(
+                TargetSet(
+                    unitID: unit.id, scope: .year(2024), title: title,
+                    items: [.init(budget, number: "1", heading: "I. NGÂN SÁCH"), .init(production, number: "2")]))
+            return batch
+        }
     }
 
     @Test func theTableCarriesSTTAndGroupRowsAndTheTallyNamesTheSet() async throws {
