@@ -29,6 +29,9 @@ struct BatchBuilder {
     mutating func add(_ result: ExtractionResult, existingTargets: [Target]) {
         var seen = Set<String>()
         var planned = Set(existingTargets.map { "\($0.indicatorCode)|\($0.scope.firstYear)|\(NameKey($0.issuer))" })
+        var plannedValues = Dictionary(
+            grouping: existingTargets.filter(\.isAnnual), by: { "\($0.indicatorCode)|\($0.scope.firstYear)" }
+        ).mapValues { $0.map { $0.bound.reference(for: .higherIsBetter) } }
         for o in result.observations {
             guard let indicator = indicator(o.indicatorCode, named: o.indicator) else { continue }
             guard seen.insert(indicator.code).inserted else {
@@ -59,8 +62,13 @@ struct BatchBuilder {
             for (percent, words) in stated {
                 guard let percent, let plan = plannedFigure(o, value: value, percent: percent) else { continue }
                 let issuer = Self.issuer(words)
-                guard planned.insert("\(indicator.code)|\(period.year)|\(NameKey(issuer))").inserted else { continue }
                 let rounded = (plan * 100).rounded() / 100
+                // "bằng 85% dự toán" with a stored "kế hoạch 14,7": the percentage is of the plan
+                // already stored (14,71 ≈ 14,7), not a second plan beside it.
+                let key = "\(indicator.code)|\(period.year)"
+                guard !(plannedValues[key] ?? []).contains(where: { Self.agree($0, rounded) }) else { continue }
+                guard planned.insert("\(key)|\(NameKey(issuer))").inserted else { continue }
+                plannedValues[key, default: []].append(rounded)
                 batch.add(
                     Target(
                         unitID: unit.id, indicatorCode: indicator.code, scope: .year(period.year),
@@ -84,6 +92,12 @@ struct BatchBuilder {
                     metOrExceeded: t.metOrExceeded, missed: t.missed, unassessed: t.unevaluated,
                     source: Provenance(document: document, excerpt: excerpt(t.span))))
         }
+    }
+
+    /// Whether a plan worked out from a rounded percentage is the stored plan: within 0,5%.
+    static func agree(_ stored: Double, _ derived: Double) -> Bool {
+        guard stored.isFinite, derived.isFinite else { return false }
+        return abs(stored - derived) <= max(abs(stored), abs(derived)) * 0.005
     }
 
     /// The plan a result implies: stated ("603,8ha/600ha") or value ÷ percent of plan.

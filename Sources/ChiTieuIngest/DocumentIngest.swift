@@ -43,6 +43,8 @@ public struct DocumentIngest: Sendable {
         /// The person has seen the figures that differ from stored ones and wants the text's
         /// figures as new versions (the stored ones stay in the history).
         public var replaceDiffering: Bool
+        /// The same, for these indicators only: the conflicts the person chose to replace.
+        public var replacing: Set<String> = []
 
         public init(
             unitID: UnitID? = nil, period: Period? = nil, indicatorCodes: [String: String] = [:],
@@ -148,6 +150,7 @@ public struct DocumentIngest: Sendable {
             return report
         }
         report.unit = unit
+        report.indicatorNames = Dictionary(catalogue.indicators.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         try await mayStore(unit)
 
         var builder = BatchBuilder(
@@ -163,6 +166,7 @@ public struct DocumentIngest: Sendable {
         for indicator in creating { batch.addOwnIndicator(indicator) }
         batch.author = author
         if choices.replaceDiffering { batch.observationPolicy = .newVersion }
+        batch.replacing = choices.replacing
         report.summary = try await repository.save(batch)
 
         let findings = try await UnitReview(repository: repository).findings(

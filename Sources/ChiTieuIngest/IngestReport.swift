@@ -14,6 +14,8 @@ public struct IngestReport: Sendable {
     /// Things read but not stored, each with why: an indicator not in the catalogue, a unit
     /// that cannot be converted, the document's unit not in the database.
     public var skipped: [String] = []
+    /// Indicator names by code, for the lines a person reads.
+    public var indicatorNames: [String: String] = [:]
     /// Findings of the text itself ("năm 2924") and of the consistency checks on what it says.
     public var findings: [String] = []
 
@@ -25,13 +27,13 @@ public struct IngestReport: Sendable {
     public var stored: Bool { summary != nil }
 
     /// Figures that differ from stored ones and were not written, one sentence each.
-    public var conflictLines: [String] {
-        (summary?.conflicts ?? []).map { conflict in
-            let stored = conflict.stored.value.map(\.vietnamese) ?? "–"
-            let read = conflict.incoming.value.map(\.vietnamese) ?? "–"
-            return
-                "Khác số đã lưu, chưa ghi: \(conflict.incoming.indicatorCode) \(conflict.incoming.period.label): đã lưu \(stored), văn bản ghi \(read)."
-        }
+    public var conflictLines: [String] { (summary?.conflicts ?? []).map(conflictLine) }
+
+    /// "Khác số đã lưu, chưa ghi: Diện tích gieo trồng 9 tháng năm 2024: 5.230: đã lưu chính thức, văn bản ghi ước tính."
+    public func conflictLine(_ conflict: ObservationConflict) -> String {
+        let o = conflict.incoming
+        let name = indicatorNames[o.indicatorCode] ?? o.indicatorCode
+        return "Khác số đã lưu, chưa ghi: \(name) \(o.period.label) — \(conflict.differences)."
     }
 
     /// Vietnamese lines for a terminal or a page.

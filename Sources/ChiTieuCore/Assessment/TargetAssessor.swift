@@ -35,7 +35,19 @@ public struct TargetAssessor: Sendable {
         var result = Assessment(target: target, indicator: indicator, period: period, status: .unassessed)
         let month = period.toMonth
         if indicator.frequency == .yearly, month < 12 {
-            result.note = "Chỉ tiêu thống kê theo năm, chưa đánh giá giữa kỳ."
+            // A mid-year figure of a yearly indicator is kept and shown, but not judged: the
+            // clerk who typed it must see it saved and why it does not count.
+            if let stored = history.yearToDate(of: indicator.code, year: period.year, throughMonth: month),
+                let value = stored.value
+            {
+                result.value = value
+                result.observation = stored
+                result.estimated = stored.estimated
+                result.note =
+                    "Chỉ tiêu thống kê theo năm: số \(period.label) đã lưu nhưng chỉ đánh giá khi có số cả năm."
+            } else {
+                result.note = "Chỉ tiêu thống kê theo năm, chưa đánh giá giữa kỳ."
+            }
             return result
         }
         let reference = target.bound.reference(for: indicator.direction)

@@ -120,7 +120,7 @@ struct ClauseReader {
                 group.percentOfPlan = percent
                 group.planWords = plan
             }
-        case .growth(let change, let comparison, let sign):
+        case .growth(let change, let comparison, let sign, let points):
             // "tỷ lệ hộ nghèo giảm 4,07%": a fall in a rate is the result itself.
             if group.value == nil, group.percentOfPlan == nil, comparison != .samePeriod, Self.namesRate(nameKeys) {
                 group.value = abs(change)
@@ -128,6 +128,9 @@ struct ClauseReader {
                 group.fall = sign == "-"
                 return
             }
+            // "thu ngân sách 40 tỷ đồng, tăng 3 điểm phần trăm": points are the change of a rate;
+            // for an amount they are no growth of it (read as +3% they would be wrong).
+            if points, group.unit != "%", !Self.namesRate(nameKeys) { return }
             group.growth = change
         case .ignored:
             break

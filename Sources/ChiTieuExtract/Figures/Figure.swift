@@ -9,7 +9,9 @@ struct Figure: Sendable {
         /// With the words naming the plan: "kế hoạch", "dự toán tỉnh giao".
         case percentOfPlan(Double, plan: String?)
         /// `tăng 3,81% so với cùng kỳ` → 3.81, `bằng 95,27% so với cùng kỳ` → −4.73
-        case growth(Double, comparison: Comparison, rawSign: Character)
+        /// `points`: the change was written in percentage points ("tăng 3 điểm phần trăm"), a
+        /// change of a rate, never a relative growth.
+        case growth(Double, comparison: Comparison, rawSign: Character, points: Bool = false)
         /// A number that is part of the text but not a result: `vượt 9 triệu đồng`, a price range.
         case ignored
     }

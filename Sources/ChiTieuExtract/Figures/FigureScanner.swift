@@ -206,7 +206,7 @@ struct FigureScanner {
             if end + 1 < limit, tokens[end].key == "phần", tokens[end + 1].key == "trăm" { end += 2 }
             let (comparison, after) = self.comparison(at: end, limit: limit)
             return Figure(
-                kind: .growth(sign == "-" ? -number : number, comparison: comparison, rawSign: sign),
+                kind: .growth(sign == "-" ? -number : number, comparison: comparison, rawSign: sign, points: true),
                 range: start..<after)
         }
         guard j + 1 < limit, tokens[j].isNumber, tokens[j + 1].isPunct("%"),

@@ -25,6 +25,8 @@ struct ImportsAPI {
         var create_indicators: [String: String]?
         /// Store figures that differ from stored ones as new versions instead of reporting them.
         var replace_differing: Bool?
+        /// The same for these indicator codes only (the conflicts a person chose to replace).
+        var replace_indicators: [String]?
 
         func choices(currentYear: Int) throws -> DocumentIngest.Choices {
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -47,6 +49,7 @@ struct ImportsAPI {
                 unitID: unit_id.map(UnitID.init), period: period, indicatorCodes: indicator_codes ?? [:],
                 replaceDiffering: replace_differing ?? false)
             choices.indicatorsToCreate = create_indicators ?? [:]
+            choices.replacing = Set(replace_indicators ?? [])
             return choices
         }
     }

@@ -43,6 +43,8 @@ struct EntryPage {
         let estimated: Bool
         let error: String?
         let href: String
+        /// Why a saved figure does not count in the assessment (a yearly indicator mid-year).
+        let note: String?
     }
 
     /// `nam`, `thang`, `gia_tri[code]`, `uoc[code]`, and one extra row `them`, `them_gia_tri`.
@@ -118,10 +120,17 @@ struct EntryPage {
         let overview = try await services.review.overview(of: unit, period: period)
         let others = try await services.review.otherResults(of: overview)
         let indicators = try await services.repository.indicators()
+        // What is stored for exactly this period, whatever the assessment makes of it: a saved
+        // figure always shows as saved.
+        let storedHere = Dictionary(
+            try await services.repository.observations(unitIDs: [unit.id], years: period.year...period.year)
+                .filter { $0.period == period }.map { ($0.indicatorCode, $0) },
+            uniquingKeysWith: { a, _ in a })
         var seen = Set<String>()
         var rows: [Row] = []
-        func add(_ indicator: Indicator, plan: String, observation: Observation?) {
+        func add(_ indicator: Indicator, plan: String, assessment: Assessment?) {
             guard seen.insert(indicator.code).inserted else { return }
+            let observation = storedHere[indicator.code]
             let stored = observation.map {
                 AssessmentWording.value($0.value, qualifier: $0.qualifier, estimated: $0.estimated)
                     + ($0.version > 1 ? " (lần \($0.version))" : "")
@@ -131,13 +140,14 @@ struct EntryPage {
                     code: indicator.code, name: indicator.name, measureUnit: indicator.measureUnit, plan: plan,
                     stored: stored ?? "–", input: typed[indicator.code] ?? "",
                     estimated: estimated[indicator.code] ?? observation?.estimated ?? false,
-                    error: errors[indicator.code], href: PageAddress.indicator(unit.id, indicator.code, period)))
+                    error: errors[indicator.code], href: PageAddress.indicator(unit.id, indicator.code, period),
+                    note: observation != nil && assessment?.status == .unassessed ? assessment?.note : nil))
         }
-        for a in overview.annual { add(a.indicator, plan: AssessmentWording.target(a), observation: a.observation) }
+        for a in overview.annual { add(a.indicator, plan: AssessmentWording.target(a), assessment: a) }
         for a in overview.term where a.target.measure == .value || a.target.measure == .everyYear {
-            add(a.indicator, plan: "NQ: " + AssessmentWording.target(a), observation: a.observation)
+            add(a.indicator, plan: "NQ: " + AssessmentWording.target(a), assessment: a)
         }
-        for r in others { add(r.indicator, plan: "–", observation: r.observation) }
+        for r in others { add(r.indicator, plan: "–", assessment: nil) }
         let extraCode = typed.keys.first { !seen.contains($0) }
         let heading = "Nhập số liệu — \(unit.capitalizedTitle), \(period.label)"
         let view = View(

@@ -66,6 +66,20 @@ struct ImportPage {
         let lines: [String]
         let ok: Bool
         let overviewHref: String?
+        /// Each figure that differs from the stored one, to keep or replace on the page.
+        var conflicts: [ConflictRow] = []
+        /// The confirmed form again, so that choosing among the conflicts posts it once more.
+        var resubmit: [Field] = []
+    }
+
+    struct ConflictRow {
+        let code: String
+        let line: String
+    }
+
+    struct Field {
+        let name: String
+        let value: String
     }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -214,7 +228,10 @@ struct ImportPage {
                     + (o.unit.map { " " + $0 } ?? ""))
         }
         if let p = o.percentOfPlan { parts.append("\(p.vietnamese)% \(o.planWords ?? "kế hoạch")") }
-        if let g = o.growthPercent { parts.append("\(g > 0 ? "+" : "")\(g.vietnamese)% so với cùng kỳ") }
+        // The growth of a rate is a change in points: "+3 điểm %", not "+3%".
+        if let g = o.growthPercent {
+            parts.append("\(g > 0 ? "+" : "")\(g.vietnamese)\(o.unit == "%" ? " điểm %" : "%") so với cùng kỳ")
+        }
         return parts.joined(separator: "; ")
     }
 
@@ -231,6 +248,22 @@ struct ImportPage {
         var ghi_de: String?
         /// `dvt[rN]`: the unit of measure of row N as read, for a new indicator.
         var dvt: [String: String]?
+        /// `thay[code]`: replace the stored figure of this indicator with the text's.
+        var thay: [String: String]?
+
+        /// The fields to post again with a choice among the conflicts (all but `thay`, `ghi_de`).
+        var fields: [Field] {
+            var out = [Field(name: "van_ban", value: van_ban)]
+            for (name, value) in [("ten", ten), ("don_vi", don_vi), ("nam", nam), ("thang", thang)] {
+                if let value { out.append(Field(name: name, value: value)) }
+            }
+            for (group, values) in [("ma", ma), ("chi_tieu", chi_tieu), ("dvt", dvt)] {
+                for (key, value) in (values ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    out.append(Field(name: "\(group)[\(key)]", value: value))
+                }
+            }
+            return out
+        }
 
         var codes: [String: String] {
             var out: [String: String] = [:]
@@ -256,7 +289,8 @@ struct ImportPage {
             text: form.van_ban, document: form.ten, unit_id: form.don_vi.flatMap { Int($0) },
             year: try form.nam.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "nam") },
             to_month: try form.thang.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "thang") },
-            indicator_codes: form.codes, create_indicators: form.created, replace_differing: form.ghi_de != nil)
+            indicator_codes: form.codes, create_indicators: form.created, replace_differing: form.ghi_de != nil,
+            replace_indicators: form.thay.map { Array($0.keys) })
         let report = try await services.documentIngest(storingFor: context, via: "trang Nhập từ văn bản").ingest(
             input.text, document: form.ten?.isEmpty == false ? form.ten! : "văn bản dán vào",
             choices: try input.choices(currentYear: services.currentYear))
@@ -264,6 +298,17 @@ struct ImportPage {
         view.stored = StoredView(
             lines: report.lines, ok: report.stored,
             overviewHref: report.unit.flatMap { unit in report.period.map { PageAddress.overview.path(unit.id, $0) } })
+        if let conflicts = report.summary?.conflicts, !conflicts.isEmpty {
+            view.stored?.conflicts = conflicts.map {
+                ConflictRow(code: $0.incoming.indicatorCode, line: report.conflictLine($0))
+            }
+            view.stored?.resubmit = form.fields
+        }
+        if !report.stored {
+            // Nothing was written: the text stays in the form, to correct and send again.
+            view.text = form.van_ban
+            view.document = form.ten ?? ""
+        }
         return try services.pages.render(view, template: "import", status: report.stored ? .ok : .unprocessableContent)
     }
 

@@ -163,7 +163,7 @@ struct BatchPlan: Sendable {
                     summary.observationsUnchanged += 1
                     continue
                 }
-                if batch.observationPolicy == .keepExisting {
+                if batch.observationPolicy == .keepExisting, !batch.replacing.contains(o.indicatorCode) {
                     summary.conflicts.append(ObservationConflict(stored: stored, incoming: o, origin: entry.origin))
                     continue
                 }

@@ -43,6 +43,9 @@ public struct DataBatch: Sendable {
     /// Sets of targets (bộ chỉ tiêu); each replaces the stored set of its unit and scope.
     public private(set) var targetSets: [Entry<TargetSet>] = []
     public var observationPolicy: ObservationPolicy
+    /// Indicators whose differing results become new versions even under `keepExisting`: the
+    /// person looked at each conflict and chose the document's figure.
+    public var replacing: Set<String> = []
     /// Recorded in the audit trail with every change the batch makes.
     public var author: ChangeAuthor = .commandLine
 
@@ -174,4 +177,27 @@ public struct ObservationConflict: Sendable, Equatable {
     public var stored: Observation
     public var incoming: Observation
     public var origin: String?
+
+    /// What differs, in words: "đã lưu 5.230 (chính thức), văn bản ghi 5.230 (ước tính)" —
+    /// equal values that differ in another figure say which.
+    public var differences: String {
+        var stored: [String] = []
+        var read: [String] = []
+        func compare(_ a: String?, _ b: String?) {
+            guard a != b else { return }
+            stored.append(a ?? "không có")
+            read.append(b ?? "không có")
+        }
+        let (s, i) = (self.stored, incoming)
+        let value = { (o: Observation) in
+            o.value.map { (o.qualifier.map { $0.word + " " } ?? "") + $0.vietnamese }
+        }
+        compare(value(s), value(i))
+        compare(s.estimated ? "ước tính" : "chính thức", i.estimated ? "ước tính" : "chính thức")
+        compare(s.statedPercentOfPlan.map { "\($0.vietnamese)% kế hoạch" }, i.statedPercentOfPlan.map { "\($0.vietnamese)% kế hoạch" })
+        compare(s.statedGrowthPercent.map { "so cùng kỳ \($0.vietnamese)%" }, i.statedGrowthPercent.map { "so cùng kỳ \($0.vietnamese)%" })
+        compare(s.priceBasis, i.priceBasis)
+        let shared = value(s) == value(i) ? (value(s).map { "\($0): " } ?? "") : ""
+        return "\(shared)đã lưu \(stored.joined(separator: ", ")), văn bản ghi \(read.joined(separator: ", "))"
+    }
 }
