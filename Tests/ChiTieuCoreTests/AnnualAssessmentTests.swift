@@ -183,7 +183,12 @@ import Testing
         let plan = F.plan(F.poverty, 2024, .atMost(3.5))
         let a = F.assess(plan, F.poverty, year: 2024, to: 9, [F.obs(F.poverty, 2024, to: 9, 3.0)])
         #expect(a.status == .unassessed)
-        #expect(a.note == "Chỉ tiêu thống kê theo năm, chưa đánh giá giữa kỳ.")
+        // The figure typed is shown, and why it does not count.
+        #expect(a.value == 3.0)
+        #expect(a.note == "Chỉ tiêu thống kê theo năm: số 9 tháng năm 2024 đã lưu nhưng chỉ đánh giá khi có số cả năm.")
+        let none = F.assess(plan, F.poverty, year: 2024, to: 9, [])
+        #expect(none.value == nil)
+        #expect(none.note == "Chỉ tiêu thống kê theo năm, chưa đánh giá giữa kỳ.")
     }
 
     @Test func noResultIsUnassessed() {

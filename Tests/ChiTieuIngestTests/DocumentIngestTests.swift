@@ -79,7 +79,9 @@ import Testing
         #expect(report.summary?.conflicts.count == 1)
         #expect(
             report.lines.contains {
-                $0.contains("Khác số đã lưu, chưa ghi: budget_revenue 9 tháng năm 2024: đã lưu 35, văn bản ghi 36")
+                $0.contains(
+                    "Khác số đã lưu, chưa ghi: Thu ngân sách nhà nước trên địa bàn 9 tháng năm 2024 — đã lưu 35, chưa có % kế hoạch, văn bản ghi 36, 144% kế hoạch."
+                )
             })
         let stored = try await repository.observations(unitIDs: [unit], years: 2024...2024)
         #expect(stored.first { $0.indicatorCode == "budget_revenue" }?.value == 35)

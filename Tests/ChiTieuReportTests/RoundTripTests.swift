@@ -27,7 +27,7 @@ import Testing
     /// The figures that went into the report, by indicator code.
     func expected(_ material: ReviewMaterial) -> [String: Stated] {
         var out: [String: Stated] = [:]
-        for a in Tally.primary(material.overview.annual) where a.value != nil || a.percentOfPlan != nil {
+        for a in Tally.counted(material.overview.annual) where a.value != nil || a.percentOfPlan != nil {
             var s = Stated(
                 value: Self.round(a.value), percentOfPlan: Self.round(a.percentOfPlan),
                 growth: Self.round(a.growthPercent))

@@ -106,9 +106,10 @@ struct WriteAPITests {
 
             let held = try await client.postJSON("/api/v1/imports", body)
             #expect(held.status == .ok)
+            let conflicts = try held.json()["conflicts"] as? [String]
             #expect(
-                try held.json()["conflicts"] as? [String] == [
-                    "Khác số đã lưu, chưa ghi: total_production_value 9 tháng năm 2024: đã lưu 4.790,86, văn bản ghi 4.900."
+                conflicts == [
+                    "Khác số đã lưu, chưa ghi: Tổng giá trị sản xuất 9 tháng năm 2024 — đã lưu 4.790,86, 70,76% kế hoạch, so cùng kỳ 3,81%, giá so sánh 2010, văn bản ghi 4.900, 72,37% kế hoạch, so cùng kỳ 6,2%, chưa ghi giá."
                 ])
 
             let replacing = try String(

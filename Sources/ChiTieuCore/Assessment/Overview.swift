@@ -17,6 +17,7 @@ public struct Overview: Sendable {
     /// The resolution's set whose term covers the period.
     public let termSet: TargetSet?
     private let placed: [String: TargetSet.Item]
+    private let counted: Set<String>
 
     public init(
         unit: AdministrativeUnit, period: Period, targets: [Target], indicators catalogue: [Indicator],
@@ -65,7 +66,17 @@ public struct Overview: Sendable {
         tally = annualOrder.tally ?? Tally(counting: annual)
         termTally = termOrder.tally ?? Tally(counting: term)
         placed = annualOrder.items.merging(termOrder.items) { first, _ in first }
+        counted = Set((Tally.counted(annual) + Tally.counted(term)).map(\.target.naturalKey))
         unknownIndicators = Array(Set(unknown)).sorted()
+    }
+
+    /// Whether the tally beside the table counts this target: a set's item, or — without a
+    /// set — the one target per indicator the tally takes (the unit's own plan before a budget
+    /// estimate). The table marks the others, so that it never disagrees with the tally.
+    public func isCounted(_ assessment: Assessment) -> Bool {
+        let set = assessment.target.isAnnual ? annualSet : termSet
+        if set != nil { return item(of: assessment) != nil }
+        return counted.contains(assessment.target.naturalKey)
     }
 
     /// The set item a target is, with its number ("1.2") and the group it opens; nil outside a set.

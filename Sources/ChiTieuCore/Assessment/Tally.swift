@@ -14,7 +14,14 @@ public struct Tally: Sendable, Equatable, Codable {
     /// Counts each indicator once: where several issuers set a target for it, the
     /// highest-ranked one (the unit's own plan before a budget estimate) is counted.
     public init(counting assessments: [Assessment]) {
+        for a in Self.counted(assessments) { add(a.status) }
+    }
+
+    /// The assessments a tally counts, in their order: one per indicator (and kind of target),
+    /// the highest-ranked issuer's where several set one.
+    public static func counted(_ assessments: [Assessment]) -> [Assessment] {
         var chosen: [String: Assessment] = [:]
+        var order: [String] = []
         for a in assessments {
             let key = "\(a.target.isAnnual)|\(a.target.indicatorCode)|\(a.target.measure.rawValue)"
             if let existing = chosen[key],
@@ -22,9 +29,10 @@ public struct Tally: Sendable, Equatable, Codable {
             {
                 continue
             }
+            if chosen[key] == nil { order.append(key) }
             chosen[key] = a
         }
-        for a in chosen.values { add(a.status) }
+        return order.compactMap { chosen[$0] }
     }
 
     public mutating func add(_ status: AssessmentStatus) {

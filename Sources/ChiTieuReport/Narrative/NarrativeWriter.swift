@@ -108,8 +108,8 @@ public struct NarrativeWriter: Sendable {
 
     private func limitations(_ material: ReviewMaterial) -> String? {
         let yearEnd = material.period.isFullYear
-        let short = Tally.primary(material.overview.annual).filter { $0.status.needsExplanation }
-        let unassessed = Tally.primary(material.overview.annual).filter { $0.status == .unassessed }.map(
+        let short = Tally.counted(material.overview.annual).filter { $0.status.needsExplanation }
+        let unassessed = Tally.counted(material.overview.annual).filter { $0.status == .unassessed }.map(
             \.indicator.name)
         var parts: [String] = []
         if !short.isEmpty {
@@ -173,19 +173,4 @@ func lowercasedFirst(_ text: String) -> String {
         return text.prefix(1).lowercased() + text.dropFirst()
     }
     return text
-}
-
-extension Tally {
-    /// The assessment counted for each indicator: the highest-ranked issuer's.
-    static func primary(_ assessments: [Assessment]) -> [Assessment] {
-        var chosen: [String: Assessment] = [:]
-        var order: [String] = []
-        for a in assessments {
-            let key = a.target.indicatorCode
-            if let existing = chosen[key], existing.target.issuerRank <= a.target.issuerRank { continue }
-            if chosen[key] == nil { order.append(key) }
-            chosen[key] = a
-        }
-        return order.compactMap { chosen[$0] }
-    }
 }

@@ -30,7 +30,7 @@ struct ResultInput: Decodable, Sendable {
         } catch {
             throw APIError.badRequest(error.message, field: "year")
         }
-        let (qualifier, number) = try value.parsed(field: "value")
+        let (qualifier, number) = try value.parsed(field: "value", measureUnit: indicator.measureUnit)
         try Self.check(number, for: indicator, field: "value")
         return Observation(
             unitID: unit.id, indicatorCode: indicator.code, period: period, value: number, qualifier: qualifier,

@@ -49,7 +49,8 @@ struct TargetInput: Decodable, Sendable {
         if scope.firstYear == scope.lastYear, kind != .value {
             throw APIError.badRequest("Chỉ tiêu nghị quyết dạng «\(kind.title)» cần một giai đoạn.", field: "measure")
         }
-        let (_, low) = try value.parsed(field: "value")
+        let typedUnit = kind == .value ? indicator.measureUnit : (kind.isPercentage ? "%" : nil)
+        let (_, low) = try value.parsed(field: "value", measureUnit: typedUnit)
         if kind == .value { try ResultInput.check(low, for: indicator, field: "value") }
         let bound: TargetBound
         switch comparator ?? (indicator.direction == .higherIsBetter ? ">=" : "<=") {
@@ -57,7 +58,7 @@ struct TargetInput: Decodable, Sendable {
         case "<=": bound = .atMost(low)
         case "between":
             guard let upper else { throw APIError.badRequest("Khoảng giá trị cần «upper».", field: "upper") }
-            let (_, high) = try upper.parsed(field: "upper")
+            let (_, high) = try upper.parsed(field: "upper", measureUnit: typedUnit)
             guard high > low else { throw APIError.badRequest("Cận trên phải lớn hơn cận dưới.", field: "upper") }
             bound = .between(low, high)
         case let other:

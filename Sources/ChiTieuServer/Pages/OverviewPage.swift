@@ -38,7 +38,16 @@ struct OverviewPage {
         /// needing attention first.
         static func rows(_ list: [Assessment], set: TargetSet?, of model: OverviewModel) -> [TargetRow] {
             let ordered = set == nil ? list.sorted(by: OverviewPage.urgency) : list
-            return ordered.map { TargetRow($0, unitID: model.unit.id, item: model.overview.item(of: $0)) }
+            let overview = model.overview
+            return ordered.map { a in
+                var row = TargetRow(a, unitID: model.unit.id, item: overview.item(of: a))
+                if !overview.isCounted(a) {
+                    row.uncounted = set == nil
+                        ? "Không tính vào tổng hợp: chỉ tiêu này đã được tính một lần theo cấp giao khác."
+                        : "Ngoài bộ chỉ tiêu: không tính vào tổng hợp."
+                }
+                return row
+            }
         }
 
         static func heading(_ model: OverviewModel) -> String {
@@ -164,6 +173,8 @@ struct TargetRow {
     let status: String
     let statusClass: String
     let note: String?
+    /// Why the tally beside the table does not count this row.
+    var uncounted: String?
     /// Column names, repeated beside each figure where the table becomes cards (phones).
     let valueLabel: String
     let targetLabel: String

@@ -20,6 +20,8 @@ public struct AuditEntry: Sendable, Equatable {
     public enum Action: String, Sendable {
         case added = "thêm"
         case changed = "sửa"
+        case removed = "xóa"
+        case restored = "khôi phục"
     }
 
     public enum Subject: String, Sendable {
@@ -75,7 +77,7 @@ extension AuditEntry {
         return (o.qualifier.map { $0.word + " " } ?? "") + value.vietnamese + (o.estimated ? " (ước)" : "")
     }
 
-    static func describe(_ t: Target) -> String {
+    public static func describe(_ t: Target) -> String {
         switch t.bound {
         case .atLeast(let v): "≥ \(v.vietnamese)"
         case .atMost(let v): "≤ \(v.vietnamese)"

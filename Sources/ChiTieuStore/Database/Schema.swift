@@ -234,11 +234,35 @@ enum Schema {
 
     /// Target sets (bộ chỉ tiêu): one per unit and scope; items name their target by its
     /// identity (indicator, measure, issuer) within the set's unit and scope. Own indicators
-    /// record the unit whose editors may change them.
+    /// record the unit whose editors may change them. A removed target moves to
+    /// `removed_targets` (with who and when), from where it can be restored.
     static let targetSets = Migration(
         version: 7, name: "target_sets",
         statements: [
             "ALTER TABLE indicators ADD COLUMN owner_unit_id BIGINT REFERENCES units(id)",
+            """
+            CREATE TABLE removed_targets (
+              id BIGINT PRIMARY KEY,
+              unit_id BIGINT NOT NULL REFERENCES units(id),
+              indicator_code TEXT NOT NULL REFERENCES indicators(code),
+              is_annual BOOLEAN NOT NULL,
+              first_year INTEGER NOT NULL,
+              last_year INTEGER NOT NULL,
+              measure TEXT NOT NULL,
+              comparator TEXT NOT NULL,
+              value DOUBLE PRECISION NOT NULL,
+              upper_value DOUBLE PRECISION,
+              issuer TEXT NOT NULL,
+              issuer_key TEXT NOT NULL,
+              exceed_margin DOUBLE PRECISION,
+              denominator INTEGER,
+              note TEXT,
+              updated_at TEXT NOT NULL,
+              removed_at TEXT NOT NULL,
+              removed_by TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX removed_targets_unit ON removed_targets (unit_id, last_year, first_year)",
             """
             CREATE TABLE target_sets (
               id {{id}},

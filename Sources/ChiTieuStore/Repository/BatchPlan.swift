@@ -35,6 +35,8 @@ struct StoredState: Sendable {
 struct BatchPlan: Sendable {
     var targetsToInsert: [Target] = []
     var targetsToUpdate: [Target] = []
+    /// Stored targets to move to `removed_targets`.
+    var targetsToRemove: [Target] = []
     var observationsToInsert: [Observation] = []
     var conferencesToInsert: [Conference] = []
     /// Target sets to write; one with a stored ID replaces that set.
@@ -147,6 +149,20 @@ struct BatchPlan: Sendable {
             }
         }
 
+        for entry in batch.targetRemovals {
+            let t = entry.item
+            guard let stored = stored.targets[t.naturalKey], stored.id == t.id, seenTargets[t.naturalKey] == nil else {
+                problems.append(
+                    BatchProblem(
+                        origin: entry.origin,
+                        "chỉ tiêu kế hoạch này vừa được người khác sửa hoặc xóa, hoặc cũng đang được sửa; tải lại trang."))
+                continue
+            }
+            targetsToRemove.append(stored)
+            summary.targetsRemoved += 1
+            audit.append(Self.auditEntry(.removed, stored, old: stored))
+        }
+
         var seenSeries: [SeriesKey: String?] = [:]
         for entry in batch.observations {
             let o = entry.item
@@ -215,7 +231,7 @@ struct BatchPlan: Sendable {
         AuditEntry(
             action: action, subject: .target, unitID: t.unitID, recordKey: AuditEntry.targetKey(t),
             description: "\(t.indicatorCode), \(t.scope.label) (\(t.issuer))", oldValue: old.map(AuditEntry.describe),
-            newValue: AuditEntry.describe(t))
+            newValue: action == .removed ? nil : AuditEntry.describe(t))
     }
 
     private static func duplicate(_ what: String, of earlier: String?, origin: String?) -> BatchProblem {

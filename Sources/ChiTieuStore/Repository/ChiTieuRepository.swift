@@ -39,6 +39,11 @@ public protocol ChiTieuRepository: Sendable {
     func versions(of key: SeriesKey) async throws -> [Observation]
     func conferences(unitID: UnitID) async throws -> [Conference]
     func statedTallies(unitID: UnitID) async throws -> [StatedTally]
+    /// Targets removed from these units whose years overlap `years`, newest first.
+    func removedTargets(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [RemovedTarget]
+    /// Puts a removed target back (refused when a target with the same identity was added since).
+    @discardableResult
+    func restoreTarget(removedID: TargetID, author: ChangeAuthor) async throws -> Target
     /// Target sets of these units whose years overlap `years`, items in the document's order.
     func targetSets(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [TargetSet]
 

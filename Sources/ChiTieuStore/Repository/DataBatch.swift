@@ -40,6 +40,8 @@ public struct DataBatch: Sendable {
     public private(set) var observations: [Entry<Observation>] = []
     public private(set) var conferences: [Entry<Conference>] = []
     public private(set) var statedTallies: [Entry<StatedTally>] = []
+    /// Stored targets to remove (kept in `removed_targets`, restorable).
+    public private(set) var targetRemovals: [Entry<Target>] = []
     /// Sets of targets (bộ chỉ tiêu); each replaces the stored set of its unit and scope.
     public private(set) var targetSets: [Entry<TargetSet>] = []
     public var observationPolicy: ObservationPolicy
@@ -56,7 +58,7 @@ public struct DataBatch: Sendable {
     public var isEmpty: Bool {
         indicators.isEmpty && ownIndicators.isEmpty && units.isEmpty && targets.isEmpty && observations.isEmpty
             && conferences.isEmpty
-            && statedTallies.isEmpty && targetSets.isEmpty
+            && statedTallies.isEmpty && targetSets.isEmpty && targetRemovals.isEmpty
     }
 
     /// Adds or replaces catalogue indicators (matched by code).
@@ -99,6 +101,11 @@ public struct DataBatch: Sendable {
         statedTallies.append(Entry(item: tally, origin: origin))
     }
 
+    /// Removes a stored target (as read, with its ID): refused if it changed meanwhile.
+    public mutating func remove(_ target: Target, origin: String? = nil) {
+        targetRemovals.append(Entry(item: target, origin: origin))
+    }
+
     public mutating func add(_ set: TargetSet, origin: String? = nil) {
         targetSets.append(Entry(item: set, origin: origin))
     }
@@ -115,12 +122,13 @@ public struct DataBatch: Sendable {
         ids.formUnion(conferences.map(\.item.unitID).filter { $0 > 0 })
         ids.formUnion(statedTallies.map(\.item.unitID).filter { $0 > 0 })
         ids.formUnion(targetSets.map(\.item.unitID).filter { $0 > 0 })
+        ids.formUnion(targetRemovals.map(\.item.unitID).filter { $0 > 0 })
         return ids
     }
 
     /// Years the batch's targets and results touch, to read what is stored for them.
     var years: ClosedRange<Int>? {
-        let scopes = targets.map(\.item.scope) + targetSets.map(\.item.scope)
+        let scopes = targets.map(\.item.scope) + targetSets.map(\.item.scope) + targetRemovals.map(\.item.scope)
         let all = scopes.flatMap { [$0.firstYear, $0.lastYear] } + observations.map(\.item.period.year)
         guard let low = all.min(), let high = all.max() else { return nil }
         return low...high
@@ -137,6 +145,7 @@ public struct SaveSummary: Sendable, Equatable {
     public var targetsAdded = 0
     public var targetsUpdated = 0
     public var targetsUnchanged = 0
+    public var targetsRemoved = 0
     public var observationsAdded = 0
     /// Results stored as a new version of a figure already stored.
     public var observationsCorrected = 0
@@ -157,6 +166,7 @@ public struct SaveSummary: Sendable, Equatable {
         if indicatorsSaved > 0 { parts.append("\(indicatorsSaved) chỉ tiêu trong danh mục") }
         if targetsAdded > 0 { parts.append("\(targetsAdded) chỉ tiêu kế hoạch mới") }
         if targetsUpdated > 0 { parts.append("\(targetsUpdated) chỉ tiêu kế hoạch được điều chỉnh") }
+        if targetsRemoved > 0 { parts.append("xóa \(targetsRemoved) chỉ tiêu kế hoạch (khôi phục được)") }
         if observationsAdded > 0 { parts.append("\(observationsAdded) kết quả mới") }
         if observationsCorrected > 0 { parts.append("\(observationsCorrected) kết quả sửa (lưu thành phiên bản mới)") }
         if conferencesAdded > 0 { parts.append("\(conferencesAdded) hội nghị") }
@@ -183,20 +193,22 @@ public struct ObservationConflict: Sendable, Equatable {
     public var differences: String {
         var stored: [String] = []
         var read: [String] = []
-        func compare(_ a: String?, _ b: String?) {
+        func compare(_ a: String?, _ b: String?, missing: String = "không có") {
             guard a != b else { return }
-            stored.append(a ?? "không có")
-            read.append(b ?? "không có")
+            stored.append(a ?? missing)
+            read.append(b ?? missing)
         }
         let (s, i) = (self.stored, incoming)
         let value = { (o: Observation) in
             o.value.map { (o.qualifier.map { $0.word + " " } ?? "") + $0.vietnamese }
         }
-        compare(value(s), value(i))
+        compare(value(s), value(i), missing: "không có số")
         compare(s.estimated ? "ước tính" : "chính thức", i.estimated ? "ước tính" : "chính thức")
-        compare(s.statedPercentOfPlan.map { "\($0.vietnamese)% kế hoạch" }, i.statedPercentOfPlan.map { "\($0.vietnamese)% kế hoạch" })
-        compare(s.statedGrowthPercent.map { "so cùng kỳ \($0.vietnamese)%" }, i.statedGrowthPercent.map { "so cùng kỳ \($0.vietnamese)%" })
-        compare(s.priceBasis, i.priceBasis)
+        let percent = { (o: Observation) in o.statedPercentOfPlan.map { "\($0.vietnamese)% kế hoạch" } }
+        compare(percent(s), percent(i), missing: "chưa có % kế hoạch")
+        let growth = { (o: Observation) in o.statedGrowthPercent.map { "so cùng kỳ \($0.vietnamese)%" } }
+        compare(growth(s), growth(i), missing: "chưa có tăng trưởng")
+        compare(s.priceBasis.map { "giá \($0)" }, i.priceBasis.map { "giá \($0)" }, missing: "chưa ghi giá")
         let shared = value(s) == value(i) ? (value(s).map { "\($0): " } ?? "") : ""
         return "\(shared)đã lưu \(stored.joined(separator: ", ")), văn bản ghi \(read.joined(separator: ", "))"
     }

@@ -17,6 +17,7 @@ public actor MemoryRepository: ChiTieuRepository {
     private var storedConferences: [Conference] = []
     private var storedTallies: [StatedTally] = []
     private var storedSets: [TargetSet] = []
+    var removed: [RemovedTarget] = []
     private var audit: [AuditEntry] = []
     var accounts: [(user: UserAccount, hash: String)] = []
     var sessions: [String: (userID: Int64, csrf: String, expiresAt: String)] = [:]
@@ -151,6 +152,10 @@ public actor MemoryRepository: ChiTieuRepository {
         for t in plan.targetsToUpdate {
             if let i = storedTargets.firstIndex(where: { $0.id == t.id }) { storedTargets[i] = t }
         }
+        for t in plan.targetsToRemove {
+            storedTargets.removeAll { $0.id == t.id }
+            removed.append(RemovedTarget(target: t, removedAt: now, removedBy: batch.author.name))
+        }
         for var o in plan.observationsToInsert {
             o.id = makeID()
             o.unitID = real(o.unitID)
@@ -195,6 +200,9 @@ public actor MemoryRepository: ChiTieuRepository {
                     && (query.recordKey == nil || $0.recordKey == query.recordKey)
             }.prefix(query.limit))
     }
+
+    /// A restored target, back among the stored ones.
+    func restore(_ target: Target) { storedTargets.append(target) }
 
     func makeID() -> Int64 {
         defer { nextID += 1 }

@@ -38,6 +38,7 @@ extension SQLRepository {
                     .set("denominator", to: target.denominator).set("note", to: target.note).set("updated_at", to: now)
                     .where("id", .equal, target.id).run()
             }
+            try await Self.removeTargets(plan.targetsToRemove, author: batch.author, now: now, db: db)
             try await Self.insertRows(
                 plan.observationsToInsert, into: "observations", columns: ObservationColumns.names, db: db
             ) {

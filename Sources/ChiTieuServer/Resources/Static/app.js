@@ -11,9 +11,17 @@
   var number = "[+-]?(?:\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,\\d+)?";
   var pattern = new RegExp("^\\s*(?:(?:>=|<=|>|<|≥|≤|trên|dưới|khoảng)\\s*)?" + number + "(?:\\s*(?:-|–|đến)\\s*" + number + ")?\\s*%?\\s*$", "i");
 
+  // A figure may end with the indicator's unit ("1.250 tỷ đồng"), as the server accepts.
+  function withoutUnit(input, value) {
+    var unit = (input.getAttribute("data-unit") || "").trim().toLowerCase();
+    var text = value.trim();
+    if (unit && text.toLowerCase().slice(-unit.length) === unit) return text.slice(0, text.length - unit.length);
+    return value;
+  }
+
   function messageFor(input) {
-    var value = input.value;
-    if (value.trim() === "") return "";
+    var value = withoutUnit(input, input.value);
+    if (value.trim() === "") return input.value.trim() === "" ? "" : "Chưa có số.";
     if (/^\s*\d+\.\d{1,2}\s*$/.test(value) && !/^\s*\d{1,3}\.\d{3}\s*$/.test(value)) {
       return "Dùng dấu phẩy cho phần thập phân: " + value.trim().replace(".", ",");
     }
