@@ -67,6 +67,35 @@ import Testing
         await repository.close()
     }
 
+    /// "vượt 44% dự toán" of a stored "kế hoạch 25" is the stored plan (36 ÷ 1,44 = 25), not
+    /// a second plan beside it; another percentage makes another plan.
+    @Test func aPlanWorkedOutFromAPercentageIsNotStoredBesideTheSamePlan() async throws {
+        let (repository, path, unit) = try await store()
+        defer { path.remove() }
+        do {
+            var plan = DataBatch()
+            plan.add(Target(unitID: unit, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(25)))
+            try await repository.save(plan)
+            let report = try await ingest(repository, text)
+            #expect(!report.derivedPlans.contains { $0.hasPrefix("Thu ngân sách") })
+            let plans = try await repository.targets(unitIDs: [unit], years: 2024...2024)
+                .filter { $0.indicatorCode == "budget_revenue" }
+            #expect(plans.map(\.issuer) == ["kế hoạch"])
+            // Another percentage of another issuer is another plan: 36 ÷ 1,2 = 30.
+            let other = text.replacingOccurrences(
+                of: "36 tỷ đồng, vượt 44% dự toán", with: "36 tỷ đồng, vượt 20% dự toán tỉnh giao")
+            let second = try await ingest(repository, other)
+            #expect(
+                second.derivedPlans.contains {
+                    $0.hasPrefix("Thu ngân sách nhà nước trên địa bàn năm 2024: 30 tỷ đồng")
+                })
+        } catch {
+            await repository.close()
+            throw error
+        }
+        await repository.close()
+    }
+
     @Test func aDifferentFigureIsListedNotOverwritten() async throws {
         let (repository, path, unit) = try await store()
         defer { path.remove() }

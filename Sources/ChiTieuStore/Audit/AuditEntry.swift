@@ -68,7 +68,7 @@ extension AuditEntry {
     /// The record key of one figure, for `auditTrail(recordKey:)`.
     public static func recordKey(of key: SeriesKey) -> String { resultKey(key) }
 
-    static func targetKey(_ t: Target) -> String {
+    public static func targetKey(_ t: Target) -> String {
         "chi-tieu/\(t.unitID)/\(t.indicatorCode)/\(t.scope.firstYear)-\(t.scope.lastYear)/\(t.measure.rawValue)/\(NameKey(t.issuer).rawValue)"
     }
 
