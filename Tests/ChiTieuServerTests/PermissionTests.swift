@@ -135,7 +135,9 @@ struct PermissionTests {
             let page = try await client.get("/don-vi/\(id)?nam=2024&thang=9")
             #expect(page.status == .ok)
             #expect(page.text.contains("70,76%"))
-            #expect(page.text.contains("<a href=\"/dang-nhap\">Đăng nhập</a>"))
+            // The sign-in link returns to this page; the demo says it only shows.
+            #expect(page.text.contains("<a href=\"/dang-nhap?tiep=%2Fdon-vi%2F\(id)%3Fnam%3D2024%26thang%3D9\">Đăng nhập</a>"))
+            #expect(page.text.contains("Bản minh họa — chỉ xem"))
             let cookie = try #require(page.headers[.setCookie])
             #expect(cookie.hasPrefix("chitieu_csrf="))
             let csrf = String(cookie.dropFirst("chitieu_csrf=".count).prefix { $0 != ";" })

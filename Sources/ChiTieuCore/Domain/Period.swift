@@ -37,6 +37,7 @@ public struct Period: Hashable, Sendable, Codable, Comparable, CustomStringConve
     }
 
     public var endDay: CalendarDay { .endOf(year: year, month: toMonth) }
+    public var startDay: CalendarDay { CalendarDay(year: year, month: fromMonth, day: 1)! }
 
     /// The label Vietnamese reports use: `9 tháng năm 2024`, `6 tháng đầu năm 2023`,
     /// `năm 2024`, `quý III năm 2023`, `tháng 10 năm 2023`.

@@ -125,8 +125,8 @@ struct AccountPage {
     ) async throws -> Response {
         let tokens = try await services.repository.apiTokens(userID: user.id).map {
             TokenRow(
-                id: $0.id, label: $0.label, created: String($0.createdAt.prefix(10)),
-                revoked: $0.revokedAt.map { String($0.prefix(10)) },
+                id: $0.id, label: $0.label, created: Timestamp.vietnameseDay($0.createdAt),
+                revoked: $0.revokedAt.map(Timestamp.vietnameseDay),
                 revokeHref: SiteURL.revokeToken($0.id).path())
         }
         let view = View(

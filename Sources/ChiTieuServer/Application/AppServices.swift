@@ -101,13 +101,21 @@ struct AppServices: Sendable {
         return ingest
     }
 
-    /// The most recent year-to-date period with a result for the unit, else the current year.
+    /// The most recent year-to-date period with a result for the unit — or, for a province whose
+    /// figures are its districts', for the units below it — else the last year the unit existed
+    /// (a district ended in 2025 opens on 2025, not on an empty current year).
     func latestPeriod(of unit: AdministrativeUnit) async throws -> Period {
         let years = (currentYear - 10)...(currentYear + 1)
-        let latest = try await repository.observations(unitIDs: [unit.id], years: years)
-            .map(\.period).filter { $0.fromMonth == 1 }
-            .max { ($0.year, $0.toMonth) < ($1.year, $1.toMonth) }
-        return try latest ?? Period.yearToDate(currentYear, through: 12)
+        func latest(_ ids: [UnitID]) async throws -> Period? {
+            guard !ids.isEmpty else { return nil }
+            return try await repository.observations(unitIDs: ids, years: years)
+                .map(\.period).filter { $0.fromMonth == 1 }
+                .max { ($0.year, $0.toMonth) < ($1.year, $1.toMonth) }
+        }
+        if let own = try await latest([unit.id]) { return own }
+        if let below = try await latest(try await repository.children(of: unit.id).map(\.id)) { return below }
+        let lastYear = unit.validTo.map { $0.month == 1 && $0.day == 1 ? $0.year - 1 : $0.year } ?? currentYear
+        return try Period.yearToDate(min(currentYear, lastYear), through: 12)
     }
 }
 

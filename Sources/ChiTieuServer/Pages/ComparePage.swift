@@ -23,6 +23,8 @@ struct ComparePage {
         let chart: String?
         let rows: [Row]
         let noChildren: Bool
+        /// Why there is nothing to compare, when units below existed in other years.
+        let otherYears: String?
         let noValues: Bool
 
         static func heading(_ model: ComparisonModel) -> String {
@@ -49,7 +51,11 @@ struct ComparePage {
                 ? nil : BarChart(title: heading, bars: bars, measureUnit: indicator.measureUnit).svg()
             rows = model.rows.enumerated().map { n, row in ComparePage.row(n, row, indicator: indicator, period: period)
             }
-            noChildren = model.rows.isEmpty
+            noChildren = model.rows.isEmpty && model.yearsWithChildren == nil
+            otherYears = model.rows.isEmpty ? model.yearsWithChildren.map { years in
+                let span = years.lowerBound == years.upperBound ? "năm \(years.lowerBound)" : "các năm \(years.lowerBound) - \(years.upperBound)"
+                return "Trong \(period.label), \(unit.title) không có đơn vị trực thuộc (có trong \(span)): chọn năm khác ở ô Năm phía trên."
+            } : nil
             noValues = !model.rows.isEmpty && withValues.isEmpty
         }
     }

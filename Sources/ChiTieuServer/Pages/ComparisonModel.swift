@@ -9,13 +9,23 @@ struct ComparisonModel: Sendable {
     let period: Period
     /// Ranked: units with a value first, largest first.
     let rows: [UnitComparison.Row]
+    /// The years in which the unit had units below it (the old districts until 2025), for a
+    /// period without any.
+    var yearsWithChildren: ClosedRange<Int>?
 
     static func load(
         _ indicator: Indicator, under unit: AdministrativeUnit, period: Period, services: AppServices
     ) async throws -> ComparisonModel {
         let rows = try await UnitComparison(repository: services.repository).compare(
             indicator, under: unit, period: period)
-        return ComparisonModel(unit: unit, indicator: indicator, period: period, rows: rows)
+        var model = ComparisonModel(unit: unit, indicator: indicator, period: period, rows: rows)
+        if rows.isEmpty {
+            let children = try await services.repository.children(of: unit.id)
+            let first = children.map { $0.validFrom?.year ?? Period.yearRange.lowerBound }.min()
+            let last = children.map { u in u.validTo.map { $0.month == 1 && $0.day == 1 ? $0.year - 1 : $0.year } ?? services.currentYear }.max()
+            if let first, let last, first <= last { model.yearsWithChildren = first...last }
+        }
+        return model
     }
 
     var json: OverviewAPI.ComparisonJSON {

@@ -35,20 +35,24 @@ struct HistoryPage {
         let values = RequestValues(request: request, context: context)
         let unit = try context.scopedUnit()
         let period = try await services.pagePeriod(values, of: unit)
-        let query = try await services.auditQuery(values, unit: unit, yearKey: "nam", monthKey: "thang")
+        var query = try await services.auditQuery(values, unit: unit, yearKey: "nam", monthKey: "thang")
         let names = try await services.repository.indicatorsByCode().mapValues(\.name)
-        let entries = try await services.repository.auditTrail(query)
         let figure = query.recordKey != nil
+        // A year asked for: the changes of that year's plans, results and sets, and those of no year (units, accounts).
+        let year = figure ? nil : try values.integer("nam", in: services.years.targetYears, what: "Năm")
+        if year != nil { query.limit = 2_000 }
+        var entries = try await services.repository.auditTrail(query)
+        if let year { entries = Array(entries.filter { $0.years?.contains(year) ?? true }.prefix(200)) }
         let heading =
             figure
             ? "Lịch sử số liệu — \(entries.first.map { Self.what($0, names: names) } ?? "chưa có thay đổi")"
-            : "Lịch sử thay đổi — \(unit.capitalizedTitle)"
+            : "Lịch sử thay đổi — \(unit.capitalizedTitle)\(year.map { ", năm \($0)" } ?? "")"
         let view = View(
             layout: try await services.layout(context: context, heading, page: .history, unit: unit, period: period),
             heading: heading,
             rows: entries.map { e in
                 Row(
-                    at: e.at.prefix(19).replacingOccurrences(of: "T", with: " "), author: e.author.name,
+                    at: Timestamp.vietnamese(e.at), author: e.author.name,
                     address: e.author.address, action: e.action.rawValue, subject: e.subject.rawValue,
                     what: Self.what(e, names: names), oldValue: e.oldValue ?? "–", newValue: e.newValue ?? "–")
             },

@@ -30,7 +30,8 @@ struct HomePage {
             UnitLink(
                 href: SiteURL.unit(entry.unit.id, .overview).path(), title: entry.unit.capitalizedTitle,
                 depth: entry.depth,
-                note: entry.unit.validTo.map { "đến trước \($0.vietnamese)" })
+                note: entry.unit.validTo.map { "đến trước \($0.vietnamese)" }
+                    ?? entry.unit.validFrom.map { "từ \($0.vietnamese)" })
         }
         return try services.pages.render(
             View(layout: LayoutView(title: "Đơn vị").with(context.identity), units: links, empty: links.isEmpty),
@@ -57,14 +58,23 @@ extension AppServices {
         return try await latestPeriod(of: unit)
     }
 
-    /// The layout of a page about `unit` in `period`.
+    /// The layout of a page about `unit` in `period`: whether the person may change it there
+    /// (forms are shown disabled, with why, before anyone types), and what to know about the
+    /// unit in that period.
     func layout(
         context: AppRequestContext, _ title: String, page: PageAddress?, unit: AdministrativeUnit, period: Period,
         indicator: String? = nil
     ) async throws -> LayoutView {
-        LayoutView(
+        var layout = LayoutView(
             title: title, page: page, unit: unit, period: period, units: try await workingUnits(for: context),
             currentYear: currentYear, indicator: indicator
         ).with(context.identity)
+        let access = context.identity.access
+        let mayWrite = access.canWrite(unit, units: try await unitsByID())
+        let existed = unit.existed(inYear: period.year)
+        layout.readOnly = !mayWrite || !existed
+        if let page { layout.signInHref = SiteURL.signIn.path(["tiep": page.path(unit.id, period, indicator: indicator)]) }
+        layout.notices = UnitNotices(unit: unit, period: period, access: access, mayWrite: mayWrite).lines
+        return layout
     }
 }

@@ -12,10 +12,12 @@ import MultipartKit
 struct ImportPage {
     let services: AppServices
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
-        router.get(SiteURL.importText.pattern, use: form)
-        router.post(SiteURL.importText.pattern, use: preview)
-        router.post(SiteURL.storeImport.pattern, use: store)
+    /// Reading a text stores nothing, so any reader may do it (the demo shows it); storing
+    /// needs an account that may change figures.
+    func addRoutes(to writers: RouterGroup<AppRequestContext>, readers: RouterGroup<AppRequestContext>) {
+        readers.get(SiteURL.importText.pattern, use: form)
+        readers.post(SiteURL.importText.pattern, use: preview)
+        writers.post(SiteURL.storeImport.pattern, use: store)
     }
 
     struct View {
@@ -89,6 +91,7 @@ struct ImportPage {
     static func layout(_ context: AppRequestContext) -> LayoutView {
         var layout = LayoutView(title: "Nhập từ văn bản").with(context.identity)
         layout.importCurrent = true
+        layout.readOnly = !context.identity.access.mayWriteSomething
         return layout
     }
 
@@ -155,7 +158,11 @@ struct ImportPage {
         let result = preview.result
         let indicators = try await services.repository.indicators()
         let all = try await services.unitsByID()
-        let units = UnitTree(all.values.filter { context.identity.access.canWrite($0, units: all) })
+        let access = context.identity.access
+        let mayStore = access.mayWriteSomething
+        // A reader sees where the figures would go; only a writer's list is of units to store into.
+        let units = UnitTree(
+            all.values.filter { mayStore ? access.canWrite($0, units: all) : preview.unit?.id == $0.id })
         func options(chosen: String?) -> [LayoutView.Option] {
             [LayoutView.Option(value: "", label: "— không lưu —", selected: chosen == nil)]
                 + indicators.map {

@@ -87,7 +87,7 @@ struct IndicatorPage {
                     period: o.period.label,
                     value: AssessmentWording.quantity(o.value, unit: indicator.measureUnit, qualifier: o.qualifier),
                     estimated: o.estimated, version: o.version, corrected: o.version > 1,
-                    recordedAt: o.recordedAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+                    recordedAt: o.recordedAt.map(Timestamp.vietnamese)
                         ?? "",
                     source: o.source.label, excerpt: o.source.excerpt)
             },

@@ -178,7 +178,7 @@ struct PlanPage {
             removed: removed.map { r in
                 RemovedRow(
                     id: r.target.id, name: byCode[r.target.indicatorCode]?.name ?? r.target.indicatorCode,
-                    detail: "\(r.target.scope.label), \(AuditEntry.describe(r.target)), \(r.target.planWord) — xóa lúc \(r.removedAt) bởi \(r.removedBy)")
+                    detail: "\(r.target.scope.label), \(AuditEntry.describe(r.target)), \(r.target.planWord) — xóa lúc \(Timestamp.vietnamese(r.removedAt)) bởi \(r.removedBy)")
             },
             termIndicators: new(form?.nq, "nq").options,
             measures: TargetMeasure.allCases.map {

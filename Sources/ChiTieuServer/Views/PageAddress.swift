@@ -83,6 +83,14 @@ struct LayoutView {
     var account: Account?
     /// The token every POST form carries in its `_csrf` field.
     var csrf = ""
+    /// The person may not change the page's unit in its period: its forms are disabled.
+    var readOnly = false
+    /// What to know before typing: read-only account, the demo, a unit ended in the period.
+    var notices: [String] = []
+    /// The sign-in link, returning to the page (stored: the templates read stored properties).
+    var signInHref = SiteURL.signIn.path()
+    /// The demo served to everyone, read only.
+    var demo = false
     /// The site's fixed addresses, from the route table.
     let links = SiteLinks.shared
 
@@ -97,6 +105,7 @@ struct LayoutView {
     func with(_ identity: Identity) -> LayoutView {
         var layout = self
         layout.csrf = identity.csrfToken ?? ""
+        layout.demo = identity.access.kind == .readEverything
         layout.account = identity.user.map {
             Account(name: $0.name, role: $0.role.title, isAdmin: $0.role == .admin)
         }
@@ -128,7 +137,10 @@ struct LayoutView {
             Link(href: $0.path(unit.id, period), label: $0.label, current: $0 == page)
         }
         let tree = UnitTree(units)
-        let years = Array(Set(((currentYear - 6)...(currentYear + 1)).map { $0 } + [period.year])).sorted(by: >)
+        // Only the years the unit existed: a district ended in 2025 offers no 2026.
+        let years = Array(
+            Set(((currentYear - 6)...(currentYear + 1)).filter { unit.existed(inYear: $0) } + [period.year])
+        ).sorted(by: >)
         picker = Picker(
             page: (page ?? .overview).key, indicator: indicator,
             units: tree.ordered.map { entry in
@@ -156,8 +168,10 @@ struct UnitTree {
         let unit: AdministrativeUnit
         let depth: Int
         var label: String {
+            // Two "Tỉnh Gia Lai" lines, one before and one after the reform, say which is which.
             String(repeating: "— ", count: depth) + unit.capitalizedTitle
                 + (unit.validTo.map { " (đến trước \($0.vietnamese))" } ?? "")
+                + (unit.validFrom.map { " (từ \($0.vietnamese))" } ?? "")
         }
     }
 

@@ -61,6 +61,18 @@ public struct AuditEntry: Sendable, Equatable {
 }
 
 extension AuditEntry {
+    /// The years the changed record concerns, read from its key: a result of 2024, a plan of
+    /// 2024, a resolution target of 2020–2025, a target set; nil for units, users, indicators.
+    public var years: ClosedRange<Int>? {
+        let parts = recordKey.split(separator: "/").map(String.init)
+        guard let kind = parts.first, ["ket-qua", "chi-tieu", "bo-chi-tieu"].contains(kind) else { return nil }
+        let field = kind == "bo-chi-tieu" ? 2 : 3
+        guard parts.count > field else { return nil }
+        let years = parts[field].split(separator: "-").compactMap { Int($0) }
+        guard let first = years.first, let last = years.last, first <= last else { return nil }
+        return first...last
+    }
+
     static func resultKey(_ key: SeriesKey) -> String {
         "ket-qua/\(key.unitID)/\(key.indicatorCode)/\(key.period.year)/\(key.period.fromMonth)-\(key.period.toMonth)"
     }
