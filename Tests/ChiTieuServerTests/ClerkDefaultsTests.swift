@@ -90,3 +90,22 @@ import Testing
         }
     }
 }
+
+/// Figures a leader reads side by side agree: the year a term figure is from, units said once,
+/// whole forecasts of counts, the progress bar explained.
+@Suite struct SideBySideFiguresTests {
+    @Test func theOverviewSaysWhichYearATermFigureIsFromAndCountsAreWhole() async throws {
+        let fixture = try await ServerFixture.demo()
+        let id = try await fixture.unitID("Kông Chro")
+        try await fixture.test { client in
+            let page = try await client.get("/don-vi/\(id)?nam=2024&thang=9").text
+            #expect(page.contains(">72 (năm 2023)<"))
+            #expect(page.contains(">≥ 60 đảng viên/năm</td>"))
+            #expect(!page.contains("hằng năm ≥ 60"))
+            #expect(page.contains("data-label=\"Dự báo\">67</td>"))
+            #expect(!page.contains("66,67</td>"))
+            #expect(page.contains("8,29%/năm (đến năm 2023)"))
+            #expect(page.contains("vạch đứng là phần cần đạt đến thời điểm này"))
+        }
+    }
+}

@@ -8,6 +8,9 @@ public struct Assessment: Sendable, Equatable {
     /// The figure the target is judged on, in the target's terms: the value itself for an
     /// annual plan, the average growth so far for `averageGrowth`, the running total for `cumulative`.
     public var achieved: Double?
+    /// The last year `achieved` runs to, when that is a completed year before the period's
+    /// ("72" kết nạp in 2023 shown beside the 9-month 2024 plan row): said beside the figure.
+    public var achievedThrough: Int?
     /// Value ÷ target × 100, as reports state it mid-year against the annual figure.
     public var percentOfPlan: Double?
     /// Change on the same period last year: percent, or percentage points for rates.

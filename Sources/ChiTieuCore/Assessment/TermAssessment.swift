@@ -139,6 +139,7 @@ struct TermAssessment {
         }
         let lastComplete = month == 12 ? year : year - 1
         let achieved = fullYear(lastComplete).flatMap { rate($0, lastComplete - first) }
+        if achieved != nil { assessment.achievedThrough = lastComplete }
         // Without a figure for the current year yet, the pace of the last full year stands.
         let forecast = projection.forecast.flatMap { rate($0, year - first) } ?? achieved
         guard achieved != nil || forecast != nil else {
@@ -179,6 +180,7 @@ struct TermAssessment {
                     anyExcessCounts: indicator.kind == .flow, margin: target.exceedMargin)
                 if verdict.status == .missed {
                     assessment.achieved = value
+                    assessment.achievedThrough = y
                     assessment.status = .missed
                     assessment.shortfallPercent = verdict.shortfallPercent
                     assessment.note = "Năm \(y) chỉ đạt \(value.vietnamese) \(indicator.measureUnit)."
@@ -186,6 +188,7 @@ struct TermAssessment {
                 }
                 statuses.append(verdict.status)
                 assessment.achieved = value
+                assessment.achievedThrough = y
             }
         }
         if isComplete {

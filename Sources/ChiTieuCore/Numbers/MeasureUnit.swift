@@ -2,6 +2,18 @@
 /// `nghìn tỷ đồng` → `tỷ đồng` (× 1.000), `tạ` → `tấn` (× 0,1), `đồng chí` and `đảng viên`
 /// (the same people counted).
 public enum MeasureUnit {
+    /// Units of things counted one by one: a forecast of them is a whole number ("67 đảng
+    /// viên", not "66,67").
+    public static let counts: Set<String> = [
+        "xã", "đảng viên", "lần", "khu dân cư", "sản phẩm", "hợp tác xã", "doanh nghiệp", "hộ", "lao động", "người",
+        "trường", "thôn", "bác sĩ", "giường", "vụ", "cơ sở", "công trình", "dự án", "học sinh", "tổ chức cơ sở đảng",
+        "chi bộ", "làng", "phường", "thị trấn", "con", "ngôi", "căn", "lượt người", "lượt",
+    ]
+
+    public static func isCount(_ unit: String) -> Bool {
+        counts.contains(unit.precomposedStringWithCanonicalMapping.lowercased().trimmingCharacters(in: .whitespaces))
+    }
+
     /// The factor that turns a figure in `from` into one in `to`, or nil when they measure
     /// different things.
     public static func factor(from: String, to: String) -> Double? {

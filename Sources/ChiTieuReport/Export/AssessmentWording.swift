@@ -33,7 +33,7 @@ public enum AssessmentWording {
             case .averageReduction: " điểm %/năm"
             case .shareOfUnits: "% số đơn vị"
             case .changeSinceBase: "%"
-            case .everyYear: "/năm"
+            case .everyYear: " \(a.indicator.measureUnit)/năm"
             case .value, .cumulative: ""
             }
         switch a.target.bound {
@@ -44,15 +44,28 @@ public enum AssessmentWording {
         }
     }
 
-    /// What the term target has reached so far, in its terms.
+    /// What the term target has reached so far, in its terms, with the year it runs to when
+    /// that is an earlier one than the period's: "72 (năm 2023)", "8,29%/năm (đến năm 2023)".
     public static func achieved(_ a: Assessment) -> String {
         guard let achieved = a.achieved else { return "–" }
+        let text: String
         switch a.target.measure {
-        case .averageGrowth: return number.string(achieved) + "%/năm"
-        case .averageReduction: return number.string(achieved) + " điểm %/năm"
-        case .shareOfUnits, .changeSinceBase: return number.percent(achieved)
-        case .value, .cumulative, .everyYear: return number.string(achieved)
+        case .averageGrowth: text = number.string(achieved) + "%/năm"
+        case .averageReduction: text = number.string(achieved) + " điểm %/năm"
+        case .shareOfUnits, .changeSinceBase: text = number.percent(achieved)
+        case .value, .cumulative, .everyYear: text = number.string(achieved)
         }
+        guard let year = a.achievedThrough, year < a.period.year else { return text }
+        return text + (a.target.measure == .everyYear ? " (năm \(year))" : " (đến năm \(year))")
+    }
+
+    /// A forecast as tables write it: whole for things counted one by one.
+    public static func forecast(_ a: Assessment) -> String {
+        guard let forecast = a.forecast else { return "–" }
+        let countable = MeasureUnit.isCount(a.indicator.measureUnit)
+            && (a.target.isAnnual || a.target.measure == .value || a.target.measure == .everyYear
+                || a.target.measure == .cumulative)
+        return number.string(countable ? forecast.rounded() : forecast)
     }
 
     public static func growth(_ a: Assessment) -> String {

@@ -159,7 +159,7 @@ struct TargetRow {
     let href: String
     let issuer: String
     let value: String
-    let measureUnit: String
+    let measureUnit: String?
     let estimated: Bool
     let target: String
     let percent: String
@@ -190,19 +190,21 @@ struct TargetRow {
             a.target.isAnnual || a.target.measure == .value
             ? AssessmentWording.value(a.value, qualifier: a.observation?.qualifier) : AssessmentWording.achieved(a)
         // "8,29%/năm" is a rate, not tỷ đồng: the indicator's unit belongs to values only.
-        measureUnit = (a.target.isAnnual || a.target.measure == .value) && a.value != nil ? a.indicator.measureUnit : ""
+        measureUnit = (a.target.isAnnual || a.target.measure == .value) && a.value != nil ? a.indicator.measureUnit : nil
         estimated = a.estimated
         valueLabel = a.target.isAnnual ? "Kết quả" : "Đã đạt"
         targetLabel = a.target.isAnnual ? "Kế hoạch" : "Mục tiêu"
         percentLabel = a.target.isAnnual ? "% KH" : "% mục tiêu"
+        // "hằng năm ≥ 60 đảng viên/năm" says the year twice: the figure's "/năm" is enough.
         target =
-            a.target.isAnnual ? AssessmentWording.target(a) : "\(a.target.measure.title) \(AssessmentWording.target(a))"
+            a.target.isAnnual || a.target.measure == .everyYear
+            ? AssessmentWording.target(a) : "\(a.target.measure.title) \(AssessmentWording.target(a))"
         percent = Display.percent(a.percentOfPlan)
         bar = Int(min(100, max(0, a.percentOfPlan ?? 0)).rounded())
         expected = a.period.isFullYear ? nil : a.expectedShare.map { Int(min(100, max(0, $0 * 100)).rounded()) }
         growth = AssessmentWording.growth(a)
         growthClass = Display.trendClass(a.growthPercent, direction: a.indicator.direction)
-        forecast = Display.number(a.forecast)
+        forecast = AssessmentWording.forecast(a)
         status = AssessmentWording.status(a)
         statusClass = Display.statusClass(a.status)
         note = a.note

@@ -43,7 +43,7 @@ struct StatusText {
                     [
                         numbered(a, W.name(a)), a.indicator.measureUnit, W.value(a.value, estimated: a.estimated),
                         W.target(a),
-                        W.percent(a.percentOfPlan), W.growth(a), overview.period.isFullYear ? "" : W.value(a.forecast),
+                        W.percent(a.percentOfPlan), W.growth(a), overview.period.isFullYear ? "" : W.forecast(a),
                         W.status(a),
                     ], paint: { Terminal.paint($0, Terminal.colour(for: a.status)) })
             }
@@ -95,8 +95,10 @@ struct StatusText {
 
     private func forecast(_ a: Assessment) -> String {
         guard let f = a.forecast else { return "–" }
+        if [.value, .everyYear, .cumulative].contains(a.target.measure) { return AssessmentWording.forecast(a) }
         var copy = a
         copy.achieved = f
+        copy.achievedThrough = nil
         return AssessmentWording.achieved(copy)
     }
 }
