@@ -157,3 +157,37 @@ struct OversizedBodyTests {
         }
     }
 }
+
+/// Several results in one call, all or nothing, each error naming its place.
+@Suite struct ResultListAPITests {
+    @Test func aListOfResultsIsSavedTogetherOrNotAtAllAndEveryErrorNamesItsField() async throws {
+        let fixture = try await ServerFixture.demo()
+        let id = try await fixture.unitID("Kông Chro")
+        try await fixture.test { client in
+            let refused = try await client.postJSON(
+                "/api/v1/units/\(id)/results",
+                #"[{"indicator":"budget_revenue","year":2024,"to_month":6,"value":"20,5"},{"indicator":"budget_revenue","year":2024,"to_month":3,"value":"mười"}]"#
+            )
+            #expect(refused.status == .unprocessableContent)
+            let body = try refused.json()["error"] as? [String: Any]
+            #expect(body?["field"] as? String == "results")
+            let problems = body?["problems"] as? [String] ?? []
+            #expect(problems.count == 1)
+            #expect(problems.first?.hasPrefix("[1].value: «mười» không phải là số viết kiểu Việt Nam") == true)
+            let badType = try await client.postJSON(
+                "/api/v1/units/\(id)/results", #"[{"indicator":"budget_revenue","year":"2024","to_month":6,"value":1}]"#)
+            #expect(try badType.apiError().field == "[0].year")
+            #expect(try badType.apiError().message == "Trường «[0].year» có giá trị không đúng kiểu.")
+            let listToTargets = try await client.postJSON("/api/v1/units/\(id)/targets", #"[{"indicator":"x"}]"#)
+            #expect(try listToTargets.apiError().message.hasPrefix("Dữ liệu gửi lên không đúng kiểu: cần một đối tượng JSON"))
+            let saved = try await client.postJSON(
+                "/api/v1/units/\(id)/results",
+                #"[{"indicator":"budget_revenue","year":2024,"to_month":6,"value":"20,5"},{"indicator":"budget_revenue","year":2024,"to_month":3,"value":"9,8"}]"#
+            )
+            #expect(saved.status == .created)
+        }
+        let stored = try await fixture.repository.observations(unitIDs: [id], years: 2024...2024)
+            .filter { $0.indicatorCode == "budget_revenue" && $0.period.toMonth < 9 }
+        #expect(Set(stored.compactMap(\.value)) == [20.5, 9.8])
+    }
+}

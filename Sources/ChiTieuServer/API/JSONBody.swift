@@ -29,3 +29,21 @@ enum JSONBody {
         return ByteBuffer(bytes: try encoder.encode(value))
     }
 }
+
+/// A body that is one object or a list of them: `{…}` or `[{…}, …]`.
+struct OneOrMany<Item: Decodable>: Decodable {
+    let items: [Item]
+
+    init(from decoder: any Decoder) throws {
+        if var list = try? decoder.unkeyedContainer() {
+            var items: [Item] = []
+            while !list.isAtEnd { items.append(try list.decode(Item.self)) }
+            guard !items.isEmpty else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "empty list"))
+            }
+            self.items = items
+        } else {
+            items = [try Item(from: decoder)]
+        }
+    }
+}

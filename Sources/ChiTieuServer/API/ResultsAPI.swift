@@ -2,8 +2,9 @@ import ChiTieuCore
 import ChiTieuStore
 import Hummingbird
 
-/// `GET /units/{id}/results`, `POST /units/{id}/results`, and the versions of one figure.
-/// A posted result never overwrites: a different value becomes a new version.
+/// `GET /units/{id}/results`, `POST /units/{id}/results` (one result, or a list of them saved
+/// together or not at all), and the versions of one figure. A posted result never
+/// overwrites: a different value becomes a new version.
 struct ResultsAPI {
     let services: AppServices
 
@@ -28,12 +29,23 @@ struct ResultsAPI {
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<APIModels.Saved>
     {
         let unit = try context.scopedUnit()
-        let input = try await JSONBody.decode(ResultInput.self, from: request)
+        let inputs = try await JSONBody.decode(OneOrMany<ResultInput>.self, from: request).items
+        let indicators = try await services.repository.indicatorsByCode()
         var batch = DataBatch()
         batch.author = context.author(via: "API")
-        batch.add(
-            try input.observation(
-                of: unit, indicators: try await services.repository.indicatorsByCode(), enteredBy: "API"))
+        var problems: [String] = []
+        for (index, input) in inputs.enumerated() {
+            do {
+                batch.add(try input.observation(of: unit, indicators: indicators, enteredBy: "API"), origin: "[\(index)]")
+            } catch let error as APIError where inputs.count > 1 {
+                problems.append("[\(index)].\(error.field ?? "value"): \(error.message)")
+            }
+        }
+        if !problems.isEmpty {
+            var error = APIError(.unprocessableContent, "Có \(problems.count) kết quả sai; chưa lưu kết quả nào.", field: "results")
+            error.problems = problems
+            throw error
+        }
         let summary = try await services.repository.save(batch)
         let created = summary.observationsAdded + summary.observationsCorrected > 0
         return EditedResponse(status: created ? .created : .ok, response: APIModels.Saved(summary))

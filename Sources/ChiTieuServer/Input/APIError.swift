@@ -82,7 +82,15 @@ extension APIError {
                 context.codingPath
             @unknown default: []
             }
-        let name = path.map(\.stringValue).joined(separator: ".")
+        // `[2].value`, not `Index 2.value`: the field as a caller writes it.
+        var name = ""
+        for key in path {
+            if let index = key.intValue {
+                name += "[\(index)]"
+            } else {
+                name += (name.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
         return name.isEmpty ? nil : name
     }
 
@@ -90,7 +98,11 @@ extension APIError {
         let field = field(of: error).map { "«\($0)»" }
         switch error {
         case .keyNotFound: return "Thiếu trường \(field ?? "bắt buộc")."
-        case .typeMismatch, .valueNotFound: return "Trường \(field ?? "") có giá trị không đúng kiểu."
+        case .typeMismatch, .valueNotFound:
+            guard let field else {
+                return "Dữ liệu gửi lên không đúng kiểu: cần một đối tượng JSON {…} (hoặc một danh sách [{…}, …] nơi nhận nhiều)."
+            }
+            return "Trường \(field) có giá trị không đúng kiểu."
         default: return "Dữ liệu gửi lên không đúng định dạng JSON\(field.map { " (ở \($0))" } ?? "")."
         }
     }
