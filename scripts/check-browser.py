@@ -41,7 +41,10 @@ try:
                 problems[before:] = [p for p in problems[before:] if "404" not in p]
             b.shoot(name + suffix)
 
-    # The entry grid: a number typed the wrong way gets a message next to the cell, before saving.
+    # Sign in (the demo is read-only without an account), then the pages that need it.
+    b.sign_in(os.environ.get("CHECK_USER", ""), os.environ.get("CHECK_PASSWORD", ""))
+    b.shoot("12-da-dang-nhap")
+    # Signed in (the demo's forms are disabled for visitors): the entry grid: a number typed the wrong way gets a message next to the cell, before saving.
     b.size(1366, 768)
     b.go(f"/don-vi/{kong}/nhap-so-lieu?nam=2024&thang=9")
     css = "input[name='gia_tri[total_production_value]']"
@@ -55,9 +58,6 @@ try:
         problems.append(f"entry grid: 4.790,86 refused in the browser: «{message}»")
     b.shoot("13-nhap-so-lieu-kiem-tra")
 
-    # Sign in (the demo is read-only without an account), then the pages that need it.
-    b.sign_in(os.environ.get("CHECK_USER", ""), os.environ.get("CHECK_PASSWORD", ""))
-    b.shoot("12-da-dang-nhap")
     signed_in_pages = [
         ("11-lich-su", f"/don-vi/{kong}/lich-su?nam=2024&thang=9", "Lịch sử thay đổi"),
         ("15-tai-khoan", "/tai-khoan", "Đổi mật khẩu"),
@@ -80,6 +80,33 @@ try:
         if entry["level"] == "SEVERE":
             problems.append(f"import: console {entry['message']}")
     b.shoot("14-nhap-van-ban-doc")
+
+    # A district clerk saves a grid: every value saved shows as saved, a yearly indicator's
+    # mid-year figure too (with why it is not judged yet).
+    b.click("header form button[type=submit]")
+    b.sign_in(os.environ.get("CHECK_EDITOR", ""), os.environ.get("CHECK_PASSWORD", ""))
+    typed = {"total_production_value": "4.812,3", "budget_revenue": "36,1", "poverty_rate": "9,5",
+             "health_insurance_coverage": "94,1", "forest_cover": "55,2"}
+    b.go(f"/don-vi/{kong}/nhap-so-lieu?nam=2024&thang=9")
+    for code, value in typed.items():
+        b.type(f"input[name='gia_tri[{code}]']", value, clear=True)
+    b.click("main form button[type=submit]")
+    if "Đã lưu 5 số liệu" not in b.text():
+        problems.append(f"entry grid: the editor's save was not confirmed: {b.text()[:300]}")
+    stored = b.run("""return Object.fromEntries([...document.querySelectorAll('table tbody tr')].map(r => {
+        const input = r.querySelector('input[name^="gia_tri["]');
+        const cell = r.querySelector('td[data-label="Đã có"]');
+        return [input ? input.name.slice(8, -1) : '', cell ? cell.innerText : ''];
+    }))""")
+    for code, value in typed.items():
+        if not str(stored.get(code, "")).startswith(value):
+            problems.append(f"entry grid: {code} saved as {value} shows «{stored.get(code)}» in «Đã có»")
+    if "chỉ đánh giá khi có số cả năm" not in str(stored.get("poverty_rate", "")):
+        problems.append("entry grid: the yearly indicator's 9-month figure does not say why it is not judged")
+    b.shoot("17-nhap-lieu-da-luu")
+    b.size(390, 844)
+    b.shoot("17-nhap-lieu-da-luu-dien-thoai")
+    b.size(1366, 768)
 
     # The unit picker navigates without pressing the button.
     b.go(f"/don-vi/{kong}?nam=2024&thang=9")

@@ -12,6 +12,8 @@ work="$(mktemp -d)"
 export CHECK_USER=kiemtra CHECK_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
 "$bin" demo --db "$work/demo.sqlite" >/dev/null
 echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_USER" --role admin --password-stdin --db "$work/demo.sqlite" >/dev/null
+export CHECK_EDITOR=nhaplieu
+echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_EDITOR" --role editor --unit "huyện Kông Chro" --password-stdin --db "$work/demo.sqlite" >/dev/null
 server=""
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 source scripts/demo-server.bash

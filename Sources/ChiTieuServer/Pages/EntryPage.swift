@@ -131,9 +131,12 @@ struct EntryPage {
         func add(_ indicator: Indicator, plan: String, assessment: Assessment?) {
             guard seen.insert(indicator.code).inserted else { return }
             let observation = storedHere[indicator.code]
-            let stored = observation.map {
-                AssessmentWording.value($0.value, qualifier: $0.qualifier, estimated: $0.estimated)
-                    + ($0.version > 1 ? " (lần \($0.version))" : "")
+            // A figure stated only as a share of plan ("đạt 100% kế hoạch") is saved too: say so.
+            let stored = observation.map { o in
+                (o.value == nil && o.statedPercentOfPlan != nil
+                    ? "\(o.statedPercentOfPlan!.vietnamese)% kế hoạch"
+                    : AssessmentWording.value(o.value, qualifier: o.qualifier, estimated: o.estimated))
+                    + (o.version > 1 ? " (lần \(o.version))" : "")
             }
             rows.append(
                 Row(
