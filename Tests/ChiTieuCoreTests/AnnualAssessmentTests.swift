@@ -191,6 +191,22 @@ import Testing
         #expect(none.note == "Chỉ tiêu thống kê theo năm, chưa đánh giá giữa kỳ.")
     }
 
+    /// Without last year's figures a flow's forecast is months ÷ 12: said beside it.
+    @Test func aForecastWithoutLastYearSaysItIsByMonthsOnly() {
+        let plan = F.plan(F.production, 2024, .atLeast(1_000))
+        let alone = F.assess(plan, F.production, year: 2024, to: 6, [F.obs(F.production, 2024, to: 6, 400)])
+        #expect(alone.forecast == 800)
+        #expect(alone.note == "Dự báo theo số tháng đã qua: chưa có số cùng kỳ và cả năm trước để tính theo mùa vụ.")
+        let seasonal = F.assess(
+            plan, F.production, year: 2024, to: 6,
+            [
+                F.obs(F.production, 2024, to: 6, 400), F.obs(F.production, 2023, to: 6, 300),
+                F.obs(F.production, 2023, to: 12, 900),
+            ])
+        #expect(seasonal.forecast == 1_200)
+        #expect(seasonal.note == nil)
+    }
+
     @Test func noResultIsUnassessed() {
         let a = F.assess(F.plan(F.production, 2024, .atLeast(100)), F.production, year: 2024, to: 12, [])
         #expect(a.status == .unassessed)

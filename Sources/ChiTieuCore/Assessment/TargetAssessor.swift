@@ -90,6 +90,10 @@ public struct TargetAssessor: Sendable {
         }
         result.achieved = achieved
         result.forecast = forecast
+        if projection.isLinearGuess, result.note == nil {
+            result.note =
+                "Dự báo theo số tháng đã qua: chưa có số cùng kỳ và cả năm trước để tính theo mùa vụ."
+        }
 
         let judgement: Judgement
         if month == 12 {

@@ -7,6 +7,9 @@ struct YearProjection {
     let forecast: Double?
     /// Share of the year's total expected by the month (flows only).
     let expectedShare: Double?
+    /// A flow's forecast is months ÷ 12 of the year because last year's figures are missing:
+    /// for a seasonal figure (sown area, harvest) it can be far off, and the page says so.
+    var isLinearGuess = false
 
     init(
         indicator: Indicator, year: Int, throughMonth month: Int, history: ObservationHistory,
@@ -30,6 +33,7 @@ struct YearProjection {
                 of: indicator, year: year, month: month, history: history, configuration: configuration)
             expectedShare = share
             forecast = reading.value / share
+            isLinearGuess = !Self.hasSeasonalHistory(of: indicator, year: year, month: month, history: history)
         case .level:
             expectedShare = nil
             // Extend the movement since last December at the same pace to December.
@@ -44,6 +48,13 @@ struct YearProjection {
     }
 
     /// Last year's share of the year reached by this month when history has it, else months ÷ 12.
+    static func hasSeasonalHistory(of indicator: Indicator, year: Int, month: Int, history: ObservationHistory)
+        -> Bool
+    {
+        history.value(of: indicator, year: year - 1, throughMonth: month) != nil
+            && history.value(of: indicator, year: year - 1, throughMonth: 12) != nil
+    }
+
     static func share(
         of indicator: Indicator, year: Int, month: Int, history: ObservationHistory,
         configuration: AssessmentConfiguration
