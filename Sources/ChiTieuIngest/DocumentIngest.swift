@@ -150,7 +150,8 @@ public struct DocumentIngest: Sendable {
             return report
         }
         report.unit = unit
-        report.indicatorNames = Dictionary(catalogue.indicators.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        report.indicatorNames = Dictionary(
+            catalogue.indicators.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         try await mayStore(unit)
 
         var builder = BatchBuilder(

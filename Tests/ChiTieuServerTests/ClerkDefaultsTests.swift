@@ -28,7 +28,8 @@ import Testing
             // Once the new province has a plan of its own, both Gia Lai are listed: each says which.
             let newGiaLai = try await fixture.unitID("Gia Lai")
             _ = try await client.postForm(
-                "/don-vi/\(newGiaLai)/ke-hoach", [("nam", "2026"), ("moi[chi_tieu]", "budget_revenue"), ("moi[gia_tri]", "9.000")])
+                "/don-vi/\(newGiaLai)/ke-hoach",
+                [("nam", "2026"), ("moi[chi_tieu]", "budget_revenue"), ("moi[gia_tri]", "9.000")])
             let home = try await client.get("/").text
             #expect(home.contains("Tỉnh Gia Lai</a> <span class=\"muted\">(đến trước 1/7/2025)</span>"))
             #expect(home.contains("Tỉnh Gia Lai</a> <span class=\"muted\">(từ 1/7/2025)</span>"))
@@ -79,7 +80,8 @@ import Testing
             _ = try await client.postForm(
                 "/don-vi/\(id)/nhap-so-lieu", [("nam", "2024"), ("thang", "9"), ("gia_tri[budget_revenue]", "36")])
             _ = try await client.postForm(
-                "/don-vi/\(id)/ke-hoach", [("nam", "2025"), ("moi[chi_tieu]", "budget_revenue"), ("moi[gia_tri]", "30")])
+                "/don-vi/\(id)/ke-hoach",
+                [("nam", "2025"), ("moi[chi_tieu]", "budget_revenue"), ("moi[gia_tri]", "30")])
             let year2025 = try await client.get("/don-vi/\(id)/lich-su?nam=2025&thang=6").text
             #expect(year2025.contains("Lịch sử thay đổi — Huyện Kông Chro, năm 2025"))
             #expect(year2025.contains("Thu ngân sách nhà nước trên địa bàn, năm 2025"))

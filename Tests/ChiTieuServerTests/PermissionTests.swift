@@ -136,7 +136,9 @@ struct PermissionTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("70,76%"))
             // The sign-in link returns to this page; the demo says it only shows.
-            #expect(page.text.contains("<a href=\"/dang-nhap?tiep=%2Fdon-vi%2F\(id)%3Fnam%3D2024%26thang%3D9\">Đăng nhập</a>"))
+            #expect(
+                page.text.contains(
+                    "<a href=\"/dang-nhap?tiep=%2Fdon-vi%2F\(id)%3Fnam%3D2024%26thang%3D9\">Đăng nhập</a>"))
             #expect(page.text.contains("Bản minh họa — chỉ xem"))
             let cookie = try #require(page.headers[.setCookie])
             #expect(cookie.hasPrefix("chitieu_csrf="))

@@ -175,11 +175,14 @@ struct OversizedBodyTests {
             #expect(problems.count == 1)
             #expect(problems.first?.hasPrefix("[1].value: «mười» không phải là số viết kiểu Việt Nam") == true)
             let badType = try await client.postJSON(
-                "/api/v1/units/\(id)/results", #"[{"indicator":"budget_revenue","year":"2024","to_month":6,"value":1}]"#)
+                "/api/v1/units/\(id)/results", #"[{"indicator":"budget_revenue","year":"2024","to_month":6,"value":1}]"#
+            )
             #expect(try badType.apiError().field == "[0].year")
             #expect(try badType.apiError().message == "Trường «[0].year» có giá trị không đúng kiểu.")
             let listToTargets = try await client.postJSON("/api/v1/units/\(id)/targets", #"[{"indicator":"x"}]"#)
-            #expect(try listToTargets.apiError().message.hasPrefix("Dữ liệu gửi lên không đúng kiểu: cần một đối tượng JSON"))
+            #expect(
+                try listToTargets.apiError().message.hasPrefix(
+                    "Dữ liệu gửi lên không đúng kiểu: cần một đối tượng JSON"))
             let saved = try await client.postJSON(
                 "/api/v1/units/\(id)/results",
                 #"[{"indicator":"budget_revenue","year":2024,"to_month":6,"value":"20,5"},{"indicator":"budget_revenue","year":2024,"to_month":3,"value":"9,8"}]"#

@@ -62,7 +62,8 @@ public enum AssessmentWording {
     /// A forecast as tables write it: whole for things counted one by one.
     public static func forecast(_ a: Assessment) -> String {
         guard let forecast = a.forecast else { return "–" }
-        let countable = MeasureUnit.isCount(a.indicator.measureUnit)
+        let countable =
+            MeasureUnit.isCount(a.indicator.measureUnit)
             && (a.target.isAnnual || a.target.measure == .value || a.target.measure == .everyYear
                 || a.target.measure == .cumulative)
         return number.string(countable ? forecast.rounded() : forecast)

@@ -36,13 +36,15 @@ struct ResultsAPI {
         var problems: [String] = []
         for (index, input) in inputs.enumerated() {
             do {
-                batch.add(try input.observation(of: unit, indicators: indicators, enteredBy: "API"), origin: "[\(index)]")
+                batch.add(
+                    try input.observation(of: unit, indicators: indicators, enteredBy: "API"), origin: "[\(index)]")
             } catch let error as APIError where inputs.count > 1 {
                 problems.append("[\(index)].\(error.field ?? "value"): \(error.message)")
             }
         }
         if !problems.isEmpty {
-            var error = APIError(.unprocessableContent, "Có \(problems.count) kết quả sai; chưa lưu kết quả nào.", field: "results")
+            var error = APIError(
+                .unprocessableContent, "Có \(problems.count) kết quả sai; chưa lưu kết quả nào.", field: "results")
             error.problems = problems
             throw error
         }

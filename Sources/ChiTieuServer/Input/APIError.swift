@@ -100,7 +100,8 @@ extension APIError {
         case .keyNotFound: return "Thiếu trường \(field ?? "bắt buộc")."
         case .typeMismatch, .valueNotFound:
             guard let field else {
-                return "Dữ liệu gửi lên không đúng kiểu: cần một đối tượng JSON {…} (hoặc một danh sách [{…}, …] nơi nhận nhiều)."
+                return
+                    "Dữ liệu gửi lên không đúng kiểu: cần một đối tượng JSON {…} (hoặc một danh sách [{…}, …] nơi nhận nhiều)."
             }
             return "Trường \(field) có giá trị không đúng kiểu."
         default: return "Dữ liệu gửi lên không đúng định dạng JSON\(field.map { " (ở \($0))" } ?? "")."

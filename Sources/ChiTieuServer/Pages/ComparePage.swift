@@ -52,10 +52,15 @@ struct ComparePage {
             rows = model.rows.enumerated().map { n, row in ComparePage.row(n, row, indicator: indicator, period: period)
             }
             noChildren = model.rows.isEmpty && model.yearsWithChildren == nil
-            otherYears = model.rows.isEmpty ? model.yearsWithChildren.map { years in
-                let span = years.lowerBound == years.upperBound ? "năm \(years.lowerBound)" : "các năm \(years.lowerBound) - \(years.upperBound)"
-                return "Trong \(period.label), \(unit.title) không có đơn vị trực thuộc (có trong \(span)): chọn năm khác ở ô Năm phía trên."
-            } : nil
+            otherYears =
+                model.rows.isEmpty
+                ? model.yearsWithChildren.map { years in
+                    let span =
+                        years.lowerBound == years.upperBound
+                        ? "năm \(years.lowerBound)" : "các năm \(years.lowerBound) - \(years.upperBound)"
+                    return
+                        "Trong \(period.label), \(unit.title) không có đơn vị trực thuộc (có trong \(span)): chọn năm khác ở ô Năm phía trên."
+                } : nil
             noValues = !model.rows.isEmpty && withValues.isEmpty
         }
     }

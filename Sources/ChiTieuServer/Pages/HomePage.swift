@@ -73,7 +73,9 @@ extension AppServices {
         let mayWrite = access.canWrite(unit, units: try await unitsByID())
         let existed = unit.existed(inYear: period.year)
         layout.readOnly = !mayWrite || !existed
-        if let page { layout.signInHref = SiteURL.signIn.path(["tiep": page.path(unit.id, period, indicator: indicator)]) }
+        if let page {
+            layout.signInHref = SiteURL.signIn.path(["tiep": page.path(unit.id, period, indicator: indicator)])
+        }
         layout.notices = UnitNotices(unit: unit, period: period, access: access, mayWrite: mayWrite).lines
         return layout
     }

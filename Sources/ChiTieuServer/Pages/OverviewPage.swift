@@ -42,7 +42,8 @@ struct OverviewPage {
             return ordered.map { a in
                 var row = TargetRow(a, unitID: model.unit.id, item: overview.item(of: a))
                 if !overview.isCounted(a) {
-                    row.uncounted = set == nil
+                    row.uncounted =
+                        set == nil
                         ? "Không tính vào tổng hợp: chỉ tiêu này đã được tính một lần theo cấp giao khác."
                         : "Ngoài bộ chỉ tiêu: không tính vào tổng hợp."
                 }
@@ -190,7 +191,8 @@ struct TargetRow {
             a.target.isAnnual || a.target.measure == .value
             ? AssessmentWording.value(a.value, qualifier: a.observation?.qualifier) : AssessmentWording.achieved(a)
         // "8,29%/năm" is a rate, not tỷ đồng: the indicator's unit belongs to values only.
-        measureUnit = (a.target.isAnnual || a.target.measure == .value) && a.value != nil ? a.indicator.measureUnit : nil
+        measureUnit =
+            (a.target.isAnnual || a.target.measure == .value) && a.value != nil ? a.indicator.measureUnit : nil
         estimated = a.estimated
         valueLabel = a.target.isAnnual ? "Kết quả" : "Đã đạt"
         targetLabel = a.target.isAnnual ? "Kế hoạch" : "Mục tiêu"

@@ -129,8 +129,9 @@ struct PlanPage {
         _ removed: TargetID, _ unit: AdministrativeUnit, _ year: Int, _ context: AppRequestContext,
         author: ChangeAuthor
     ) async throws -> Response {
-        guard try await services.repository.removedTargets(unitIDs: [unit.id], years: Period.yearRange)
-            .contains(where: { $0.target.id == removed })
+        guard
+            try await services.repository.removedTargets(unitIDs: [unit.id], years: Period.yearRange)
+                .contains(where: { $0.target.id == removed })
         else { throw APIError.notFound("Không có chỉ tiêu đã xóa mã \(removed) của đơn vị này.") }
         do {
             try await services.repository.restoreTarget(removedID: removed, author: author)
@@ -178,7 +179,9 @@ struct PlanPage {
             removed: removed.map { r in
                 RemovedRow(
                     id: r.target.id, name: byCode[r.target.indicatorCode]?.name ?? r.target.indicatorCode,
-                    detail: "\(r.target.scope.label), \(AuditEntry.describe(r.target)), \(r.target.planWord) — xóa lúc \(Timestamp.vietnamese(r.removedAt)) bởi \(r.removedBy)")
+                    detail:
+                        "\(r.target.scope.label), \(AuditEntry.describe(r.target)), \(r.target.planWord) — xóa lúc \(Timestamp.vietnamese(r.removedAt)) bởi \(r.removedBy)"
+                )
             },
             termIndicators: new(form?.nq, "nq").options,
             measures: TargetMeasure.allCases.map {

@@ -155,7 +155,8 @@ struct BatchPlan: Sendable {
                 problems.append(
                     BatchProblem(
                         origin: entry.origin,
-                        "chỉ tiêu kế hoạch này vừa được người khác sửa hoặc xóa, hoặc cũng đang được sửa; tải lại trang."))
+                        "chỉ tiêu kế hoạch này vừa được người khác sửa hoặc xóa, hoặc cũng đang được sửa; tải lại trang."
+                    ))
                 continue
             }
             targetsToRemove.append(stored)

@@ -52,7 +52,8 @@ extension SQLRepository {
                 .orderBy("removed_at", .descending).all()
                 .map {
                     RemovedTarget(
-                        target: try RowDecoding.target($0), removedAt: try $0.decode(column: "removed_at", as: String.self),
+                        target: try RowDecoding.target($0),
+                        removedAt: try $0.decode(column: "removed_at", as: String.self),
                         removedBy: try $0.decode(column: "removed_by", as: String.self))
                 }
         }
@@ -63,7 +64,9 @@ extension SQLRepository {
         let backend = database.backend
         return try await database.transaction { db in
             if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
-            guard let row = try await db.select().column("*").from("removed_targets").where("id", .equal, removedID).first()
+            guard
+                let row = try await db.select().column("*").from("removed_targets").where("id", .equal, removedID)
+                    .first()
             else {
                 throw StoreError.invalidBatch([BatchProblem(origin: nil, "không có chỉ tiêu đã xóa mã \(removedID).")])
             }
@@ -103,7 +106,9 @@ extension MemoryRepository {
             throw StoreError.invalidBatch([BatchProblem(origin: nil, "không có chỉ tiêu đã xóa mã \(removedID).")])
         }
         var target = removed[index].target
-        if targets(unitIDs: [target.unitID], years: Period.yearRange).contains(where: { $0.naturalKey == target.naturalKey }) {
+        if targets(unitIDs: [target.unitID], years: Period.yearRange).contains(where: {
+            $0.naturalKey == target.naturalKey
+        }) {
             throw StoreError.notRestorable(target)
         }
         removed.remove(at: index)
