@@ -89,6 +89,7 @@ import Testing
         }
         do {
             _ = try await resolver.resolve("Kông")
+            Issue.record("a part of a name resolved")
         } catch let StoreError.unitNotFound(_, suggestions) {
             #expect(suggestions == ["huyện Kông Chro"])
         }

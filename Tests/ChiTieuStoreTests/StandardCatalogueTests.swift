@@ -37,10 +37,15 @@ import Testing
         #expect(catalogue.indicator(named: name)?.code == code)
     }
 
-    @Test func parentsAreInTheCatalogue() {
-        let codes = Set(catalogue.indicators.map(\.code))
-        for indicator in catalogue.indicators {
-            if let parent = indicator.parentCode { #expect(codes.contains(parent)) }
+    /// The shipped catalogue nests indicators (the loader would refuse a parent it lacks, so
+    /// the check that can fail is the refusal itself).
+    @Test func parentsAreInTheCatalogueAndAMissingOneIsRefused() throws {
+        #expect(catalogue.indicators.contains { $0.parentCode != nil })
+        var broken = catalogue.indicators
+        let index = try #require(broken.firstIndex { $0.parentCode != nil })
+        broken[index].parentCode = "khong_co"
+        #expect(throws: CatalogueError.unknownParent(broken[index].code, "khong_co")) {
+            try Catalogue(version: "thử", indicators: broken)
         }
     }
 }
