@@ -60,7 +60,7 @@ import Testing
         var refused = DataBatch()
         refused.add(Observation(unitID: unit, indicatorCode: "retail_sales", period: period(2024, 9), value: 900))
         refused.add(Observation(unitID: unit, indicatorCode: "khong_co", period: period(2024, 9), value: 1))
-        await #expect(throws: StoreError.self) { try await repository.save(refused) }
+        await expectRefusal("chỉ tiêu \"khong_co\" không có trong danh mục") { try await repository.save(refused) }
         #expect(try await repository.auditTrail(AuditQuery(unitID: unit)).count == 2)
         await close()
     }

@@ -37,7 +37,9 @@ struct MigrationAndBackupTests {
         try await repository.ensureCatalogue()
         try await repository.save(DemoDataSet.batch())
         try await SQLiteBackup.backup(repository, to: backup.path)
-        await #expect(throws: StoreError.self) { try await SQLiteBackup.backup(repository, to: backup.path) }
+        await #expect(
+            throws: StoreError.cannotOpen(backup.path, "tệp đã có; chọn tên khác để không ghi đè bản sao lưu cũ")
+        ) { try await SQLiteBackup.backup(repository, to: backup.path) }
         let before = try await repository.snapshot()
         await repository.close()
 

@@ -212,7 +212,7 @@ import Testing
             Target(
                 unitID: unit, indicatorCode: "total_production_value", scope: .year(2024), measure: .averageGrowth,
                 bound: .atLeast(8)))
-        await #expect(throws: StoreError.self) { try await repository.save(batch) }
+        await expectRefusal("chỉ tiêu năm chỉ có dạng mức đạt") { try await repository.save(batch) }
         await close()
     }
 

@@ -101,3 +101,20 @@ extension ChiTieuRepository {
 func period(_ year: Int, _ toMonth: Int, from: Int = 1) -> Period {
     try! Period(year: year, fromMonth: from, toMonth: toMonth)
 }
+
+/// Runs `body` and expects a refused batch with a problem containing `expected`: any other
+/// error, or none, is an issue (`throws: StoreError.self` would accept any case).
+func expectRefusal(
+    _ expected: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> Void
+) async {
+    do {
+        try await body()
+        Issue.record("nothing was refused; expected «\(expected)»", sourceLocation: sourceLocation)
+    } catch StoreError.invalidBatch(let problems) {
+        #expect(
+            problems.contains { $0.message.contains(expected) }, "\(problems.map(\.message))",
+            sourceLocation: sourceLocation)
+    } catch {
+        Issue.record("refused otherwise: \(error); expected «\(expected)»", sourceLocation: sourceLocation)
+    }
+}

@@ -33,13 +33,15 @@ import Testing
         defer { file.remove() }
         let repository = try await SQLRepository.openSQLite(path: file.path)
         try await repository.ensureCatalogue()
-        await #expect(throws: (any Error).self) {
+        // The refusal must be the foreign key's, not any error (a typo in the SQL would pass).
+        let error = await #expect(throws: (any Error).self) {
             try await repository.database.withSession { db in
                 try await db.raw(
                     "INSERT INTO observations (unit_id, indicator_code, year, from_month, to_month, version, estimated, recorded_at) VALUES (42, 'retail_sales', 2024, 1, 6, 1, 0, 'x')"
                 ).run()
             }
         }
+        #expect(String(describing: error).contains("FOREIGN KEY constraint failed"), "\(String(describing: error))")
         await repository.close()
     }
 

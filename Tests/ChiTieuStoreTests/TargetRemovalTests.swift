@@ -26,7 +26,7 @@ import Testing
             #expect(removed.map(\.target.bound) == [.atMost(4.2)])
             #expect(removed.first?.removedBy == "Thư ký")
             // Removing it again (a second tab) is refused with nothing written.
-            await #expect(throws: StoreError.self) { try await repository.save(removal) }
+            await expectRefusal("vừa được người khác sửa hoặc xóa") { try await repository.save(removal) }
 
             let back = try await repository.restoreTarget(removedID: removed[0].target.id, author: .commandLine)
             #expect(back.bound == .atMost(4.2))
