@@ -148,13 +148,27 @@ import Testing
         #expect(good.stdout == "Đã ghi 1 kết quả mới.\n")
     }
 
-    @Test func checkListsTheDemoFinding() throws {
+    @Test func checkListsTheDemoFindingAndExitsNonZeroOnAnError() throws {
         _ = try run("demo")
         let check = try run("check")
         #expect(
             check.stdout.contains(
                 "Cảnh báo: Huyện Chợ Đồn, Xuất khẩu lao động, 9 tháng năm 2023: nguồn ghi đạt 180% kế hoạch, nhưng 217 ÷ 120 = 180,83%."
             ))
+        // Warnings only: a script goes on.
+        #expect(check.status == 0)
+        // A stated tally whose parts pass its total is an error: a script stops.
+        let text = folder.appendingPathComponent("tong-hop.txt")
+        try """
+        Hội nghị Ban Chấp hành Đảng bộ huyện Kông Chro đánh giá kết quả 6 tháng đầu năm 2024. \
+        Trong tổng 10 chỉ tiêu, có 8 chỉ tiêu vượt kế hoạch, 5 chỉ tiêu đạt kế hoạch.
+        """.write(to: text, atomically: true, encoding: .utf8)
+        _ = try run("ingest", text.path)
+        let failing = try run("check", "--unit", "huyện Kông Chro")
+        #expect(failing.stdout.contains("tổng 10 chỉ tiêu nhưng các nhóm cộng lại được 13."))
+        #expect(failing.status == 1)
+        #expect(failing.stderr.isEmpty, "\(failing.stderr)")
+        #expect(try run("check", "--unit", "huyện Kông Chro", "--json").status == 1)
     }
 
     @Test func extractRefusesWordAndPDFFilesAndNeverMixesUpOutputs() throws {
