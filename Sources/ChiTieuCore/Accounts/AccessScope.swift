@@ -68,11 +68,19 @@ public struct AccessScope: Sendable {
         return canWrite(owner, units: units)
     }
 
+    /// A unit is within `root` when it, or a unit above it, is `root`; when it was taken over by
+    /// `root` itself (an old commune of today's commune); or when a unit above it was taken
+    /// over by a `root` above commune level (today's province inherits the old province's
+    /// districts). A commune-level root inherits only its own predecessors: the editor of đặc
+    /// khu Lý Sơn, successor of huyện Lý Sơn, does not get a commune of that district that went
+    /// to another unit.
     static func isWithin(_ unit: AdministrativeUnit, root: UnitID, units: [UnitID: AdministrativeUnit]) -> Bool {
+        let rootInheritsBelow = units[root].map { !$0.kind.isCommuneLevel } ?? true
         var current: AdministrativeUnit? = unit
         var seen = Set<UnitID>()
         while let u = current, seen.insert(u.id).inserted {
-            if u.id == root || u.successors.contains(root) { return true }
+            if u.id == root { return true }
+            if u.successors.contains(root), u.id == unit.id || rootInheritsBelow { return true }
             current = u.parentID.flatMap { units[$0] }
         }
         return false
