@@ -18,11 +18,42 @@ struct PermissionTests {
         return (fixture, try await ServerFixture.session(for: user, in: fixture.repository))
     }
 
-    /// Every route of the router with `{id}` set to a unit of another province (Chợ Đồn, Bắc Kạn)
-    /// and the editor of Chư Sê (Gia Lai) asking: each answers 403, and nothing is stored.
-    @Test func anEditorOfOneDistrictCannotReachAnotherProvinceThroughAnyRoute() async throws {
+    /// Units the editor of Chư Sê (a district of old Gia Lai) must not reach: another province's
+    /// district, a sibling district, the province above, and today's province that absorbed it.
+    enum Outside: String, CaseIterable, CustomTestStringConvertible {
+        case otherProvince = "Chợ Đồn"
+        case sibling = "An Khê"
+        case parent = "Gia Lai (đến 2025)"
+        case successorProvince = "Gia Lai (từ 2025)"
+
+        var testDescription: String { rawValue }
+
+        func unit(in fixture: ServerFixture) async throws -> AdministrativeUnit {
+            let units = try await fixture.repository.allUnits()
+            let found: AdministrativeUnit? =
+                switch self {
+                case .otherProvince: units.first { $0.name == "Chợ Đồn" }
+                case .sibling: units.first { $0.name == "An Khê" }
+                case .parent: units.first { $0.name == "Gia Lai" && $0.validTo != nil }
+                case .successorProvince: units.first { $0.name == "Gia Lai" && $0.validFrom != nil }
+                }
+            return try #require(found)
+        }
+    }
+
+    /// Every route of the router with `{id}` set to a unit outside the editor's: each answers 403,
+    /// shows none of that unit's figures, and stores nothing.
+    @Test(arguments: Outside.allCases)
+    func anEditorOfOneDistrictReachesNoOtherUnitThroughAnyRoute(outside: Outside) async throws {
         let (fixture, session) = try await signedIn(.editor, on: "Chư Sê")
-        let other = try await fixture.unitID("Chợ Đồn")
+        let other = try await outside.unit(in: fixture)
+        // The leak sentinels are figures of the unit asked for and of the units below it (a
+        // province's page would show its districts'), other than the editor's own district's.
+        let mine = try await fixture.unitID("Chư Sê")
+        let below = try await fixture.repository.children(of: other.id).map(\.id).filter { $0 != mine }
+        let sentinels = try await fixture.repository.observations(unitIDs: [other.id] + below, years: Period.yearRange)
+            .compactMap(\.value).filter { $0 > 100 }.map(\.vietnamese)
+        if outside != .successorProvince { #expect(!sentinels.isEmpty, "no figure of \(other.title) to look for") }
         let routes = buildRouter(fixture.services).routes
             .map {
                 (
@@ -38,7 +69,7 @@ struct PermissionTests {
             for route in routes {
                 let path =
                     (route.path.hasPrefix("/") ? "" : "/")
-                    + route.path.replacingOccurrences(of: ":id", with: "\(other)")
+                    + route.path.replacingOccurrences(of: ":id", with: "\(other.id)")
                     .replacingOccurrences(of: ":code", with: "total_production_value")
                     .replacingOccurrences(of: ":file", with: "bao-cao.txt")
                 let body: String
@@ -60,10 +91,29 @@ struct PermissionTests {
                     uri: path + query, method: route.method, headers: [.contentType: type],
                     body: route.method == .get ? nil : ByteBuffer(string: body))
                 #expect(response.status == .forbidden, "\(route.method) \(path)")
-                #expect(!response.text.contains("4.790,86") && !response.text.contains("Chợ Đồn: "), "\(path)")
+                for sentinel in sentinels {
+                    #expect(!response.text.contains(sentinel), "\(path) shows \(sentinel)")
+                }
             }
         }
         #expect(try await fixture.repository.auditTrail(AuditQuery()).count == before)
+    }
+
+    /// An editor posting to the administrators' forms is refused, and nothing is added.
+    @Test func anEditorCannotUseTheAdministratorsForms() async throws {
+        let (fixture, session) = try await signedIn(.editor, on: "Chư Sê")
+        let usersBefore = try await fixture.repository.users().count
+        let unitsBefore = try await fixture.repository.allUnits().count
+        try await fixture.test(as: session) { client in
+            let user = try await client.postForm(
+                "/quan-tri/nguoi-dung", [("ten", "ke-la"), ("vai_tro", "admin"), ("mat_khau", "mat-khau-dai-12345")])
+            #expect(user.status == .forbidden)
+            let organisation = try await client.postForm(
+                "/to-chuc-dang", [("ten", "Đảng bộ Thử"), ("cap_tren", "52")])
+            #expect(organisation.status == .forbidden)
+        }
+        #expect(try await fixture.repository.users().count == usersBefore)
+        #expect(try await fixture.repository.allUnits().count == unitsBefore)
     }
 
     @Test func routesWithoutAUnitOnlyShowTheAccountsUnits() async throws {
