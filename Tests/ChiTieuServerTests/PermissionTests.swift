@@ -220,6 +220,16 @@ struct PermissionTests {
             let api = try await client.postJSON(
                 "/api/v1/units/\(id)/results", #"{"indicator":"budget_revenue","year":2024,"to_month":9,"value":40}"#)
             #expect(api.status == .forbidden)
+            // The real token in the address is refused: addresses end up in logs, the history
+            // and Referer headers, so a token there is as good as published.
+            let token = try #require(fixture.session).csrf
+            let inQuery = try await client.postForm(
+                "/don-vi/\(id)/nhap-so-lieu?_csrf=\(token)", [("nam", "2024"), ("thang", "9"), ("gia_tri[budget_revenue]", "41")])
+            #expect(inQuery.status == .forbidden)
+            let apiInQuery = try await client.postJSON(
+                "/api/v1/units/\(id)/results?_csrf=\(token)",
+                #"{"indicator":"budget_revenue","year":2024,"to_month":9,"value":41}"#)
+            #expect(apiInQuery.status == .forbidden)
             // the real token in the form field is accepted
             let good = try await client.postForm(
                 "/don-vi/\(id)/nhap-so-lieu",
