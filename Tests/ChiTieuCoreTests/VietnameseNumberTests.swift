@@ -28,7 +28,8 @@ import Testing
 
     @Test func aLineOfDigitsIsOneNumberOrNone() {
         let digits = String(repeating: "9", count: 400)
-        #expect(VietnameseNumber.parse(digits) == nil || VietnameseNumber.parse(digits)!.isFinite)
+        // 400 digits are past any Double: no number, never infinity.
+        #expect(VietnameseNumber.parse(digits) == nil)
         #expect(VietnameseNumber.parse(String(repeating: "1", count: 20)) == 11_111_111_111_111_111_111.0)
     }
 }

@@ -34,27 +34,40 @@ struct WriteAPITests {
     @Test func badResultsAreRefusedNamingTheField() async throws {
         let fixture = try await ServerFixture.demo()
         let id = try await fixture.unitID("Kông Chro")
-        let cases: [(String, HTTPResponse.Status, String?)] = [
+        // Each refusal with its field and the words that say what is wrong.
+        let cases: [(String, HTTPResponse.Status, String?, String)] = [
             (
                 #"{"indicator":"total_production_value","year":2024,"to_month":9,"value":"bốn nghìn"}"#, .badRequest,
-                "value"
+                "value", "«bốn nghìn» không phải là số viết kiểu Việt Nam"
             ),
-            (#"{"indicator":"total_production_value","year":2024,"to_month":13,"value":1}"#, .badRequest, "to_month"),
-            (#"{"indicator":"khong_co","year":2024,"to_month":9,"value":1}"#, .badRequest, "indicator"),
+            (
+                #"{"indicator":"total_production_value","year":2024,"to_month":13,"value":1}"#, .badRequest, "to_month",
+                "Đến tháng phải từ 1 đến 12."
+            ),
+            (
+                #"{"indicator":"khong_co","year":2024,"to_month":9,"value":1}"#, .badRequest, "indicator",
+                "«khong_co»"
+            ),
             (
                 #"{"indicator":"health_insurance_coverage","year":2024,"to_month":9,"value":"140"}"#, .badRequest,
-                "value"
+                "value", "100%"
             ),
-            (#"{"indicator":"total_production_value","year":2024,"to_month":9}"#, .badRequest, "value"),
-            (#"{"indicator":"total_production_value","year":"2024","#, .badRequest, nil),
+            (
+                #"{"indicator":"total_production_value","year":2024,"to_month":9}"#, .badRequest, "value",
+                "Thiếu trường «value»."
+            ),
+            (
+                #"{"indicator":"total_production_value","year":"2024","#, .badRequest, nil,
+                "không đúng định dạng JSON"
+            ),
         ]
         try await fixture.test { client in
-            for (body, status, field) in cases {
+            for (body, status, field, words) in cases {
                 let response = try await client.postJSON("/api/v1/units/\(id)/results", body)
                 #expect(response.status == status, "\(body)")
                 let error = try response.apiError()
                 #expect(error.field == field, "\(body)")
-                #expect(!error.message.isEmpty)
+                #expect(error.message.contains(words), "\(body): \(error.message)")
             }
             let (_, versions) = try await client.getJSON(
                 "/api/v1/units/\(id)/results/total_production_value/versions?year=2024&to_month=9")
