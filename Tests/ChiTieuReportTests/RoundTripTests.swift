@@ -83,12 +83,16 @@ import Testing
             #expect(t?.total == tally.total, sourceLocation: location)
         }
         var goals = Set<String>()
+        var goalsChecked = 0
         for goal in material.nextYearTargets where goals.insert(goal.indicator.code).inserted {
             if case .between = goal.target.bound { continue }
+            goalsChecked += 1
             let back = result.targets.first { $0.indicatorCode == goal.indicator.code }
             #expect(back?.value == goal.target.bound.values.0, "goal \(goal.indicator.code)", sourceLocation: location)
             #expect(back?.year == material.period.year + 1, sourceLocation: location)
         }
+        // A case that writes no figure, tally or goal would check nothing.
+        #expect(wanted.count + (tally.total > 0 ? 1 : 0) + goalsChecked > 0, "nothing checked", sourceLocation: location)
     }
 
     @Test(arguments: [
