@@ -70,9 +70,27 @@ class Browser:
         self.call("POST", self.s + f"/element/{element}/value", {"text": text})
         return element
 
-    def click(self, css):
+    def click(self, css, navigates=True):
+        """Clicks, and when the click leads to another page, waits until that page has loaded
+        (the old document's marker is gone) instead of sleeping a fixed time."""
+        if navigates:
+            self.run("window.__chitieuBefore = true")
         self.call("POST", self.s + f"/element/{self.element(css)}/click", {})
-        time.sleep(0.4)
+        if navigates:
+            self.wait_for("return !window.__chitieuBefore && document.readyState === 'complete'", f"page after {css}")
+
+    def wait_for(self, script, what, timeout=15):
+        """Polls a condition in the page until it holds; a page still loading may refuse scripts."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if self.run(script):
+                    return True
+            except RuntimeError:
+                pass
+            time.sleep(0.05)
+        self.problems.append(f"timed out after {timeout} s waiting for {what}")
+        return False
 
     def text(self):
         return self.run("return document.body.innerText")

@@ -111,7 +111,7 @@ try:
     # The unit picker navigates without pressing the button.
     b.go(f"/don-vi/{kong}?nam=2024&thang=9")
     b.run("const s = document.querySelector('select[name=thang]'); s.value = '12'; s.dispatchEvent(new Event('change'));")
-    time.sleep(0.5)
+    b.wait_for("return location.search.includes('thang=12')", "the picker to navigate", timeout=5)
     if "thang=12" not in b.url():
         problems.append(f"picker: choosing «Cả năm» did not navigate (at {b.url()})")
 finally:

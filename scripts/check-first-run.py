@@ -59,7 +59,7 @@ try:
 
     # Two targets of the annual plan, one at a time as the form takes them.
     for code, value in (("total_production_value", "1.250"), ("budget_revenue", "12,5")):
-        b.click(f"select[name='moi[chi_tieu]'] option[value='{code}']")
+        b.click(f"select[name='moi[chi_tieu]'] option[value='{code}']", navigates=False)
         b.type("input[name='moi[gia_tri]']", value)
         submit("main form button[type=submit]")
         if "Đã lưu" not in b.text():
