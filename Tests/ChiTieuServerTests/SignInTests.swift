@@ -3,6 +3,7 @@ import ChiTieuStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 @testable import ChiTieuServer
@@ -78,6 +79,52 @@ struct SignInTests {
             #expect(locked.status == .tooManyRequests)
             #expect(locked.headers[.retryAfter] == "900")
             #expect(locked.text.contains("Đăng nhập sai quá nhiều lần"))
+        }
+    }
+
+    /// A clock a test moves forward.
+    final class MovableNow: Sendable {
+        let date = Mutex(Date(timeIntervalSince1970: 1_781_490_600))
+        var clock: WallClock { WallClock { [self] in self.date.withLock { $0 } } }
+        func advance(minutes: Double) { date.withLock { $0 = $0.addingTimeInterval(minutes * 60) } }
+    }
+
+    static func movableFixture() async throws -> (ServerFixture, MovableNow) {
+        let now = MovableNow()
+        var configuration = ServerFixture.configuration
+        configuration.clock = now.clock
+        return (try await ServerFixture.demo(configuration: configuration), now)
+    }
+
+    @Test func aClosedNameOpensAgainWhenTheWindowHasPassed() async throws {
+        let (fixture, now) = try await Self.movableFixture()
+        try await fixture.test(as: nil) { client in
+            let token = try await csrf(client)
+            for _ in 0..<5 {
+                _ = try await signIn(client, name: "quantri", password: "doan-\(UUID())", csrf: token)
+            }
+            now.advance(minutes: 14)
+            #expect(try await signIn(client, name: "quantri", password: "mat-khau-dai-1", csrf: token).status == .tooManyRequests)
+            // The window is 15 minutes from the failures: one minute later the name is open again.
+            now.advance(minutes: 1.5)
+            #expect(try await signIn(client, name: "quantri", password: "mat-khau-dai-1", csrf: token).status == .seeOther)
+        }
+    }
+
+    @Test func oneAddressTryingManyNamesIsStoppedWhateverTheName() async throws {
+        let (fixture, now) = try await Self.movableFixture()
+        let limit = ServerFixture.configuration.signInLimits.failuresPerAddress
+        try await fixture.test(as: nil) { client in
+            let token = try await csrf(client)
+            for n in 0..<limit {
+                let status = try await signIn(client, name: "ten-\(n)", password: "sai", csrf: token).status
+                #expect(status == .unauthorized, "attempt \(n)")
+            }
+            // Even the right password of a real account is refused from this address now.
+            let refused = try await signIn(client, name: "quantri", password: "mat-khau-dai-1", csrf: token)
+            #expect(refused.status == .tooManyRequests)
+            now.advance(minutes: 16)
+            #expect(try await signIn(client, name: "quantri", password: "mat-khau-dai-1", csrf: token).status == .seeOther)
         }
     }
 
