@@ -129,4 +129,79 @@ import Testing
         let a = F.assess(target, F.production, year: 2026, to: 6, years(F.production, [2020: 1000, 2025: 2200]))
         #expect(a.status == .exceeded)
     }
+
+    // MARK: branches judged mid-term and bounds other than "at least"
+
+    @Test func averageReductionMidTermRunsOnThePaceOfTheLastFullYear() {
+        let target = F.term(F.poverty, 2020, 2025, .averageReduction, .atLeast(1.41))
+        let history = years(F.poverty, [2020: 10, 2023: 5])
+        // 10 → 5 over three years: 5 ÷ 3 points a year, above 1,41.
+        let pace = (10.0 - 5.0) / 3
+        let a = F.assess(target, F.poverty, year: 2024, to: 6, history)
+        #expect(a.achieved == pace)
+        #expect(a.achievedThrough == 2023)
+        #expect(a.forecast == pace)
+        #expect(a.status == .onTrack)
+        // Slower than the target by more than the at-risk margin: off track.
+        let slow = F.assess(target, F.poverty, year: 2023, to: 12, years(F.poverty, [2020: 10, 2023: 8]))
+        let slowPace = 2.0 / 3
+        #expect(slow.forecast == slowPace)
+        let slowGap: Double = (1.41 - slowPace) / 1.41 * 100
+        #expect(slow.shortfallPercent!.rounded(6) == slowGap.rounded(6))
+        #expect(slow.status == .offTrack)
+    }
+
+    @Test func changeSinceBaseMidTermProjectsThePaceOverTheWholeTerm() {
+        let target = F.term(F.income, 2025, 2030, .changeSinceBase, .atLeast(31.6))
+        let a = F.assess(target, F.income, year: 2027, to: 12, years(F.income, [2025: 100, 2027: 110]))
+        // 10% in two years is √1,1 a year; over five years (1,1^2,5 − 1) = 26,9%, short of 31,6%.
+        let projected: Double = (Foundation.pow(1.1, 2.5) - 1) * 100
+        #expect(a.forecast!.rounded(6) == projected.rounded(6))
+        let gap: Double = (31.6 - projected) / 31.6 * 100
+        #expect(a.shortfallPercent!.rounded(6) == gap.rounded(6))
+        let expected: AssessmentStatus =
+            gap <= AssessmentConfiguration.standard.atRiskShortfallPercent ? .atRisk : .offTrack
+        #expect(a.status == expected)
+    }
+
+    @Test func aLowerIsBetterLevelAtTheEndIsMetUnderTheBoundAndMissedOverIt() {
+        let target = F.term(F.poverty, 2020, 2025, .value, .atMost(2))
+        #expect(F.assess(target, F.poverty, year: 2025, to: 12, years(F.poverty, [2020: 8, 2025: 1.8])).status == .met)
+        let over = F.assess(target, F.poverty, year: 2025, to: 12, years(F.poverty, [2020: 8, 2025: 2.5]))
+        #expect(over.status == .missed)
+        let overGap: Double = (2.5 - 2) / 2 * 100
+        #expect(over.shortfallPercent == overGap)
+    }
+
+    @Test func aRangeIsMetInsideExceededAboveAndMissedBelowForHigherIsBetter() {
+        let target = F.term(F.income, 2020, 2025, .value, .between(60, 65))
+        func status(_ v: Double) -> AssessmentStatus {
+            F.assess(target, F.income, year: 2025, to: 12, years(F.income, [2020: 40, 2025: v])).status
+        }
+        #expect(status(62) == .met)
+        #expect(status(66) == .exceeded)
+        #expect(status(59) == .missed)
+        // For a lower-is-better range the sides swap.
+        let falling = F.term(F.poverty, 2020, 2025, .value, .between(2, 3))
+        func poverty(_ v: Double) -> AssessmentStatus {
+            F.assess(falling, F.poverty, year: 2025, to: 12, years(F.poverty, [2020: 8, 2025: v])).status
+        }
+        #expect(poverty(2.5) == .met)
+        #expect(poverty(1.5) == .exceeded)
+        #expect(poverty(3.5) == .missed)
+    }
+
+    @Test func everyYearWithAllYearsAboveIsMetOrExceededAndMidTermOnTrack() {
+        let target = F.term(F.newMembers, 2021, 2025, .everyYear, .atLeast(60))
+        let all = years(F.newMembers, [2021: 61, 2022: 65, 2023: 70, 2024: 62, 2025: 75])
+        // A flow: every year above the bound is vượt.
+        #expect(F.assess(target, F.newMembers, year: 2025, to: 12, all).status == .exceeded)
+        let withExactlyOne = years(F.newMembers, [2021: 60, 2022: 65, 2023: 70, 2024: 62, 2025: 75])
+        #expect(F.assess(target, F.newMembers, year: 2025, to: 12, withExactlyOne).status == .met)
+        let mid = F.assess(target, F.newMembers, year: 2024, to: 6, years(F.newMembers, [2021: 61, 2022: 65, 2023: 70]))
+        #expect(mid.status == .onTrack)
+        #expect(mid.achieved == 70)
+        #expect(mid.achievedThrough == 2023)
+        #expect(mid.note == "Các năm đã qua đều đạt; chưa có số liệu năm 2024.")
+    }
 }
