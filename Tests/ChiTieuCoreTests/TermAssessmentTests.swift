@@ -198,7 +198,8 @@ import Testing
         #expect(F.assess(target, F.newMembers, year: 2025, to: 12, all).status == .exceeded)
         let withExactlyOne = years(F.newMembers, [2021: 60, 2022: 65, 2023: 70, 2024: 62, 2025: 75])
         #expect(F.assess(target, F.newMembers, year: 2025, to: 12, withExactlyOne).status == .met)
-        let mid = F.assess(target, F.newMembers, year: 2024, to: 6, years(F.newMembers, [2021: 61, 2022: 65, 2023: 70]))
+        let mid = F.assess(
+            target, F.newMembers, year: 2024, to: 6, years(F.newMembers, [2021: 61, 2022: 65, 2023: 70]))
         #expect(mid.status == .onTrack)
         #expect(mid.achieved == 70)
         #expect(mid.achievedThrough == 2023)

@@ -92,7 +92,8 @@ import Testing
             #expect(back?.year == material.period.year + 1, sourceLocation: location)
         }
         // A case that writes no figure, tally or goal would check nothing.
-        #expect(wanted.count + (tally.total > 0 ? 1 : 0) + goalsChecked > 0, "nothing checked", sourceLocation: location)
+        #expect(
+            wanted.count + (tally.total > 0 ? 1 : 0) + goalsChecked > 0, "nothing checked", sourceLocation: location)
     }
 
     @Test(arguments: [

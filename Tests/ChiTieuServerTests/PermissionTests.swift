@@ -224,7 +224,8 @@ struct PermissionTests {
             // and Referer headers, so a token there is as good as published.
             let token = try #require(fixture.session).csrf
             let inQuery = try await client.postForm(
-                "/don-vi/\(id)/nhap-so-lieu?_csrf=\(token)", [("nam", "2024"), ("thang", "9"), ("gia_tri[budget_revenue]", "41")])
+                "/don-vi/\(id)/nhap-so-lieu?_csrf=\(token)",
+                [("nam", "2024"), ("thang", "9"), ("gia_tri[budget_revenue]", "41")])
             #expect(inQuery.status == .forbidden)
             let apiInQuery = try await client.postJSON(
                 "/api/v1/units/\(id)/results?_csrf=\(token)",
