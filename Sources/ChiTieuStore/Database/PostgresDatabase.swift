@@ -22,7 +22,10 @@ extension StoreDatabase {
         let pool = SharedPool(
             EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
-                maxConnectionsPerEventLoop: max(1, connections), logger: logger,
+                // Writers take turns on one advisory lock: in a burst (40 sign-ins at once on a
+                // busy machine) the last waits longer than the library's 10 s for a connection,
+                // and should wait, not fail.
+                maxConnectionsPerEventLoop: max(1, connections), requestTimeout: .seconds(30), logger: logger,
                 on: MultiThreadedEventLoopGroup.singleton.next()))
         return StoreDatabase(
             backend: .postgres, location: Self.redacted(url),
