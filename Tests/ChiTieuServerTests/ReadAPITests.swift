@@ -1,3 +1,4 @@
+import ChiTieuStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -13,7 +14,7 @@ struct ReadAPITests {
             let (status, json) = try await client.getJSON("/health")
             #expect(status == .ok)
             #expect(json["status"] as? String == "ok")
-            #expect(json["catalogue"] as? String == "2025.1")
+            #expect(json["catalogue"] as? String == (try StandardCatalogue.load()).version)
         }
     }
 

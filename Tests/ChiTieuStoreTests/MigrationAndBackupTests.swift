@@ -97,11 +97,14 @@ struct RestoreTests {
         func remove() { try? FileManager.default.removeItem(atPath: path) }
     }
 
+    /// The demo's first unit (the province it adds first): its ID in a fresh database.
+    static let firstUnit: UnitID = 1
+
     static func result(_ value: Double, month: Int) -> DataBatch {
         var batch = DataBatch()
         batch.add(
             Observation(
-                unitID: 1, indicatorCode: "budget_revenue", period: try! .yearToDate(2024, through: month),
+                unitID: firstUnit, indicatorCode: "budget_revenue", period: try! .yearToDate(2024, through: month),
                 value: value))
         return batch
     }
@@ -119,7 +122,7 @@ struct RestoreTests {
 
     static func value(at path: String, month: Int) async throws -> Double? {
         let repository = try await SQLRepository.openSQLite(path: path)
-        let observations = try await repository.observations(unitIDs: [1], years: 2024...2024)
+        let observations = try await repository.observations(unitIDs: [firstUnit], years: 2024...2024)
         await repository.close()
         return observations.first { $0.indicatorCode == "budget_revenue" && $0.period.toMonth == month }?.value
     }
