@@ -72,11 +72,18 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ExtractBenchmark", dependencies: ["ChiTieuExtract", "ChiTieuCore"]),
+        // What the store and server tests share to run on SQLite and PostgreSQL (not shipped).
+        .target(
+            name: "ChiTieuTestSupport",
+            dependencies: ["ChiTieuStore", "ChiTieuCore", .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/ChiTieuTestSupport"),
         .testTarget(name: "ChiTieuCoreTests", dependencies: ["ChiTieuCore"]),
         .testTarget(name: "ChiTieuExtractTests", dependencies: ["ChiTieuExtract", "ChiTieuCore"]),
         .testTarget(
             name: "ChiTieuStoreTests",
-            dependencies: ["ChiTieuStore", "ChiTieuCore", .product(name: "SQLKit", package: "sql-kit")]),
+            dependencies: [
+                "ChiTieuStore", "ChiTieuCore", "ChiTieuTestSupport", .product(name: "SQLKit", package: "sql-kit"),
+            ]),
         .testTarget(name: "ChiTieuCLITests", dependencies: ["chitieu"]),
         .testTarget(
             name: "ChiTieuReportTests",
@@ -87,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "ChiTieuServerTests",
             dependencies: [
-                "ChiTieuServer", "ChiTieuStore", "ChiTieuCore",
+                "ChiTieuServer", "ChiTieuStore", "ChiTieuCore", "ChiTieuTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

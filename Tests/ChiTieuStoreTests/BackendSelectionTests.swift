@@ -1,3 +1,4 @@
+import ChiTieuTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ChiTieuCore
+import ChiTieuTestSupport
 import Foundation
 import Testing
 
