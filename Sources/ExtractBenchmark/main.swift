@@ -12,8 +12,21 @@ import Foundation
 let arguments = CommandLine.arguments
 let folder = arguments.count > 1 ? arguments[1] : "../shared/corpus/dev"
 let megabytes = arguments.count > 2 ? Double(arguments[2]) ?? 50 : 50
-let catalogue =
-    arguments.count > 3 ? FileManager.default.contents(atPath: arguments[3]).flatMap { try? Catalogue.decode($0) } : nil
+/// A catalogue asked for must be read: a wrong path would measure extraction without indicator
+/// matching and print figures that look like the real ones.
+func readCatalogue(at path: String) -> Catalogue {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("Không đọc được danh mục \(path).\n".utf8))
+        exit(2)
+    }
+    do {
+        return try Catalogue.decode(data)
+    } catch {
+        FileHandle.standardError.write(Data("Danh mục \(path) không đọc được: \(error).\n".utf8))
+        exit(2)
+    }
+}
+let catalogue = arguments.count > 3 ? readCatalogue(at: arguments[3]) : nil
 
 let files =
     (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
