@@ -171,6 +171,49 @@ import Testing
         #expect(try run("check", "--unit", "huyện Kông Chro", "--json").status == 1)
     }
 
+    /// `chitieu extract` writes the JSON of shared/extraction/SCHEMA.md: every document field,
+    /// every observation and target field, numbers converted from Vietnamese notation.
+    @Test func extractWritesTheSharedSchema() throws {
+        let text = """
+            Hội nghị Ban Chấp hành Đảng bộ huyện Thử Nghiệm lần thứ 18 (mở rộng), khóa VIII đánh giá kết quả 9 tháng năm 2024. \
+            Tổng giá trị sản xuất ước đạt 4.790,86 tỷ đồng, bằng 70,76% kế hoạch, tăng 3,81% so với cùng kỳ. \
+            Trong tổng 42 chỉ tiêu có 10 chỉ tiêu vượt kế hoạch, 22 chỉ tiêu đạt kế hoạch. \
+            Năm 2025, phấn đấu tổng sản lượng lương thực có hạt đạt 28.320 tấn.
+            """
+        try text.write(to: folder.appendingPathComponent("hoi-nghi.txt"), atomically: true, encoding: .utf8)
+        let run = try extract(["hoi-nghi.txt", "--out", "ra"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let data = try Data(contentsOf: folder.appendingPathComponent("ra/hoi-nghi.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(
+            Set(json.keys).isSuperset(of: [
+                "unit", "period", "conference", "observations", "tally", "targets", "people",
+            ]))
+        #expect((json["unit"] as? [String: Any])?["kind"] as? String == "huyện")
+        #expect((json["unit"] as? [String: Any])?["name"] as? String == "Thử Nghiệm")
+        let period = try #require(json["period"] as? [String: Any])
+        #expect(period["year"] as? Int == 2024 && period["from_month"] as? Int == 1 && period["to_month"] as? Int == 9)
+        let conference = try #require(json["conference"] as? [String: Any])
+        #expect(conference["number"] as? Int == 18 && conference["term"] as? Int == 8)
+        #expect(conference["extended"] as? Bool == true)
+        let observation = try #require((json["observations"] as? [[String: Any]])?.first)
+        for key in [
+            "indicator", "value", "unit", "qualifier", "estimated", "percent_of_plan", "plan_value", "growth_percent",
+            "price_basis",
+        ] {
+            #expect(observation.keys.contains(key), "observation lacks \(key)")
+        }
+        #expect(observation["value"] as? Double == 4790.86)
+        #expect(observation["percent_of_plan"] as? Double == 70.76)
+        #expect(observation["growth_percent"] as? Double == 3.81)
+        #expect(observation["estimated"] as? Bool == true)
+        let tally = try #require(json["tally"] as? [String: Any])
+        #expect(tally["total"] as? Int == 42 && tally["exceeded"] as? Int == 10 && tally["met"] as? Int == 22)
+        let target = try #require((json["targets"] as? [[String: Any]])?.first)
+        #expect(
+            target["value"] as? Double == 28320 && target["year"] as? Int == 2025 && target["unit"] as? String == "tấn")
+    }
+
     @Test func extractRefusesWordAndPDFFilesAndNeverMixesUpOutputs() throws {
         let fm = FileManager.default
         let sentence = "Tổng thu ngân sách ước đạt 37,5 tỷ đồng, bằng 85% dự toán."

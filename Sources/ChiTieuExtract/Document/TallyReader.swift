@@ -35,6 +35,9 @@ struct TallyReader {
         var parts = 0
         var other = 0
         for segment in segments(range) {
+            // Words before a count belong to it only back to the previous count: in "Trong tổng
+            // 42 chỉ tiêu có 10 chỉ tiêu vượt …" the "tổng" is the 42's, not the 10's.
+            var previousCountEnd = segment.lowerBound
             for i in segment {
                 guard let length = countWord(at: i, limit: segment.upperBound), i > segment.lowerBound,
                     tokens[i - 1].isNumber,
@@ -49,7 +52,10 @@ struct TallyReader {
                     total = count
                     n = first
                 }
-                let before = tokens[max(segment.lowerBound, i - 6)..<(total == nil ? i - 1 : i - 3)].map(\.key)
+                let from = max(segment.lowerBound, i - 6, previousCountEnd)
+                let to = max(from, total == nil ? i - 1 : i - 3)
+                let before = tokens[from..<to].map(\.key)
+                previousCountEnd = i + length
                 if before.contains("tổng") && total == nil {
                     tally.total = count
                     continue
