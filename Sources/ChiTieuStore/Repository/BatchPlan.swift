@@ -12,6 +12,14 @@ struct StoredState: Sendable {
     var conferences: [Conference]
     /// Stored target sets of the batch's units and years, by natural key.
     var targetSets: [String: TargetSet] = [:]
+    /// The units each of the batch's stored units went into, by title: «xã Ia Phí».
+    var successorTitles: [UnitID: [String]] = [:]
+
+    /// "(đã sáp nhập vào xã Ia Phí)", or the general words when the lineage is unknown.
+    func endedWords(_ unit: AdministrativeUnit) -> String {
+        guard let titles = successorTitles[unit.id], !titles.isEmpty else { return "(đã giải thể hoặc sáp nhập)" }
+        return "(đã sáp nhập vào \(titles.joined(separator: ", ")))"
+    }
     /// Stored units with the official code and start day of a batch unit
     /// (`RegistryPlan.storedKey`): the registry's huyện Kông Chro is the demo's.
     var registered: [String: UnitID] = [:]
@@ -105,7 +113,7 @@ struct BatchPlan: Sendable {
                 problems.append(
                     BatchProblem(
                         origin: origin,
-                        "\(unit.title) không còn tồn tại trong \(period.label) (đã giải thể hoặc sáp nhập)."))
+                        "\(unit.title) không còn tồn tại trong \(period.label) \(stored.endedWords(unit))."))
             }
         }
 
@@ -124,7 +132,7 @@ struct BatchPlan: Sendable {
                 problems.append(
                     BatchProblem(
                         origin: entry.origin,
-                        "\(unit.title) không còn tồn tại trong \(t.scope.label) (đã giải thể hoặc sáp nhập)."))
+                        "\(unit.title) không còn tồn tại trong \(t.scope.label) \(stored.endedWords(unit))."))
             }
             problems += Self.targetProblems(t, origin: entry.origin)
             if let earlier = seenTargets[t.naturalKey] {

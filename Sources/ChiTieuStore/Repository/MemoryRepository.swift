@@ -111,6 +111,10 @@ public actor MemoryRepository: ChiTieuRepository {
             targetSets: Dictionary(
                 targetSets(unitIDs: Array(ids), years: years).map { ($0.naturalKey, $0) },
                 uniquingKeysWith: { a, _ in a }),
+            successorTitles: Dictionary(
+                uniqueKeysWithValues: ids.compactMap { id in
+                    unitsByID[id].map { unit in (id, unit.successors.compactMap { unitsByID[$0]?.title }) }
+                }),
             registered: StoredState.registered(for: batch, among: Array(unitsByID.values)))
         let plan = try BatchPlan(batch, stored: stored)
         var summary = plan.summary

@@ -122,9 +122,29 @@ extension SQLRepository {
                 for set in try await targetSets(unitIDs: unitIDs, years: years, db: db) { sets[set.naturalKey] = set }
             }
         }
+        var successorTitles: [UnitID: [String]] = [:]
+        let ended = units.values.filter { $0.validTo != nil }.map(\.id)
+        if !ended.isEmpty {
+            for row in try await db.select()
+                .column(SQLColumn("predecessor_id", table: "unit_successions"), as: "predecessor")
+                .column(SQLColumn("kind", table: "units"), as: "kind").column(
+                    SQLColumn("name", table: "units"), as: "name"
+                )
+                .from("unit_successions")
+                .join(
+                    "units", on: SQLColumn("id", table: "units"), .equal,
+                    SQLColumn("successor_id", table: "unit_successions")
+                )
+                .where(SQLColumn("predecessor_id", table: "unit_successions"), .in, SQLBind.group(ended)).all()
+            {
+                let title =
+                    "\(try row.decode(column: "kind", as: String.self)) \(try row.decode(column: "name", as: String.self))"
+                successorTitles[try row.decode(column: "predecessor", as: UnitID.self), default: []].append(title)
+            }
+        }
         return StoredState(
             indicatorCodes: Set(codes), units: units, targets: targets, latest: latest, conferences: conferences,
-            targetSets: sets,
+            targetSets: sets, successorTitles: successorTitles,
             registered: StoredState.registered(for: batch, among: try await unitsWithCodes(of: batch, db: db)))
     }
 
