@@ -107,6 +107,12 @@ public struct AdministrativeUnit: Hashable, Sendable, Codable, Identifiable {
         (validFrom.map { $0 <= day } ?? true) && (validTo.map { day < $0 } ?? true)
     }
 
+    /// The last year the unit existed in, for a unit that ended (`validTo` is the first day it
+    /// no longer existed: ended 1/1/2026 means its last year is 2025); nil while it exists.
+    public var lastYear: Int? {
+        validTo.map { $0.month == 1 && $0.day == 1 ? $0.year - 1 : $0.year }
+    }
+
     /// Whether the unit existed at any time during the year.
     public func existed(inYear year: Int) -> Bool {
         (validFrom.map { $0.year <= year } ?? true)

@@ -114,7 +114,7 @@ struct AppServices: Sendable {
         }
         if let own = try await latest([unit.id]) { return own }
         if let below = try await latest(try await repository.children(of: unit.id).map(\.id)) { return below }
-        let lastYear = unit.validTo.map { $0.month == 1 && $0.day == 1 ? $0.year - 1 : $0.year } ?? currentYear
+        let lastYear = unit.lastYear ?? currentYear
         return try Period.yearToDate(min(currentYear, lastYear), through: 12)
     }
 }

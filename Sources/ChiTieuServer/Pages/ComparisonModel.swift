@@ -22,9 +22,7 @@ struct ComparisonModel: Sendable {
         if rows.isEmpty {
             let children = try await services.repository.children(of: unit.id)
             let first = children.map { $0.validFrom?.year ?? Period.yearRange.lowerBound }.min()
-            let last = children.map { u in
-                u.validTo.map { $0.month == 1 && $0.day == 1 ? $0.year - 1 : $0.year } ?? services.currentYear
-            }.max()
+            let last = children.map { $0.lastYear ?? services.currentYear }.max()
             if let first, let last, first <= last { model.yearsWithChildren = first...last }
         }
         return model

@@ -1,5 +1,6 @@
 import ChiTieuCore
 import ChiTieuReport
+import ChiTieuStore
 
 extension TargetSetPage {
     /// The page for a model and, after a refused save, the form as it was posted: a pure
@@ -72,9 +73,8 @@ extension TargetSetPage {
         /// The set's targets in its order, then the others; numbers as posted, else as stored,
         /// else 1, 2, … for a unit without a set yet (save once and the plan is the set).
         static func rows(_ model: TargetSetModel, form: Form?) -> [Row] {
-            let position = Dictionary(
-                (model.stored?.items ?? []).enumerated().map { ((model.stored?.targetKey(of: $1))!, $0) },
-                uniquingKeysWith: { a, _ in a })
+            let keyed = model.stored.map { set in set.items.enumerated().map { (set.targetKey(of: $1), $0) } } ?? []
+            let position = Dictionary(keyed, uniquingKeysWith: { a, _ in a })
             let ordered = model.targets.enumerated().sorted { a, b in
                 (position[a.element.naturalKey] ?? Int.max, a.offset) < (
                     position[b.element.naturalKey] ?? Int.max, b.offset
@@ -96,12 +96,7 @@ extension TargetSetPage {
 
         /// "≥ 1.250 tỷ đồng · kế hoạch", "giảm bình quân hằng năm (điểm %) ≥ 1,5 · nghị quyết".
         static func detail(_ target: Target, indicator: Indicator?) -> String {
-            let bound: String
-            switch target.bound {
-            case .atLeast(let v): bound = "≥ \(v.vietnamese)"
-            case .atMost(let v): bound = "≤ \(v.vietnamese)"
-            case .between(let low, let high): bound = "\(low.vietnamese) - \(high.vietnamese)"
-            }
+            let bound = AuditEntry.describe(target)
             let unit = target.measure == .value ? " \(indicator?.measureUnit ?? "")" : ""
             let measure = target.measure == .value ? "" : "\(target.measure.title) "
             return "\(measure)\(bound)\(unit) · \(target.planWord)"
