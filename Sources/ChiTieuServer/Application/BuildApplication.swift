@@ -9,7 +9,7 @@ import NIOCore
 public func buildApplication(
     repository: any ChiTieuRepository & AccountRepository, configuration: ServerConfiguration
 ) async throws -> some ApplicationProtocol {
-    var logger = Logger(label: "chitieu.server")
+    var logger = configuration.logger
     logger.logLevel = configuration.logLevel
     let services = try await AppServices(repository: repository, configuration: configuration)
     let idle = TimeAmount.seconds(configuration.idleTimeout.components.seconds)
@@ -31,8 +31,8 @@ public func buildApplication(
 func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
-    if services.configuration.logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: ClientAddressMiddleware(trustedProxies: services.configuration.trustedProxies))
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorPageMiddleware(pages: services.pages))
     router.add(
         middleware: IdentifyMiddleware(

@@ -14,7 +14,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let refusal = APIError(error)
-            if refusal.status == .internalServerError {
+            let failed = refusal.status == .internalServerError
+            if failed {
                 context.logger.error("\(request.method) \(request.uri.path): \(String(reflecting: error))")
             }
             let path = request.uri.path
@@ -25,7 +26,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             }
             let view = ErrorView(
                 layout: LayoutView(title: "Lỗi \(refusal.status.code)"), status: refusal.status.code,
-                message: refusal.message, problems: refusal.problems ?? [])
+                message: refusal.message, problems: refusal.problems ?? [], requestID: failed ? context.id : nil)
             return try pages.render(view, template: "error", status: refusal.status)
         }
     }
@@ -36,4 +37,6 @@ struct ErrorView {
     let status: Int
     let message: String
     let problems: [String]
+    /// On a server fault only: the id of the log line that says what went wrong.
+    let requestID: String?
 }

@@ -5,9 +5,10 @@ import Logging
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// Each answered request is one line at `info`; `warning` leaves only problems.
     public var logLevel: Logger.Level
-    /// One log line per request (`serve --verbose`).
-    public var logRequests: Bool
+    /// Where the lines go: swift-log's process-wide handler unless a test captures them.
+    public var logger: Logger
     /// Now, for sessions, sign-in windows, default periods and implausible-year checks.
     public var clock: WallClock
     public var currentYear: Int { clock.year }
@@ -25,7 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Duration
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, logRequests: Bool = false,
+        host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info,
+        logger: Logger = Logger(label: "chitieu.server"),
         clock: WallClock = .system,
         publicReading: Bool = false, secureCookies: Bool = false, sessionLifetime: Duration = .seconds(8 * 3600),
         passwords: Passwords = Passwords(), trustedProxies: Set<String> = [], signInLimits: SignInLimits = .standard,
@@ -34,7 +36,7 @@ public struct ServerConfiguration: Sendable {
         self.host = host
         self.port = port
         self.logLevel = logLevel
-        self.logRequests = logRequests
+        self.logger = logger
         self.clock = clock
         self.publicReading = publicReading
         self.secureCookies = secureCookies

@@ -23,6 +23,10 @@ struct InitCommand: AsyncParsableCommand {
                 let registry = try await repository.ensureRegistry()
                 let took = ContinuousClock.now - started
                 print("Cơ sở dữ liệu: \(repository.database.location)")
+                // A new database gets every step; only an older one's upgrade is worth a line.
+                if !repository.migrationsApplied.contains(1), let upgrade = repository.upgradeSentence {
+                    print(upgrade)
+                }
                 print("\(action) danh mục \(catalogue.indicators.count) chỉ tiêu (phiên bản \(catalogue.version)).")
                 print(
                     registry.isEmpty

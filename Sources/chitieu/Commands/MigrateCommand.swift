@@ -9,17 +9,23 @@ struct MigrateCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    // Hidden: only the package check needs a database as an older release left it.
+    @Option(name: .customLong("create-older"), help: .hidden)
+    var olderVersion: Int?
+
     func run() async throws {
         try await reportingErrors {
+            if let olderVersion {
+                let path = try store.sqliteFile()
+                try await SQLRepository.createOlderSQLite(path: path, schemaVersion: olderVersion)
+                print("Đã tạo \(path) ở lược đồ phiên bản \(olderVersion).")
+                return
+            }
             try await store.withRepository { repository in
-                let versions = repository.migrationsApplied
                 print("Cơ sở dữ liệu: \(repository.database.location)")
-                if versions.isEmpty {
-                    print("Đã ở lược đồ phiên bản \(SQLRepository.schemaVersion), không cần nâng cấp.")
-                } else {
-                    let steps = versions.map(String.init).joined(separator: ", ")
-                    print("Đã nâng cấp lên lược đồ phiên bản \(SQLRepository.schemaVersion) (các bước: \(steps)).")
-                }
+                print(
+                    repository.upgradeSentence
+                        ?? "Đã ở lược đồ phiên bản \(SQLRepository.schemaVersion), không cần nâng cấp.")
                 // A database of an older chitieu gets the registry; its own units keep their ids
                 // and take their codes.
                 if try await repository.catalogueVersion() != nil {
@@ -28,5 +34,15 @@ struct MigrateCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+}
+
+extension SQLRepository {
+    /// What opening the database changed in its schema, for the journal after an upgrade:
+    /// «Đã nâng cấp lên lược đồ phiên bản 7 (các bước: 7).»
+    var upgradeSentence: String? {
+        guard !migrationsApplied.isEmpty else { return nil }
+        let steps = migrationsApplied.map(String.init).joined(separator: ", ")
+        return "Đã nâng cấp lên lược đồ phiên bản \(SQLRepository.schemaVersion) (các bước: \(steps))."
     }
 }

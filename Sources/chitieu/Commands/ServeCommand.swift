@@ -22,8 +22,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Nạp dữ liệu minh họa nếu cơ sở dữ liệu chưa có.")
     var demo = false
 
-    @Flag(help: "Ghi nhật ký từng yêu cầu.")
-    var verbose = false
+    @Option(
+        help:
+            "Mức nhật ký (ra stderr): info ghi mỗi yêu cầu một dòng; warning chỉ ghi lỗi. Một trong: trace, debug, info, notice, warning, error, critical."
+    )
+    var logLevel: Logger.Level = .info
 
     @Flag(help: "Ai cũng xem được mọi trang mà không cần đăng nhập (chỉ xem). Mặc định bật cùng --demo.")
     var publicRead = false
@@ -53,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
                     say("Đã nạp dữ liệu minh họa: \(summary.sentence)")
                 }
                 let configuration = ServerConfiguration(
-                    host: host, port: port, logLevel: verbose ? .info : .warning, logRequests: verbose,
+                    host: host, port: port, logLevel: logLevel,
                     clock: Terminal.clock,
                     publicReading: publicRead || demo, secureCookies: secureCookies,
                     trustedProxies: Set(trustedProxies))
@@ -77,3 +80,5 @@ struct ServeCommand: AsyncParsableCommand {
 private func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
