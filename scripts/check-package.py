@@ -43,7 +43,7 @@ class Client:
         for cookie in set_cookies:
             name, _, rest = cookie.partition("=")
             self.cookies[name] = rest.split(";")[0]
-        return response.status, {"set-cookie": set_cookies, **{k.lower(): v for k, v in response.getheaders()}}, data
+        return response.status, {**{k.lower(): v for k, v in response.getheaders()}, "set-cookie": set_cookies}, data
 
     def csrf(self):
         self.request("GET", "/dang-nhap")
@@ -107,16 +107,28 @@ def multipart(fields, file_bytes):
 
 sentence = ("Tổng giá trị sản xuất của xã Ia Thử 9 tháng năm 2025 ước đạt 1.234,5 tỷ đồng, "
             "bằng 70,76% kế hoạch, tăng 3,81% so với cùng kỳ.\n").encode()
+def page_csrf(client, path):
+    """The token a signed-in page puts in its forms (the session's, not the sign-in cookie's)."""
+    _, _, page = client.request("GET", path)
+    found = re.search(rb'name="_csrf" value="([^"]+)"', page)
+    if not found:
+        fail(f"{path} has no form token")
+    return found.group(1).decode()
+
+
+token = page_csrf(leader, "/nhap-van-ban")
 filler = "Các xã tiếp tục triển khai các nhiệm vụ trọng tâm, chú trọng công tác tuyên truyền.\n".encode()
 within = sentence + filler * (3_000_000 // len(filler))
-body, content_type = multipart({"_csrf": leader.cookies["chitieu_csrf"], "ten": "bao-cao.txt"}, within)
+body, content_type = multipart({"_csrf": token, "ten": "bao-cao.txt"}, within)
 status, _, page = leader.request("POST", "/nhap-van-ban", body, {"Content-Type": content_type})
 if status != 200 or "1.234,5".encode() not in page:
-    fail(f"an upload of {len(body) // 1024} KiB (within the limit) answered {status}")
+    said = re.search(rb'class="alert error">([^<]*)', page)
+    fail(f"an upload of {len(body) // 1024} KiB (within the limit) answered {status}: "
+         f"{said.group(1).decode() if said else page[:300]!r}")
 print(f"upload within the limit: {len(body) // 1024} KiB → {status}, preview shows the figures")
 
 over = b"x" * (17 << 20)
-body, content_type = multipart({"_csrf": leader.cookies["chitieu_csrf"]}, over)
+body, content_type = multipart({"_csrf": token}, over)
 status, _, page = leader.request("POST", "/nhap-van-ban", body, {"Content-Type": content_type})
 if status is None:
     fail(f"nginx closed the connection on a {len(body) >> 20} MiB upload without an answer: {page!r}")
