@@ -159,6 +159,9 @@ before="$(count_rows "$state/chitieu.sqlite")"
 (cd "$state" && "${service_env[@]}" "${start_pre[@]}") >"$work/start1.log" 2>&1 || { cat "$work/start1.log"; fail "first start"; }
 grep -q "các bước: $schema)" "$work/start1.log" || fail "the first start did not upgrade: $(cat "$work/start1.log")"
 after="$(count_rows "$state/chitieu.sqlite")"
+# The newer tarball installed over the older one: the settings stay, the start applies nothing new.
+DESTDIR="$dest" "$dir/install.sh" >/dev/null
+grep -q "$state" "$dest/etc/chitieu/chitieu.env" || fail "reinstalling replaced the settings"
 (cd "$state" && "${service_env[@]}" "${start_pre[@]}") >"$work/start2.log" 2>&1 || { cat "$work/start2.log"; fail "second start"; }
 grep -q "các bước" "$work/start2.log" && fail "the second start upgraded again: $(cat "$work/start2.log")"
 again="$(count_rows "$state/chitieu.sqlite")"

@@ -113,6 +113,24 @@ import Testing
         #expect(ambiguous.stderr.contains("mã 01162"))
     }
 
+    @Test func versionNamesTheSchemaAndInitUpgradesAnOlderDatabaseOnce() throws {
+        let version = try execute(["--version"])
+        #expect(version.status == 0)
+        let line = version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let schema = try #require(line.firstMatch(of: /^chitieu \d+\.\d+\.\d+ \(lược đồ cơ sở dữ liệu (\d+)\)$/))
+        let current = try #require(Int(schema.1))
+        #expect(try run("migrate", "--create-older", "\(current - 1)").status == 0)
+        let first = try run("init")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("Đã nâng cấp lên lược đồ phiên bản \(current) (các bước: \(current))."))
+        let second = try run("init")
+        #expect(second.status == 0)
+        #expect(!second.stdout.contains("nâng cấp"))
+        let fresh = try execute(["init", "--db", folder.appendingPathComponent("moi.sqlite").path])
+        #expect(fresh.status == 0)
+        #expect(!fresh.stdout.contains("nâng cấp"), "a new database is created, not upgraded")
+    }
+
     @Test func errorsAreInVietnameseWithAFailingExitCode() throws {
         _ = try run("demo")
         let unknown = try run("status", "--unit", "Xứ Sở Mây", "--year", "2024")
