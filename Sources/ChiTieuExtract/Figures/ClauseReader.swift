@@ -131,6 +131,9 @@ struct ClauseReader {
             // "thu ngân sách 40 tỷ đồng, tăng 3 điểm phần trăm": points are the change of a rate;
             // for an amount they are no growth of it (read as +3% they would be wrong).
             if points, group.unit != "%", !Self.namesRate(nameKeys) { return }
+            // "tổng vốn huy động tăng 12,5% so với đầu năm": a change since 1 January, not
+            // against the same period last year; stored as growth it would be judged as one.
+            if comparison == .startOfYear { return }
             group.growth = change
         case .ignored:
             break

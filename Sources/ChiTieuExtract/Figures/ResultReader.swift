@@ -139,6 +139,9 @@ struct ResultReader {
 
     private mutating func addObservation(_ group: FigureGroup, span: ExtractionResult.Span, inHeadline: Bool) {
         let (name, words) = name(of: group)
+        // ", bằng 72,5%." after a result, or a text cut before its name: a figure of nothing
+        // named cannot be stored or judged, and counted it would only lower precision.
+        guard !name.isEmpty else { return }
         var observation = ExtractionResult.ReadObservation(
             indicator: name, value: group.value, unit: group.value == nil ? nil : group.unit,
             qualifier: group.qualifier, estimated: group.estimated, percentOfPlan: group.percentOfPlan,

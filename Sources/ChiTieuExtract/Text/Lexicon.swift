@@ -73,7 +73,8 @@ enum Lexicon {
     static let leadingNoise = PhraseSet([
         "trong đó", "cụ thể", "theo đó", "ngoài ra", "bên cạnh đó", "đồng thời", "riêng", "về", "trong", "với",
         "đến nay", "hiện nay", "đến thời điểm này", "hiện tại", "qua", "đã", "và", "nhờ đó", "do đó", "vì vậy",
-        "ước", "uớc", "ước tính", "ước đạt", "dự kiến", "chỉ tiêu", "công tác", "tổng cộng", "trong năm", "cả năm",
+        "ước", "uớc", "ước tính", "ước đạt", "dự kiến", "dự ước", "chỉ tiêu", "công tác", "tổng cộng", "trong năm",
+        "cả năm",
         "có", "thì", "là", "các", "nhìn chung", "tính đến", "tính chung", "chủ yếu là", "như", "phấn đấu", "đưa",
         "nâng",
         "trong tháng", "trong quý", "trong kỳ", "trong tuần",
@@ -85,7 +86,7 @@ enum Lexicon {
         "toàn huyện", "toàn tỉnh", "toàn xã", "trên địa bàn huyện", "ước tính", "dự kiến đạt", "dự kiến", "đều",
         "tới", "đạt khoảng", "tiếp tục", "duy trì", "ghi nhận", "xảy ra", "đạt mức", "ở mức", "toàn đảng bộ",
         "toàn đảng bộ huyện", "toàn đảng bộ tỉnh", "toàn đảng bộ xã", "giảm còn", "giảm xuống", "giảm xuống còn",
-        "tăng lên",
+        "tăng lên", "dự ước", "dự ước đạt", "cả năm",
     ])
 
     /// Verbs that carry a figure: the words between them and the number are not a name.
