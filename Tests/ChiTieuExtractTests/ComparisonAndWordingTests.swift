@@ -60,3 +60,42 @@ struct ComparisonAndWordingTests {
         #expect(Read.facts("Tổng mức bán lẻ hàng hóa ước đạt 1.250 tỷ").first?.value == 1250)
     }
 }
+
+@Suite("A range among goals is its lower bound with «>»; among results it is nothing")
+struct RangeGoalTests {
+    struct Goal: Equatable {
+        var value: Double
+        var unit: String?
+        var qualifier: Qualifier?
+    }
+
+    static func goals(_ text: String) -> [Goal] {
+        Read.extractor.extract(text).targets.map { Goal(value: $0.value, unit: $0.unit, qualifier: $0.qualifier) }
+    }
+
+    @Test func rangesWithTheUnitOnceOrTwice() {
+        let text = """
+            Hội nghị tổng kết năm 2025.
+
+            Về mục tiêu năm 2026, hội nghị thống nhất các chỉ tiêu chủ yếu: Tổng giá trị sản xuất 5.100 - 5.600 tỷ đồng; \
+            tốc độ tăng trưởng kinh tế từ 6,5 đến 7%; thu ngân sách từ 90 tỷ đồng đến 100 tỷ đồng; trồng rừng 300 ha.
+            """
+        #expect(
+            Self.goals(text) == [
+                Goal(value: 5100, unit: "tỷ đồng", qualifier: .above), Goal(value: 6.5, unit: "%", qualifier: .above),
+                Goal(value: 90, unit: "tỷ đồng", qualifier: .above), Goal(value: 300, unit: "ha"),
+            ])
+    }
+
+    @Test func spansOfTimeAndPriceRangesAreNoGoalNorResult() {
+        let text = """
+            Hội nghị tổng kết năm 2025.
+
+            Về mục tiêu năm 2026, phấn đấu hoàn thành đề án trong 3 - 5 năm, giai đoạn 2026 - 2030.
+            Giá lúa dao động từ 7.000 đến 8.000 đồng/kg.
+            """
+        let read = Read.extractor.extract(text)
+        #expect(read.targets.isEmpty)
+        #expect(read.observations.isEmpty)
+    }
+}

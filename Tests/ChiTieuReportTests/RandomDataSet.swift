@@ -62,10 +62,13 @@ struct RandomDataSet {
             }
             if month == 12, Bool.random(using: &rng) {
                 let next = rounded(plan * Double.random(in: 1.0...1.2, using: &rng), indicator)
+                // One goal in four is a range, "6,5 - 7%", as resolutions set growth rates.
+                let upper = rounded(next * 1.1, indicator)
+                let bound: TargetBound =
+                    Int.random(in: 0..<4, using: &rng) == 0 && upper > next
+                    ? .between(next, upper) : indicator.direction == .higherIsBetter ? .atLeast(next) : .atMost(next)
                 batch.add(
-                    Target(
-                        unitID: unit.id, indicatorCode: indicator.code, scope: .year(year + 1),
-                        bound: indicator.direction == .higherIsBetter ? .atLeast(next) : .atMost(next)))
+                    Target(unitID: unit.id, indicatorCode: indicator.code, scope: .year(year + 1), bound: bound))
             }
         }
         try await repository.save(batch)

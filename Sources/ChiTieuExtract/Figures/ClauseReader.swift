@@ -135,6 +135,8 @@ struct ClauseReader {
             // against the same period last year; stored as growth it would be judged as one.
             if comparison == .startOfYear { return }
             group.growth = change
+        case .range(let low, let unit):
+            group.rangeLow = (low, unit)
         case .ignored:
             break
         }

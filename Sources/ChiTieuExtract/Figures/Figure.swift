@@ -12,7 +12,10 @@ struct Figure: Sendable {
         /// `points`: the change was written in percentage points ("tăng 3 điểm phần trăm"), a
         /// change of a rate, never a relative growth.
         case growth(Double, comparison: Comparison, rawSign: Character, points: Bool = false)
-        /// A number that is part of the text but not a result: `vượt 9 triệu đồng`, a price range.
+        /// `6,5 - 7%`, `từ 5.167 đến 5.684 tỷ đồng`: a goal's bounds (read as its lower bound
+        /// and «>», as the gold annotations do); never a result.
+        case range(low: Double, unit: String)
+        /// A number that is part of the text but not a result: `vượt 9 triệu đồng`.
         case ignored
     }
 

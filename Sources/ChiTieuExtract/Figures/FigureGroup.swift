@@ -16,6 +16,8 @@ struct FigureGroup: Sendable {
     /// Percentages of other plans the same result was judged against.
     var otherPlans: [(percent: Double, plan: String?)] = []
     var growth: Double?
+    /// The lower bound of a range ("6,5 - 7%"), which only a goal uses.
+    var rangeLow: (value: Double, unit: String)?
     /// The value is a fall in a rate ("tỷ lệ hộ nghèo giảm 4,07%"): the result is the reduction.
     var fall = false
     var estimated = false
@@ -24,13 +26,13 @@ struct FigureGroup: Sendable {
     var start: Int
     var end: Int
 
-    var hasFacts: Bool { value != nil || percentOfPlan != nil || growth != nil }
+    var hasFacts: Bool { value != nil || percentOfPlan != nil || growth != nil || rangeLow != nil }
 
     /// Whether `figure` cannot belong to this group: a second value, a second percentage
     /// of plan, a second change.
     func conflicts(with figure: Figure) -> Bool {
         switch figure.kind {
-        case .value: value != nil
+        case .value, .range: value != nil || rangeLow != nil
         // "bằng 104% dự toán Trung ương giao và bằng 97% dự toán HĐND tỉnh giao": one result
         // judged against two plans, when the plans are named differently.
         case .percentOfPlan(_, let plan): percentOfPlan != nil && (plan == nil || plan == planWords)

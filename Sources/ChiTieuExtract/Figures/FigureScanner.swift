@@ -128,7 +128,15 @@ struct FigureScanner {
             let plan = measured ? tokens[j + 1].number : nil
             return Figure(kind: .value(number, unit: u.unit, qualifier: nil, plan: plan), range: start..<u.end)
         }
-        guard let u = unit(at: j, limit: limit) else { return nil }
+        guard let u = unit(at: j, limit: limit) else {
+            // "5.167 - 5.684 tỷ đồng", "6,5 đến 7%": the unit is said once, after the upper bound.
+            if isRangeEnd(at: j, limit: limit), let upper = unit(at: j + 2, limit: limit),
+                !Lexicon.timeUnits.contains(Word(upper.unit))
+            {
+                return Figure(kind: .range(low: number, unit: upper.unit), range: start..<upper.end)
+            }
+            return nil
+        }
         if Lexicon.timeUnits.contains(Word(u.unit)) { return nil }
         j = u.end
         var plan: Double?
@@ -146,9 +154,9 @@ struct FigureScanner {
         default: break
         }
         if let suffix = trailingQualifier(after: j, limit: limit) { qualifier = suffix }
-        if qualifierText == "from", qualifier == nil {
-            // "từ N đến M": a range, not a result.
-            if isRangeEnd(at: j, limit: limit) { return Figure(kind: .ignored, range: start..<rangeEnd(j, limit)) }
+        if qualifierText == "from", qualifier == nil, isRangeEnd(at: j, limit: limit) {
+            // "từ N đến M": a range, a goal's bounds, not a result.
+            return Figure(kind: .range(low: number, unit: u.unit), range: start..<rangeEnd(j, limit))
         }
         return Figure(kind: .value(number, unit: u.unit, qualifier: qualifier, plan: plan), range: start..<j)
     }
@@ -332,6 +340,13 @@ struct FigureScanner {
         if tokens[start].isNumber, start + 2 < limit, tokens[start + 1].isPunct("-") || tokens[start + 1].key == "đến",
             tokens[start + 2].isNumber, tokens[start + 1].spaceBefore || tokens[start + 1].key == "đến"
         {
+            // "6,5 - 7%", "5.167 - 5.684 tỷ đồng": bounds, which a goal keeps; "2021 - 2025",
+            // "3 - 5 năm": spans of time, nothing to keep.
+            if let low = tokens[start].number, let u = unit(at: start + 3, limit: limit),
+                !Lexicon.timeUnits.contains(Word(u.unit))
+            {
+                return Figure(kind: .range(low: low, unit: u.unit), range: start..<u.end)
+            }
             return Figure(kind: .ignored, range: start..<rangeEnd(start + 1, limit))
         }
         return nil

@@ -138,6 +138,8 @@ struct ResultReader {
     // MARK: building results
 
     private mutating func addObservation(_ group: FigureGroup, span: ExtractionResult.Span, inHeadline: Bool) {
+        // "giá cà phê dao động từ 95.000 đến 110.000 đồng/kg": bounds are no result.
+        guard group.value != nil || group.percentOfPlan != nil || group.growth != nil else { return }
         let (name, words) = name(of: group)
         // ", bằng 72,5%." after a result, or a text cut before its name: a figure of nothing
         // named cannot be stored or judged, and counted it would only lower precision.
@@ -181,10 +183,16 @@ struct ResultReader {
             value = rate
             unit = "%"
         }
+        var qualifier = group.qualifier
+        if value == nil, let range = group.rangeLow {
+            value = range.value
+            unit = range.unit
+            qualifier = .above
+        }
         guard let value else { return }
         let (name, words) = name(of: group)
         var target = ExtractionResult.ReadTarget(
-            indicator: name, value: value, unit: unit, qualifier: group.qualifier, year: year, span: span)
+            indicator: name, value: value, unit: unit, qualifier: qualifier, year: year, span: span)
         target.nameWords = words
         if targetKeys.insert("\(target.value)|\(target.unit ?? "")|\(target.year)").inserted {
             targets.append(target)
