@@ -59,3 +59,23 @@ print(
     String(
         format: "extracted %.1f MB in %.2f s: %.2f MB/s, %.0f documents/s (%d observations)", bytes / 1e6, seconds,
         bytes / 1e6 / seconds, documents / seconds, observations))
+
+// One document of 1, 4 and 16 MB (the corpus joined, paragraph after paragraph): the time per
+// MB should stay flat; a step that grows with the document's length shows as a rising figure.
+let joined = texts.joined(separator: "\n\n")
+var perMegabyte: [Double] = []
+for size in [1, 4, 16] {
+    var document = ""
+    document.reserveCapacity(size * 1_000_000 + joined.utf8.count)
+    while document.utf8.count < size * 1_000_000 { document += joined + "\n\n" }
+    let length = Double(document.utf8.count)
+    var found = 0
+    let took = clock.measure { found = extractor.extract(document).observations.count }
+    let s = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
+    perMegabyte.append(s / (length / 1e6))
+    print(
+        String(
+            format: "one document of %.1f MB: %.2f s, %.2f MB/s, %.3f s per MB (%d observations)", length / 1e6, s,
+            length / 1e6 / s, s / (length / 1e6), found))
+}
+print(String(format: "16 MB against 1 MB, time per MB: × %.2f (1,00 = linear)", perMegabyte[2] / perMegabyte[0]))
