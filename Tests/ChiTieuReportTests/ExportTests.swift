@@ -42,30 +42,36 @@ import Testing
         #expect(cells["A1"]?.text == "Huyện Kông Chro — 9 tháng năm 2024")
         #expect(cells["A2"]?.text == "Chỉ tiêu")
         #expect(cells["G2"]?.text == "% kế hoạch")
-        #expect(cells["A2"]?.attributes["s"] == "1", "header row in bold")
+        #expect(cells["A2"]?.attributes["s"] == style(.header), "header row in bold")
 
         let total = try #require(material.overview.all.first { $0.indicator.code == "total_production_value" })
         let row = try #require(table.rows.firstIndex { $0.first == .text(total.indicator.name) }) + 3
         #expect(cells["A\(row)"]?.text == "Tổng giá trị sản xuất")
         #expect(cells["E\(row)"]?.text == "4790.86", "the result as a number")
-        #expect(cells["E\(row)"]?.attributes["s"] == "2", "two decimals with thousands grouping")
+        #expect(cells["E\(row)"]?.attributes["s"] == style(.decimal), "two decimals with thousands grouping")
         #expect(cells["E\(row)"]?.attributes["t"] == nil, "a number, not text")
         #expect(
             Double(cells["G\(row)"]?.text ?? "").map { ($0 * 10_000).rounded() } == 7076,
             "70,76% as the fraction 0.7076")
-        #expect(cells["G\(row)"]?.attributes["s"] == "3")
+        #expect(cells["G\(row)"]?.attributes["s"] == style(.percent))
         #expect(Double(cells["H\(row)"]?.text ?? "").map { ($0 * 10_000).rounded() } == 381)
         #expect(cells["J\(row)"]?.text == total.status.label)
     }
 
     @Test func wholeNumbersAndDecimalsHaveTheirOwnFormats() throws {
         let styles = try XMLElements(XLSXWriter.styles)
-        let formats = styles.named("xf").compactMap { $0.attributes["numFmtId"] }
-        // plain, header, decimal, percent, title, integer — cellStyleXfs first.
-        #expect(formats == ["0", "0", "0", "4", "10", "0", "3"])
+        // cellStyleXfs' one entry first, then cellXfs in the order of the styles' raw values.
+        let cellXfs = Array(styles.named("xf").dropFirst())
+        #expect(cellXfs.count == XLSXWriter.Style.allCases.count)
+        // Excel's built-in formats: 3 is "#,##0", 4 is "#,##0.00", 10 is "0.00%".
+        let builtIn: [XLSXWriter.Style: String] = [.integer: "3", .decimal: "4", .percent: "10"]
+        for (style, format) in builtIn {
+            #expect(cellXfs[style.rawValue].attributes["numFmtId"] == format, "\(style)")
+        }
+        #expect(cellXfs[XLSXWriter.Style.header.rawValue].attributes["fontId"] == "1", "bold")
         let table = ReportTable(title: "T", columns: ["Số", "Tiền"], rows: [[.number(1197), .number(4790.86)]])
         let cells = try XMLElements(XLSXWriter().sheet(table)).named("c")
-        #expect(cells.map { $0.attributes["s"] } == ["4", "1", "1", "5", "2"])
+        #expect(cells.map { $0.attributes["s"] } == [.title, .header, .header, .integer, .decimal].map(style))
     }
 
     @Test func textThatLooksLikeMarkupStaysText() throws {
@@ -135,3 +141,6 @@ import Testing
         #expect(page.contains("<b>HUYỆN &lt;B&gt;</b>"))
     }
 }
+
+/// The `s` attribute of a cell in `style`.
+private func style(_ style: XLSXWriter.Style) -> String? { "\(style.rawValue)" }

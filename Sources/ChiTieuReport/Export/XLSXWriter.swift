@@ -18,14 +18,34 @@ public struct XLSXWriter: Sendable {
         return try package.data()
     }
 
-    /// Style indexes in `styles`.
-    private enum Style: Int {
-        case plain = 0
-        case header = 1
-        case decimal = 2
-        case percent = 3
-        case title = 4
-        case integer = 5
+    /// The cell styles, in the order of `cellXfs` in `styles` (a cell's `s` is the raw value).
+    enum Style: Int, CaseIterable {
+        case plain, header, decimal, percent, title, integer
+
+        /// Excel's built-in number formats: 4 is `#,##0.00`, 10 is `0.00%`, 3 is `#,##0`.
+        var numberFormat: Int {
+            switch self {
+            case .plain, .header, .title: 0
+            case .decimal: 4
+            case .percent: 10
+            case .integer: 3
+            }
+        }
+
+        /// Fonts of `styles`: 0 regular 12 pt, 1 bold 12 pt, 2 bold 14 pt.
+        var font: Int {
+            switch self {
+            case .header: 1
+            case .title: 2
+            default: 0
+            }
+        }
+
+        var xf: String {
+            let apply = numberFormat != 0 ? " applyNumberFormat=\"1\"" : font != 0 ? " applyFont=\"1\"" : ""
+            return
+                "<xf numFmtId=\"\(numberFormat)\" fontId=\"\(font)\" fillId=\"0\" borderId=\"0\" xfId=\"0\"\(apply)/>"
+        }
     }
 
     func sheet(_ table: ReportTable) -> String {
@@ -119,13 +139,7 @@ public struct XLSXWriter: Sendable {
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="6">\
-        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-        <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-        <xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-        <xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-        <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-        <xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+        <cellXfs count="\(Style.allCases.count)">\(Style.allCases.map(\.xf).joined())\
         </cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
         """
 }
