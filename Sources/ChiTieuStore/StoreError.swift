@@ -17,6 +17,9 @@ public enum StoreError: UserFacingError, Equatable {
     case internalFailure(String)
     /// Another writer held the database longer than the wait allows (SQLite's "database is locked").
     case busy
+    case explanationNotFound(Int64)
+    /// A step of an explanation request that cannot follow the last one, or is missing a part.
+    case explanationRefused(String)
 
     public var message: String {
         switch self {
@@ -49,6 +52,10 @@ public enum StoreError: UserFacingError, Equatable {
             return "Không nạp được danh mục chỉ tiêu chuẩn: \(reason)."
         case .internalFailure(let detail):
             return "Lỗi nội bộ của kho dữ liệu: \(detail)."
+        case .explanationNotFound(let id):
+            return "Không có yêu cầu giải trình số \(id)."
+        case .explanationRefused(let reason):
+            return reason
         case .busy:
             return "Cơ sở dữ liệu đang bận (một thao tác khác đang ghi), chưa lưu gì. Hãy thử lại sau ít giây."
         }

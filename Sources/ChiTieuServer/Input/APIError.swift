@@ -114,7 +114,8 @@ extension StoreError {
     var httpStatus: HTTPResponse.Status {
         switch self {
         case .invalidBatch, .invalidIndicator: .unprocessableContent
-        case .unitNotFound, .indicatorNotFound: .notFound
+        case .unitNotFound, .indicatorNotFound, .explanationNotFound: .notFound
+        case .explanationRefused: .conflict
         case .ambiguousUnit: .conflict
         case .notInitialised, .cannotOpen, .notADatabase, .schemaTooNew, .catalogueUnavailable, .registryUnavailable,
             .busy:

@@ -31,6 +31,7 @@ public struct AuditEntry: Sendable, Equatable {
         case user = "người dùng"
         case indicator = "chỉ tiêu trong danh mục"
         case targetSet = "bộ chỉ tiêu"
+        case explanation = "giải trình"
     }
 
     public var id: Int64 = 0
@@ -65,7 +66,9 @@ extension AuditEntry {
     /// 2024, a resolution target of 2020–2025, a target set; nil for units, users, indicators.
     public var years: ClosedRange<Int>? {
         let parts = recordKey.split(separator: "/").map(String.init)
-        guard let kind = parts.first, ["ket-qua", "chi-tieu", "bo-chi-tieu"].contains(kind) else { return nil }
+        guard let kind = parts.first, ["ket-qua", "chi-tieu", "bo-chi-tieu", "giai-trinh"].contains(kind) else {
+            return nil
+        }
         let field = kind == "bo-chi-tieu" ? 2 : 3
         guard parts.count > field else { return nil }
         let years = parts[field].split(separator: "-").compactMap { Int($0) }

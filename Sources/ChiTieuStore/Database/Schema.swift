@@ -291,4 +291,41 @@ enum Schema {
             )
             """,
         ])
+
+    /// Explanation requests (giải trình) and their threads: answers, returns, acceptance.
+    static let explanations = Migration(
+        version: 8, name: "explanations",
+        statements: [
+            """
+            CREATE TABLE explanation_requests (
+              id {{id}},
+              unit_id BIGINT NOT NULL REFERENCES units(id),
+              indicator_code TEXT NOT NULL REFERENCES indicators(code),
+              year INTEGER NOT NULL,
+              to_month INTEGER NOT NULL CHECK (to_month >= 1 AND to_month <= 12),
+              note TEXT NOT NULL,
+              due_on TEXT NOT NULL,
+              requester_id BIGINT REFERENCES users(id),
+              requester TEXT NOT NULL,
+              requested_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX explanation_requests_unit ON explanation_requests (unit_id, year)",
+            """
+            CREATE TABLE explanation_steps (
+              request_id BIGINT NOT NULL REFERENCES explanation_requests(id),
+              position INTEGER NOT NULL,
+              kind TEXT NOT NULL CHECK (kind IN ('answer', 'accept', 'return')),
+              author TEXT NOT NULL,
+              at TEXT NOT NULL,
+              facts TEXT,
+              subjective_causes TEXT,
+              objective_causes TEXT,
+              actions TEXT,
+              expected_result TEXT,
+              comment TEXT,
+              PRIMARY KEY (request_id, position)
+            )
+            """,
+        ])
 }

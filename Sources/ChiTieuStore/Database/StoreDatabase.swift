@@ -79,6 +79,18 @@ public final class StoreDatabase: Sendable {
         return value
     }
 
+    /// A transaction that waits for the writers' turn on PostgreSQL too (an advisory lock; on
+    /// SQLite `BEGIN IMMEDIATE` already does): what it reads cannot change before it writes.
+    public func writerTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
+        async throws -> T
+    {
+        let backend = backend
+        return try await transaction { db in
+            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+            return try await body(db)
+        }
+    }
+
     /// Runs `body` in one transaction: everything it wrote is kept, or, if it throws, nothing.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
         -> T

@@ -23,6 +23,7 @@ public actor MemoryRepository: ChiTieuRepository {
     var sessions: [String: (userID: Int64, csrf: String, expiresAt: String)] = [:]
     var failures: [(key: String, at: String)] = []
     var tokens: [(token: APIToken, digest: String)] = []
+    var explanations: [ExplanationRequest] = []
     private var nextID: Int64 = 1
 
     /// The time stamped on saved records, sessions and the audit trail.

@@ -1,0 +1,49 @@
+import ChiTieuCore
+
+/// Explanation requests (giải trình) and their threads. Every write is in the audit trail, in
+/// the same transaction.
+public protocol FollowUpRepository: Sendable {
+    /// Stores a new request (its `id` and `steps` are ignored) and returns it with its id.
+    func addExplanationRequest(_ request: ExplanationRequest, author: ChangeAuthor) async throws
+        -> ExplanationRequest
+    /// The requests for these units whose period lies in `years`, with their threads, oldest first.
+    func explanationRequests(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [ExplanationRequest]
+    func explanationRequest(id: ExplanationRequest.ID) async throws -> ExplanationRequest?
+    /// Appends a step when it may follow the thread as it stands in the database (checked in
+    /// the write's transaction, so two leaders accepting at once cannot both succeed);
+    /// otherwise throws `StoreError.explanationRefused` with the reason.
+    func addExplanationStep(_ step: ExplanationStep, to id: ExplanationRequest.ID, author: ChangeAuthor)
+        async throws -> ExplanationRequest
+}
+
+extension ExplanationRequest {
+    /// The audit trail's key: `giai-trinh/UNIT/INDICATOR/YEAR/ID`.
+    var recordKey: String { "giai-trinh/\(unitID)/\(indicatorCode)/\(period.year)/\(id)" }
+
+    /// «Yêu cầu giải trình số 3: Thu ngân sách nhà nước, 9 tháng năm 2026».
+    func auditDescription(indicatorName: String) -> String {
+        "Yêu cầu giải trình số \(id): \(indicatorName), \(period.label)"
+    }
+
+    /// What the audit trail records of a step: «Giải trình: …», «Trả lại: …», «Chấp nhận».
+    static func auditValue(of step: ExplanationStep) -> String {
+        switch step.kind {
+        case .answer: "Giải trình: " + (step.answer?.facts ?? "")
+        case .return: "Trả lại: " + (step.comment ?? "")
+        case .accept: "Chấp nhận" + (step.comment.map { ": " + $0 } ?? "")
+        }
+    }
+
+    /// Why `step` cannot be stored, checked by every repository before writing.
+    static func problem(with step: ExplanationStep, after request: ExplanationRequest) -> String? {
+        if let refusal = request.refusal(of: step.kind) { return refusal }
+        if step.kind == .answer {
+            guard let answer = step.answer else { return "Chưa có nội dung giải trình." }
+            if let first = answer.problems.first { return first }
+        }
+        if step.kind == .return, (step.comment ?? "").allSatisfy(\.isWhitespace) {
+            return "Hãy ghi lý do trả lại để đơn vị giải trình lại."
+        }
+        return nil
+    }
+}

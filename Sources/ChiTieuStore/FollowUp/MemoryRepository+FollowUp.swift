@@ -1,0 +1,58 @@
+import ChiTieuCore
+
+extension MemoryRepository: FollowUpRepository {
+    public func addExplanationRequest(_ request: ExplanationRequest, author: ChangeAuthor) throws
+        -> ExplanationRequest
+    {
+        let indicator = try knownIndicator(request.indicatorCode)
+        guard unitsByID[request.unitID] != nil else { throw StoreError.unitNotFound("\(request.unitID)", suggestions: []) }
+        var stored = request
+        stored.id = Int64(explanations.count + 1)
+        stored.steps = []
+        explanations.append(stored)
+        record(
+            AuditEntry(
+                action: .added, subject: .explanation, unitID: stored.unitID, recordKey: stored.recordKey,
+                description: stored.auditDescription(indicatorName: indicator.name),
+                newValue: "\(stored.note) (hạn \(stored.dueOn.vietnamese))"),
+            author: author)
+        return stored
+    }
+
+    public func explanationRequests(unitIDs: [UnitID], years: ClosedRange<Int>) -> [ExplanationRequest] {
+        let ids = Set(unitIDs)
+        return explanations.filter { ids.contains($0.unitID) && years.contains($0.period.year) }
+    }
+
+    public func explanationRequest(id: ExplanationRequest.ID) -> ExplanationRequest? {
+        explanations.first { $0.id == id }
+    }
+
+    public func addExplanationStep(_ step: ExplanationStep, to id: ExplanationRequest.ID, author: ChangeAuthor)
+        throws -> ExplanationRequest
+    {
+        guard let index = explanations.firstIndex(where: { $0.id == id }) else {
+            throw StoreError.explanationNotFound(id)
+        }
+        let request = explanations[index]
+        if let problem = ExplanationRequest.problem(with: step, after: request) {
+            throw StoreError.explanationRefused(problem)
+        }
+        let indicator = try knownIndicator(request.indicatorCode)
+        explanations[index].steps.append(step)
+        record(
+            AuditEntry(
+                action: .changed, subject: .explanation, unitID: request.unitID, recordKey: request.recordKey,
+                description: request.auditDescription(indicatorName: indicator.name),
+                oldValue: request.recordedState.label, newValue: ExplanationRequest.auditValue(of: step)),
+            author: author)
+        return explanations[index]
+    }
+
+    private func knownIndicator(_ code: String) throws -> Indicator {
+        guard let indicator = catalogue.first(where: { $0.code == code }) else {
+            throw StoreError.indicatorNotFound(code)
+        }
+        return indicator
+    }
+}
