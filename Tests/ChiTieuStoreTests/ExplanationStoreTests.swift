@@ -33,7 +33,8 @@ struct ExplanationStoreTests {
                 async throws -> ExplanationRequest
             {
                 try await repository.addExplanationStep(
-                    ExplanationStep(kind: kind, author: "iathu", at: "2026-10-10T03:00:00Z", answer: answer, comment: comment),
+                    ExplanationStep(
+                        kind: kind, author: "iathu", at: "2026-10-10T03:00:00Z", answer: answer, comment: comment),
                     to: asked.id, author: kind == .answer ? Self.clerk : Self.leader)
             }
             await #expect(throws: StoreError.explanationRefused("Đơn vị chưa gửi giải trình để xem xét.")) {
@@ -81,7 +82,9 @@ struct ExplanationStoreTests {
             #expect(trail.last?.newValue == "Làm rõ nguyên nhân thu ngân sách đạt thấp (hạn 20/10/2026)")
             #expect(trail.last?.author == Self.leader)
             #expect(trail[3].author == Self.clerk)
-            #expect(trail.last?.description == "Yêu cầu giải trình số \(asked.id): Thu ngân sách nhà nước trên địa bàn, 9 tháng năm 2026")
+            #expect(
+                trail.last?.description
+                    == "Yêu cầu giải trình số \(asked.id): Thu ngân sách nhà nước trên địa bàn, 9 tháng năm 2026")
             #expect(trail.allSatisfy { $0.years == 2026...2026 })
         }
     }

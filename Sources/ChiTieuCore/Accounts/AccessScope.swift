@@ -46,6 +46,17 @@ public struct AccessScope: Sendable {
         }
     }
 
+    /// Whether this person leads `unit` from above: may ask it to explain (giải trình) a target
+    /// and judge its answers. An administrator leads every unit; a viewer or editor the units
+    /// below their own, not their own unit, whose explanations they give rather than judge.
+    public func leads(_ unit: AdministrativeUnit, units: [UnitID: AdministrativeUnit]) -> Bool {
+        switch kind {
+        case .everything: true
+        case .readEverything, .nothing: false
+        case .unit(let root, _): unit.id != root && Self.isWithin(unit, root: root, units: units)
+        }
+    }
+
     public var mayWriteSomething: Bool {
         switch kind {
         case .everything: true
@@ -74,7 +85,7 @@ public struct AccessScope: Sendable {
     /// districts). A commune-level root inherits only its own predecessors: the editor of đặc
     /// khu Lý Sơn, successor of huyện Lý Sơn, does not get a commune of that district that went
     /// to another unit.
-    static func isWithin(_ unit: AdministrativeUnit, root: UnitID, units: [UnitID: AdministrativeUnit]) -> Bool {
+    public static func isWithin(_ unit: AdministrativeUnit, root: UnitID, units: [UnitID: AdministrativeUnit]) -> Bool {
         let rootInheritsBelow = units[root].map { !$0.kind.isCommuneLevel } ?? true
         var current: AdministrativeUnit? = unit
         var seen = Set<UnitID>()

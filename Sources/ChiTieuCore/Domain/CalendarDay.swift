@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day in the calendar, without time or time zone: unit validity dates, conference dates.
 public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int
@@ -41,6 +43,18 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
     /// The last day of a month, used as the reference date of a period.
     public static func endOf(year: Int, month: Int) -> CalendarDay {
         CalendarDay(year: year, month: month, day: daysIn(month: month, year: year))!
+    }
+
+    /// The day `days` later (earlier when negative), by the Gregorian calendar.
+    public func adding(days: Int) -> CalendarDay {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+            let moved = calendar.date(byAdding: .day, value: days, to: date)
+        else { return self }
+        let c = calendar.dateComponents([.year, .month, .day], from: moved)
+        guard let y = c.year, let m = c.month, let d = c.day else { return self }
+        return CalendarDay(year: y, month: m, day: d) ?? self
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -127,8 +127,9 @@ public struct ExplanationAnswer: Sendable, Equatable, Codable {
     /// Dự kiến kết quả đến cuối năm.
     public var expectedResult: String
 
-    public init(facts: String, subjectiveCauses: String, objectiveCauses: String, actions: String, expectedResult: String)
-    {
+    public init(
+        facts: String, subjectiveCauses: String, objectiveCauses: String, actions: String, expectedResult: String
+    ) {
         self.facts = facts
         self.subjectiveCauses = subjectiveCauses
         self.objectiveCauses = objectiveCauses

@@ -15,6 +15,8 @@ public struct AppRequestContext: RequestContext {
     public var identity = Identity.nobody
     /// Set by `UnitScopeMiddleware` for the routes of a unit group, after its access check.
     public var unit: AdministrativeUnit?
+    /// Set by `ExplanationScopeMiddleware` for the routes of one explanation request.
+    public var explanation: ExplanationRequest?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -5,7 +5,7 @@ import Hummingbird
 
 /// What the routes share: the repository, the page templates and the clock.
 struct AppServices: Sendable {
-    let repository: any ChiTieuRepository & AccountRepository
+    let repository: any ChiTieuRepository & AccountRepository & FollowUpRepository
     let pages: PageRenderer
     let configuration: ServerConfiguration
     let cache: ResponseCache
@@ -15,7 +15,7 @@ struct AppServices: Sendable {
     var years: YearPlausibility { YearPlausibility(currentYear: currentYear) }
 
     init(
-        repository: any ChiTieuRepository & AccountRepository, configuration: ServerConfiguration,
+        repository: any ChiTieuRepository & AccountRepository & FollowUpRepository, configuration: ServerConfiguration,
         cache: ResponseCache = ResponseCache()
     ) async throws {
         self.repository = repository

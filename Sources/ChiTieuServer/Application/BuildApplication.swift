@@ -7,7 +7,7 @@ import NIOCore
 /// The web application on a repository: the JSON API under `/api/v1`, the pages, the static
 /// assets and `/health`. Tests call this directly with an in-memory or SQLite repository.
 public func buildApplication(
-    repository: any ChiTieuRepository & AccountRepository, configuration: ServerConfiguration
+    repository: any ChiTieuRepository & AccountRepository & FollowUpRepository, configuration: ServerConfiguration
 ) async throws -> some ApplicationProtocol {
     var logger = configuration.logger
     logger.logLevel = configuration.logLevel
@@ -45,6 +45,7 @@ func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let redirects = RedirectTargets()
     let checks = PasswordCheckQueue(passwords: services.configuration.passwords)
     addPageRoutes(to: router, services)
+    addFollowUpRoutes(to: router, services)
     let forms = router.group().add(middleware: CSRFMiddleware(writers: false))
     SignInPage(services: services, redirects: redirects, checks: checks).addRoutes(to: forms)
     let account = router.group().add(middleware: RequireReaderMiddleware(audience: .pages))
@@ -66,6 +67,26 @@ private func addAPIRoutes(to router: Router<AppRequestContext>, _ services: AppS
     OverviewAPI(services: services).addRoutes(to: unit)
     ReportsAPI(services: services).addRoutes(to: unit)
     HistoryAPI(services: services).addRoutes(to: unit)
+}
+
+/// Explanation requests: a reader above asks and judges, an editor answers, so these groups
+/// let read-only accounts post (with CSRF) and leave the who-may-what to `ExplanationDesk`.
+private func addFollowUpRoutes(to router: Router<AppRequestContext>, _ services: AppServices) {
+    let api = router.group(SiteURL.apiPattern).add(middleware: RequireReaderMiddleware(audience: .api))
+        .add(middleware: CSRFMiddleware(writers: false))
+    let apiUnit = api.group(SiteURL.unitAPIPattern)
+        .add(middleware: UnitScopeMiddleware(services: services, changesNeedWriting: false))
+    let apiThread = api.group(SiteURL.explanationAPIPattern).add(
+        middleware: ExplanationScopeMiddleware(services: services))
+    ExplanationsAPI(services: services).addRoutes(unit: apiUnit, thread: apiThread)
+    let pages = router.group().add(middleware: RequireReaderMiddleware(audience: .pages))
+        .add(middleware: CSRFMiddleware(writers: false))
+    let pageUnit = pages.group(SiteURL.unitPagesPattern)
+        .add(middleware: UnitScopeMiddleware(services: services, changesNeedWriting: false))
+    let pageThread = pages.group(SiteURL.explanationPagesPattern)
+        .add(middleware: ExplanationScopeMiddleware(services: services))
+    WarningsPage(services: services).addRoutes(to: pageUnit)
+    ExplanationsPage(services: services).addRoutes(unit: pageUnit, thread: pageThread)
 }
 
 private func addPageRoutes(to router: Router<AppRequestContext>, _ services: AppServices) {

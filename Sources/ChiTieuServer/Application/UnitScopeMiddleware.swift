@@ -8,12 +8,15 @@ import Hummingbird
 struct UnitScopeMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let services: AppServices
+    /// Whether a change needs the right to change the unit; off for the follow-up routes,
+    /// where a reader above asks and `ExplanationDesk` checks who may do what.
+    var changesNeedWriting = true
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        let writing = request.method != .get && request.method != .head
+        let writing = changesNeedWriting && request.method != .get && request.method != .head
         context.unit = try await services.unit(
             RequestValues(request: request, context: context).unitID(), for: context, writing: writing)
         return try await next(request, context)

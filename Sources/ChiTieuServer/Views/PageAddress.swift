@@ -3,7 +3,10 @@ import ChiTieuCore
 /// The pages and their addresses. Unit, period and indicator are in the path or query, so a
 /// leader can bookmark or forward any view.
 enum PageAddress {
-    case overview, entry, plan, compare, report, history
+    case overview, entry, plan, compare, report, history, warnings
+
+    /// The tabs of a unit, in order.
+    static let tabs: [PageAddress] = [.overview, .warnings, .entry, .plan, .compare, .report, .history]
 
     /// The page in the route table.
     var unitPage: SiteURL.UnitPage {
@@ -14,6 +17,7 @@ enum PageAddress {
         case .compare: .compare
         case .report: .report
         case .history: .history
+        case .warnings: .warnings
         }
     }
 
@@ -25,6 +29,7 @@ enum PageAddress {
         case .compare: "So sánh"
         case .report: "Báo cáo"
         case .history: "Lịch sử"
+        case .warnings: "Cảnh báo"
         }
     }
 
@@ -37,16 +42,12 @@ enum PageAddress {
         case .compare: "so-sanh"
         case .report: "bao-cao"
         case .history: "lich-su"
+        case .warnings: "canh-bao"
         }
     }
 
     init?(key: String) {
-        guard
-            let page = [PageAddress.overview, .entry, .plan, .compare, .report, .history].first(where: { $0.key == key }
-            )
-        else {
-            return nil
-        }
+        guard let page = Self.tabs.first(where: { $0.key == key }) else { return nil }
         self = page
     }
 
@@ -133,7 +134,7 @@ struct LayoutView {
         currentYear: Int, indicator: String? = nil
     ) {
         self.title = title
-        nav = [PageAddress.overview, .entry, .plan, .compare, .report, .history].map {
+        nav = PageAddress.tabs.map {
             Link(href: $0.path(unit.id, period), label: $0.label, current: $0 == page)
         }
         let tree = UnitTree(units)

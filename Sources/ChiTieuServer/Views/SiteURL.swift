@@ -12,6 +12,8 @@ enum SiteURL: Sendable, Equatable {
     case account, newToken, revokeToken(Int64)
     case users, userPassword(Int64), userDisabled(Int64), userSessions(Int64)
     case importText, storeImport
+    /// `/giai-trinh/{rid}/…`: the forms of one explanation request.
+    case explanation(Int64, ExplanationRoute)
     /// `/don-vi/{id}/…`, the routes of the unit group.
     case unit(UnitID, UnitPage)
     /// `/api/v1/…`
@@ -20,6 +22,8 @@ enum SiteURL: Sendable, Equatable {
     /// The pages of a unit, below `/don-vi/{id}`.
     enum UnitPage: Sendable, Equatable {
         case overview, entry, plan, compare, report, history
+        /// Targets at risk of the unit and the units below; explanation requests.
+        case warnings, explanations
         /// The target set (bộ chỉ tiêu) of a year or a term.
         case targetSet
         /// The units it was formed from and the shares taken over.
@@ -38,6 +42,8 @@ enum SiteURL: Sendable, Equatable {
             case .compare: [.word("so-sanh")]
             case .report: [.word("bao-cao")]
             case .history: [.word("lich-su")]
+            case .warnings: [.word("canh-bao")]
+            case .explanations: [.word("giai-trinh")]
             case .indicator(let code): [.word("chi-tieu"), .parameter("code", code)]
             case .file(let name): [.parameter("file", name)]
             }
@@ -51,6 +57,7 @@ enum SiteURL: Sendable, Equatable {
     enum APIRoute: Sendable, Equatable {
         case units, indicators, indicator(String), importPreview, imports
         case unit(UnitID, UnitAPI)
+        case explanation(Int64, ExplanationRoute)
 
         var segments: [Segment] {
             switch self {
@@ -60,6 +67,7 @@ enum SiteURL: Sendable, Equatable {
             case .importPreview: [.word("imports"), .word("preview")]
             case .imports: [.word("imports")]
             case .unit(let id, let part): SiteURL.unitAPIGroup(id) + part.segments
+            case .explanation(let id, let step): SiteURL.explanationAPIGroup(id) + step.apiSegments
             }
         }
 
@@ -70,7 +78,7 @@ enum SiteURL: Sendable, Equatable {
     /// What the API says of one unit, below `/api/v1/units/{id}`.
     enum UnitAPI: Sendable, Equatable {
         case show, overview, tally, compare, series(String), report, results, resultVersions(String), targets
-        case history
+        case history, warnings, explanationRequests
 
         var segments: [Segment] {
             switch self {
@@ -84,11 +92,38 @@ enum SiteURL: Sendable, Equatable {
             case .resultVersions(let code): [.word("results"), .parameter("code", code), .word("versions")]
             case .targets: [.word("targets")]
             case .history: [.word("history")]
+            case .warnings: [.word("warnings")]
+            case .explanationRequests: [.word("explanation-requests")]
             }
         }
 
         /// The pattern within the unit API group.
         var pattern: RouterPath { SiteURL.pattern(segments) }
+    }
+
+    /// The steps after a request, below its group (`/giai-trinh/{rid}`, `/api/v1/explanation-requests/{rid}`).
+    enum ExplanationRoute: Sendable, Equatable {
+        case answer, accept, `return`
+
+        var pageSegments: [Segment] {
+            switch self {
+            case .answer: [.word("tra-loi")]
+            case .accept: [.word("chap-nhan")]
+            case .return: [.word("tra-lai")]
+            }
+        }
+
+        var apiSegments: [Segment] {
+            switch self {
+            case .answer: [.word("answer")]
+            case .accept: [.word("accept")]
+            case .return: [.word("return")]
+            }
+        }
+
+        /// Within the thread group: the page form's, the API's.
+        var pattern: RouterPath { SiteURL.pattern(pageSegments) }
+        var apiPattern: RouterPath { SiteURL.pattern(apiSegments) }
     }
 
     /// A fixed word of a path, or a parameter: its name in the pattern, its value in a link.
@@ -119,6 +154,7 @@ enum SiteURL: Sendable, Equatable {
         case .userSessions(let id): Self.usersWords + [.parameter("uid", "\(id)"), .word("phien")]
         case .importText: [.word("nhap-van-ban")]
         case .storeImport: [.word("nhap-van-ban"), .word("luu")]
+        case .explanation(let id, let step): Self.explanationGroup(id) + step.pageSegments
         case .unit(let id, let page): Self.unitGroup(id) + page.segments
         case .api(let route): Self.apiGroup + route.segments
         }
@@ -129,11 +165,17 @@ enum SiteURL: Sendable, Equatable {
 
     static func unitGroup(_ id: UnitID) -> [Segment] { [.word("don-vi"), .parameter("id", "\(id)")] }
     static func unitAPIGroup(_ id: UnitID) -> [Segment] { [.word("units"), .parameter("id", "\(id)")] }
+    static func explanationGroup(_ id: Int64) -> [Segment] { [.word("giai-trinh"), .parameter("rid", "\(id)")] }
+    static func explanationAPIGroup(_ id: Int64) -> [Segment] {
+        [.word("explanation-requests"), .parameter("rid", "\(id)")]
+    }
 
     /// `don-vi/:id`, `api/v1` and `units/:id` (within `api/v1`): the route groups.
     static var unitPagesPattern: RouterPath { pattern(unitGroup(0)) }
     static var apiPattern: RouterPath { pattern(apiGroup) }
     static var unitAPIPattern: RouterPath { pattern(unitAPIGroup(0)) }
+    static var explanationPagesPattern: RouterPath { pattern(explanationGroup(0)) }
+    static var explanationAPIPattern: RouterPath { pattern(explanationAPIGroup(0)) }
 
     /// `/api/v1`: errors below it are JSON, also for a path no route matches.
     static let apiRoot: String = render(apiGroup)

@@ -5,7 +5,9 @@ extension MemoryRepository: FollowUpRepository {
         -> ExplanationRequest
     {
         let indicator = try knownIndicator(request.indicatorCode)
-        guard unitsByID[request.unitID] != nil else { throw StoreError.unitNotFound("\(request.unitID)", suggestions: []) }
+        guard unitsByID[request.unitID] != nil else {
+            throw StoreError.unitNotFound("\(request.unitID)", suggestions: [])
+        }
         var stored = request
         stored.id = Int64(explanations.count + 1)
         stored.steps = []

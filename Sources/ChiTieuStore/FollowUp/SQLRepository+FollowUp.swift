@@ -119,9 +119,12 @@ extension SQLRepository: FollowUpRepository {
 
     private static func explanationRequest(_ row: any SQLRow) throws -> ExplanationRequest {
         let due = try row.decode(column: "due_on", as: String.self)
-        guard let dueOn = CalendarDay(due) else { throw StoreError.internalFailure("hạn giải trình «\(due)» không đọc được") }
+        guard let dueOn = CalendarDay(due) else {
+            throw StoreError.internalFailure("hạn giải trình «\(due)» không đọc được")
+        }
         return ExplanationRequest(
-            id: try row.decode(column: "id", as: Int64.self), unitID: try row.decode(column: "unit_id", as: UnitID.self),
+            id: try row.decode(column: "id", as: Int64.self),
+            unitID: try row.decode(column: "unit_id", as: UnitID.self),
             indicatorCode: try row.decode(column: "indicator_code", as: String.self),
             period: try .yearToDate(
                 try row.decode(column: "year", as: Int.self), through: try row.decode(column: "to_month", as: Int.self)),
