@@ -82,6 +82,26 @@ paths = {
       "operationId": "ingestText", "requestBody": body("ImportInput"),
       "responses": {"201": ok(ref("ImportResult"), "Đã lưu"), "200": ok(ref("ImportResult"), "Không có gì mới"),
                     **errors(400, 404, 413, 422)}}},
+  "/api/v1/units/{id}/warnings": {"get": {"summary": "Cảnh báo: mọi chỉ tiêu chậm tiến độ, không đạt hoặc có nguy cơ của đơn vị và các đơn vị trực thuộc, nặng nhất trước, kèm xu hướng so với kỳ trước và tình trạng giải trình",
+      "operationId": "getWarnings", "parameters": [UNIT, YEAR, TO_MONTH],
+      "responses": {"200": ok(ref("Warnings")), **errors(400, 404)}}},
+  "/api/v1/units/{id}/explanation-requests": {
+      "get": {"summary": "Yêu cầu giải trình của đơn vị và các đơn vị trực thuộc (mà người hỏi được xem)", "operationId": "listExplanationRequests",
+          "parameters": [UNIT, q("year", "Năm của kỳ đánh giá (mặc định: năm nay)"),
+                         q("state", "requested, answered, accepted, returned hoặc overdue", "string")],
+          "responses": {"200": ok(listof("ExplanationRequest")), **errors(400, 404)}},
+      "post": {"summary": "Yêu cầu đơn vị giải trình một chỉ tiêu trong một kỳ (lãnh đạo cấp trên hoặc quản trị viên)", "operationId": "requestExplanation",
+          "parameters": [UNIT], "requestBody": body("ExplanationRequestInput"),
+          "responses": {"201": ok(ref("ExplanationRequest"), "Đã gửi yêu cầu"), **errors(400, 403, 404)}}},
+  "/api/v1/explanation-requests/{rid}/answer": {"post": {"summary": "Đơn vị gửi giải trình (cán bộ nhập liệu của đơn vị)", "operationId": "answerExplanation",
+      "parameters": [p("rid", "Số yêu cầu giải trình")], "requestBody": body("ExplanationAnswerInput"),
+      "responses": {"200": ok(ref("ExplanationRequest")), **errors(400, 403, 404, 409)}}},
+  "/api/v1/explanation-requests/{rid}/accept": {"post": {"summary": "Chấp nhận giải trình (người đã yêu cầu hoặc quản trị viên)", "operationId": "acceptExplanation",
+      "parameters": [p("rid", "Số yêu cầu giải trình")], "requestBody": body("ExplanationReviewInput"),
+      "responses": {"200": ok(ref("ExplanationRequest")), **errors(400, 403, 404, 409)}}},
+  "/api/v1/explanation-requests/{rid}/return": {"post": {"summary": "Trả lại giải trình kèm lý do (người đã yêu cầu hoặc quản trị viên)", "operationId": "returnExplanation",
+      "parameters": [p("rid", "Số yêu cầu giải trình")], "requestBody": body("ExplanationReviewInput"),
+      "responses": {"200": ok(ref("ExplanationRequest")), **errors(400, 403, 404, 409)}}},
 }
 
 s = lambda t, d=None: {"type": t, **({"description": d} if d else {})}
@@ -165,6 +185,27 @@ schemas = {
       "extraction": {"type": "object", "description": "Kết quả đọc văn bản theo SCHEMA.md của chitieu extract"}}},
   "ImportResult": {"type": "object", "properties": {"stored": boolean, "unit": opt(ref("Unit")), "period": opt(string),
       "summary": opt(ref("Saved")), **{k: {"type": "array", "items": string} for k in ["conflicts", "derived_plans", "skipped", "findings", "lines"]}}},
+  "Warnings": {"type": "object", "properties": {"year": integer, "to_month": integer,
+      "counts": {"type": "object", "description": "Số chỉ tiêu theo màu: red, orange, green, grey", "additionalProperties": integer},
+      "items": {"type": "array", "items": {"type": "object", "properties": {
+          "unit_id": integer, "unit": string, "indicator": string, "indicator_name": string,
+          "colour": {"type": "string", "enum": ["red", "orange"]}, "status": string, "status_label": string,
+          "shortfall_percent": opt(num), "trend": {"type": "string", "enum": ["worse", "better", "same", "new"]},
+          "explanation_id": opt(integer), "explanation_state": opt(string)}}}}},
+  "ExplanationRequestInput": {"type": "object", "required": ["indicator", "year", "to_month", "note", "due_date"], "properties": {
+      "indicator": s("string", "Mã chỉ tiêu"), "year": integer, "to_month": integer, "note": s("string", "Nội dung cần giải trình"),
+      "due_date": s("string", "Hạn giải trình, YYYY-MM-DD, không trước hôm nay")}},
+  "ExplanationAnswerInput": {"type": "object", "required": ["facts", "actions"], "properties": {
+      "facts": s("string", "Tình hình thực hiện"), "subjective_causes": s("string", "Nguyên nhân chủ quan"),
+      "objective_causes": s("string", "Nguyên nhân khách quan (cần ít nhất một loại nguyên nhân)"),
+      "actions": s("string", "Giải pháp khắc phục"), "expected_result": s("string", "Dự kiến kết quả đến cuối năm")}},
+  "ExplanationReviewInput": {"type": "object", "properties": {"comment": s("string", "Nhận xét; bắt buộc khi trả lại")}},
+  "ExplanationRequest": {"type": "object", "properties": {"id": integer, "unit_id": integer, "indicator": string,
+      "year": integer, "to_month": integer, "note": string, "due_date": string, "requester": string, "requested_at": string,
+      "state": {"type": "string", "enum": ["requested", "answered", "accepted", "returned", "overdue"]}, "state_label": string,
+      "steps": {"type": "array", "items": {"type": "object", "properties": {
+          "kind": {"type": "string", "enum": ["answer", "accept", "return"]}, "author": string, "at": string,
+          **{k: opt(string) for k in ["facts", "subjective_causes", "objective_causes", "actions", "expected_result", "comment"]}}}}}},
 }
 
 doc = {

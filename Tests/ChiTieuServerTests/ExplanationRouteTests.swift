@@ -53,6 +53,16 @@ struct ExplanationRouteTests {
         let id = try #require(try asked.json()["id"] as? Int)
         #expect(try asked.json()["state"] as? String == "requested")
 
+        // The next step is the district's: its editor's header says so, the leader's does not.
+        let waiting = "Giải trình: 1 việc chờ"
+        let clerkHeader = try await p.fixture.test(as: p.clerk) {
+            try await $0.get("/don-vi/\(p.kongChro)?nam=2024&thang=9")
+        }
+        #expect(clerkHeader.text.contains(waiting))
+        let leaderHeader = try await p.fixture.test(as: p.leader) {
+            try await $0.get("/don-vi/\(p.kongChro)?nam=2024&thang=9")
+        }
+        #expect(!leaderHeader.text.contains(waiting))
         // The leader cannot answer; the district's editor cannot judge.
         try await p.fixture.test(as: p.leader) { leader in
             let answered = try await leader.postJSON("/api/v1/explanation-requests/\(id)/answer", Self.answer)
@@ -76,6 +86,7 @@ struct ExplanationRouteTests {
         }
         try await p.fixture.test(as: p.clerk) { clerk in
             #expect(try await clerk.postJSON("/api/v1/explanation-requests/\(id)/answer", Self.answer).status == .ok)
+            #expect(!(try await clerk.get("/don-vi/\(p.kongChro)?nam=2024&thang=9").text.contains(waiting)))
             let page = try await clerk.get("/don-vi/\(p.kongChro)/giai-trinh?nam=2024")
             #expect(page.status == .ok)
             #expect(page.text.contains("Nêu rõ sản lượng đường."))
@@ -90,6 +101,11 @@ struct ExplanationRouteTests {
                 (json["steps"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } == [
                     "answer", "return", "answer", "accept",
                 ])
+            let report = try await leader.get("/api/v1/units/\(p.kongChro)/report?year=2024&to_month=9&format=txt")
+            #expect(
+                report.text.contains(
+                    "Giải trình về giá trị sản xuất công nghiệp (đã được chấp nhận): nguyên nhân chủ quan: chậm giải ngân vốn; nguyên nhân khách quan: giá điện tăng; giải pháp: đôn đốc nhà máy đường."
+                ))
             let list = try await leader.getJSON(
                 "/api/v1/units/\(p.kongChro)/explanation-requests?year=2024&state=accepted")
             #expect((list.json["items"] as? [[String: Any]])?.count == 1)

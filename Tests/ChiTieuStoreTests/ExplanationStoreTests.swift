@@ -69,6 +69,8 @@ struct ExplanationStoreTests {
             #expect(read.dueOn == CalendarDay("2026-10-20"))
             #expect(try await repository.explanationRequests(unitIDs: [unit], years: 2026...2026) == [read])
             #expect(try await repository.explanationRequests(unitIDs: [unit], years: 2025...2025).isEmpty)
+            #expect(try await repository.explanationRequests(years: 2025...2026) == [read])
+            #expect(try await repository.explanationRequests(years: 2027...2027).isEmpty)
             #expect(try await repository.explanationRequests(unitIDs: [unit + 1], years: 2026...2026).isEmpty)
             await #expect(throws: StoreError.explanationNotFound(asked.id + 100)) {
                 try await repository.addExplanationStep(

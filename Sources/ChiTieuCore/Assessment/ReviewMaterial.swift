@@ -11,6 +11,8 @@ public struct ReviewMaterial: Sendable {
     public var nextYearTargets: [PlannedTarget]
     /// A tally a document stated for the period, written when no targets are stored to count.
     public var statedTally: StatedTally?
+    /// The accepted explanations (giải trình) of the period, quoted among the limitations.
+    public var explanations: [ExplanationRequest] = []
 
     public struct OtherResult: Sendable {
         public var indicator: Indicator

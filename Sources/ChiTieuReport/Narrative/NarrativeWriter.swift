@@ -124,12 +124,31 @@ public struct NarrativeWriter: Sendable {
                 "Bên cạnh những kết quả đạt được, còn \(short.count < 10 ? "0" : "")\(short.count) \(what): \(items.joined(separator: "; "))."
             )
         }
+        parts += explanations(material)
         if !unassessed.isEmpty {
             parts.append(
                 "Chưa đánh giá được: \(unassessed.joined(separator: ", ")) (chưa có số liệu hoặc chỉ thống kê theo năm)."
             )
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// «Giải trình về Giá trị sản xuất công nghiệp (đã được chấp nhận): nguyên nhân chủ quan: chậm
+    /// giải ngân vốn; nguyên nhân khách quan: giá điện tăng; giải pháp: đôn đốc nhà máy đường.»
+    private func explanations(_ material: ReviewMaterial) -> [String] {
+        let names = Dictionary(material.overview.all.map { ($0.indicator.code, $0.indicator.name) }) { a, _ in a }
+        return material.explanations.compactMap { request in
+            guard let answer = request.acceptedAnswer else { return nil }
+            let said = [
+                ("nguyên nhân chủ quan", answer.subjectiveCauses), ("nguyên nhân khách quan", answer.objectiveCauses),
+                ("giải pháp", answer.actions),
+            ].compactMap { label, text -> String? in
+                let text = text.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: ["."])
+                return text.isEmpty ? nil : "\(label): \(lowercasedFirst(text))"
+            }
+            let name = names[request.indicatorCode] ?? request.indicatorCode
+            return "Giải trình về \(lowercasedFirst(name)) (đã được chấp nhận): " + said.joined(separator: "; ") + "."
+        }
     }
 
     // MARK: goals

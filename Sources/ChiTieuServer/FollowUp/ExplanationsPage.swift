@@ -111,5 +111,12 @@ struct ExplanationsPage {
             guard let user = identity.user else { return false }
             return user.role == .admin || user.id == r.requesterID
         }
+
+        /// Whether the next step is this person's: an answer owed by their unit, or an
+        /// answer waiting for their judgement.
+        func awaits(_ r: ExplanationRequest, today: CalendarDay) -> Bool {
+            let state = r.state(on: today)
+            return (state.awaitsUnit && mayAnswer(r)) || (state == .answered && mayReview(r))
+        }
     }
 }

@@ -77,6 +77,7 @@ extension AppServices {
             layout.signInHref = SiteURL.signIn.path(["tiep": page.path(unit.id, period, indicator: indicator)])
         }
         layout.notices = UnitNotices(unit: unit, period: period, access: access, mayWrite: mayWrite).lines
+        layout.followUp = try await followUpLink(for: context)
         return layout
     }
 }

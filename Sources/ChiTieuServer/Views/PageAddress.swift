@@ -92,6 +92,8 @@ struct LayoutView {
     var signInHref = SiteURL.signIn.path()
     /// The demo served to everyone, read only.
     var demo = false
+    /// «Giải trình: 2 việc chờ»: explanation requests whose next step is the reader's.
+    var followUp: Link?
     /// The site's fixed addresses, from the route table.
     let links = SiteLinks.shared
 

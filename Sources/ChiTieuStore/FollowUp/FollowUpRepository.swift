@@ -8,6 +8,8 @@ public protocol FollowUpRepository: Sendable {
         -> ExplanationRequest
     /// The requests for these units whose period lies in `years`, with their threads, oldest first.
     func explanationRequests(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [ExplanationRequest]
+    /// Every unit's requests for periods in `years` (few: for the count of open items).
+    func explanationRequests(years: ClosedRange<Int>) async throws -> [ExplanationRequest]
     func explanationRequest(id: ExplanationRequest.ID) async throws -> ExplanationRequest?
     /// Appends a step when it may follow the thread as it stands in the database (checked in
     /// the write's transaction, so two leaders accepting at once cannot both succeed);

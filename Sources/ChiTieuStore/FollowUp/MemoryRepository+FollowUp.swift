@@ -26,6 +26,10 @@ extension MemoryRepository: FollowUpRepository {
         return explanations.filter { ids.contains($0.unitID) && years.contains($0.period.year) }
     }
 
+    public func explanationRequests(years: ClosedRange<Int>) -> [ExplanationRequest] {
+        explanations.filter { years.contains($0.period.year) }
+    }
+
     public func explanationRequest(id: ExplanationRequest.ID) -> ExplanationRequest? {
         explanations.first { $0.id == id }
     }

@@ -48,6 +48,15 @@ extension SQLRepository: FollowUpRepository {
         }
     }
 
+    public func explanationRequests(years: ClosedRange<Int>) async throws -> [ExplanationRequest] {
+        try await database.withSession { db in
+            let rows = try await db.select().column("*").from("explanation_requests")
+                .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
+                .orderBy("id").all()
+            return try await Self.withSteps(rows.map(Self.explanationRequest), db)
+        }
+    }
+
     public func explanationRequest(id: ExplanationRequest.ID) async throws -> ExplanationRequest? {
         try await database.withSession { db in
             try await Self.request(id: id, db)

@@ -61,11 +61,18 @@ public struct UnitReview: Sendable {
         }
         let conference = try await repository.conferences(unitID: unit.id).last { $0.period == period }
         let parent = try await unit.parentID.asyncMap { try await repository.unit(id: $0) } ?? nil
-        return ReviewMaterial(
+        var material = ReviewMaterial(
             overview: overview, parent: parent, conference: conference,
             committee: try await repository.committee(of: unit),
             otherResults: others, nextYearTargets: next,
             statedTally: try await repository.statedTallies(unitID: unit.id).last { $0.period == period })
+        if let followUp = repository as? any FollowUpRepository {
+            material.explanations = try await followUp.explanationRequests(
+                unitIDs: [unit.id], years: period.year...period.year
+            )
+            .filter { $0.period == period && $0.acceptedAnswer != nil }
+        }
+        return material
     }
 
     /// Consistency findings for the given units (all units when nil).
