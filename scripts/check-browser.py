@@ -30,6 +30,7 @@ pages = [
     ("10-dang-nhap", "/dang-nhap", "Mật khẩu"),
     ("17-tim-don-vi", "/tim-don-vi?q=Kông+Chro", "Huyện Kông Chro"),
     ("18-danh-muc", "/danh-muc", "Tổng giá trị sản xuất"),
+    ("19-canh-bao", f"/don-vi/{province}/canh-bao?nam=2024&thang=9", "Kết nạp đảng viên mới"),
 ]
 try:
     for width, height, suffix in ((1366, 768, ""), (390, 844, "-dien-thoai")):
@@ -62,6 +63,8 @@ try:
         ("11-lich-su", f"/don-vi/{kong}/lich-su?nam=2024&thang=9", "Lịch sử thay đổi"),
         ("15-tai-khoan", "/tai-khoan", "Đổi mật khẩu"),
         ("16-nguoi-dung", "/quan-tri/nguoi-dung", "Kết thúc mọi phiên"),
+        ("20-canh-bao-lanh-dao", f"/don-vi/{province}/canh-bao?nam=2024&thang=9", "Yêu cầu giải trình"),
+        ("21-giai-trinh", f"/don-vi/{kong}/giai-trinh?nam=2024", "Giải trình"),
     ]
     for width, height, suffix in ((1366, 768, ""), (390, 844, "-dien-thoai")):
         b.size(width, height)

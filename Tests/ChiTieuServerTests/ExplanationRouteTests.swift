@@ -101,6 +101,10 @@ struct ExplanationRouteTests {
                 (json["steps"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } == [
                     "answer", "return", "answer", "accept",
                 ])
+            let indicatorPage = try await leader.get(
+                "/don-vi/\(p.kongChro)/chi-tieu/industrial_production_value?nam=2024&thang=9")
+            #expect(indicatorPage.text.contains("Nêu rõ sản lượng đường."), "the thread on the indicator page")
+            #expect(indicatorPage.text.contains("Đã chấp nhận"))
             let report = try await leader.get("/api/v1/units/\(p.kongChro)/report?year=2024&to_month=9&format=txt")
             #expect(
                 report.text.contains(

@@ -83,7 +83,7 @@ struct WarningsPage {
                 let open = item.requestState.map { $0 != .accepted } ?? false
                 return Row(
                     unit: item.unit.capitalizedTitle, unitHref: PageAddress.warnings.path(item.unit.id, period),
-                    indicator: a.indicator.name,
+                    indicator: Self.name(of: a),
                     indicatorHref: PageAddress.indicator(item.unit.id, a.indicator.code, period),
                     statusClass: Display.statusClass(a.status), status: a.status.label,
                     shortfall: a.shortfallPercent.map { "thiếu " + Display.percent($0) } ?? "–",
@@ -96,6 +96,14 @@ struct WarningsPage {
             }
             explanationsHref = SiteURL.unit(unit.id, .explanations).path(["nam": "\(period.year)"])
             self.asked = asked ? "Đã gửi yêu cầu giải trình; đơn vị sẽ thấy trên trang Giải trình." : nil
+        }
+
+        /// A term target says so beside the year's plan of the same indicator:
+        /// «Tổng giá trị sản xuất (nghị quyết 2020–2025, tăng bình quân hằng năm)».
+        static func name(of a: Assessment) -> String {
+            a.target.isAnnual
+                ? a.indicator.name
+                : "\(a.indicator.name) (nghị quyết \(a.target.scope.label), \(a.target.measure.title))"
         }
 
         /// Two weeks from today, the usual time given to explain.

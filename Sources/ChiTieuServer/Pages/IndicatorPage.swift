@@ -27,6 +27,8 @@ struct IndicatorPage {
         let compareHref: String
         let entryHref: String
         let historyHref: String
+        /// The explanation requests of this indicator in the year, with their threads.
+        let explanations: [ExplanationsPage.View.Card]
     }
 
     struct PlanLine {
@@ -93,8 +95,24 @@ struct IndicatorPage {
             },
             compareHref: PageAddress.compare.path(unit.id, period, indicator: indicator.code),
             entryHref: PageAddress.entry.path(unit.id, period),
-            historyHref: PageAddress.history.path(unit.id, period, indicator: indicator.code))
+            historyHref: PageAddress.history.path(unit.id, period, indicator: indicator.code),
+            explanations: try await explanations(of: indicator, unit: unit, year: period.year, context: context))
         return try services.pages.render(view, template: "indicator")
+    }
+
+    private func explanations(
+        of indicator: Indicator, unit: AdministrativeUnit, year: Int, context: AppRequestContext
+    ) async throws -> [ExplanationsPage.View.Card] {
+        let requests = try await services.repository.explanationRequests(unitIDs: [unit.id], years: year...year)
+            .filter { $0.indicatorCode == indicator.code }
+        guard !requests.isEmpty else { return [] }
+        let units = try await services.unitsByID()
+        return ExplanationsPage.View(
+            requests.reversed(), heading: "", layout: LayoutView(title: ""), units: units,
+            indicators: [indicator.code: indicator],
+            reader: ExplanationsPage.Reader(identity: context.identity, units: units),
+            today: services.configuration.clock.today
+        ).requests
     }
 
     static func bound(_ bound: TargetBound) -> String {
