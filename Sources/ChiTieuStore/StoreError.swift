@@ -18,8 +18,10 @@ public enum StoreError: UserFacingError, Equatable {
     /// Another writer held the database longer than the wait allows (SQLite's "database is locked").
     case busy
     case explanationNotFound(Int64)
-    /// A step of an explanation request that cannot follow the last one, or is missing a part.
-    case explanationRefused(String)
+    /// A step of an explanation request, or a task's update, that cannot follow the last one
+    /// or is missing a part.
+    case stepRefused(String)
+    case taskNotFound(Int64)
 
     public var message: String {
         switch self {
@@ -54,8 +56,10 @@ public enum StoreError: UserFacingError, Equatable {
             return "Lỗi nội bộ của kho dữ liệu: \(detail)."
         case .explanationNotFound(let id):
             return "Không có yêu cầu giải trình số \(id)."
-        case .explanationRefused(let reason):
+        case .stepRefused(let reason):
             return reason
+        case .taskNotFound(let id):
+            return "Không có nhiệm vụ số \(id)."
         case .busy:
             return "Cơ sở dữ liệu đang bận (một thao tác khác đang ghi), chưa lưu gì. Hãy thử lại sau ít giây."
         }

@@ -37,20 +37,20 @@ struct ExplanationStoreTests {
                         kind: kind, author: "iathu", at: "2026-10-10T03:00:00Z", answer: answer, comment: comment),
                     to: asked.id, author: kind == .answer ? Self.clerk : Self.leader)
             }
-            await #expect(throws: StoreError.explanationRefused("Đơn vị chưa gửi giải trình để xem xét.")) {
+            await #expect(throws: StoreError.stepRefused("Đơn vị chưa gửi giải trình để xem xét.")) {
                 try await step(.accept)
             }
             #expect(try await step(.answer, Self.answer).recordedState == .answered)
-            await #expect(throws: StoreError.explanationRefused("Đơn vị đã giải trình; chờ người yêu cầu xem xét.")) {
+            await #expect(throws: StoreError.stepRefused("Đơn vị đã giải trình; chờ người yêu cầu xem xét.")) {
                 try await step(.answer, Self.answer)
             }
-            await #expect(throws: StoreError.explanationRefused("Hãy ghi lý do trả lại để đơn vị giải trình lại.")) {
+            await #expect(throws: StoreError.stepRefused("Hãy ghi lý do trả lại để đơn vị giải trình lại.")) {
                 try await step(.return, comment: "  ")
             }
             #expect(try await step(.return, comment: "Chưa nêu rõ số nợ thuế.").recordedState == .returned)
             var thin = Self.answer
             thin.actions = ""
-            await #expect(throws: StoreError.explanationRefused("Chưa nêu giải pháp khắc phục.")) {
+            await #expect(throws: StoreError.stepRefused("Chưa nêu giải pháp khắc phục.")) {
                 try await step(.answer, thin)
             }
             var second = Self.answer
@@ -58,7 +58,7 @@ struct ExplanationStoreTests {
             _ = try await step(.answer, second)
             let accepted = try await step(.accept)
             #expect(accepted.recordedState == .accepted)
-            await #expect(throws: StoreError.explanationRefused("Giải trình đã được chấp nhận.")) {
+            await #expect(throws: StoreError.stepRefused("Giải trình đã được chấp nhận.")) {
                 try await step(.return, comment: "Xem lại")
             }
 

@@ -114,8 +114,8 @@ extension StoreError {
     var httpStatus: HTTPResponse.Status {
         switch self {
         case .invalidBatch, .invalidIndicator: .unprocessableContent
-        case .unitNotFound, .indicatorNotFound, .explanationNotFound: .notFound
-        case .explanationRefused: .conflict
+        case .unitNotFound, .indicatorNotFound, .explanationNotFound, .taskNotFound: .notFound
+        case .stepRefused: .conflict
         case .ambiguousUnit: .conflict
         case .notInitialised, .cannotOpen, .notADatabase, .schemaTooNew, .catalogueUnavailable, .registryUnavailable,
             .busy:

@@ -32,6 +32,7 @@ public struct AuditEntry: Sendable, Equatable {
         case indicator = "chỉ tiêu trong danh mục"
         case targetSet = "bộ chỉ tiêu"
         case explanation = "giải trình"
+        case task = "nhiệm vụ"
     }
 
     public var id: Int64 = 0

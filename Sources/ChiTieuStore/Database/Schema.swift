@@ -328,4 +328,42 @@ enum Schema {
             )
             """,
         ])
+
+    /// Tasks (nhiệm vụ) set by conferences, the targets they serve and their progress notes.
+    static let tasks = Migration(
+        version: 9, name: "tasks",
+        statements: [
+            """
+            CREATE TABLE tasks (
+              id {{id}},
+              unit_id BIGINT NOT NULL REFERENCES units(id),
+              conference_number INTEGER,
+              text TEXT NOT NULL,
+              responsible TEXT NOT NULL,
+              deadline TEXT NOT NULL,
+              deadline_text TEXT,
+              created_by TEXT NOT NULL,
+              created_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX tasks_unit_deadline ON tasks (unit_id, deadline)",
+            """
+            CREATE TABLE task_indicators (
+              task_id BIGINT NOT NULL REFERENCES tasks(id),
+              indicator_code TEXT NOT NULL REFERENCES indicators(code),
+              PRIMARY KEY (task_id, indicator_code)
+            )
+            """,
+            """
+            CREATE TABLE task_updates (
+              task_id BIGINT NOT NULL REFERENCES tasks(id),
+              position INTEGER NOT NULL,
+              author TEXT NOT NULL,
+              at TEXT NOT NULL,
+              text TEXT NOT NULL,
+              completed_on TEXT,
+              PRIMARY KEY (task_id, position)
+            )
+            """,
+        ])
 }

@@ -13,9 +13,24 @@ public protocol FollowUpRepository: Sendable {
     func explanationRequest(id: ExplanationRequest.ID) async throws -> ExplanationRequest?
     /// Appends a step when it may follow the thread as it stands in the database (checked in
     /// the write's transaction, so two leaders accepting at once cannot both succeed);
-    /// otherwise throws `StoreError.explanationRefused` with the reason.
+    /// otherwise throws `StoreError.stepRefused` with the reason.
     func addExplanationStep(_ step: ExplanationStep, to id: ExplanationRequest.ID, author: ChangeAuthor)
         async throws -> ExplanationRequest
+
+    /// Stores a new task (its `id` and `updates` are ignored).
+    func addTask(_ task: FollowUpTask, author: ChangeAuthor) async throws -> FollowUpTask
+    /// The tasks of these units whose deadline falls in `years`, with their updates.
+    func tasks(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [FollowUpTask]
+    func task(id: FollowUpTask.ID) async throws -> FollowUpTask?
+    /// Appends a progress note (or the completion) when `FollowUpTask.problem` allows it, checked
+    /// in the write's transaction; otherwise throws `StoreError.stepRefused` with why.
+    func addTaskUpdate(_ update: FollowUpTask.Update, to id: FollowUpTask.ID, today: CalendarDay, author: ChangeAuthor)
+        async throws -> FollowUpTask
+}
+
+extension FollowUpTask {
+    var recordKey: String { "nhiem-vu/\(unitID)/\(id)" }
+    var auditDescription: String { "Nhiệm vụ số \(id): \(text)" }
 }
 
 extension ExplanationRequest {

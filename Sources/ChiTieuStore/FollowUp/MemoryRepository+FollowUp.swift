@@ -42,7 +42,7 @@ extension MemoryRepository: FollowUpRepository {
         }
         let request = explanations[index]
         if let problem = ExplanationRequest.problem(with: step, after: request) {
-            throw StoreError.explanationRefused(problem)
+            throw StoreError.stepRefused(problem)
         }
         let indicator = try knownIndicator(request.indicatorCode)
         explanations[index].steps.append(step)

@@ -70,7 +70,7 @@ extension SQLRepository: FollowUpRepository {
         return try await database.writerTransaction { db in
             guard var request = try await Self.request(id: id, db) else { throw StoreError.explanationNotFound(id) }
             if let problem = ExplanationRequest.problem(with: step, after: request) {
-                throw StoreError.explanationRefused(problem)
+                throw StoreError.stepRefused(problem)
             }
             let name = try await Self.indicatorName(request.indicatorCode, db)
             try await db.insert(into: "explanation_steps")

@@ -24,6 +24,7 @@ public actor MemoryRepository: ChiTieuRepository {
     var failures: [(key: String, at: String)] = []
     var tokens: [(token: APIToken, digest: String)] = []
     var explanations: [ExplanationRequest] = []
+    var storedTasks: [FollowUpTask] = []
     private var nextID: Int64 = 1
 
     /// The time stamped on saved records, sessions and the audit trail.

@@ -1,0 +1,52 @@
+import ChiTieuCore
+
+extension MemoryRepository {
+    public func addTask(_ task: FollowUpTask, author: ChangeAuthor) throws -> FollowUpTask {
+        guard unitsByID[task.unitID] != nil else { throw StoreError.unitNotFound("\(task.unitID)", suggestions: []) }
+        for code in task.indicatorCodes where !catalogue.contains(where: { $0.code == code }) {
+            throw StoreError.indicatorNotFound(code)
+        }
+        var stored = task
+        stored.indicatorCodes = Array(Set(task.indicatorCodes)).sorted()
+        stored.id = Int64(storedTasks.count + 1)
+        stored.updates = []
+        storedTasks.append(stored)
+        record(
+            AuditEntry(
+                action: .added, subject: .task, unitID: stored.unitID, recordKey: stored.recordKey,
+                description: stored.auditDescription,
+                newValue: "\(stored.responsible), hạn \(stored.deadline.vietnamese)"),
+            author: author)
+        return stored
+    }
+
+    public func tasks(unitIDs: [UnitID], years: ClosedRange<Int>) -> [FollowUpTask] {
+        let ids = Set(unitIDs)
+        return storedTasks.filter { ids.contains($0.unitID) && years.contains($0.deadline.year) }
+    }
+
+    public func task(id: FollowUpTask.ID) -> FollowUpTask? { storedTasks.first { $0.id == id } }
+
+    public func addTaskUpdate(
+        _ update: FollowUpTask.Update, to id: FollowUpTask.ID, today: CalendarDay, author: ChangeAuthor
+    ) throws -> FollowUpTask {
+        guard let index = storedTasks.firstIndex(where: { $0.id == id }) else { throw StoreError.taskNotFound(id) }
+        let task = storedTasks[index]
+        if let problem = task.problem(with: update, today: today) { throw StoreError.stepRefused(problem) }
+        storedTasks[index].updates.append(update)
+        record(
+            AuditEntry(
+                action: .changed, subject: .task, unitID: task.unitID, recordKey: task.recordKey,
+                description: task.auditDescription, oldValue: task.status(on: today).label,
+                newValue: FollowUpTask.auditValue(of: update)),
+            author: author)
+        return storedTasks[index]
+    }
+}
+
+extension FollowUpTask {
+    /// «Hoàn thành ngày 30/10/2026: …» or the note itself.
+    static func auditValue(of update: Update) -> String {
+        update.completedOn.map { "Hoàn thành ngày \($0.vietnamese): \(update.text)" } ?? update.text
+    }
+}

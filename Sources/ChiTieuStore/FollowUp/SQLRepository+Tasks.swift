@@ -1,0 +1,140 @@
+import ChiTieuCore
+import SQLKit
+
+extension SQLRepository {
+    public func addTask(_ task: FollowUpTask, author: ChangeAuthor) async throws -> FollowUpTask {
+        var task = task
+        task.indicatorCodes = Array(Set(task.indicatorCodes)).sorted()
+        let now = clock.timestamp()
+        return try await database.writerTransaction { [task] db in
+            guard try await db.select().column("id").from("units").where("id", .equal, task.unitID).first() != nil
+            else { throw StoreError.unitNotFound("\(task.unitID)", suggestions: []) }
+            for code in task.indicatorCodes
+            where try await db.select().column("code").from("indicators").where("code", .equal, code).first() == nil {
+                throw StoreError.indicatorNotFound(code)
+            }
+            let row = try await db.insert(into: "tasks")
+                .columns(
+                    "unit_id", "conference_number", "text", "responsible", "deadline", "deadline_text", "created_by",
+                    "created_at"
+                )
+                .values(
+                    SQLBind(task.unitID), SQLBind(task.conferenceNumber), SQLBind(task.text), SQLBind(task.responsible),
+                    SQLBind(task.deadline.iso), SQLBind(task.deadlineText), SQLBind(task.createdBy),
+                    SQLBind(task.createdAt)
+                )
+                .returning("id").first()
+            guard let id = try row?.decode(column: "id", as: Int64.self) else {
+                throw StoreError.internalFailure("không nhận được số của nhiệm vụ vừa tạo")
+            }
+            for code in task.indicatorCodes {
+                try await db.insert(into: "task_indicators").columns("task_id", "indicator_code")
+                    .values(SQLBind(id), SQLBind(code)).run()
+            }
+            var stored = task
+            stored.id = id
+            stored.updates = []
+            let entry = AuditEntry(
+                action: .added, subject: .task, unitID: stored.unitID, recordKey: stored.recordKey,
+                description: stored.auditDescription,
+                newValue: "\(stored.responsible), hạn \(stored.deadline.vietnamese)"
+            ).stamped(realID: { $0 }, author: author, at: now)
+            try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
+            return stored
+        }
+    }
+
+    public func tasks(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [FollowUpTask] {
+        guard !unitIDs.isEmpty else { return [] }
+        return try await database.withSession { db in
+            let rows = try await db.select().column("*").from("tasks").where("unit_id", .in, SQLBind.group(unitIDs))
+                .where("deadline", .greaterThanOrEqual, "\(years.lowerBound)-01-01")
+                .where("deadline", .lessThanOrEqual, "\(years.upperBound)-12-31").orderBy("id").all()
+            return try await Self.withDetails(rows.map(Self.task), db)
+        }
+    }
+
+    public func task(id: FollowUpTask.ID) async throws -> FollowUpTask? {
+        try await database.withSession { db in try await Self.task(id: id, db) }
+    }
+
+    public func addTaskUpdate(
+        _ update: FollowUpTask.Update, to id: FollowUpTask.ID, today: CalendarDay, author: ChangeAuthor
+    ) async throws -> FollowUpTask {
+        let now = clock.timestamp()
+        return try await database.writerTransaction { db in
+            guard var task = try await Self.task(id: id, db) else { throw StoreError.taskNotFound(id) }
+            if let problem = task.problem(with: update, today: today) { throw StoreError.stepRefused(problem) }
+            try await db.insert(into: "task_updates").columns(
+                "task_id", "position", "author", "at", "text", "completed_on"
+            )
+            .values(
+                SQLBind(id), SQLBind(task.updates.count), SQLBind(update.author), SQLBind(update.at),
+                SQLBind(update.text), SQLBind(update.completedOn?.iso)
+            ).run()
+            let entry = AuditEntry(
+                action: .changed, subject: .task, unitID: task.unitID, recordKey: task.recordKey,
+                description: task.auditDescription, oldValue: task.status(on: today).label,
+                newValue: FollowUpTask.auditValue(of: update)
+            ).stamped(realID: { $0 }, author: author, at: now)
+            try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
+            task.updates.append(update)
+            return task
+        }
+    }
+
+    // MARK: rows
+
+    private static func task(id: FollowUpTask.ID, _ db: any SQLDatabase) async throws -> FollowUpTask? {
+        guard let row = try await db.select().column("*").from("tasks").where("id", .equal, id).first() else {
+            return nil
+        }
+        return try await withDetails([try task(row)], db).first
+    }
+
+    private static func withDetails(_ tasks: [FollowUpTask], _ db: any SQLDatabase) async throws -> [FollowUpTask] {
+        guard !tasks.isEmpty else { return [] }
+        let ids = SQLBind.group(tasks.map(\.id))
+        var codes: [Int64: [String]] = [:]
+        for row in try await db.select().column("*").from("task_indicators").where("task_id", .in, ids)
+            .orderBy("indicator_code").all()
+        {
+            codes[try row.decode(column: "task_id", as: Int64.self), default: []]
+                .append(try row.decode(column: "indicator_code", as: String.self))
+        }
+        var updates: [Int64: [FollowUpTask.Update]] = [:]
+        for row in try await db.select().column("*").from("task_updates").where("task_id", .in, ids)
+            .orderBy("task_id").orderBy("position").all()
+        {
+            let completed = try row.decode(column: "completed_on", as: String?.self)
+            updates[try row.decode(column: "task_id", as: Int64.self), default: []].append(
+                FollowUpTask.Update(
+                    author: try row.decode(column: "author", as: String.self),
+                    at: try row.decode(column: "at", as: String.self),
+                    text: try row.decode(column: "text", as: String.self),
+                    completedOn: completed.flatMap(CalendarDay.init)))
+        }
+        return tasks.map { task in
+            var task = task
+            task.indicatorCodes = codes[task.id, default: []]
+            task.updates = updates[task.id, default: []]
+            return task
+        }
+    }
+
+    private static func task(_ row: any SQLRow) throws -> FollowUpTask {
+        let deadline = try row.decode(column: "deadline", as: String.self)
+        guard let day = CalendarDay(deadline) else {
+            throw StoreError.internalFailure("hạn nhiệm vụ «\(deadline)» không đọc được")
+        }
+        return FollowUpTask(
+            id: try row.decode(column: "id", as: Int64.self),
+            unitID: try row.decode(column: "unit_id", as: UnitID.self),
+            conferenceNumber: try row.decode(column: "conference_number", as: Int?.self),
+            text: try row.decode(column: "text", as: String.self),
+            responsible: try row.decode(column: "responsible", as: String.self), deadline: day,
+            deadlineText: try row.decode(column: "deadline_text", as: String?.self),
+            createdBy: try row.decode(column: "created_by", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: String.self))
+    }
+}

@@ -1,0 +1,71 @@
+import ChiTieuCore
+import Testing
+
+@testable import ChiTieuStore
+
+@Suite("Tasks: stored with their targets and progress, completed once, audited")
+struct TaskStoreTests {
+    static let office = ChangeAuthor(name: "kongchro (trang web)", address: "10.0.0.9")
+
+    @Test(arguments: RepositoryKind.available)
+    func aTaskKeepsItsTargetsAndUpdatesAndCompletesOnce(kind: RepositoryKind) async throws {
+        try await kind.withRepository { base in
+            let repository = try #require(base as? any ChiTieuRepository & FollowUpRepository)
+            var batch = DataBatch()
+            let ref = batch.addUnit(.district, "Kông Thử")
+            let unit = try #require(try await repository.save(batch).unitIDs[ref])
+            let today = try #require(CalendarDay("2026-11-15"))
+            let made = try await repository.addTask(
+                FollowUpTask(
+                    unitID: unit, conferenceNumber: 18, text: "Chỉ đạo công tác thu ngân sách",
+                    responsible: "Ủy ban nhân dân huyện", deadline: try #require(CalendarDay("2026-12-31")),
+                    deadlineText: "3 tháng cuối năm",
+                    indicatorCodes: ["budget_revenue", "total_production_value", "budget_revenue"],
+                    createdBy: "kongchro", createdAt: "2026-10-01T02:00:00Z"),
+                author: Self.office)
+            #expect(made.id > 0)
+            #expect(made.indicatorCodes == ["budget_revenue", "total_production_value"])
+            _ = try await repository.addTaskUpdate(
+                .init(author: "kongchro", at: "2026-11-01T02:00:00Z", text: "Đã thu 80% dự toán"), to: made.id,
+                today: today, author: Self.office)
+            await #expect(throws: StoreError.stepRefused("Ngày hoàn thành 16/11/2026 chưa đến.")) {
+                try await repository.addTaskUpdate(
+                    .init(author: "k", at: "t", text: "Xong", completedOn: today.adding(days: 1)), to: made.id,
+                    today: today,
+                    author: Self.office)
+            }
+            let done = try await repository.addTaskUpdate(
+                .init(
+                    author: "kongchro", at: "2026-11-15T02:00:00Z", text: "Vượt dự toán, Báo cáo số 12-BC/UBND",
+                    completedOn: today),
+                to: made.id, today: today, author: Self.office)
+            #expect(done.status(on: today) == .doneOnTime)
+            await #expect(throws: StoreError.stepRefused("Nhiệm vụ đã được ghi là hoàn thành.")) {
+                try await repository.addTaskUpdate(
+                    .init(author: "k", at: "t", text: "Lại xong", completedOn: today), to: made.id, today: today,
+                    author: Self.office)
+            }
+            await #expect(throws: StoreError.taskNotFound(made.id + 50)) {
+                try await repository.addTaskUpdate(
+                    .init(author: "k", at: "t", text: "x"), to: made.id + 50, today: today, author: Self.office)
+            }
+            let read = try #require(try await repository.task(id: made.id))
+            #expect(read == done)
+            #expect(read.deadlineText == "3 tháng cuối năm")
+            #expect(read.conferenceNumber == 18)
+            #expect(try await repository.tasks(unitIDs: [unit], years: 2026...2026) == [read])
+            #expect(try await repository.tasks(unitIDs: [unit], years: 2027...2027).isEmpty)
+            let trail = try await repository.auditTrail(AuditQuery(unitID: unit)).filter { $0.subject == .task }
+            #expect(trail.map(\.action) == [.changed, .changed, .added])
+            #expect(trail.first?.newValue == "Hoàn thành ngày 15/11/2026: Vượt dự toán, Báo cáo số 12-BC/UBND")
+            #expect(trail.first?.oldValue == "Đang thực hiện, trong hạn")
+            await #expect(throws: StoreError.indicatorNotFound("khong_co")) {
+                try await repository.addTask(
+                    FollowUpTask(
+                        unitID: unit, text: "x", responsible: "y", deadline: today, indicatorCodes: ["khong_co"],
+                        createdBy: "k", createdAt: "t"), author: Self.office)
+            }
+            #expect(try await repository.tasks(unitIDs: [unit], years: 2026...2026).count == 1)
+        }
+    }
+}
