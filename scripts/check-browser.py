@@ -5,7 +5,7 @@ data-entry script, and saves screenshots.
 
     scripts/check-browser.py BASE_URL OUT_DIR
 """
-import json, os, sys, time, urllib.request
+import json, urllib.parse, os, sys, time, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser import Browser
@@ -17,6 +17,8 @@ problems = b.problems
 units = json.load(urllib.request.urlopen(BASE + "/api/v1/units"))["items"]
 kong = next(u for u in units if u["name"] == "Kông Chro")["id"]
 province = next(u for u in units if u["name"] == "Gia Lai" and u.get("valid_to"))["id"]
+found = json.load(urllib.request.urlopen(BASE + "/api/v1/units?search=" + urllib.parse.quote("Gia Lai")))["items"]
+new_province = next(u for u in found if u["name"] == "Gia Lai" and u.get("valid_from"))["id"]
 pages = [
     ("01-don-vi", "/", "Chọn đơn vị"),
     ("02-tong-quan", f"/don-vi/{kong}?nam=2024&thang=9", "70,76%"),
@@ -65,6 +67,7 @@ try:
         ("16-nguoi-dung", "/quan-tri/nguoi-dung", "Kết thúc mọi phiên"),
         ("20-canh-bao-lanh-dao", f"/don-vi/{province}/canh-bao?nam=2024&thang=9", "Yêu cầu giải trình"),
         ("21-giai-trinh", f"/don-vi/{kong}/giai-trinh?nam=2024", "Giải trình"),
+        ("22-nhiem-vu", f"/don-vi/{new_province}/nhiem-vu?nam=2026", "Thêm nhiệm vụ theo kết luận hội nghị"),
     ]
     for width, height, suffix in ((1366, 768, ""), (390, 844, "-dien-thoai")):
         b.size(width, height)

@@ -13,6 +13,9 @@ public struct ReviewMaterial: Sendable {
     public var statedTally: StatedTally?
     /// The accepted explanations (giải trình) of the period, quoted among the limitations.
     public var explanations: [ExplanationRequest] = []
+    /// Tasks of the unit not yet completed, due this year or the next: the closing section's
+    /// main tasks for the time ahead.
+    public var openTasks: [FollowUpTask] = []
 
     public struct OtherResult: Sendable {
         public var indicator: Indicator

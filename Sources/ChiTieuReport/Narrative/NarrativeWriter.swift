@@ -29,6 +29,7 @@ public struct NarrativeWriter: Sendable {
             closing.append(sentence)
         }
         if let limits = limitations(material) { closing.append(limits) }
+        if let tasks = mainTasks(material) { closing.append(tasks) }
         if !closing.isEmpty {
             number += 1
             sections.append(.init(heading: "\(number). Đánh giá chung", paragraphs: closing))
@@ -149,6 +150,17 @@ public struct NarrativeWriter: Sendable {
             let name = names[request.indicatorCode] ?? request.indicatorCode
             return "Giải trình về \(lowercasedFirst(name)) (đã được chấp nhận): " + said.joined(separator: "; ") + "."
         }
+    }
+
+    /// «Nhiệm vụ trọng tâm thời gian tới: chỉ đạo công tác thu ngân sách (Ủy ban nhân dân huyện
+    /// chủ trì, hạn 31/12/2026); ….»
+    private func mainTasks(_ material: ReviewMaterial) -> String? {
+        guard !material.openTasks.isEmpty else { return nil }
+        let items = material.openTasks.map { task in
+            let text = task.text.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: ["."])
+            return "\(lowercasedFirst(text)) (\(task.responsible) chủ trì, hạn \(task.deadline.vietnamese))"
+        }
+        return "Nhiệm vụ trọng tâm thời gian tới: " + items.joined(separator: "; ") + "."
     }
 
     // MARK: goals

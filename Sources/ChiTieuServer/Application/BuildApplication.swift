@@ -109,4 +109,5 @@ private func addPageRoutes(to router: Router<AppRequestContext>, _ services: App
     ComparePage(services: services).addRoutes(to: unit)
     ReportPage(services: services).addRoutes(to: unit)
     HistoryPage(services: services).addRoutes(to: unit)
+    TasksPage(services: services).addRoutes(to: unit)
 }

@@ -65,8 +65,12 @@ extension AppServices {
         context: AppRequestContext, _ title: String, page: PageAddress?, unit: AdministrativeUnit, period: Period,
         indicator: String? = nil
     ) async throws -> LayoutView {
+        // A unit reached from the registry search or a link is not yet among the office's
+        // units; the picker still shows it rather than the first of them.
+        var units = try await workingUnits(for: context)
+        if !units.contains(where: { $0.id == unit.id }) { units.append(unit) }
         var layout = LayoutView(
-            title: title, page: page, unit: unit, period: period, units: try await workingUnits(for: context),
+            title: title, page: page, unit: unit, period: period, units: units,
             currentYear: currentYear, indicator: indicator
         ).with(context.identity)
         let access = context.identity.access

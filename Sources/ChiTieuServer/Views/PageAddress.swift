@@ -3,10 +3,10 @@ import ChiTieuCore
 /// The pages and their addresses. Unit, period and indicator are in the path or query, so a
 /// leader can bookmark or forward any view.
 enum PageAddress {
-    case overview, entry, plan, compare, report, history, warnings
+    case overview, entry, plan, compare, report, history, warnings, tasks
 
     /// The tabs of a unit, in order.
-    static let tabs: [PageAddress] = [.overview, .warnings, .entry, .plan, .compare, .report, .history]
+    static let tabs: [PageAddress] = [.overview, .warnings, .tasks, .entry, .plan, .compare, .report, .history]
 
     /// The page in the route table.
     var unitPage: SiteURL.UnitPage {
@@ -18,6 +18,7 @@ enum PageAddress {
         case .report: .report
         case .history: .history
         case .warnings: .warnings
+        case .tasks: .tasks
         }
     }
 
@@ -30,6 +31,7 @@ enum PageAddress {
         case .report: "Báo cáo"
         case .history: "Lịch sử"
         case .warnings: "Cảnh báo"
+        case .tasks: "Nhiệm vụ"
         }
     }
 
@@ -43,6 +45,7 @@ enum PageAddress {
         case .report: "bao-cao"
         case .history: "lich-su"
         case .warnings: "canh-bao"
+        case .tasks: "nhiem-vu"
         }
     }
 
@@ -53,7 +56,7 @@ enum PageAddress {
 
     func path(_ unitID: UnitID, _ period: Period, indicator: String? = nil) -> String {
         SiteURL.unit(unitID, unitPage).path([
-            "nam": "\(period.year)", "thang": self == .plan ? nil : "\(period.toMonth)",
+            "nam": "\(period.year)", "thang": self == .plan || self == .tasks ? nil : "\(period.toMonth)",
             "chi-tieu": self == .compare || self == .history ? indicator : nil,
         ])
     }

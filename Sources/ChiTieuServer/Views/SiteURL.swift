@@ -24,6 +24,8 @@ enum SiteURL: Sendable, Equatable {
         case overview, entry, plan, compare, report, history
         /// Targets at risk of the unit and the units below; explanation requests.
         case warnings, explanations
+        /// The tasks of the unit's conferences, and one task's progress form.
+        case tasks, taskUpdate(Int64)
         /// The target set (bộ chỉ tiêu) of a year or a term.
         case targetSet
         /// The units it was formed from and the shares taken over.
@@ -44,6 +46,8 @@ enum SiteURL: Sendable, Equatable {
             case .history: [.word("lich-su")]
             case .warnings: [.word("canh-bao")]
             case .explanations: [.word("giai-trinh")]
+            case .tasks: [.word("nhiem-vu")]
+            case .taskUpdate(let id): [.word("nhiem-vu"), .parameter("tid", "\(id)")]
             case .indicator(let code): [.word("chi-tieu"), .parameter("code", code)]
             case .file(let name): [.parameter("file", name)]
             }

@@ -71,6 +71,8 @@ public struct UnitReview: Sendable {
                 unitIDs: [unit.id], years: period.year...period.year
             )
             .filter { $0.period == period && $0.acceptedAnswer != nil }
+            material.openTasks = try await followUp.tasks(unitIDs: [unit.id], years: period.year...(period.year + 1))
+                .filter { $0.completedOn == nil }.sorted { $0.deadline < $1.deadline }
         }
         return material
     }
