@@ -24,6 +24,7 @@ public struct Extractor: Sendable {
         result.conference = ConferenceFinder(source: source).find()
         result.tally = TallyReader(source: source).find()
         result.people = PeopleFinder(source: source).find()
+        result.tasks = ConclusionReader(source: source, year: result.period?.year ?? dateline.year).find()
         var reader = ResultReader(source: source, reviewYear: result.period?.year, skipUntil: dateline.end)
         reader.read()
         result.observations = reader.observations.map { observation in

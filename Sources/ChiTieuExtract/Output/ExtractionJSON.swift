@@ -5,7 +5,7 @@ import Foundation
 /// does not state it), plus `indicator_code`, `span` and `findings`.
 extension ExtractionResult: Encodable {
     private enum Keys: String, CodingKey {
-        case unit, period, conference, observations, tally, targets, people, findings
+        case unit, period, conference, observations, tally, targets, people, tasks, findings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -17,6 +17,7 @@ extension ExtractionResult: Encodable {
         try c.encode(tally, forKey: .tally)
         try c.encode(targets, forKey: .targets)
         try c.encode(people, forKey: .people)
+        try c.encode(tasks, forKey: .tasks)
         try c.encode(findings, forKey: .findings)
     }
 
@@ -181,6 +182,19 @@ extension ExtractionResult.TextFinding: Encodable {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(kind.rawValue, forKey: .kind)
         try c.encode(message, forKey: .message)
+        try c.encode(span, forKey: .span)
+    }
+}
+
+extension ExtractionResult.TaskDraft: Encodable {
+    private enum Keys: String, CodingKey { case text, addressee, deadline, deadline_date, span }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(addressee, forKey: .addressee)
+        try c.encode(deadline, forKey: .deadline)
+        try c.encode(deadlineDay?.iso, forKey: .deadline_date)
         try c.encode(span, forKey: .span)
     }
 }

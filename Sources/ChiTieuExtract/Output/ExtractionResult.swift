@@ -79,6 +79,18 @@ public struct ExtractionResult: Sendable, Equatable {
         public var positions: [String]
     }
 
+    /// A task a conference's conclusions set («đề nghị: Ủy ban nhân dân thị xã chỉ đạo công tác
+    /// thu ngân sách»), for the user to confirm.
+    public struct TaskDraft: Sendable, Equatable {
+        public var text: String
+        /// Who is to do it, when the clause names it first: «Ủy ban nhân dân thị xã».
+        public var addressee: String?
+        /// The deadline as written («trong quý IV»), and its last day.
+        public var deadline: String?
+        public var deadlineDay: CalendarDay?
+        public var span: Span
+    }
+
     /// Something in the text that cannot be right, like "năm 2924" in a report on 2024.
     public struct TextFinding: Sendable, Equatable {
         public var kind: Finding.Kind
@@ -93,6 +105,7 @@ public struct ExtractionResult: Sendable, Equatable {
     public var tally: ReadTally?
     public var targets: [ReadTarget] = []
     public var people: [Person] = []
+    public var tasks: [TaskDraft] = []
     public var findings: [TextFinding] = []
     public init() {}
 
