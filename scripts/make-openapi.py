@@ -179,6 +179,7 @@ schemas = {
       "indicator_codes": {"type": "object", "additionalProperties": string, "description": "Tên chỉ tiêu đọc được → mã trong danh mục; \"\" để bỏ qua"},
       "replace_differing": s("boolean", "Số khác số đã lưu thì ghi thành phiên bản mới (mặc định: báo lại, không ghi)"),
       "replace_indicators": {"type": "array", "items": string, "description": "Mã chỉ tiêu có số khác số đã lưu mà người dùng chọn thay bằng số của văn bản (số cũ vẫn giữ trong lịch sử)"},
+      "tasks": {"type": "array", "items": integer, "description": "Số thứ tự (từ 0) trong extraction.tasks của bản xem trước: các kết luận cần lưu thành nhiệm vụ của đơn vị (không ghi hạn thì hạn là cuối năm)"},
       "create_indicators": {"type": "object", "additionalProperties": string, "description": "Tên chỉ tiêu như đọc được → đơn vị tính: tạo chỉ tiêu riêng mới cùng lúc với số liệu (cùng một giao dịch)"}}},
   "ImportPreview": {"type": "object", "properties": {"unit": opt(ref("Unit")), "unit_problem": opt(string), "period": opt(string),
       "unknown_indicators": {"type": "array", "items": string},

@@ -19,6 +19,8 @@ public struct DocumentIngest: Sendable {
     public var author = ChangeAuthor(name: "chitieu ingest")
     /// The unit own indicators created by this ingest belong to (an editor's unit).
     public var indicatorOwner: UnitID?
+    /// Stamps the tasks stored from the conclusions.
+    public var clock: WallClock = .system
     /// Refuses (by throwing) to store into a unit the person may not change.
     public var mayStore: @Sendable (AdministrativeUnit) async throws -> Void = { _ in }
 
@@ -45,6 +47,8 @@ public struct DocumentIngest: Sendable {
         public var replaceDiffering: Bool
         /// The same, for these indicators only: the conflicts the person chose to replace.
         public var replacing: Set<String> = []
+        /// The task drafts (indices in the extraction's `tasks`) the person confirmed.
+        public var tasks: Set<Int> = []
 
         public init(
             unitID: UnitID? = nil, period: Period? = nil, indicatorCodes: [String: String] = [:],
@@ -106,6 +110,7 @@ public struct DocumentIngest: Sendable {
             ingest.author = author
             ingest.mayStore = mayStore
             ingest.indicatorOwner = indicatorOwner
+            ingest.clock = clock
             for indicator in created.indicators { choices.indicatorCodes[indicator.name] = indicator.code }
         }
         return try await ingest.store(text, document: document, choices: choices, creating: created.indicators)
@@ -169,11 +174,32 @@ public struct DocumentIngest: Sendable {
         if choices.replaceDiffering { batch.observationPolicy = .newVersion }
         batch.replacing = choices.replacing
         report.summary = try await repository.save(batch)
+        report.tasksAdded = try await storeTasks(result, chosen: choices.tasks, unit: unit, period: period)
 
         let findings = try await UnitReview(repository: repository).findings(
             unitIDs: [unit.id], currentYear: currentYear)
         report.findings += findings.filter { $0.period?.year == period.year }.map(\.message)
         return report
+    }
+
+    /// The confirmed task drafts, as tasks of the unit: the addressee as responsible («chưa ghi»
+    /// when the text names none), the deadline as written, or the end of the review's year.
+    private func storeTasks(_ result: ExtractionResult, chosen: Set<Int>, unit: AdministrativeUnit, period: Period)
+        async throws -> Int
+    {
+        guard !chosen.isEmpty, let followUp = repository as? any FollowUpRepository else { return 0 }
+        var added = 0
+        for (index, draft) in result.tasks.enumerated() where chosen.contains(index) {
+            let task = FollowUpTask(
+                unitID: unit.id, conferenceNumber: result.conference?.number, text: draft.text,
+                responsible: draft.addressee ?? "chưa ghi",
+                deadline: draft.deadlineDay ?? .endOf(year: period.year, month: 12),
+                deadlineText: draft.deadline ?? "không ghi hạn: cuối năm \(period.year)", createdBy: enteredBy,
+                createdAt: clock.timestamp())
+            _ = try await followUp.addTask(task, author: author)
+            added += 1
+        }
+        return added
     }
 
     private func resolve(_ mention: ExtractionResult.UnitMention, on day: CalendarDay) async throws

@@ -14,6 +14,8 @@ public struct IngestReport: Sendable {
     /// Things read but not stored, each with why: an indicator not in the catalogue, a unit
     /// that cannot be converted, the document's unit not in the database.
     public var skipped: [String] = []
+    /// Tasks stored from the confirmed conclusions.
+    public var tasksAdded = 0
     /// Indicator names by code, for the lines a person reads.
     public var indicatorNames: [String: String] = [:]
     /// Findings of the text itself ("năm 2924") and of the consistency checks on what it says.
@@ -47,6 +49,7 @@ public struct IngestReport: Sendable {
         } else {
             out.append("  Không ghi gì.")
         }
+        if tasksAdded > 0 { out.append("  Đã thêm \(tasksAdded) nhiệm vụ theo kết luận hội nghị.") }
         out += derivedPlans.map { "  Kế hoạch suy ra: \($0)" }
         out += skipped.map { "  Bỏ qua: \($0)" }
         out += findings.map { "  Phát hiện: \($0)" }

@@ -100,3 +100,40 @@ struct TaskRouteTests {
         #expect(trail.count == 5)
     }
 }
+
+@Suite("Tasks from a text's conclusions, confirmed on the import page")
+struct TaskImportTests {
+    static let text = """
+        Ngày 5/10/2024, Ban Chấp hành Đảng bộ huyện Kông Chro tổ chức hội nghị lần thứ 18 đánh giá kết quả 9 tháng năm 2024.
+        Tổng giá trị sản xuất ước đạt 4.790,86 tỷ đồng, bằng 70,76% kế hoạch.
+        Kết luận hội nghị, đồng chí Bí thư Huyện ủy đề nghị: Ủy ban nhân dân huyện chỉ đạo công tác thu ngân sách trong quý IV; các xã rà soát danh sách hộ nghèo.
+        """
+
+    @Test func thePreviewListsTheDraftsAndOnlyTheCheckedOneIsStored() async throws {
+        let fixture = try await ServerFixture.demo()
+        let kongChro = try await fixture.unitID("Kông Chro")
+        let preview = try await fixture.test { admin in
+            try await admin.postForm("/nhap-van-ban", [("van_ban", Self.text)])
+        }
+        #expect(preview.status == .ok)
+        #expect(preview.text.contains("Nhiệm vụ theo kết luận hội nghị"))
+        #expect(preview.text.contains("Chỉ đạo công tác thu ngân sách trong quý IV"))
+        #expect(preview.text.contains("trong quý IV (31/12/2024)"))
+        let stored = try await fixture.test { admin in
+            try await admin.postForm(
+                "/nhap-van-ban/luu",
+                [
+                    ("van_ban", Self.text), ("don_vi", "\(kongChro)"), ("nam", "2024"), ("thang", "9"),
+                    ("nhiem_vu[t0]", "1"),
+                ])
+        }
+        #expect(stored.status == .ok)
+        #expect(stored.text.contains("Đã thêm 1 nhiệm vụ theo kết luận hội nghị."))
+        let tasks = try await fixture.repository.tasks(unitIDs: [kongChro], years: 2024...2024)
+        #expect(tasks.count == 1)
+        #expect(tasks.first?.responsible == "Ủy ban nhân dân huyện")
+        #expect(tasks.first?.deadline == CalendarDay("2024-12-31"))
+        #expect(tasks.first?.deadlineText == "trong quý IV")
+        #expect(tasks.first?.conferenceNumber == 18)
+    }
+}

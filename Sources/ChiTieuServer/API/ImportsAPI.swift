@@ -27,6 +27,8 @@ struct ImportsAPI {
         var replace_differing: Bool?
         /// The same for these indicator codes only (the conflicts a person chose to replace).
         var replace_indicators: [String]?
+        /// Indices (in the preview's `tasks`) of the conclusions to store as tasks of the unit.
+        var tasks: [Int]?
 
         func choices(currentYear: Int) throws -> DocumentIngest.Choices {
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -50,6 +52,7 @@ struct ImportsAPI {
                 replaceDiffering: replace_differing ?? false)
             choices.indicatorsToCreate = create_indicators ?? [:]
             choices.replacing = Set(replace_indicators ?? [])
+            choices.tasks = Set(tasks ?? [])
             return choices
         }
     }

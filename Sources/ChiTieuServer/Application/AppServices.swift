@@ -92,6 +92,7 @@ struct AppServices: Sendable {
         let catalogue = try await repository.storedCatalogue(location: "cơ sở dữ liệu")
         var ingest = DocumentIngest(repository: repository, catalogue: catalogue, currentYear: currentYear)
         ingest.enteredBy = "trang Nhập từ văn bản"
+        ingest.clock = configuration.clock
         if let context {
             ingest.author = context.author(via: channel)
             let services = self

@@ -38,12 +38,21 @@ struct ImportPage {
         let months: [LayoutView.Option]
         let rows: [Row]
         let goals: [Row]
+        /// Conclusions read as task drafts, each with a box to store it as a task.
+        let tasks: [TaskRow]
         /// Rows past `rowsShown`, stored with the same choices but not listed.
         let hidden: Int?
         let tally: String?
         let conference: String?
         let findings: [String]
         let count: Int
+    }
+
+    struct TaskRow {
+        let index: Int
+        let text: String
+        let addressee: String
+        let deadline: String
     }
 
     struct Row {
@@ -222,7 +231,13 @@ struct ImportPage {
                         value: "\($0)", label: LayoutView.monthLabel($0),
                         selected: $0 == (preview.period?.toMonth ?? 12))
                 },
-                rows: rows, goals: goals, hidden: hidden > 0 ? hidden : nil, tally: tally, conference: conference,
+                rows: rows, goals: goals,
+                tasks: result.tasks.enumerated().map { i, t in
+                    TaskRow(
+                        index: i, text: t.text, addressee: t.addressee ?? "chưa ghi",
+                        deadline: t.deadlineDay.map { "\(t.deadline ?? "") (\($0.vietnamese))" } ?? "không ghi hạn")
+                },
+                hidden: hidden > 0 ? hidden : nil, tally: tally, conference: conference,
                 findings: result.findings.map(\.message), count: result.observations.count + result.targets.count))
         return try services.pages.render(view, template: "import")
     }
@@ -257,6 +272,9 @@ struct ImportPage {
         var dvt: [String: String]?
         /// `thay[code]`: replace the stored figure of this indicator with the text's.
         var thay: [String: String]?
+        /// `nhiem_vu[tN]`: store the N-th conclusion read as a task (a letter first: the form
+        /// decoder reads a bare number as an array index).
+        var nhiem_vu: [String: String]?
 
         /// The fields to post again with a choice among the conflicts (all but `thay`, `ghi_de`).
         var fields: [Field] {
@@ -297,7 +315,8 @@ struct ImportPage {
             year: try form.nam.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "nam") },
             to_month: try form.thang.flatMap { $0.isEmpty ? nil : try Self.integer($0, field: "thang") },
             indicator_codes: form.codes, create_indicators: form.created, replace_differing: form.ghi_de != nil,
-            replace_indicators: form.thay.map { Array($0.keys) })
+            replace_indicators: form.thay.map { Array($0.keys) },
+            tasks: form.nhiem_vu?.keys.compactMap { Int($0.dropFirst()) })
         let report = try await services.documentIngest(storingFor: context, via: "trang Nhập từ văn bản").ingest(
             input.text, document: form.ten?.isEmpty == false ? form.ten! : "văn bản dán vào",
             choices: try input.choices(currentYear: services.currentYear))
