@@ -3,7 +3,10 @@
 # at most 5 reach the password check (401), every other one is refused at once (429), none
 # fails (5xx), and a signed-in reader reading a unit's page meanwhile keeps p99 under 100 ms.
 # Prints the figures; exits non-zero when a goal is missed. Under CI (CI=true, a debug build on a
-# shared 2-core machine) the reader's bound is 500 ms: before the fix it waited 5,6 s.
+# shared 2-core machine) the reader's bound is 500 ms: before the fix it waited 5,6 s. The
+# counts must hold on every run; a p99 over the bound (the reader shares the CI machine, and the
+# Python client's GIL, with the 200 guessing threads) is measured once more on a fresh server
+# and database before it fails, and both figures are printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product chitieu >/dev/null
@@ -16,9 +19,9 @@ echo 'mat-khau-quan-tri-1' | "$bin" user add quantri --role admin --password-std
 echo 'mat-khau-nguoi-doc-1' | "$bin" user add nguoidoc --role viewer --unit "huyện Kông Chro" --password-stdin \
   --db "$work/demo.sqlite" >/dev/null
 unit=$("$bin" units --db "$work/demo.sqlite" --search 630 --json | python3 -c 'import json,sys; print(next(u["id"] for u in json.load(sys.stdin) if u["code"]=="630"))')
+"$bin" backup "$work/fresh.sqlite" --db "$work/demo.sqlite" >/dev/null
 source scripts/demo-server.bash
-start_demo_server
-timeout 180 python3 - "$port" "${CI:-}" "$unit" <<'PY'
+cat >"$work/load.py" <<'PY'
 import http.cookiejar, sys, threading, time, urllib.error, urllib.parse, urllib.request
 base = f"http://127.0.0.1:{sys.argv[1]}"
 bound = 500 if sys.argv[2] == "true" else 100
@@ -86,6 +89,23 @@ print(f"200 wrong passwords in {burst:.2f} s: {checked} checked (401), {refused}
 print(f"signed-in reader meanwhile: {len(latencies)} pages, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
 ok = checked <= 5 and refused + checked == 200 and not failed and p99 < bound
 print(f"reader p99 bound: {bound} ms")
-print("sign-in load check:", "passed" if ok else "FAILED")
-sys.exit(0 if ok else 1)
+counts_ok = checked <= 5 and refused + checked == 200 and not failed
+print("sign-in load check:", "passed" if ok else "FAILED" if not counts_ok else "reader p99 over the bound")
+sys.exit(0 if ok else 1 if not counts_ok else 3)
 PY
+for attempt in 1 2; do
+  rm -f "$work"/demo.sqlite*
+  cp "$work/fresh.sqlite" "$work/demo.sqlite"
+  start_demo_server
+  rc=0
+  timeout 180 python3 "$work/load.py" "$port" "${CI:-}" "$unit" || rc=$?
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  server=""
+  if [ "$rc" -eq 3 ] && [ "$attempt" -eq 1 ]; then
+    echo "measuring once more on a fresh server and database"
+    continue
+  fi
+  [ "$rc" -eq 3 ] && echo "sign-in load check: FAILED (reader p99 over the bound twice)"
+  exit "$rc"
+done
