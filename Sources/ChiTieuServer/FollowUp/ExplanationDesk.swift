@@ -42,9 +42,7 @@ struct ExplanationDesk {
     {
         let (request, unit) = try scoped(context)
         let user = try signedIn(context)
-        guard context.identity.access.canWrite(unit, units: try await services.unitsByID()),
-            user.id != request.requesterID
-        else {
+        guard try await rules(context).mayAnswer(request) else {
             throw APIError(.forbidden, "Chỉ cán bộ nhập liệu của \(unit.title) mới gửi giải trình.")
         }
         return try await step(
@@ -56,7 +54,7 @@ struct ExplanationDesk {
     {
         let (request, _) = try scoped(context)
         let user = try signedIn(context)
-        guard user.role == .admin || user.id == request.requesterID else {
+        guard try await rules(context).mayReview(request) else {
             throw APIError(
                 .forbidden, "Chỉ người đã yêu cầu (\(request.requester)) hoặc quản trị viên mới xem xét giải trình.")
         }
@@ -79,6 +77,10 @@ struct ExplanationDesk {
 
     private var now: String { services.configuration.clock.timestamp() }
 
+    private func rules(_ context: AppRequestContext) async throws -> ExplanationRules {
+        ExplanationRules(identity: context.identity, units: try await services.unitsByID())
+    }
+
     private func step(
         _ step: ExplanationStep, _ request: ExplanationRequest, _ context: AppRequestContext, _ channel: String
     ) async throws -> ExplanationRequest {
@@ -97,6 +99,31 @@ struct ExplanationDesk {
             throw APIError(.internalServerError, "Tuyến này nằm ngoài nhóm yêu cầu giải trình (lỗi lập trình).")
         }
         return (request, unit)
+    }
+}
+
+/// Who may take the next step of a request: the unit's editors answer (not the person who
+/// asked), the person who asked or an administrator judges. `ExplanationDesk` enforces it and
+/// the pages use it to show only the forms of whoever's step it is.
+struct ExplanationRules {
+    let identity: Identity
+    let units: [UnitID: AdministrativeUnit]
+
+    func mayAnswer(_ r: ExplanationRequest) -> Bool {
+        guard let unit = units[r.unitID], let user = identity.user else { return false }
+        return identity.access.canWrite(unit, units: units) && user.id != r.requesterID
+    }
+
+    func mayReview(_ r: ExplanationRequest) -> Bool {
+        guard let user = identity.user else { return false }
+        return user.role == .admin || user.id == r.requesterID
+    }
+
+    /// Whether the next step is this person's: an answer owed by their unit, or an
+    /// answer waiting for their judgement.
+    func awaits(_ r: ExplanationRequest, today: CalendarDay) -> Bool {
+        let state = r.state(on: today)
+        return (state.awaitsUnit && mayAnswer(r)) || (state == .answered && mayReview(r))
     }
 }
 
@@ -134,7 +161,7 @@ extension AppServices {
         guard let user = context.identity.user else { return nil }
         let today = configuration.clock.today
         let all = try await unitsByID()
-        let reader = ExplanationsPage.Reader(identity: context.identity, units: all)
+        let reader = ExplanationRules(identity: context.identity, units: all)
         let waiting = try await repository.explanationRequests(years: years.targetYears)
             .filter { reader.awaits($0, today: today) }
         guard let first = waiting.first else { return nil }

@@ -51,7 +51,7 @@ struct ExplanationsPage {
         let heading = "Giải trình — \(unit.capitalizedTitle), năm \(year)"
         let period = try await services.latestPeriod(of: unit)
         let layout = try await services.layout(context: context, heading, page: nil, unit: unit, period: period)
-        let reader = Reader(identity: context.identity, units: all)
+        let reader = ExplanationRules(identity: context.identity, units: all)
         let view = View(
             requests.reversed(), heading: heading, layout: layout, units: all, indicators: indicators, reader: reader,
             today: today)
@@ -95,28 +95,5 @@ struct ExplanationsPage {
     private func back(to request: ExplanationRequest) -> Response {
         let page = SiteURL.unit(request.unitID, .explanations).path(["nam": "\(request.period.year)"])
         return Response(status: .seeOther, headers: [.location: page + "#yc-\(request.id)"])
-    }
-
-    /// Who is reading, for which forms to show.
-    struct Reader {
-        let identity: Identity
-        let units: [UnitID: AdministrativeUnit]
-
-        func mayAnswer(_ r: ExplanationRequest) -> Bool {
-            guard let unit = units[r.unitID], let user = identity.user else { return false }
-            return identity.access.canWrite(unit, units: units) && user.id != r.requesterID
-        }
-
-        func mayReview(_ r: ExplanationRequest) -> Bool {
-            guard let user = identity.user else { return false }
-            return user.role == .admin || user.id == r.requesterID
-        }
-
-        /// Whether the next step is this person's: an answer owed by their unit, or an
-        /// answer waiting for their judgement.
-        func awaits(_ r: ExplanationRequest, today: CalendarDay) -> Bool {
-            let state = r.state(on: today)
-            return (state.awaitsUnit && mayAnswer(r)) || (state == .answered && mayReview(r))
-        }
     }
 }

@@ -37,7 +37,7 @@ extension ExplanationsPage {
 
         init(
             _ requests: [ExplanationRequest], heading: String, layout: LayoutView, units: [UnitID: AdministrativeUnit],
-            indicators: [String: Indicator], reader: Reader, today: CalendarDay
+            indicators: [String: Indicator], reader: ExplanationRules, today: CalendarDay
         ) {
             self.layout = layout
             self.heading = heading

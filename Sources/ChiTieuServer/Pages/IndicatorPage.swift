@@ -110,7 +110,7 @@ struct IndicatorPage {
         return ExplanationsPage.View(
             requests.reversed(), heading: "", layout: LayoutView(title: ""), units: units,
             indicators: [indicator.code: indicator],
-            reader: ExplanationsPage.Reader(identity: context.identity, units: units),
+            reader: ExplanationRules(identity: context.identity, units: units),
             today: services.configuration.clock.today
         ).requests
     }
