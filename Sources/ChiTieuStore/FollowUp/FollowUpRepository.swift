@@ -31,6 +31,20 @@ public protocol FollowUpRepository: Sendable {
 extension FollowUpTask {
     var recordKey: String { "nhiem-vu/\(unitID)/\(id)" }
     var auditDescription: String { "Nhiệm vụ số \(id): \(text)" }
+
+    var addedEntry: AuditEntry {
+        AuditEntry(
+            action: .added, subject: .task, unitID: unitID, recordKey: recordKey, description: auditDescription,
+            newValue: "\(responsible), hạn \(deadline.vietnamese)")
+    }
+
+    /// «Hoàn thành ngày 30/10/2026: …» for the completing update, the note itself otherwise.
+    func entry(for update: Update, today: CalendarDay) -> AuditEntry {
+        AuditEntry(
+            action: .changed, subject: .task, unitID: unitID, recordKey: recordKey, description: auditDescription,
+            oldValue: status(on: today).label,
+            newValue: update.completedOn.map { "Hoàn thành ngày \($0.vietnamese): \(update.text)" } ?? update.text)
+    }
 }
 
 extension ExplanationRequest {
@@ -49,6 +63,20 @@ extension ExplanationRequest {
         case .return: "Trả lại: " + (step.comment ?? "")
         case .accept: "Chấp nhận" + (step.comment.map { ": " + $0 } ?? "")
         }
+    }
+
+    /// The audit entries every repository writes, so memory and SQL record the same words.
+    func addedEntry(indicatorName: String) -> AuditEntry {
+        AuditEntry(
+            action: .added, subject: .explanation, unitID: unitID, recordKey: recordKey,
+            description: auditDescription(indicatorName: indicatorName), newValue: "\(note) (hạn \(dueOn.vietnamese))")
+    }
+
+    func entry(for step: ExplanationStep, indicatorName: String) -> AuditEntry {
+        AuditEntry(
+            action: .changed, subject: .explanation, unitID: unitID, recordKey: recordKey,
+            description: auditDescription(indicatorName: indicatorName), oldValue: recordedState.label,
+            newValue: Self.auditValue(of: step))
     }
 
     /// Why `step` cannot be stored, checked by every repository before writing.

@@ -13,11 +13,7 @@ extension MemoryRepository: FollowUpRepository {
         stored.steps = []
         explanations.append(stored)
         record(
-            AuditEntry(
-                action: .added, subject: .explanation, unitID: stored.unitID, recordKey: stored.recordKey,
-                description: stored.auditDescription(indicatorName: indicator.name),
-                newValue: "\(stored.note) (hạn \(stored.dueOn.vietnamese))"),
-            author: author)
+            stored.addedEntry(indicatorName: indicator.name), author: author)
         return stored
     }
 
@@ -47,11 +43,7 @@ extension MemoryRepository: FollowUpRepository {
         let indicator = try knownIndicator(request.indicatorCode)
         explanations[index].steps.append(step)
         record(
-            AuditEntry(
-                action: .changed, subject: .explanation, unitID: request.unitID, recordKey: request.recordKey,
-                description: request.auditDescription(indicatorName: indicator.name),
-                oldValue: request.recordedState.label, newValue: ExplanationRequest.auditValue(of: step)),
-            author: author)
+            request.entry(for: step, indicatorName: indicator.name), author: author)
         return explanations[index]
     }
 

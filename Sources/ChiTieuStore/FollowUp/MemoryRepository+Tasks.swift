@@ -12,11 +12,7 @@ extension MemoryRepository {
         stored.updates = []
         storedTasks.append(stored)
         record(
-            AuditEntry(
-                action: .added, subject: .task, unitID: stored.unitID, recordKey: stored.recordKey,
-                description: stored.auditDescription,
-                newValue: "\(stored.responsible), hạn \(stored.deadline.vietnamese)"),
-            author: author)
+            stored.addedEntry, author: author)
         return stored
     }
 
@@ -35,18 +31,7 @@ extension MemoryRepository {
         if let problem = task.problem(with: update, today: today) { throw StoreError.stepRefused(problem) }
         storedTasks[index].updates.append(update)
         record(
-            AuditEntry(
-                action: .changed, subject: .task, unitID: task.unitID, recordKey: task.recordKey,
-                description: task.auditDescription, oldValue: task.status(on: today).label,
-                newValue: FollowUpTask.auditValue(of: update)),
-            author: author)
+            task.entry(for: update, today: today), author: author)
         return storedTasks[index]
-    }
-}
-
-extension FollowUpTask {
-    /// «Hoàn thành ngày 30/10/2026: …» or the note itself.
-    static func auditValue(of update: Update) -> String {
-        update.completedOn.map { "Hoàn thành ngày \($0.vietnamese): \(update.text)" } ?? update.text
     }
 }

@@ -27,11 +27,7 @@ extension SQLRepository: FollowUpRepository {
             var stored = request
             stored.id = id
             stored.steps = []
-            let entry = AuditEntry(
-                action: .added, subject: .explanation, unitID: stored.unitID, recordKey: stored.recordKey,
-                description: stored.auditDescription(indicatorName: name),
-                newValue: "\(stored.note) (hạn \(stored.dueOn.vietnamese))"
-            ).stamped(realID: { $0 }, author: author, at: now)
+            let entry = stored.addedEntry(indicatorName: name).stamped(realID: { $0 }, author: author, at: now)
             try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
             return stored
         }
@@ -84,11 +80,7 @@ extension SQLRepository: FollowUpRepository {
                     SQLBind(step.answer?.objectiveCauses), SQLBind(step.answer?.actions),
                     SQLBind(step.answer?.expectedResult), SQLBind(step.comment)
                 ).run()
-            let entry = AuditEntry(
-                action: .changed, subject: .explanation, unitID: request.unitID, recordKey: request.recordKey,
-                description: request.auditDescription(indicatorName: name), oldValue: request.recordedState.label,
-                newValue: ExplanationRequest.auditValue(of: step)
-            ).stamped(realID: { $0 }, author: author, at: now)
+            let entry = request.entry(for: step, indicatorName: name).stamped(realID: { $0 }, author: author, at: now)
             try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
             request.steps.append(step)
             return request

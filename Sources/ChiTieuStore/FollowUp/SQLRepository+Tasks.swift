@@ -34,11 +34,7 @@ extension SQLRepository {
             var stored = task
             stored.id = id
             stored.updates = []
-            let entry = AuditEntry(
-                action: .added, subject: .task, unitID: stored.unitID, recordKey: stored.recordKey,
-                description: stored.auditDescription,
-                newValue: "\(stored.responsible), hạn \(stored.deadline.vietnamese)"
-            ).stamped(realID: { $0 }, author: author, at: now)
+            let entry = stored.addedEntry.stamped(realID: { $0 }, author: author, at: now)
             try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
             return stored
         }
@@ -72,11 +68,7 @@ extension SQLRepository {
                 SQLBind(id), SQLBind(task.updates.count), SQLBind(update.author), SQLBind(update.at),
                 SQLBind(update.text), SQLBind(update.completedOn?.iso)
             ).run()
-            let entry = AuditEntry(
-                action: .changed, subject: .task, unitID: task.unitID, recordKey: task.recordKey,
-                description: task.auditDescription, oldValue: task.status(on: today).label,
-                newValue: FollowUpTask.auditValue(of: update)
-            ).stamped(realID: { $0 }, author: author, at: now)
+            let entry = task.entry(for: update, today: today).stamped(realID: { $0 }, author: author, at: now)
             try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
             task.updates.append(update)
             return task
