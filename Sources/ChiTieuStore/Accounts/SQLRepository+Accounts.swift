@@ -8,9 +8,7 @@ extension SQLRepository: AccountRepository {
         let name = try AccountRules.checkedName(name)
         let key = NameKey(name).rawValue
         try AccountRules.checkUnit(role: role, unitID: unitID)
-        let backend = database.backend
-        return try await database.transaction { db in
-            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+        return try await database.writerTransaction { db in
             if let unitID, try await db.select().column("id").from("units").where("id", .equal, unitID).first() == nil {
                 throw AccountError.unknownUnit(unitID)
             }
@@ -125,9 +123,7 @@ extension SQLRepository: AccountRepository {
         _ userID: Int64, author: ChangeAuthor,
         _ change: @escaping @Sendable (any SQLDatabase, UserAccount) async throws -> AuditEntry
     ) async throws {
-        let backend = database.backend
-        try await database.transaction { db in
-            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+        try await database.writerTransaction { db in
             guard let row = try await db.select().column("*").from("users").where("id", .equal, userID).first() else {
                 throw AccountError.unknownUser(userID)
             }
@@ -155,9 +151,7 @@ extension SQLRepository: AccountRepository {
     public func admitSignIn(nameKey: String, addressKey: String, at: String, since: String, limits: SignInLimits)
         async throws -> Bool
     {
-        let backend = database.backend
-        return try await database.transaction { db in
-            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+        return try await database.writerTransaction { db in
             let name = try await Self.failures(nameKey, since: since, db: db)
             let address = try await Self.failures(addressKey, since: since, db: db)
             guard limits.admits(nameFailures: name, addressFailures: address) else { return false }

@@ -6,9 +6,7 @@ extension SQLRepository {
         -> APIToken
     {
         let label = try APIToken.checkedLabel(label)
-        let backend = database.backend
-        return try await database.transaction { db in
-            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+        return try await database.writerTransaction { db in
             guard let userRow = try await db.select().column("*").from("users").where("id", .equal, userID).first()
             else { throw AccountError.unknownUser(userID) }
             let now = clock.timestamp()

@@ -3,10 +3,8 @@ import SQLKit
 
 extension SQLRepository {
     public func saveIndicator(_ draft: IndicatorDraft, code: String?, author: ChangeAuthor) async throws -> Indicator {
-        let backend = database.backend
         let now = clock.timestamp()
-        return try await database.transaction { db in
-            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+        return try await database.writerTransaction { db in
             let edit = try IndicatorEdit(draft, code: code, catalogue: try await Self.indicators(db))
             let i = edit.indicator
             if edit.isNew {

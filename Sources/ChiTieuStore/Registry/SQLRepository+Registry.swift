@@ -4,10 +4,8 @@ import SQLKit
 extension SQLRepository {
     /// Loads the registry in one transaction: nothing, or all of it.
     public func loadRegistry(_ registry: UnitRegistry, author: ChangeAuthor) async throws -> RegistryLoad {
-        let backend = database.backend
         let now = clock.timestamp()
-        return try await database.transaction { db in
-            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+        return try await database.writerTransaction { db in
             var plan = RegistryPlan(registry: registry, existing: try await Self.allUnits(db))
             var load = RegistryLoad(adopted: plan.adoptions.count)
             for (id, entry) in plan.adoptions {

@@ -4,11 +4,9 @@ import SQLKit
 extension SQLRepository {
     public func save(_ batch: DataBatch) async throws -> SaveSummary {
         guard !batch.isEmpty else { return SaveSummary() }
-        let backend = database.backend
-        return try await database.transaction { db in
-            // Writers take turns, as SQLite's BEGIN IMMEDIATE makes them: two people saving the
-            // same figure get versions 1 and 2, not a unique-key failure.
-            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+        // Writers take turns: two people saving the same figure get versions 1 and 2, not a
+        // unique-key failure.
+        return try await database.writerTransaction { db in
             let stored = try await Self.storedState(for: batch, db: db)
             let plan = try BatchPlan(batch, stored: stored)
             var summary = plan.summary

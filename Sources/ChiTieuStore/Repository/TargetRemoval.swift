@@ -61,9 +61,7 @@ extension SQLRepository {
 
     public func restoreTarget(removedID: TargetID, author: ChangeAuthor) async throws -> Target {
         let now = clock.timestamp()
-        let backend = database.backend
-        return try await database.transaction { db in
-            if backend == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7243)").run() }
+        return try await database.writerTransaction { db in
             guard
                 let row = try await db.select().column("*").from("removed_targets").where("id", .equal, removedID)
                     .first()
