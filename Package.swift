@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(name: "ChiTieuCore"),
@@ -48,11 +50,23 @@ let package = Package(
             ],
             resources: [.copy("Resources/catalogue.json"), .copy("Resources/registry.tsv")]
         ),
+        // Notices by e-mail: the SMTP client (on SwiftNIO; the package set has none) and the
+        // sender that empties the store's outbox.
+        .target(
+            name: "ChiTieuMail",
+            dependencies: [
+                "ChiTieuCore", "ChiTieuStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "ChiTieuIngest", dependencies: ["ChiTieuCore", "ChiTieuExtract", "ChiTieuStore"]),
         .target(
             name: "ChiTieuServer",
             dependencies: [
-                "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuIngest", "ChiTieuReport",
+                "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuIngest", "ChiTieuReport", "ChiTieuMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -67,7 +81,7 @@ let package = Package(
             name: "chitieu",
             dependencies: [
                 "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuReport", "ChiTieuIngest", "ChiTieuServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ChiTieuMail", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -98,6 +112,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
+        .testTarget(
+            name: "ChiTieuMailTests", dependencies: ["ChiTieuMail", "ChiTieuStore", "ChiTieuCore", "ChiTieuTestSupport"]),
         .testTarget(
             name: "ChiTieuIngestTests",
             dependencies: ["ChiTieuIngest", "ChiTieuStore", "ChiTieuExtract", "ChiTieuCore"]),

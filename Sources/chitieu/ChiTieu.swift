@@ -15,7 +15,7 @@ struct ChiTieu: AsyncParsableCommand {
             InitCommand.self, DemoCommand.self, StatusCommand.self, CheckCommand.self, ImportCommand.self,
             ReportCommand.self, ExportCommand.self, ExtractCommand.self, IngestCommand.self, UnitsCommand.self,
             IndicatorsCommand.self, ServeCommand.self, UserCommand.self, MigrateCommand.self, BackupCommand.self,
-            RestoreCommand.self,
+            RestoreCommand.self, MailCommand.self,
         ]
     )
 }

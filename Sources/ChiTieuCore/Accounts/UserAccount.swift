@@ -23,12 +23,17 @@ public struct UserAccount: Sendable, Equatable {
     public var unitID: UnitID?
     /// A disabled account cannot sign in and has no session.
     public var disabled: Bool
+    /// Where notices go (explanation requests, answers, the daily digest); none when unset.
+    public var email: MailAddress?
 
-    public init(id: Int64, name: String, role: Role, unitID: UnitID?, disabled: Bool = false) {
+    public init(
+        id: Int64, name: String, role: Role, unitID: UnitID?, disabled: Bool = false, email: MailAddress? = nil
+    ) {
         self.id = id
         self.name = name
         self.role = role
         self.unitID = unitID
         self.disabled = disabled
+        self.email = email
     }
 }

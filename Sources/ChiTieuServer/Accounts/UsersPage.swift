@@ -14,6 +14,7 @@ struct UsersPage {
         router.post(SiteURL.userPassword(0).pattern, use: resetPassword)
         router.post(SiteURL.userDisabled(0).pattern, use: setDisabled)
         router.post(SiteURL.userSessions(0).pattern, use: endSessions)
+        router.post(SiteURL.userEmail(0).pattern, use: setEmail)
     }
 
     struct View {
@@ -37,6 +38,8 @@ struct UsersPage {
         let passwordHref: String
         let disableHref: String
         let sessionsHref: String
+        let email: String
+        let emailHref: String
     }
 
     struct Form: Decodable {
@@ -46,6 +49,8 @@ struct UsersPage {
         /// The official code of a unit outside the working set (a commune starting today).
         var ma_don_vi: String?
         var mat_khau: String?
+        /// Where the user's notices go (optional).
+        var thu: String?
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -68,11 +73,16 @@ struct UsersPage {
             return try await render(context, form: form, error: problem, saved: nil, status: .unprocessableContent)
         }
         do {
+            let email = try Self.email(form.thu)
             let unitID = try await unitID(form)
             let user = try await services.repository.addUser(
                 name: form.ten ?? "", role: role, unitID: unitID,
                 passwordHash: services.configuration.passwords.hash(form.mat_khau ?? ""),
                 author: context.author(via: "trang Người dùng"))
+            if let email {
+                try await services.repository.setEmail(
+                    userID: user.id, email, author: context.author(via: "trang Người dùng"))
+            }
             return Response(status: .seeOther, headers: [.location: SiteURL.users.path(["da-them": user.name])])
         } catch let error as AccountError {
             return try await render(
@@ -80,7 +90,33 @@ struct UsersPage {
         } catch let error as StoreError {
             return try await render(
                 context, form: form, error: "Mã đơn vị: " + error.message, saved: nil, status: .unprocessableContent)
+        } catch let error as MailAddressError {
+            return try await render(
+                context, form: form, error: error.message, saved: nil, status: .unprocessableContent)
         }
+    }
+
+    /// The address typed, nil when the field is empty.
+    private static func email(_ text: String?) throws(MailAddressError) -> MailAddress? {
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+        return try MailAddress(text)
+    }
+
+    @Sendable func setEmail(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try await target(request, context)
+        let form = try await FormBody.decode(Form.self, from: request)
+        let email: MailAddress?
+        do {
+            email = try Self.email(form.thu)
+        } catch {
+            return try await render(
+                context, form: Form(), error: "\(user.name): \(error.message)", saved: nil,
+                status: .unprocessableContent)
+        }
+        try await services.repository.setEmail(userID: user.id, email, author: context.author(via: "trang Người dùng"))
+        return try await done(
+            context,
+            email.map { "Thư báo của «\(user.name)» sẽ gửi tới \($0)." } ?? "«\(user.name)» không nhận thư báo nữa.")
     }
 
     /// The unit chosen in the list, or the one with the official code typed (valid today).
@@ -169,7 +205,8 @@ struct UsersPage {
                     unit: $0.unitID.flatMap { titles[$0] } ?? "mọi đơn vị",
                     disabled: $0.disabled, isSelf: $0.id == context.identity.user?.id,
                     passwordHref: SiteURL.userPassword($0.id).path(), disableHref: SiteURL.userDisabled($0.id).path(),
-                    sessionsHref: SiteURL.userSessions($0.id).path())
+                    sessionsHref: SiteURL.userSessions($0.id).path(), email: $0.email?.value ?? "",
+                    emailHref: SiteURL.userEmail($0.id).path())
             },
             roles: Role.allCases.map {
                 .init(value: $0.rawValue, label: $0.title, selected: $0.rawValue == form.vai_tro)

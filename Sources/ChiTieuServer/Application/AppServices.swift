@@ -3,9 +3,12 @@ import ChiTieuIngest
 import ChiTieuStore
 import Hummingbird
 
+/// Everything the server reads and writes: figures, accounts, follow-up and the outbox.
+public typealias ServerRepository = ChiTieuRepository & AccountRepository & FollowUpRepository & OutboxRepository
+
 /// What the routes share: the repository, the page templates and the clock.
 struct AppServices: Sendable {
-    let repository: any ChiTieuRepository & AccountRepository & FollowUpRepository
+    let repository: any ServerRepository
     let pages: PageRenderer
     let configuration: ServerConfiguration
     let cache: ResponseCache
@@ -15,7 +18,7 @@ struct AppServices: Sendable {
     var years: YearPlausibility { YearPlausibility(currentYear: currentYear) }
 
     init(
-        repository: any ChiTieuRepository & AccountRepository & FollowUpRepository, configuration: ServerConfiguration,
+        repository: any ServerRepository, configuration: ServerConfiguration,
         cache: ResponseCache = ResponseCache()
     ) async throws {
         self.repository = repository

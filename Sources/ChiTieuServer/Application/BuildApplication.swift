@@ -3,11 +3,12 @@ import ChiTieuStore
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The web application on a repository: the JSON API under `/api/v1`, the pages, the static
 /// assets and `/health`. Tests call this directly with an in-memory or SQLite repository.
 public func buildApplication(
-    repository: any ChiTieuRepository & AccountRepository & FollowUpRepository, configuration: ServerConfiguration
+    repository: any ServerRepository, configuration: ServerConfiguration
 ) async throws -> some ApplicationProtocol {
     var logger = configuration.logger
     logger.logLevel = configuration.logLevel
@@ -16,11 +17,13 @@ public func buildApplication(
     let purge = SignInRecordPurge(
         accounts: repository, windowSeconds: configuration.signInLimits.windowSeconds, clock: configuration.clock,
         every: .seconds(3600), logger: logger)
+    let background: [any Service] =
+        [purge] + (configuration.notices.map { [NoticeService(services: services, settings: $0, logger: logger)] } ?? [])
     return Application(
         router: buildRouter(services),
         server: .http1(configuration: .init(idleTimeout: idle)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "chitieu"),
-        services: [purge],
+        services: background,
         logger: logger)
 }
 

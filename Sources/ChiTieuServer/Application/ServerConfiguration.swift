@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var signInLimits: SignInLimits
     /// How long a connection may stay open without a request.
     public var idleTimeout: Duration
+    /// Notices by e-mail; nil: none queued, none sent.
+    public var notices: NoticeSettings?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info,
@@ -31,7 +33,7 @@ public struct ServerConfiguration: Sendable {
         clock: WallClock = .system,
         publicReading: Bool = false, secureCookies: Bool = false, sessionLifetime: Duration = .seconds(8 * 3600),
         passwords: Passwords = Passwords(), trustedProxies: Set<String> = [], signInLimits: SignInLimits = .standard,
-        idleTimeout: Duration = .seconds(60)
+        idleTimeout: Duration = .seconds(60), notices: NoticeSettings? = nil
     ) {
         self.host = host
         self.port = port
@@ -45,5 +47,6 @@ public struct ServerConfiguration: Sendable {
         self.trustedProxies = trustedProxies
         self.signInLimits = signInLimits
         self.idleTimeout = idleTimeout
+        self.notices = notices
     }
 }

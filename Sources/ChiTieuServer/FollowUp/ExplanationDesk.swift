@@ -34,7 +34,8 @@ struct ExplanationDesk {
             unitID: unit.id, indicatorCode: asking.indicatorCode, period: asking.period, note: note,
             dueOn: asking.dueOn, requesterID: user.id, requester: user.name,
             requestedAt: services.configuration.clock.timestamp())
-        return try await services.repository.addExplanationRequest(request, author: context.author(via: channel))
+        return try await services.repository.addExplanationRequest(
+            request, author: context.author(via: channel), notices: try await services.notices())
     }
 
     func answer(_ answer: ExplanationAnswer, context: AppRequestContext, via channel: String) async throws
@@ -84,7 +85,8 @@ struct ExplanationDesk {
     private func step(
         _ step: ExplanationStep, _ request: ExplanationRequest, _ context: AppRequestContext, _ channel: String
     ) async throws -> ExplanationRequest {
-        try await services.repository.addExplanationStep(step, to: request.id, author: context.author(via: channel))
+        try await services.repository.addExplanationStep(
+            step, to: request.id, author: context.author(via: channel), notices: try await services.notices())
     }
 
     private func signedIn(_ context: AppRequestContext) throws -> UserAccount {

@@ -10,7 +10,7 @@ enum SiteURL: Sendable, Equatable {
     case home, choose, findUnit, addOrganisation, catalogue, ownIndicator(String), health, openAPI, asset(String)
     case signIn, signOut
     case account, newToken, revokeToken(Int64)
-    case users, userPassword(Int64), userDisabled(Int64), userSessions(Int64)
+    case users, userPassword(Int64), userDisabled(Int64), userSessions(Int64), userEmail(Int64)
     case importText, storeImport
     /// `/giai-trinh/{rid}/…`: the forms of one explanation request.
     case explanation(Int64, ExplanationRoute)
@@ -156,6 +156,7 @@ enum SiteURL: Sendable, Equatable {
         case .userPassword(let id): Self.usersWords + [.parameter("uid", "\(id)"), .word("mat-khau")]
         case .userDisabled(let id): Self.usersWords + [.parameter("uid", "\(id)"), .word("khoa")]
         case .userSessions(let id): Self.usersWords + [.parameter("uid", "\(id)"), .word("phien")]
+        case .userEmail(let id): Self.usersWords + [.parameter("uid", "\(id)"), .word("thu")]
         case .importText: [.word("nhap-van-ban")]
         case .storeImport: [.word("nhap-van-ban"), .word("luu")]
         case .explanation(let id, let step): Self.explanationGroup(id) + step.pageSegments

@@ -34,6 +34,8 @@ public protocol AccountRepository: Sendable {
     func setPassword(userID: Int64, passwordHash: String, keeping token: String?, author: ChangeAuthor) async throws
     /// Disables (ending every session) or enables the user. Recorded in the audit trail.
     func setDisabled(userID: Int64, _ disabled: Bool, author: ChangeAuthor) async throws
+    /// Sets or clears where the user's notices go. Recorded in the audit trail.
+    func setEmail(userID: Int64, _ email: MailAddress?, author: ChangeAuthor) async throws
     /// Ends every session of the user; returns how many there were. Recorded in the audit trail.
     @discardableResult
     func endSessions(userID: Int64, author: ChangeAuthor) async throws -> Int

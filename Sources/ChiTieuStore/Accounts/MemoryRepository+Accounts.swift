@@ -58,6 +58,12 @@ extension MemoryRepository: AccountRepository {
             author: author)
     }
 
+    public func setEmail(userID: Int64, _ email: MailAddress?, author: ChangeAuthor) throws {
+        let index = try accountIndex(userID)
+        record(AccountRules.emailChange(accounts[index].user, to: email), author: author)
+        accounts[index].user.email = email
+    }
+
     @discardableResult
     public func endSessions(userID: Int64, author: ChangeAuthor) throws -> Int {
         let index = try accountIndex(userID)

@@ -35,7 +35,8 @@ extension SQLRepository: AccountRepository {
 
     public func users() async throws -> [UserAccount] {
         try await database.withSession { db in
-            try await db.select().columns("id", "name", "role", "unit_id", "disabled_at").from("users").orderBy("id")
+            try await db.select().columns("id", "name", "role", "unit_id", "disabled_at", "email").from("users")
+                .orderBy("id")
                 .all()
                 .map(Self.user)
         }
@@ -64,6 +65,7 @@ extension SQLRepository: AccountRepository {
                     .columns(
                         SQLColumn("id", table: "users"), SQLColumn("name", table: "users"),
                         SQLColumn("role", table: "users"), SQLColumn("unit_id", table: "users"),
+                        SQLColumn("email", table: "users"),
                         SQLColumn("csrf_token", table: "sessions"), SQLColumn("expires_at", table: "sessions")
                     )
                     .from("sessions").join(
@@ -105,6 +107,13 @@ extension SQLRepository: AccountRepository {
             return AccountRules.change(
                 user, disabled ? "khóa tài khoản" : "mở khóa tài khoản", old: user.disabled ? "đã khóa" : "đang dùng",
                 new: disabled ? "đã khóa; kết thúc \(ended) phiên đăng nhập" : "đang dùng")
+        }
+    }
+
+    public func setEmail(userID: Int64, _ email: MailAddress?, author: ChangeAuthor) async throws {
+        try await changeUser(userID, author: author) { db, user in
+            try await db.update("users").set("email", to: SQLBind(email?.value)).where("id", .equal, userID).run()
+            return AccountRules.emailChange(user, to: email)
         }
     }
 
@@ -202,7 +211,8 @@ extension SQLRepository: AccountRepository {
             id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .viewer,
             unitID: try row.decode(column: "unit_id", as: UnitID?.self),
-            disabled: (try? row.decode(column: "disabled_at", as: String?.self)) != nil)
+            disabled: (try? row.decode(column: "disabled_at", as: String?.self)) != nil,
+            email: (try? row.decode(column: "email", as: String?.self)).flatMap { $0 }.flatMap { try? MailAddress($0) })
     }
 }
 
@@ -222,6 +232,11 @@ enum AccountRules {
         AuditEntry(
             action: .changed, subject: .user, unitID: user.unitID, recordKey: "nguoi-dung/\(user.id)",
             description: "\(user.name): \(what)", oldValue: old, newValue: new)
+    }
+
+    static func emailChange(_ user: UserAccount, to email: MailAddress?) -> AuditEntry {
+        change(
+            user, "địa chỉ thư điện tử", old: user.email?.value ?? "chưa có", new: email?.value ?? "bỏ địa chỉ")
     }
 
     static func checkUnit(role: Role, unitID: UnitID?) throws {

@@ -3,8 +3,10 @@ import ChiTieuCore
 /// Explanation requests (giải trình) and their threads. Every write is in the audit trail, in
 /// the same transaction.
 public protocol FollowUpRepository: Sendable {
-    /// Stores a new request (its `id` and `steps` are ignored) and returns it with its id.
-    func addExplanationRequest(_ request: ExplanationRequest, author: ChangeAuthor) async throws
+    /// Stores a new request (its `id` and `steps` are ignored) and returns it with its id; the
+    /// mails `notices` makes of the stored request are queued in the same transaction.
+    func addExplanationRequest(_ request: ExplanationRequest, author: ChangeAuthor, notices: @escaping MailNotices)
+        async throws
         -> ExplanationRequest
     /// The requests for these units whose period lies in `years`, with their threads, oldest first.
     func explanationRequests(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [ExplanationRequest]
@@ -13,9 +15,11 @@ public protocol FollowUpRepository: Sendable {
     func explanationRequest(id: ExplanationRequest.ID) async throws -> ExplanationRequest?
     /// Appends a step when it may follow the thread as it stands in the database (checked in
     /// the write's transaction, so two leaders accepting at once cannot both succeed);
-    /// otherwise throws `StoreError.stepRefused` with the reason.
-    func addExplanationStep(_ step: ExplanationStep, to id: ExplanationRequest.ID, author: ChangeAuthor)
-        async throws -> ExplanationRequest
+    /// otherwise throws `StoreError.stepRefused` with the reason. The mails `notices` makes of
+    /// the request with its new step are queued in the same transaction.
+    func addExplanationStep(
+        _ step: ExplanationStep, to id: ExplanationRequest.ID, author: ChangeAuthor, notices: @escaping MailNotices
+    ) async throws -> ExplanationRequest
 
     /// Stores a new task (its `id` and `updates` are ignored).
     func addTask(_ task: FollowUpTask, author: ChangeAuthor) async throws -> FollowUpTask
@@ -26,6 +30,23 @@ public protocol FollowUpRepository: Sendable {
     /// in the write's transaction; otherwise throws `StoreError.stepRefused` with why.
     func addTaskUpdate(_ update: FollowUpTask.Update, to id: FollowUpTask.ID, today: CalendarDay, author: ChangeAuthor)
         async throws -> FollowUpTask
+}
+
+/// The mails a change to a request owes, made from the request as stored (with its id).
+public typealias MailNotices = @Sendable (ExplanationRequest) -> [OutgoingMail]
+
+extension FollowUpRepository {
+    public func addExplanationRequest(_ request: ExplanationRequest, author: ChangeAuthor) async throws
+        -> ExplanationRequest
+    {
+        try await addExplanationRequest(request, author: author, notices: { _ in [] })
+    }
+
+    public func addExplanationStep(_ step: ExplanationStep, to id: ExplanationRequest.ID, author: ChangeAuthor)
+        async throws -> ExplanationRequest
+    {
+        try await addExplanationStep(step, to: id, author: author, notices: { _ in [] })
+    }
 }
 
 extension FollowUpTask {

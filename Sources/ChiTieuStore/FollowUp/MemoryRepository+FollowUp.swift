@@ -1,8 +1,10 @@
 import ChiTieuCore
 
 extension MemoryRepository: FollowUpRepository {
-    public func addExplanationRequest(_ request: ExplanationRequest, author: ChangeAuthor) throws
-        -> ExplanationRequest
+    public func addExplanationRequest(
+        _ request: ExplanationRequest, author: ChangeAuthor, notices: @escaping MailNotices
+    )
+        throws -> ExplanationRequest
     {
         let indicator = try knownIndicator(request.indicatorCode)
         guard unitsByID[request.unitID] != nil else {
@@ -12,8 +14,8 @@ extension MemoryRepository: FollowUpRepository {
         stored.id = Int64(explanations.count + 1)
         stored.steps = []
         explanations.append(stored)
-        record(
-            stored.addedEntry(indicatorName: indicator.name), author: author)
+        record(stored.addedEntry(indicatorName: indicator.name), author: author)
+        enqueue(notices(stored), at: clock.timestamp())
         return stored
     }
 
@@ -30,9 +32,9 @@ extension MemoryRepository: FollowUpRepository {
         explanations.first { $0.id == id }
     }
 
-    public func addExplanationStep(_ step: ExplanationStep, to id: ExplanationRequest.ID, author: ChangeAuthor)
-        throws -> ExplanationRequest
-    {
+    public func addExplanationStep(
+        _ step: ExplanationStep, to id: ExplanationRequest.ID, author: ChangeAuthor, notices: @escaping MailNotices
+    ) throws -> ExplanationRequest {
         guard let index = explanations.firstIndex(where: { $0.id == id }) else {
             throw StoreError.explanationNotFound(id)
         }
@@ -42,8 +44,8 @@ extension MemoryRepository: FollowUpRepository {
         }
         let indicator = try knownIndicator(request.indicatorCode)
         explanations[index].steps.append(step)
-        record(
-            request.entry(for: step, indicatorName: indicator.name), author: author)
+        record(request.entry(for: step, indicatorName: indicator.name), author: author)
+        enqueue(notices(explanations[index]), at: clock.timestamp())
         return explanations[index]
     }
 

@@ -2,8 +2,10 @@ import ChiTieuCore
 import SQLKit
 
 extension SQLRepository: FollowUpRepository {
-    public func addExplanationRequest(_ request: ExplanationRequest, author: ChangeAuthor) async throws
-        -> ExplanationRequest
+    public func addExplanationRequest(
+        _ request: ExplanationRequest, author: ChangeAuthor, notices: @escaping MailNotices
+    )
+        async throws -> ExplanationRequest
     {
         let now = clock.timestamp()
         return try await database.writerTransaction { db in
@@ -29,6 +31,7 @@ extension SQLRepository: FollowUpRepository {
             stored.steps = []
             let entry = stored.addedEntry(indicatorName: name).stamped(realID: { $0 }, author: author, at: now)
             try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
+            _ = try await Self.enqueue(notices(stored), at: now, db)
             return stored
         }
     }
@@ -59,9 +62,9 @@ extension SQLRepository: FollowUpRepository {
         }
     }
 
-    public func addExplanationStep(_ step: ExplanationStep, to id: ExplanationRequest.ID, author: ChangeAuthor)
-        async throws -> ExplanationRequest
-    {
+    public func addExplanationStep(
+        _ step: ExplanationStep, to id: ExplanationRequest.ID, author: ChangeAuthor, notices: @escaping MailNotices
+    ) async throws -> ExplanationRequest {
         let now = clock.timestamp()
         return try await database.writerTransaction { db in
             guard var request = try await Self.request(id: id, db) else { throw StoreError.explanationNotFound(id) }
@@ -83,6 +86,7 @@ extension SQLRepository: FollowUpRepository {
             let entry = request.entry(for: step, indicatorName: name).stamped(realID: { $0 }, author: author, at: now)
             try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
             request.steps.append(step)
+            _ = try await Self.enqueue(notices(request), at: now, db)
             return request
         }
     }

@@ -25,6 +25,7 @@ public actor MemoryRepository: ChiTieuRepository {
     var tokens: [(token: APIToken, digest: String)] = []
     var explanations: [ExplanationRequest] = []
     var storedTasks: [FollowUpTask] = []
+    var outbox: [OutboxRow] = []
     private var nextID: Int64 = 1
 
     /// The time stamped on saved records, sessions and the audit trail.

@@ -59,13 +59,16 @@ struct ServeCommand: AsyncParsableCommand {
                     host: host, port: port, logLevel: logLevel,
                     clock: Terminal.clock,
                     publicReading: publicRead || demo, secureCookies: secureCookies,
-                    trustedProxies: Set(trustedProxies))
+                    trustedProxies: Set(trustedProxies), notices: try MailEnvironment().notices(host: host, port: port))
                 if try await repository.units(code: "01").isEmpty {
                     say("Cơ sở dữ liệu chưa có danh mục đơn vị hành chính: chạy «chitieu migrate» để nạp.")
                 }
                 if try await repository.users().isEmpty, !configuration.publicReading {
                     say("Chưa có người dùng nào: tạo quản trị viên đầu tiên bằng")
                     say("  chitieu user add TÊN --role admin --password-stdin")
+                }
+                if configuration.notices == nil {
+                    say("Không gửi thư báo: chưa đặt máy chủ thư (CHITIEU_SMTP_URL).")
                 }
                 let app = try await buildApplication(repository: repository, configuration: configuration)
                 say("chitieu đang chạy trên \(repository.database.location).")
