@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "ChiTieuServerTests",
             dependencies: [
-                "ChiTieuServer", "ChiTieuStore", "ChiTieuCore", "ChiTieuTestSupport",
+                "ChiTieuServer", "ChiTieuStore", "ChiTieuCore", "ChiTieuTestSupport", "ChiTieuMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

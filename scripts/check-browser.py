@@ -120,6 +120,67 @@ try:
     b.wait_for("return location.search.includes('thang=12')", "the picker to navigate", timeout=5)
     if "thang=12" not in b.url():
         problems.append(f"picker: choosing «Cả năm» did not navigate (at {b.url()})")
+
+    # The follow-up path with mail (when check-browser.sh started a mail sink): the province
+    # leader asks Kông Chro to explain an at-risk target, the district's editor answers, the
+    # leader returns it, the editor answers again, the leader accepts; the sink must receive
+    # four mails: to the editor, the leader, the editor, the leader.
+    mail_dir = os.environ.get("CHECK_MAIL_DIR")
+    if mail_dir:
+        leader, editor = os.environ["CHECK_LEADER"], os.environ.get("CHECK_EDITOR", "")
+        password = os.environ.get("CHECK_PASSWORD", "")
+
+        def as_user(name):
+            b.go("/")
+            if "Đăng xuất" in b.text():
+                b.click("header form button[type=submit]")
+            b.sign_in(name, password)
+
+        def submit(marker_js, button="button[type=submit]:not([formaction])", fill=None):
+            found = b.run("const f = (" + marker_js + "); if (!f) return false; f.setAttribute('data-walk', '1');"
+                          " f.closest('details') && (f.closest('details').open = true); return true;")
+            if not found:
+                problems.append(f"follow-up walk: no form for {marker_js} at {b.url()}")
+                return False
+            for css, text in (fill or {}).items():
+                b.type(f"form[data-walk='1'] {css}", text, clear=True)
+            b.click(f"form[data-walk='1'] {button}")
+            return True
+
+        threads = f"/don-vi/{kong}/giai-trinh?nam=2024"
+        answer = {"textarea[name='tinh_hinh']": "Giá trị sản xuất 9 tháng đạt 70,76% kế hoạch.",
+                  "textarea[name='nguyen_nhan_chu_quan']": "Chậm giải ngân vốn đầu tư.",
+                  "textarea[name='giai_phap']": "Đôn đốc các dự án trọng điểm."}
+        as_user(leader)
+        b.go(f"/don-vi/{province}/canh-bao?nam=2024&thang=9")
+        submit(f"document.querySelector(\"form input[name='ve'][value='{kong}']\")?.form",
+               fill={"textarea[name='noi_dung']": "Làm rõ nguyên nhân tổng giá trị sản xuất đạt thấp."})
+        b.shoot("23-giai-trinh-da-yeu-cau")
+        as_user(editor)
+        b.go(threads)
+        submit("document.querySelector(\"textarea[name='tinh_hinh']\")?.form", fill=answer)
+        b.shoot("24-giai-trinh-da-tra-loi")
+        as_user(leader)
+        b.go(threads)
+        submit("document.querySelector(\"textarea[name='nhan_xet']\")?.form", button="button[formaction]",
+               fill={"textarea[name='nhan_xet']": "Nêu rõ các dự án chậm giải ngân."})
+        as_user(editor)
+        b.go(threads)
+        submit("document.querySelector(\"textarea[name='tinh_hinh']\")?.form", fill=answer)
+        as_user(leader)
+        b.go(threads)
+        submit("document.querySelector(\"textarea[name='nhan_xet']\")?.form")
+        if "Đã chấp nhận" not in b.text():
+            problems.append(f"follow-up walk: the request is not shown as accepted: {b.text()[:300]}")
+        b.shoot("25-giai-trinh-da-chap-nhan")
+        deadline = time.time() + 30
+        while time.time() < deadline and len([f for f in os.listdir(mail_dir) if f.endswith(".eml")]) < 4:
+            time.sleep(0.5)
+        mails = sorted(f for f in os.listdir(mail_dir) if f.endswith(".eml"))
+        recipients = [open(os.path.join(mail_dir, f), encoding="utf-8").readline().split(":", 1)[1].strip() for f in mails]
+        expected = [os.environ["CHECK_EDITOR_MAIL"], os.environ["CHECK_LEADER_MAIL"]] * 2
+        if recipients != expected:
+            problems.append(f"follow-up walk: the mail sink received {recipients}, expected {expected}")
 finally:
     b.close()
 

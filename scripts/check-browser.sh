@@ -12,13 +12,29 @@ work="$(mktemp -d)"
 export CHECK_USER=kiemtra CHECK_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
 "$bin" demo --db "$work/demo.sqlite" >/dev/null
 echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_USER" --role admin --password-stdin --db "$work/demo.sqlite" >/dev/null
-export CHECK_EDITOR=nhaplieu
-echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_EDITOR" --role editor --unit "huyện Kông Chro" --password-stdin --db "$work/demo.sqlite" >/dev/null
+export CHECK_EDITOR=nhaplieu CHECK_EDITOR_MAIL=nhaplieu@kongchro.gialai.gov.vn
+echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_EDITOR" --role editor --unit "huyện Kông Chro" --password-stdin \
+  --email "$CHECK_EDITOR_MAIL" --db "$work/demo.sqlite" >/dev/null
 server=""
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+sink=""
+trap 'kill $server $sink 2>/dev/null || true; wait $server $sink 2>/dev/null || true; rm -rf "$work"' EXIT
+# The follow-up walk's mails go to a real SMTP server on loopback (aiosmtpd, from PyPI).
+if python3 -c "import aiosmtpd" 2>/dev/null; then
+  export CHECK_LEADER=lanhdao CHECK_LEADER_MAIL=lanhdao@gialai.gov.vn CHECK_MAIL_DIR="$work/mail"
+  echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_LEADER" --role viewer --unit "tỉnh Gia Lai" --password-stdin \
+    --email "$CHECK_LEADER_MAIL" --db "$work/demo.sqlite" >/dev/null
+  python3 scripts/mail-sink.py "$CHECK_MAIL_DIR" >"$work/sink.out" &
+  sink=$!
+  for _ in $(seq 1 50); do grep -q READY "$work/sink.out" 2>/dev/null && break; sleep 0.2; done
+  export CHITIEU_SMTP_URL="smtp://127.0.0.1:$(cut -d' ' -f2 "$work/sink.out")" CHITIEU_MAIL_INTERVAL=1
+else
+  echo "SKIPPED: the follow-up walk with mail (python3 has no aiosmtpd: pip install aiosmtpd)"
+  [ "${CI:-}" = "true" ] && { echo "FAILED: CI=true needs aiosmtpd"; exit 1; }
+fi
 source scripts/demo-server.bash
 start_demo_server
 python3 scripts/check-browser.py "http://127.0.0.1:$port" "$out"
+unset CHITIEU_SMTP_URL
 
 # The first run of a new office: a database with only `init` and one administrator.
 kill $server 2>/dev/null || true; wait $server 2>/dev/null || true

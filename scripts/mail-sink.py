@@ -22,10 +22,14 @@ import sys
 import tempfile
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def listening_socket(host):
+    """Bound to port 0 and kept: a port found free and bound again later can be taken by
+    another program in between, which is what a loaded test run does."""
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((host, 0))
+    s.listen(16)
+    return s
 
 
 def make_certificate(folder):
@@ -37,9 +41,15 @@ def make_certificate(folder):
     return cert, key
 
 
-def serve_accept(args, port):
+def serve_accept(args, sock):
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    class OnSocket(Controller):
+        def _create_server(self):
+            return self.loop.create_server(self._factory_invoker, sock=sock, ssl=self.ssl_context)
+
+    port = sock.getsockname()[1]
 
     class Keep:
         count = 0
@@ -69,7 +79,7 @@ def serve_accept(args, port):
             return AuthResult(success=ok, handled=False)
 
         parameters.update(authenticator=check, auth_required=True, auth_require_tls=bool(args.tls))
-    controller = Controller(Keep(), hostname="127.0.0.1", port=port, **parameters)
+    controller = OnSocket(Keep(), hostname="127.0.0.1", port=port, **parameters)
     controller.start()
     print("READY %d %s" % (port, ca), flush=True)
     try:
@@ -78,7 +88,7 @@ def serve_accept(args, port):
         controller.stop()
 
 
-async def misbehave(mode, host, port):
+async def misbehave(mode, sock):
     async def client(reader, writer):
         if mode == "silent":
             await asyncio.sleep(3600)
@@ -116,8 +126,8 @@ async def misbehave(mode, host, port):
                 writer.write(b"502 5.5.2 not here\r\n")
             await writer.drain()
 
-    server = await asyncio.start_server(client, host, port)
-    print("READY %d -" % port, flush=True)
+    server = await asyncio.start_server(client, sock=sock)
+    print("READY %d -" % sock.getsockname()[1], flush=True)
     async with server:
         await server.serve_forever()
 
@@ -131,11 +141,11 @@ def main():
     parser.add_argument("--host", default="127.0.0.1", help="0.0.0.0: also reachable as 127.0.0.2, a host the client does not take for this machine")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
-    port = free_port()
+    sock = listening_socket(args.host)
     if args.mode == "accept":
-        serve_accept(args, port)
+        serve_accept(args, sock)
     else:
-        asyncio.run(misbehave(args.mode, args.host, port))
+        asyncio.run(misbehave(args.mode, sock))
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ public struct NoticeSettings: Sendable {
 
     public init(
         transport: any MailTransport, publicURL: String, senderDomain: String, digestHour: Int = 7,
-        interval: Duration = .seconds(30), retries: RetrySchedule = .standard
+        interval: Duration = .seconds(10), retries: RetrySchedule = .standard
     ) {
         self.transport = transport
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL

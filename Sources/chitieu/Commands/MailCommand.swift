@@ -6,7 +6,8 @@ import ChiTieuStore
 import Foundation
 
 /// The mail settings from the environment, read here and nowhere else:
-/// `CHITIEU_SMTP_URL` (none: no mail), `CHITIEU_MAIL_FROM`, `CHITIEU_PUBLIC_URL`.
+/// `CHITIEU_SMTP_URL` (none: no mail), `CHITIEU_MAIL_FROM`, `CHITIEU_PUBLIC_URL`, and
+/// `CHITIEU_MAIL_INTERVAL` (seconds between looks at the outbox, 10 by default).
 struct MailEnvironment {
     var environment = ProcessInfo.processInfo.environment
 
@@ -30,7 +31,13 @@ struct MailEnvironment {
         guard let smtp = try smtp() else { return nil }
         let shown = host == "0.0.0.0" ? "127.0.0.1" : host
         let url = environment["CHITIEU_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://\(shown):\(port)"
-        return NoticeSettings(transport: SMTPClient(settings: smtp), publicURL: url, senderDomain: smtp.sender.domain)
+        let interval = environment["CHITIEU_MAIL_INTERVAL"].flatMap(Int.init) ?? 10
+        guard (1...3600).contains(interval) else {
+            throw UsageError(message: "CHITIEU_MAIL_INTERVAL phải là số giây từ 1 đến 3600.")
+        }
+        return NoticeSettings(
+            transport: SMTPClient(settings: smtp), publicURL: url, senderDomain: smtp.sender.domain,
+            interval: .seconds(interval))
     }
 }
 
