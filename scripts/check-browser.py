@@ -153,13 +153,13 @@ try:
                   "textarea[name='giai_phap']": "Đôn đốc các dự án trọng điểm."}
         as_user(leader)
         b.go(f"/don-vi/{province}/canh-bao?nam=2024&thang=9")
-        submit(f"document.querySelector(\"form input[name='ve'][value='{kong}']\")?.form",
-               fill={"textarea[name='noi_dung']": "Làm rõ nguyên nhân tổng giá trị sản xuất đạt thấp."})
-        b.shoot("23-giai-trinh-da-yeu-cau")
+        submit(f"document.querySelector(\"form[action^='/don-vi/{kong}/giai-trinh']\")",
+               fill={"textarea[name='noi_dung']": "Làm rõ nguyên nhân chỉ tiêu đạt thấp so với tiến độ."})
+        b.shoot("26-giai-trinh-da-yeu-cau")
         as_user(editor)
         b.go(threads)
         submit("document.querySelector(\"textarea[name='tinh_hinh']\")?.form", fill=answer)
-        b.shoot("24-giai-trinh-da-tra-loi")
+        b.shoot("27-giai-trinh-da-tra-loi")
         as_user(leader)
         b.go(threads)
         submit("document.querySelector(\"textarea[name='nhan_xet']\")?.form", button="button[formaction]",
@@ -172,7 +172,7 @@ try:
         submit("document.querySelector(\"textarea[name='nhan_xet']\")?.form")
         if "Đã chấp nhận" not in b.text():
             problems.append(f"follow-up walk: the request is not shown as accepted: {b.text()[:300]}")
-        b.shoot("25-giai-trinh-da-chap-nhan")
+        b.shoot("28-giai-trinh-da-chap-nhan")
         deadline = time.time() + 30
         while time.time() < deadline and len([f for f in os.listdir(mail_dir) if f.endswith(".eml")]) < 4:
             time.sleep(0.5)

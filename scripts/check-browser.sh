@@ -21,7 +21,7 @@ trap 'kill $server $sink 2>/dev/null || true; wait $server $sink 2>/dev/null || 
 # The follow-up walk's mails go to a real SMTP server on loopback (aiosmtpd, from PyPI).
 if python3 -c "import aiosmtpd" 2>/dev/null; then
   export CHECK_LEADER=lanhdao CHECK_LEADER_MAIL=lanhdao@gialai.gov.vn CHECK_MAIL_DIR="$work/mail"
-  echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_LEADER" --role viewer --unit "tỉnh Gia Lai" --password-stdin \
+  echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_LEADER" --role viewer --unit 64 --password-stdin \
     --email "$CHECK_LEADER_MAIL" --db "$work/demo.sqlite" >/dev/null
   python3 scripts/mail-sink.py "$CHECK_MAIL_DIR" >"$work/sink.out" &
   sink=$!
