@@ -182,6 +182,45 @@ struct NoticeRouteTests {
     }
 }
 
+@Suite("The user page keeps each person's notice address")
+struct UserAddressPageTests {
+    @Test func anAdministratorSetsChecksAndClearsAnAddress() async throws {
+        let fixture = try await ServerFixture.demo()
+        let kongChro = try await fixture.unitID("Kông Chro")
+        try await fixture.test { admin in
+            let added = try await admin.postForm(
+                "/quan-tri/nguoi-dung",
+                [
+                    ("ten", "kongchro"), ("vai_tro", "editor"), ("don_vi", "\(kongChro)"),
+                    ("mat_khau", "mat-khau-dai-12"),
+                    ("thu", "VanPhong@KongChro.GiaLai.gov.vn"),
+                ])
+            #expect(added.status == .seeOther)
+            let bad = try await admin.postForm(
+                "/quan-tri/nguoi-dung",
+                [
+                    ("ten", "chuse"), ("vai_tro", "editor"), ("don_vi", "\(kongChro)"), ("mat_khau", "mat-khau-dai-12"),
+                    ("thu", "chuse@@gialai"),
+                ])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("Địa chỉ thư điện tử «chuse@@gialai» không hợp lệ: phải có đúng một dấu @."))
+        }
+        let users = try await fixture.repository.users()
+        #expect(!users.contains { $0.name == "chuse" }, "nothing stored when the address is wrong")
+        let clerk = try #require(users.first { $0.name == "kongchro" })
+        #expect(clerk.email?.value == "VanPhong@kongchro.gialai.gov.vn")
+        try await fixture.test { admin in
+            let page = try await admin.get("/quan-tri/nguoi-dung")
+            #expect(page.text.contains("value=\"VanPhong@kongchro.gialai.gov.vn\""))
+            let wrong = try await admin.postForm("/quan-tri/nguoi-dung/\(clerk.id)/thu", [("thu", "khong co a còng")])
+            #expect(wrong.status == .unprocessableContent)
+            let cleared = try await admin.postForm("/quan-tri/nguoi-dung/\(clerk.id)/thu", [("thu", "")])
+            #expect(cleared.text.contains("«kongchro» không nhận thư báo nữa."))
+        }
+        #expect(try await fixture.repository.users().first { $0.name == "kongchro" }?.email == nil)
+    }
+}
+
 /// For tests that only look at what is queued.
 struct NoTransport: MailTransport {
     func send(_ mail: QueuedMessage) async throws { throw SMTPError.connectionClosed }
