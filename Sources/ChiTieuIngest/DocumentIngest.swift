@@ -173,8 +173,9 @@ public struct DocumentIngest: Sendable {
         batch.author = author
         if choices.replaceDiffering { batch.observationPolicy = .newVersion }
         batch.replacing = choices.replacing
+        batch.tasks = tasks(result, chosen: choices.tasks, unit: unit, period: period)
         report.summary = try await repository.save(batch)
-        report.tasksAdded = try await storeTasks(result, chosen: choices.tasks, unit: unit, period: period)
+        report.tasksAdded = report.summary?.tasksAdded ?? 0
 
         let findings = try await UnitReview(repository: repository).findings(
             unitIDs: [unit.id], currentYear: currentYear)
@@ -184,22 +185,18 @@ public struct DocumentIngest: Sendable {
 
     /// The confirmed task drafts, as tasks of the unit: the addressee as responsible («chưa ghi»
     /// when the text names none), the deadline as written, or the end of the review's year.
-    private func storeTasks(_ result: ExtractionResult, chosen: Set<Int>, unit: AdministrativeUnit, period: Period)
-        async throws -> Int
+    /// They go into the figures' batch: one transaction stores both, or neither.
+    private func tasks(_ result: ExtractionResult, chosen: Set<Int>, unit: AdministrativeUnit, period: Period)
+        -> [FollowUpTask]
     {
-        guard !chosen.isEmpty, let followUp = repository as? any FollowUpRepository else { return 0 }
-        var added = 0
-        for (index, draft) in result.tasks.enumerated() where chosen.contains(index) {
-            let task = FollowUpTask(
+        result.tasks.enumerated().filter { chosen.contains($0.offset) }.map { _, draft in
+            FollowUpTask(
                 unitID: unit.id, conferenceNumber: result.conference?.number, text: draft.text,
                 responsible: draft.addressee ?? "chưa ghi",
                 deadline: draft.deadlineDay ?? .endOf(year: period.year, month: 12),
                 deadlineText: draft.deadline ?? "không ghi hạn: cuối năm \(period.year)", createdBy: enteredBy,
                 createdAt: clock.timestamp())
-            _ = try await followUp.addTask(task, author: author)
-            added += 1
         }
-        return added
     }
 
     private func resolve(_ mention: ExtractionResult.UnitMention, on day: CalendarDay) async throws

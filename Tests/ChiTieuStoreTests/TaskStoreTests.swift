@@ -68,4 +68,40 @@ struct TaskStoreTests {
             #expect(try await repository.tasks(unitIDs: [unit], years: 2026...2026).count == 1)
         }
     }
+
+    /// Tasks confirmed from a conference text travel in the batch of its figures: one refused
+    /// task (an indicator that does not exist) stores neither the figures nor the other tasks.
+    @Test(arguments: RepositoryKind.available)
+    func tasksInABatchAreStoredWithItsFiguresOrNotAtAll(kind: RepositoryKind) async throws {
+        try await kind.withRepository { base in
+            let repository = try #require(base as? any ChiTieuRepository & FollowUpRepository)
+            var units = DataBatch()
+            let ref = units.addUnit(.district, "Kông Thử")
+            let unit = try #require(try await repository.save(units).unitIDs[ref])
+            func task(_ text: String, _ codes: [String] = []) throws -> FollowUpTask {
+                FollowUpTask(
+                    unitID: unit, text: text, responsible: "Ủy ban nhân dân huyện",
+                    deadline: try #require(CalendarDay("2026-12-31")), indicatorCodes: codes, createdBy: "kongchro",
+                    createdAt: "2026-10-01T02:00:00Z")
+            }
+            var bad = DataBatch()
+            bad.add(
+                Observation(
+                    unitID: unit, indicatorCode: "budget_revenue", period: try .yearToDate(2026, through: 9),
+                    value: 36.1))
+            bad.tasks = [try task("Chỉ đạo thu ngân sách"), try task("Rà soát", ["khong_co_chi_tieu_nay"])]
+            await #expect(throws: StoreError.indicatorNotFound("khong_co_chi_tieu_nay")) {
+                try await repository.save(bad)
+            }
+            #expect(try await repository.tasks(unitIDs: [unit], years: 2026...2026).isEmpty)
+            #expect(try await repository.observations(unitIDs: [unit], years: 2026...2026).isEmpty)
+
+            bad.tasks = [try task("Chỉ đạo thu ngân sách", ["budget_revenue"])]
+            let summary = try await repository.save(bad)
+            #expect(summary.tasksAdded == 1 && summary.observationsAdded == 1)
+            #expect(
+                try await repository.tasks(unitIDs: [unit], years: 2026...2026).map(\.text) == ["Chỉ đạo thu ngân sách"]
+            )
+        }
+    }
 }

@@ -2,10 +2,7 @@ import ChiTieuCore
 
 extension MemoryRepository {
     public func addTask(_ task: FollowUpTask, author: ChangeAuthor) throws -> FollowUpTask {
-        guard unitsByID[task.unitID] != nil else { throw StoreError.unitNotFound("\(task.unitID)", suggestions: []) }
-        for code in task.indicatorCodes where !catalogue.contains(where: { $0.code == code }) {
-            throw StoreError.indicatorNotFound(code)
-        }
+        try checkTask(task)
         var stored = task
         stored.indicatorCodes = Array(Set(task.indicatorCodes)).sorted()
         stored.id = Int64(storedTasks.count + 1)
@@ -14,6 +11,14 @@ extension MemoryRepository {
         record(
             stored.addedEntry, author: author)
         return stored
+    }
+
+    /// What `addTask` refuses, checked before a batch writes anything.
+    func checkTask(_ task: FollowUpTask) throws {
+        guard unitsByID[task.unitID] != nil else { throw StoreError.unitNotFound("\(task.unitID)", suggestions: []) }
+        for code in task.indicatorCodes where !catalogue.contains(where: { $0.code == code }) {
+            throw StoreError.indicatorNotFound(code)
+        }
     }
 
     public func tasks(unitIDs: [UnitID], years: ClosedRange<Int>) -> [FollowUpTask] {

@@ -3,41 +3,48 @@ import SQLKit
 
 extension SQLRepository {
     public func addTask(_ task: FollowUpTask, author: ChangeAuthor) async throws -> FollowUpTask {
+        let now = clock.timestamp()
+        return try await database.writerTransaction { db in
+            try await Self.insertTask(task, author: author, now: now, db)
+        }
+    }
+
+    /// Writes a task and its audit entry inside the caller's transaction.
+    static func insertTask(_ task: FollowUpTask, author: ChangeAuthor, now: String, _ db: any SQLDatabase)
+        async throws -> FollowUpTask
+    {
         var task = task
         task.indicatorCodes = Array(Set(task.indicatorCodes)).sorted()
-        let now = clock.timestamp()
-        return try await database.writerTransaction { [task] db in
-            guard try await db.select().column("id").from("units").where("id", .equal, task.unitID).first() != nil
-            else { throw StoreError.unitNotFound("\(task.unitID)", suggestions: []) }
-            for code in task.indicatorCodes
-            where try await db.select().column("code").from("indicators").where("code", .equal, code).first() == nil {
-                throw StoreError.indicatorNotFound(code)
-            }
-            let row = try await db.insert(into: "tasks")
-                .columns(
-                    "unit_id", "conference_number", "text", "responsible", "deadline", "deadline_text", "created_by",
-                    "created_at"
-                )
-                .values(
-                    SQLBind(task.unitID), SQLBind(task.conferenceNumber), SQLBind(task.text), SQLBind(task.responsible),
-                    SQLBind(task.deadline.iso), SQLBind(task.deadlineText), SQLBind(task.createdBy),
-                    SQLBind(task.createdAt)
-                )
-                .returning("id").first()
-            guard let id = try row?.decode(column: "id", as: Int64.self) else {
-                throw StoreError.internalFailure("không nhận được số của nhiệm vụ vừa tạo")
-            }
-            for code in task.indicatorCodes {
-                try await db.insert(into: "task_indicators").columns("task_id", "indicator_code")
-                    .values(SQLBind(id), SQLBind(code)).run()
-            }
-            var stored = task
-            stored.id = id
-            stored.updates = []
-            let entry = stored.addedEntry.stamped(realID: { $0 }, author: author, at: now)
-            try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
-            return stored
+        guard try await db.select().column("id").from("units").where("id", .equal, task.unitID).first() != nil
+        else { throw StoreError.unitNotFound("\(task.unitID)", suggestions: []) }
+        for code in task.indicatorCodes
+        where try await db.select().column("code").from("indicators").where("code", .equal, code).first() == nil {
+            throw StoreError.indicatorNotFound(code)
         }
+        let row = try await db.insert(into: "tasks")
+            .columns(
+                "unit_id", "conference_number", "text", "responsible", "deadline", "deadline_text", "created_by",
+                "created_at"
+            )
+            .values(
+                SQLBind(task.unitID), SQLBind(task.conferenceNumber), SQLBind(task.text), SQLBind(task.responsible),
+                SQLBind(task.deadline.iso), SQLBind(task.deadlineText), SQLBind(task.createdBy),
+                SQLBind(task.createdAt)
+            )
+            .returning("id").first()
+        guard let id = try row?.decode(column: "id", as: Int64.self) else {
+            throw StoreError.internalFailure("không nhận được số của nhiệm vụ vừa tạo")
+        }
+        for code in task.indicatorCodes {
+            try await db.insert(into: "task_indicators").columns("task_id", "indicator_code")
+                .values(SQLBind(id), SQLBind(code)).run()
+        }
+        var stored = task
+        stored.id = id
+        stored.updates = []
+        let entry = stored.addedEntry.stamped(realID: { $0 }, author: author, at: now)
+        try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
+        return stored
     }
 
     public func tasks(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [FollowUpTask] {

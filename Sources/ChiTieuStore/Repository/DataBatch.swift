@@ -44,6 +44,9 @@ public struct DataBatch: Sendable {
     public private(set) var targetRemovals: [Entry<Target>] = []
     /// Sets of targets (bộ chỉ tiêu); each replaces the stored set of its unit and scope.
     public private(set) var targetSets: [Entry<TargetSet>] = []
+    /// Tasks (nhiệm vụ) of stored units, confirmed from a conference text: written with the
+    /// figures of the same text, or not at all.
+    public var tasks: [FollowUpTask] = []
     public var observationPolicy: ObservationPolicy
     /// Indicators whose differing results become new versions even under `keepExisting`: the
     /// person looked at each conflict and chose the document's figure.
@@ -58,7 +61,7 @@ public struct DataBatch: Sendable {
     public var isEmpty: Bool {
         indicators.isEmpty && ownIndicators.isEmpty && units.isEmpty && targets.isEmpty && observations.isEmpty
             && conferences.isEmpty
-            && statedTallies.isEmpty && targetSets.isEmpty && targetRemovals.isEmpty
+            && statedTallies.isEmpty && targetSets.isEmpty && targetRemovals.isEmpty && tasks.isEmpty
     }
 
     /// Adds or replaces catalogue indicators (matched by code).
@@ -154,6 +157,7 @@ public struct SaveSummary: Sendable, Equatable {
     public var talliesAdded = 0
     /// Target sets written (new, or replacing the stored set of their unit and scope).
     public var targetSetsSaved = 0
+    public var tasksAdded = 0
     /// Results that differ from the stored figure and were not written (policy `keepExisting`).
     public var conflicts: [ObservationConflict] = []
 
@@ -172,6 +176,7 @@ public struct SaveSummary: Sendable, Equatable {
         if conferencesAdded > 0 { parts.append("\(conferencesAdded) hội nghị") }
         if talliesAdded > 0 { parts.append("\(talliesAdded) bảng tổng hợp chỉ tiêu") }
         if targetSetsSaved > 0 { parts.append("\(targetSetsSaved) bộ chỉ tiêu") }
+        if tasksAdded > 0 { parts.append("\(tasksAdded) nhiệm vụ") }
         var text = parts.isEmpty ? "Không có gì mới để ghi." : "Đã ghi " + parts.joined(separator: ", ") + "."
         let unchanged = targetsUnchanged + observationsUnchanged
         if unchanged > 0 { text += " \(unchanged) dòng trùng với số liệu đã có, bỏ qua." }

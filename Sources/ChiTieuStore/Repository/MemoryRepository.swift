@@ -121,6 +121,7 @@ public actor MemoryRepository: ChiTieuRepository {
             registered: StoredState.registered(for: batch, among: Array(unitsByID.values)))
         let plan = try BatchPlan(batch, stored: stored)
         var summary = plan.summary
+        for task in batch.tasks { try checkTask(task) }
 
         if !batch.indicators.isEmpty {
             var merged = catalogue.filter { old in !batch.indicators.contains { $0.code == old.code } }
@@ -191,6 +192,8 @@ public actor MemoryRepository: ChiTieuRepository {
         for entry in plan.audit {
             record(entry.stamped(realID: real, author: batch.author, at: now), author: batch.author)
         }
+        for task in batch.tasks { _ = try addTask(task, author: batch.author) }
+        summary.tasksAdded = batch.tasks.count
         return summary
     }
 

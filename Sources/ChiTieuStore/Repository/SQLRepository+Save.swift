@@ -68,6 +68,10 @@ extension SQLRepository {
                     ).run()
             }
             try await Self.writeTargetSets(plan.targetSetsToWrite, realID: realID, now: now, db: db)
+            for task in batch.tasks {
+                _ = try await Self.insertTask(task, author: batch.author, now: now, db)
+            }
+            summary.tasksAdded = batch.tasks.count
             try await Self.insertRows(
                 plan.audit.map { $0.stamped(realID: realID, author: batch.author, at: now) }, into: "audit_log",
                 columns: AuditColumns.names, db: db, values: AuditColumns.values)
