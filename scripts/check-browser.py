@@ -68,6 +68,7 @@ try:
         ("20-canh-bao-lanh-dao", f"/don-vi/{province}/canh-bao?nam=2024&thang=9", "Yêu cầu giải trình"),
         ("21-giai-trinh", f"/don-vi/{kong}/giai-trinh?nam=2024", "Giải trình"),
         ("22-nhiem-vu", f"/don-vi/{new_province}/nhiem-vu?nam=2026", "Thêm nhiệm vụ theo kết luận hội nghị"),
+        ("29-viec-cho", "/viec-cho", "Việc chờ"),
     ]
     for width, height, suffix in ((1366, 768, ""), (390, 844, "-dien-thoai")):
         b.size(width, height)
@@ -157,6 +158,10 @@ try:
                fill={"textarea[name='noi_dung']": "Làm rõ nguyên nhân chỉ tiêu đạt thấp so với tiến độ."})
         b.shoot("26-giai-trinh-da-yeu-cau")
         as_user(editor)
+        b.go("/viec-cho")
+        if "Giải trình đến lượt anh/chị (1)" not in b.text():
+            problems.append(f"follow-up walk: the editor's list of waiting work lacks the request: {b.text()[:300]}")
+        b.shoot("29-viec-cho-nhap-lieu")
         b.go(threads)
         submit("document.querySelector(\"textarea[name='tinh_hinh']\")?.form", fill=answer)
         b.shoot("27-giai-trinh-da-tra-loi")

@@ -54,7 +54,7 @@ struct ExplanationRouteTests {
         #expect(try asked.json()["state"] as? String == "requested")
 
         // The next step is the district's: its editor's header says so, the leader's does not.
-        let waiting = "Giải trình: 1 việc chờ"
+        let waiting = "Việc chờ: 1"
         let clerkHeader = try await p.fixture.test(as: p.clerk) {
             try await $0.get("/don-vi/\(p.kongChro)?nam=2024&thang=9")
         }
@@ -63,6 +63,15 @@ struct ExplanationRouteTests {
             try await $0.get("/don-vi/\(p.kongChro)?nam=2024&thang=9")
         }
         #expect(!leaderHeader.text.contains(waiting))
+        // The list behind the header's count: the request, with a link to its card.
+        let list = try await p.fixture.test(as: p.clerk) { try await $0.get("/viec-cho") }
+        #expect(list.status == .ok)
+        #expect(list.text.contains("Giải trình đến lượt anh/chị (1)"))
+        #expect(list.text.contains("href=\"/don-vi/\(p.kongChro)/giai-trinh?nam=2024#yc-\(id)\""))
+        #expect(list.text.contains("Giá trị sản xuất công nghiệp"))
+        let strangerList = try await p.fixture.test(as: p.stranger) { try await $0.get("/viec-cho") }
+        #expect(strangerList.text.contains("Không có việc nào đang chờ"))
+        #expect(!strangerList.text.contains("Giá trị sản xuất công nghiệp"))
         // The leader cannot answer; the district's editor cannot judge.
         try await p.fixture.test(as: p.leader) { leader in
             let answered = try await leader.postJSON("/api/v1/explanation-requests/\(id)/answer", Self.answer)

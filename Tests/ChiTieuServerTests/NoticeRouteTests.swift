@@ -141,6 +141,10 @@ struct NoticeRouteTests {
             try await $0.get("/api/v1/units/\(p.kongChro)/explanation-requests?year=2024&state=overdue")
         }
         #expect(((try state.json()["items"] as? [[String: Any]])?.first?["id"] as? Int) == id)
+        let list = try await p.fixture.test(as: p.clerk) { try await $0.get("/viec-cho") }
+        #expect(list.text.contains("Việc chờ: 2"), "the overdue request and the overdue task")
+        #expect(list.text.contains("Nhiệm vụ chưa hoàn thành của đơn vị (1)"))
+        #expect(list.text.contains("Quá hạn, chưa hoàn thành"))
 
         clock.set("2026-06-30T23:00:00Z")  // 06:00 in Vietnam: before the digest hour
         #expect(await service.queueDigest(after: nil) == nil)

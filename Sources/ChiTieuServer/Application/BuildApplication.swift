@@ -103,6 +103,7 @@ private func addPageRoutes(to router: Router<AppRequestContext>, _ services: App
     CataloguePage(services: services).addRoutes(to: pages)
     ImportPage(services: services).addRoutes(to: pages, readers: readerForms)
     UsersPage(services: services).addRoutes(to: pages)
+    MyWorkPage(services: services).addRoutes(to: pages)
     OverviewPage(services: services).addRoutes(to: unit)
     IndicatorPage(services: services).addRoutes(to: unit)
     EntryPage(services: services).addRoutes(to: unit)

@@ -155,21 +155,3 @@ struct ExplanationScopeMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 }
-
-extension AppServices {
-    /// The header's link to the explanation requests waiting for this person, of any year the
-    /// application works with (an old request left open still waits), or nil when none do.
-    func followUpLink(for context: AppRequestContext) async throws -> LayoutView.Link? {
-        guard let user = context.identity.user else { return nil }
-        let today = configuration.clock.today
-        let all = try await unitsByID()
-        let reader = ExplanationRules(identity: context.identity, units: all)
-        let waiting = try await repository.explanationRequests(years: years.targetYears)
-            .filter { reader.awaits($0, today: today) }
-        guard let first = waiting.first else { return nil }
-        let unit = user.unitID ?? first.unitID
-        return LayoutView.Link(
-            href: SiteURL.unit(unit, .explanations).path(["nam": "\(first.period.year)"]),
-            label: "Giải trình: \(waiting.count) việc chờ", current: false)
-    }
-}

@@ -8,6 +8,7 @@ import Hummingbird
 /// that does not exist does not compile.
 enum SiteURL: Sendable, Equatable {
     case home, choose, findUnit, addOrganisation, catalogue, ownIndicator(String), health, openAPI, asset(String)
+    case myWork
     case signIn, signOut
     case account, newToken, revokeToken(Int64)
     case users, userPassword(Int64), userDisabled(Int64), userSessions(Int64), userEmail(Int64)
@@ -140,6 +141,7 @@ enum SiteURL: Sendable, Equatable {
         switch self {
         case .home: []
         case .choose: [.word("chon")]
+        case .myWork: [.word("viec-cho")]
         case .findUnit: [.word("tim-don-vi")]
         case .addOrganisation: [.word("to-chuc-dang")]
         case .catalogue: [.word("danh-muc")]
