@@ -47,8 +47,8 @@ private struct SMTPSession {
             channel = try await ClientBootstrap(group: group).connectTimeout(idle)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandlers(
-                            IdleStateHandler(readTimeout: idle), SMTPReplyReader(replies: continuation))
+                        try channel.pipeline.syncOperations.addHandler(
+                            SMTPReplyReader(replies: continuation, timeout: idle))
                     }
                 }
                 .connect(host: settings.host, port: settings.port).get()

@@ -11,20 +11,48 @@ struct SMTPReply: Sendable, Equatable {
 }
 
 /// Turns the bytes from the server into replies on an async stream, and ends the stream with
-/// the reason when the server closes the connection, goes silent past the idle limit or sends
+/// the reason when the server closes the connection, does not answer in time or sends
 /// something that is not SMTP.
-final class SMTPReplyReader: ChannelInboundHandler {
+///
+/// The clock runs only while an answer is owed: from the connection (the greeting) or from a
+/// command written until its reply. A client that is slow to write its next command (a busy
+/// process) is not a silent server.
+final class SMTPReplyReader: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
 
     private let replies: AsyncThrowingStream<SMTPReply, any Error>.Continuation
+    private let timeout: TimeAmount
+    private var deadline: Scheduled<Void>?
     private var pending = ByteBuffer()
     private var lines: [String] = []
     /// A reply line is at most 512 bytes (RFC 5321 §4.5.3.1.5); this much without a line end is
     /// not a mail server.
     private static let longestLine = 8192
 
-    init(replies: AsyncThrowingStream<SMTPReply, any Error>.Continuation) {
+    init(replies: AsyncThrowingStream<SMTPReply, any Error>.Continuation, timeout: TimeAmount) {
         self.replies = replies
+        self.timeout = timeout
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        startClock(context)
+        context.fireChannelActive()
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        startClock(context)
+        context.write(data, promise: promise)
+    }
+
+    private func startClock(_ context: ChannelHandlerContext) {
+        guard deadline == nil else { return }
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        deadline = context.eventLoop.scheduleTask(in: timeout) {
+            let (reader, context) = loopBound.value
+            reader.fail(SMTPError.timedOut, context: context)
+        }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -55,26 +83,21 @@ final class SMTPReplyReader: ChannelInboundHandler {
         lines.append(scalars.count > 4 ? String(decoding: scalars[4...], as: UTF8.self) : "")
         if separator == UInt8(ascii: "-") { return true }
         guard separator == UInt8(ascii: " ") else { return false }
+        deadline?.cancel()
+        deadline = nil
         replies.yield(SMTPReply(code: code, lines: lines))
         lines = []
         return true
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        deadline?.cancel()
         replies.finish(throwing: SMTPError.connectionClosed)
         context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         fail(SMTPError.connectionFailed("\(error)"), context: context)
-    }
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            fail(SMTPError.timedOut, context: context)
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
     }
 
     private func fail(_ error: SMTPError, context: ChannelHandlerContext) {
