@@ -104,4 +104,45 @@ struct TaskStoreTests {
             )
         }
     }
+
+    /// A note's file is kept byte for byte beside it, on every backend, and listing tasks reads
+    /// only its name, kind and size.
+    @Test(arguments: RepositoryKind.available)
+    func aNoteKeepsItsEvidenceFileByteForByte(kind: RepositoryKind) async throws {
+        try await kind.withRepository { base in
+            let repository = try #require(base as? any ChiTieuRepository & FollowUpRepository)
+            var batch = DataBatch()
+            let ref = batch.addUnit(.district, "Kông Thử")
+            let unit = try #require(try await repository.save(batch).unitIDs[ref])
+            let made = try await repository.addTask(
+                FollowUpTask(
+                    unitID: unit, text: "Chỉ đạo thu ngân sách", responsible: "UBND huyện",
+                    deadline: try #require(CalendarDay("2026-12-31")), createdBy: "k", createdAt: "2026-10-01T02:00:00Z"
+                ),
+                author: Self.office)
+            let bytes = Array("%PDF-1.7\n".utf8) + (0..<2000).map { UInt8($0 % 256) }
+            let evidence = try Evidence.check(name: "Báo cáo 12-BC.pdf", bytes: bytes)
+            let today = try #require(CalendarDay("2026-11-15"))
+            _ = try await repository.addTaskUpdate(
+                .init(author: "k", at: "2026-11-01T02:00:00Z", text: "Đã thu 80% dự toán"), to: made.id, today: today,
+                author: Self.office)
+            let updated = try await repository.addTaskUpdate(
+                .init(author: "k", at: "2026-11-02T02:00:00Z", text: "Báo cáo kết quả", evidence: evidence),
+                to: made.id,
+                today: today, author: Self.office, content: bytes)
+            #expect(updated.updates.map(\.evidence) == [nil, evidence])
+            let read = try #require(try await repository.task(id: made.id))
+            #expect(read.updates.map(\.evidence) == [nil, evidence])
+            let stored = try #require(try await repository.taskEvidence(taskID: made.id, position: 1))
+            #expect(stored.0 == evidence)
+            #expect(stored.1 == bytes)
+            #expect(try await repository.taskEvidence(taskID: made.id, position: 0) == nil)
+            await #expect(throws: StoreError.self) {
+                try await repository.addTaskUpdate(
+                    .init(author: "k", at: "t", text: "Thiếu tệp", evidence: evidence), to: made.id, today: today,
+                    author: Self.office, content: nil)
+            }
+            #expect(try await repository.task(id: made.id)?.updates.count == 2, "nothing written for the refused note")
+        }
+    }
 }

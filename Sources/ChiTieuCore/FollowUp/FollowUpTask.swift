@@ -29,12 +29,17 @@ public struct FollowUpTask: Sendable, Equatable, Identifiable {
         public var text: String
         /// The day the task was completed, on the update that completes it.
         public var completedOn: CalendarDay?
+        /// The file attached as evidence (its bytes are stored beside the note).
+        public var evidence: Evidence?
 
-        public init(author: String, at: String, text: String, completedOn: CalendarDay? = nil) {
+        public init(
+            author: String, at: String, text: String, completedOn: CalendarDay? = nil, evidence: Evidence? = nil
+        ) {
             self.author = author
             self.at = at
             self.text = text
             self.completedOn = completedOn
+            self.evidence = evidence
         }
     }
 

@@ -14,6 +14,7 @@ struct TasksPage {
         unit.get(SiteURL.UnitPage.tasks.pattern, use: page)
         unit.post(SiteURL.UnitPage.tasks.pattern, use: add)
         unit.post(SiteURL.UnitPage.taskUpdate(0).pattern, use: update)
+        unit.get(SiteURL.UnitPage.taskEvidence(0, 0).pattern, use: evidence)
     }
 
     struct AddForm: Decodable {
@@ -84,7 +85,7 @@ struct TasksPage {
         guard let id = Int64(raw), let task = try await services.repository.task(id: id), task.unitID == unit.id else {
             throw APIError.notFound("Không có nhiệm vụ số \(raw) của \(unit.title).")
         }
-        let form = try await FormBody.decode(UpdateForm.self, from: request)
+        let (form, file) = try await Self.updateForm(request)
         var completed: CalendarDay?
         if let day = form.hoan_thanh?.trimmingCharacters(in: .whitespaces), !day.isEmpty {
             guard let parsed = CalendarDay(day) else {
@@ -92,13 +93,57 @@ struct TasksPage {
             }
             completed = parsed
         }
+        var evidence: Evidence?
+        if let file {
+            do {
+                evidence = try Evidence.check(name: file.name, bytes: file.bytes)
+            } catch {
+                throw APIError(.unprocessableContent, error.message, field: "can_cu")
+            }
+        }
         let update = FollowUpTask.Update(
             author: context.identity.user?.name ?? "", at: services.configuration.clock.timestamp(),
-            text: form.viec_da_lam, completedOn: completed)
+            text: form.viec_da_lam, completedOn: completed, evidence: evidence)
         let updated = try await services.repository.addTaskUpdate(
             update, to: task.id, today: services.configuration.clock.today,
-            author: context.author(via: "trang Nhiệm vụ"))
+            author: context.author(via: "trang Nhiệm vụ"), content: file?.bytes)
         return back(unit, updated)
+    }
+
+    /// The note's fields, url-encoded or multipart (with the evidence file `can_cu`).
+    static func updateForm(_ request: Request) async throws -> (UpdateForm, (name: String, bytes: [UInt8])?) {
+        let type = request.headers[.contentType] ?? ""
+        guard type.hasPrefix("multipart/form-data") else {
+            return (try await FormBody.decode(UpdateForm.self, from: request), nil)
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: MultipartBody.maximumSize)
+        let form = try MultipartBody(body, contentType: type)
+        let fields = UpdateForm(viec_da_lam: form.string("viec_da_lam") ?? "", hoan_thanh: form.string("hoan_thanh"))
+        guard let part = form.part(named: "can_cu"), part.body.readableBytes > 0 else { return (fields, nil) }
+        return (fields, (MultipartBody.filename(part) ?? "", Array(part.body.readableBytesView)))
+    }
+
+    /// `GET …/nhiem-vu/{tid}/can-cu/{n}`: the file, as a download (never shown inline, so a
+    /// file cannot run as a page of this site), to anyone who may read the unit.
+    @Sendable func evidence(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let unit = try context.scopedUnit()
+        let missing = APIError.notFound("Không có tệp căn cứ này.")
+        guard let id = context.parameters.get("tid").flatMap({ Int64($0) }),
+            let position = context.parameters.get("n").flatMap({ Int($0) }),
+            let task = try await services.repository.task(id: id), task.unitID == unit.id,
+            let (evidence, bytes) = try await services.repository.taskEvidence(taskID: id, position: position)
+        else { throw missing }
+        let encoded = evidence.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "tep"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: evidence.kind.contentType,
+                .contentDisposition:
+                    "attachment; filename=\"can-cu.\(evidence.kind.rawValue)\"; filename*=UTF-8''\(encoded)",
+                .cacheControl: "private, no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     private func back(_ unit: AdministrativeUnit, _ task: FollowUpTask) -> Response {

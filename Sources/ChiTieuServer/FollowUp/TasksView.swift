@@ -35,6 +35,8 @@ extension TasksPage {
         struct Line {
             let heading: String
             let text: String
+            let evidence: String?
+            let evidenceHref: String?
         }
 
         struct Choice {
@@ -65,10 +67,14 @@ extension TasksPage {
                     conference: task.conferenceNumber.map { "Hội nghị lần thứ \($0)" },
                     indicators: names.isEmpty ? nil : names.joined(separator: "; "), status: status.label,
                     statusClass: Self.statusClass(status),
-                    updates: task.updates.map {
+                    updates: task.updates.enumerated().map { position, update in
                         Line(
-                            heading: "\($0.author), \(Timestamp.vietnamese($0.at))"
-                                + ($0.completedOn.map { " — hoàn thành ngày \($0.vietnamese)" } ?? ""), text: $0.text)
+                            heading: "\(update.author), \(Timestamp.vietnamese(update.at))"
+                                + (update.completedOn.map { " — hoàn thành ngày \($0.vietnamese)" } ?? ""),
+                            text: update.text, evidence: update.evidence?.label,
+                            evidenceHref: update.evidence.map { _ in
+                                SiteURL.unit(unit.id, .taskEvidence(task.id, position)).path()
+                            })
                     },
                     updateAction: status.isDone || layout.readOnly
                         ? nil : SiteURL.unit(unit.id, .taskUpdate(task.id)).path())

@@ -32,6 +32,15 @@ struct MultipartBody {
 
     func part(named name: String) -> MultipartPart? { parts.first { $0.name == name } }
 
+    /// The file name the browser sent with a part («Báo cáo 12.pdf»), if any.
+    static func filename(_ part: MultipartPart) -> String? {
+        guard let disposition = part.headers.first(name: "Content-Disposition"),
+            let range = disposition.range(of: "filename=\"")
+        else { return nil }
+        let name = disposition[range.upperBound...].prefix { $0 != "\"" }
+        return name.isEmpty ? nil : String(name)
+    }
+
     func string(_ name: String) -> String? {
         part(named: name).map { String(buffer: $0.body) }
     }

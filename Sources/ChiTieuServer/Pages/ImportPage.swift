@@ -142,7 +142,7 @@ struct ImportPage {
                 throw APIError.badRequest("Tệp tải lên không phải văn bản UTF-8 (.txt).", field: "tep")
             }
             text = decoded
-            if document.isEmpty, let name = Self.filename(file) { document = name }
+            if document.isEmpty, let name = MultipartBody.filename(file) { document = name }
         }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw APIError.badRequest("Chưa có văn bản: hãy dán nội dung hoặc chọn tệp .txt.", field: "van_ban")
@@ -151,14 +151,6 @@ struct ImportPage {
             throw APIError(.contentTooLarge, "Văn bản quá dài (tối đa 5 MB).", field: "van_ban")
         }
         return (text, document.isEmpty ? "văn bản dán vào" : document)
-    }
-
-    private static func filename(_ part: MultipartPart) -> String? {
-        guard let disposition = part.headers.first(name: "Content-Disposition"),
-            let range = disposition.range(of: "filename=\"")
-        else { return nil }
-        let name = disposition[range.upperBound...].prefix { $0 != "\"" }
-        return name.isEmpty ? nil : String(name)
     }
 
     private func render(

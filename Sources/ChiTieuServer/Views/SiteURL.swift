@@ -26,7 +26,7 @@ enum SiteURL: Sendable, Equatable {
         /// Targets at risk of the unit and the units below; explanation requests.
         case warnings, explanations
         /// The tasks of the unit's conferences, and one task's progress form.
-        case tasks, taskUpdate(Int64)
+        case tasks, taskUpdate(Int64), taskEvidence(Int64, Int)
         /// The target set (bộ chỉ tiêu) of a year or a term.
         case targetSet
         /// The units it was formed from and the shares taken over.
@@ -49,6 +49,8 @@ enum SiteURL: Sendable, Equatable {
             case .explanations: [.word("giai-trinh")]
             case .tasks: [.word("nhiem-vu")]
             case .taskUpdate(let id): [.word("nhiem-vu"), .parameter("tid", "\(id)")]
+            case .taskEvidence(let id, let n):
+                [.word("nhiem-vu"), .parameter("tid", "\(id)"), .word("can-cu"), .parameter("n", "\(n)")]
             case .indicator(let code): [.word("chi-tieu"), .parameter("code", code)]
             case .file(let name): [.parameter("file", name)]
             }

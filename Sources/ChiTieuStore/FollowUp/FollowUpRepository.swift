@@ -28,14 +28,25 @@ public protocol FollowUpRepository: Sendable {
     func task(id: FollowUpTask.ID) async throws -> FollowUpTask?
     /// Appends a progress note (or the completion) when `FollowUpTask.problem` allows it, checked
     /// in the write's transaction; otherwise throws `StoreError.stepRefused` with why.
-    func addTaskUpdate(_ update: FollowUpTask.Update, to id: FollowUpTask.ID, today: CalendarDay, author: ChangeAuthor)
-        async throws -> FollowUpTask
+    /// `content` is the file of `update.evidence`, stored in the same transaction.
+    func addTaskUpdate(
+        _ update: FollowUpTask.Update, to id: FollowUpTask.ID, today: CalendarDay, author: ChangeAuthor,
+        content: [UInt8]?
+    ) async throws -> FollowUpTask
+    /// The evidence of the note at `position` of a task, with its bytes.
+    func taskEvidence(taskID: FollowUpTask.ID, position: Int) async throws -> (Evidence, [UInt8])?
 }
 
 /// The mails a change to a request owes, made from the request as stored (with its id).
 public typealias MailNotices = @Sendable (ExplanationRequest) -> [OutgoingMail]
 
 extension FollowUpRepository {
+    public func addTaskUpdate(
+        _ update: FollowUpTask.Update, to id: FollowUpTask.ID, today: CalendarDay, author: ChangeAuthor
+    ) async throws -> FollowUpTask {
+        try await addTaskUpdate(update, to: id, today: today, author: author, content: nil)
+    }
+
     public func addExplanationRequest(_ request: ExplanationRequest, author: ChangeAuthor) async throws
         -> ExplanationRequest
     {

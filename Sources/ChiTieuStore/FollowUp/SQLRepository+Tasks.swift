@@ -1,4 +1,5 @@
 import ChiTieuCore
+import Foundation
 import SQLKit
 
 extension SQLRepository {
@@ -62,8 +63,10 @@ extension SQLRepository {
     }
 
     public func addTaskUpdate(
-        _ update: FollowUpTask.Update, to id: FollowUpTask.ID, today: CalendarDay, author: ChangeAuthor
+        _ update: FollowUpTask.Update, to id: FollowUpTask.ID, today: CalendarDay, author: ChangeAuthor,
+        content: [UInt8]?
     ) async throws -> FollowUpTask {
+        try TaskEvidenceRules.check(update, content)
         let now = clock.timestamp()
         return try await database.writerTransaction { db in
             guard var task = try await Self.task(id: id, db) else { throw StoreError.taskNotFound(id) }
@@ -75,10 +78,34 @@ extension SQLRepository {
                 SQLBind(id), SQLBind(task.updates.count), SQLBind(update.author), SQLBind(update.at),
                 SQLBind(update.text), SQLBind(update.completedOn?.iso)
             ).run()
+            if let evidence = update.evidence, let content {
+                try await db.insert(into: "task_evidence")
+                    .columns("task_id", "position", "name", "kind", "size", "content")
+                    .values(
+                        SQLBind(id), SQLBind(task.updates.count), SQLBind(evidence.name),
+                        SQLBind(evidence.kind.rawValue), SQLBind(evidence.size), SQLBind(Data(content))
+                    ).run()
+            }
             let entry = task.entry(for: update, today: today).stamped(realID: { $0 }, author: author, at: now)
             try await db.insert(into: "audit_log").columns(AuditColumns.names).values(AuditColumns.values(entry)).run()
             task.updates.append(update)
             return task
+        }
+    }
+
+    public func taskEvidence(taskID: FollowUpTask.ID, position: Int) async throws -> (Evidence, [UInt8])? {
+        try await database.withSession { db -> (Evidence, [UInt8])? in
+            guard
+                let row = try await db.select().column("*").from("task_evidence").where("task_id", .equal, taskID)
+                    .where("position", .equal, position).first(),
+                let kind = Evidence.Kind(rawValue: try row.decode(column: "kind", as: String.self))
+            else { return nil }
+            let content = try row.decode(column: "content", as: Data.self)
+            return (
+                Evidence(
+                    name: try row.decode(column: "name", as: String.self), kind: kind,
+                    size: try row.decode(column: "size", as: Int.self)), Array(content)
+            )
         }
     }
 
@@ -101,17 +128,34 @@ extension SQLRepository {
             codes[try row.decode(column: "task_id", as: Int64.self), default: []]
                 .append(try row.decode(column: "indicator_code", as: String.self))
         }
+        var evidence: [[Int64]: Evidence] = [:]
+        for row in try await db.select().columns("task_id", "position", "name", "kind", "size").from("task_evidence")
+            .where("task_id", .in, ids).all()
+        {
+            let kind = try row.decode(column: "kind", as: String.self)
+            guard let parsed = Evidence.Kind(rawValue: kind) else {
+                throw StoreError.internalFailure("loại tệp căn cứ «\(kind)» không đọc được")
+            }
+            evidence[[
+                try row.decode(column: "task_id", as: Int64.self), try row.decode(column: "position", as: Int64.self),
+            ]] =
+                Evidence(
+                    name: try row.decode(column: "name", as: String.self), kind: parsed,
+                    size: try row.decode(column: "size", as: Int.self))
+        }
         var updates: [Int64: [FollowUpTask.Update]] = [:]
         for row in try await db.select().column("*").from("task_updates").where("task_id", .in, ids)
             .orderBy("task_id").orderBy("position").all()
         {
             let completed = try row.decode(column: "completed_on", as: String?.self)
-            updates[try row.decode(column: "task_id", as: Int64.self), default: []].append(
+            let taskID = try row.decode(column: "task_id", as: Int64.self)
+            let position = try row.decode(column: "position", as: Int64.self)
+            updates[taskID, default: []].append(
                 FollowUpTask.Update(
                     author: try row.decode(column: "author", as: String.self),
                     at: try row.decode(column: "at", as: String.self),
                     text: try row.decode(column: "text", as: String.self),
-                    completedOn: completed.flatMap(CalendarDay.init)))
+                    completedOn: completed.flatMap(CalendarDay.init), evidence: evidence[[taskID, position]]))
         }
         return tasks.map { task in
             var task = task

@@ -26,6 +26,8 @@ public actor MemoryRepository: ChiTieuRepository {
     var explanations: [ExplanationRequest] = []
     var storedTasks: [FollowUpTask] = []
     var outbox: [OutboxRow] = []
+    /// The bytes of task evidence, by [task id, note position].
+    var evidenceContent: [[Int64]: [UInt8]] = [:]
     private var nextID: Int64 = 1
 
     /// The time stamped on saved records, sessions and the audit trail.
