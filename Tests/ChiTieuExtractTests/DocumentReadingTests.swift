@@ -86,6 +86,35 @@ import Testing
         #expect(listed.tally.map { [$0.total, $0.exceeded, $0.met, $0.missed] } == [16, 6, 9, 1])
     }
 
+    /// The constructions of `TallyReader` beyond the common shapes, each in a sentence of its own.
+    @Test func talliesWithCompletionWordsDescriptorsAndSums() {
+        func read(_ text: String) -> [Int?]? {
+            extractor.extract(text).tally.map { [$0.total, $0.exceeded, $0.met, $0.metOrExceeded, $0.missed] }
+        }
+        #expect(read("Năm 2024, xã Ia Thử hoàn thành 21/24 chỉ tiêu nghị quyết đề ra.") == [24, nil, nil, 21, nil])
+        #expect(
+            read(
+                "Năm 2024, huyện đã hoàn thành và hoàn thành vượt mức 19/20 chỉ tiêu, trong đó nhiều chỉ tiêu tăng khá."
+            )
+                == [20, nil, nil, 19, nil])
+        #expect(
+            read("Cả năm, thị xã hoàn thành vượt mức 12/12 chỉ tiêu của Chương trình hành động.") == [
+                12, 12, nil, nil, nil,
+            ])
+        #expect(read("Trong năm có 14/16 chỉ tiêu kinh tế - xã hội đạt và vượt kế hoạch.") == [16, nil, nil, 14, nil])
+        #expect(
+            read(
+                "Có 9/10 chỉ tiêu kinh tế đạt và vượt kế hoạch, thu ngân sách tăng khá; 12/12 chỉ tiêu văn hóa - xã hội đạt và vượt."
+            )
+                == [22, nil, nil, 21, nil])
+        #expect(
+            read("Trong 25 chỉ tiêu đề ra, có 8 chỉ tiêu vượt kế hoạch, 15 chỉ tiêu hoàn thành.") == [
+                25, 8, 15, nil, nil,
+            ])
+        #expect(read("Có 18/18 chỉ tiêu hoàn thành, trong đó có 7 chỉ tiêu vượt kế hoạch.") == [18, 7, nil, 18, nil])
+        #expect(read("Năm 2026, phường phấn đấu đạt 19 chỉ tiêu, trong đó thu ngân sách đạt 200 tỷ đồng.") == nil)
+    }
+
     @Test func goalsForTheNextYear() {
         let text = """
             Năm 2023, thu ngân sách đạt 50 tỷ đồng.

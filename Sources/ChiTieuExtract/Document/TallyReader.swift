@@ -1,8 +1,17 @@
 import ChiTieuCore
 
-/// Reads a count of targets by outcome: "Trong tổng 42 chỉ tiêu đã có 10 chỉ tiêu vượt kế
-/// hoạch, 22 chỉ tiêu đạt …", "15/20 chỉ tiêu đạt và vượt", "vượt 11 chỉ tiêu, 5 chỉ tiêu đạt
-/// 100%, 2 chỉ tiêu cơ bản đạt và 1 chỉ tiêu không đạt".
+/// Reads a count of targets by outcome. The constructions handled, each with a sentence of its
+/// own in `DocumentReadingTests.talliesInTheirCommonShapes` / `talliesWithCompletionWords`:
+/// - a total named by «tổng (số)» or «trong N chỉ tiêu»: "Trong tổng 42 chỉ tiêu đã có 10 chỉ
+///   tiêu vượt kế hoạch, 22 chỉ tiêu đạt …", "Trong 30 chỉ tiêu đề ra, có 9 chỉ tiêu vượt …";
+/// - a fraction N/M, the outcome after it ("15/20 chỉ tiêu đạt và vượt"), also past words that
+///   say which targets ("16/19 chỉ tiêu kinh tế - xã hội đạt và vượt"), or before it ("hoàn
+///   thành 38/43 chỉ tiêu", "hoàn thành và hoàn thành vượt mức 26/27 chỉ tiêu");
+/// - several fractions in one sentence add up ("16/17 chỉ tiêu kinh tế … 22/22 chỉ tiêu văn
+///   hóa - xã hội đạt và vượt": 38 of 39);
+/// - counts with the verb before or after: "vượt 11 chỉ tiêu, 5 chỉ tiêu đạt 100%, 2 chỉ tiêu
+///   cơ bản đạt và 1 chỉ tiêu không đạt", "17 chỉ tiêu hoàn thành";
+/// - a count that is an aim is not a tally: "phấn đấu đạt 17 chỉ tiêu".
 struct TallyReader {
     let source: TextSource
     var tokens: [Token] { source.tokens }
@@ -34,6 +43,7 @@ struct TallyReader {
             span: .init(start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end))
         var parts = 0
         var other = 0
+        var fractionTotal = 0
         for segment in segments(range) {
             // Words before a count belong to it only back to the previous count: in "Trong tổng
             // 42 chỉ tiêu có 10 chỉ tiêu vượt …" the "tổng" is the 42's, not the 10's.
@@ -52,35 +62,40 @@ struct TallyReader {
                     total = count
                     n = first
                 }
-                let from = max(segment.lowerBound, i - 6, previousCountEnd)
-                let to = max(from, total == nil ? i - 1 : i - 3)
+                // Six words before the count's first number ("thành và hoàn thành vượt mức 26/27").
+                let start = total == nil ? i - 1 : i - 3
+                let from = min(start, max(segment.lowerBound, start - 6, previousCountEnd))
+                let to = max(from, start)
                 let before = tokens[from..<to].map(\.key)
                 previousCountEnd = i + length
-                if before.contains("tổng") && total == nil {
+                // "phấn đấu đạt 17 chỉ tiêu", "mục tiêu 20 chỉ tiêu": an aim, not an outcome.
+                if before.contains("phấn") || Self.has(["mục", "tiêu"], in: before) { continue }
+                if total == nil, before.contains("tổng") || before.last == "trong" {
                     tally.total = count
                     continue
                 }
-                if let total { tally.total = total }
-                // "18/21 chỉ tiêu chủ yếu đạt và vượt": "chủ yếu" says which targets, not how they did.
-                let after = Array(
-                    tokens[(i + length)..<min(segment.upperBound, i + length + 7)].map(\.key).filter {
-                        $0 != "chủ" && $0 != "yếu"
-                    })
+                if let total { fractionTotal += total }
+                // "18/21 chỉ tiêu chủ yếu đạt và vượt", "16/19 chỉ tiêu kinh tế - xã hội đạt …":
+                // the words before the verb say which targets, not how they did.
+                let following = tokens[(i + length)..<min(segment.upperBound, i + length + 10)].map(\.key)
+                let verb = following.prefix(7).firstIndex { Self.outcomeWords.contains($0) } ?? following.count
+                let after = Array(following[min(verb, following.count)...])
                 guard let outcome = outcome(before: before, after: after, fraction: total != nil) else { continue }
                 parts += 1
                 switch outcome {
-                case .exceeded: tally.exceeded = n
-                case .met: tally.met = n
-                case .metOrExceeded: tally.metOrExceeded = n
-                case .missed: tally.missed = n
-                case .unevaluated: tally.unevaluated = n
+                case .exceeded: tally.exceeded = (tally.exceeded ?? 0) + n
+                case .met: tally.met = (tally.met ?? 0) + n
+                case .metOrExceeded: tally.metOrExceeded = (tally.metOrExceeded ?? 0) + n
+                case .missed: tally.missed = (tally.missed ?? 0) + n
+                case .unevaluated: tally.unevaluated = (tally.unevaluated ?? 0) + n
                 case .other: other += n
-                case .onTrack: tally.onTrack = n
-                case .atRisk: tally.atRisk = n
-                case .offTrack: tally.offTrack = n
+                case .onTrack: tally.onTrack = (tally.onTrack ?? 0) + n
+                case .atRisk: tally.atRisk = (tally.atRisk ?? 0) + n
+                case .offTrack: tally.offTrack = (tally.offTrack ?? 0) + n
                 }
             }
         }
+        if tally.total == nil, fractionTotal > 0 { tally.total = fractionTotal }
         guard parts > 0 || tally.total != nil, parts > 0 else { return nil }
         if tally.total == nil, parts >= 2 {
             let achieved = tally.metOrExceeded ?? ((tally.exceeded ?? 0) + (tally.met ?? 0))
@@ -90,11 +105,18 @@ struct TallyReader {
         return tally
     }
 
+    /// The words an outcome starts with, after the count.
+    private static let outcomeWords: Set<Word> = [
+        "đạt", "vượt", "hoàn", "không", "chưa", "cơ", "gần", "đúng", "chậm", "có",
+    ]
+
+    private static func has(_ words: [Word], in list: [Word]) -> Bool {
+        guard words.count <= list.count else { return false }
+        return (0...(list.count - words.count)).contains { Array(list[$0..<($0 + words.count)]) == words }
+    }
+
     private func outcome(before: [Word], after: [Word], fraction: Bool) -> Outcome? {
-        func has(_ words: [Word], in list: [Word]) -> Bool {
-            guard words.count <= list.count else { return false }
-            return (0...(list.count - words.count)).contains { Array(list[$0..<($0 + words.count)]) == words }
-        }
+        func has(_ words: [Word], in list: [Word]) -> Bool { Self.has(words, in: list) }
         let near = after.prefix(4)
         let list = Array(near)
         if has(["chưa", "đánh"], in: list) || has(["chưa", "có", "số"], in: list) { return .unevaluated }
@@ -109,11 +131,19 @@ struct TallyReader {
         {
             return .metOrExceeded
         }
+        if has(["hoàn", "thành", "vượt"], in: list) { return .exceeded }
         if list.first == "vượt" { return .exceeded }
-        if list.first == "đạt" { return fraction ? .metOrExceeded : .met }
-        let last = before.suffix(2)
-        if last.contains("vượt") { return .exceeded }
-        if last.contains("đạt") { return fraction ? .metOrExceeded : .met }
+        if list.first == "đạt" || has(["hoàn", "thành"], in: Array(list.prefix(2))) {
+            return fraction ? .metOrExceeded : .met
+        }
+        // The verb before the count: "vượt 6 chỉ tiêu", "hoàn thành vượt mức 30/30 chỉ tiêu"
+        // (exceeded), "hoàn thành 38/43 chỉ tiêu", "hoàn thành và hoàn thành vượt mức 26/27 chỉ
+        // tiêu", "đạt và vượt 18/20 chỉ tiêu" (met or exceeded).
+        let completed = before.suffix(2).contains("đạt") || has(["hoàn", "thành"], in: before)
+        if before.suffix(3).contains("vượt") {
+            return completed && before.contains("và") ? .metOrExceeded : .exceeded
+        }
+        if completed { return fraction ? .metOrExceeded : .met }
         return nil
     }
 
@@ -122,7 +152,7 @@ struct TallyReader {
         var start = range.lowerBound
         for i in range
         where tokens[i].isPunct(",") || tokens[i].isPunct(";")
-            || tokens[i].key == "và" && !(i > 0 && tokens[i - 1].key == "đạt")
+            || tokens[i].key == "và" && !(i > 0 && ["đạt", "thành"].contains(tokens[i - 1].key))
                 && !(i + 1 < range.upperBound && tokens[i + 1].key == "vượt")
             || (tokens[i].key == "trong" && i + 1 < range.upperBound && tokens[i + 1].key == "đó")
         {
