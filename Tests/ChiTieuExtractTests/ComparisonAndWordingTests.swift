@@ -20,6 +20,18 @@ struct ComparisonAndWordingTests {
         #expect(Read.facts("Tỷ lệ hộ nghèo giảm 1,2% so với đầu năm.") == [Facts(1.2, "%")])
     }
 
+    @Test func aBarePercentageOfRevenueOrDisbursementIsTheShareOfPlan() {
+        // Revenue and disbursement are money: their percentage is of the estimate or the plan.
+        #expect(
+            Read.facts("Năm 2024, thu ngân sách trên địa bàn đạt hơn 82,4%.") == [
+                Facts(nil, qualifier: .above, plan: 82.4)
+            ])
+        #expect(Read.facts("Giải ngân vốn đầu tư công đạt 76,5%.") == [Facts(nil, plan: 76.5)])
+        // A rate's percentage is its level.
+        #expect(Read.facts("Tỷ lệ giải ngân vốn đầu tư công đạt 76,5%.") == [Facts(76.5, "%")])
+        #expect(Read.facts("Thu ngân sách tăng 12%.") == [Facts(nil, growth: 12)])
+    }
+
     @Test func risingOrFallingToALevelGivesTheLevelNotAChange() {
         #expect(Read.facts("Tỷ lệ hộ nghèo giảm xuống còn 8,5%.") == [Facts(8.5, "%")])
         #expect(Read.facts("Tỷ lệ hộ nghèo giảm còn 7,9%.") == [Facts(7.9, "%")])

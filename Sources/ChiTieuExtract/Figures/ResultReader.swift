@@ -144,6 +144,7 @@ struct ResultReader {
         // ", bằng 72,5%." after a result, or a text cut before its name: a figure of nothing
         // named cannot be stored or judged, and counted it would only lower precision.
         guard !name.isEmpty else { return }
+        let group = Self.shareOfPlanIfAmount(group, words: words)
         var observation = ExtractionResult.ReadObservation(
             indicator: name, value: group.value, unit: group.value == nil ? nil : group.unit,
             qualifier: group.qualifier, estimated: group.estimated, percentOfPlan: group.percentOfPlan,
@@ -163,6 +164,23 @@ struct ResultReader {
             repeats.index(observation, at: observations.count)
             observations.append(observation)
         }
+    }
+
+    /// "thu ngân sách đạt hơn 81%", "giải ngân vốn đầu tư công đạt 72,9%": revenue and
+    /// disbursement are amounts of money, so a bare percentage of them is the share of the
+    /// year's estimate or plan (dự toán, kế hoạch vốn), never the figure itself.
+    static func shareOfPlanIfAmount(_ group: FigureGroup, words: [Word]) -> FigureGroup {
+        guard group.unit == "%", let value = group.value, group.percentOfPlan == nil, group.growth == nil else {
+            return group
+        }
+        let amount =
+            words.first == "thu" || (words.first == "tổng" && words.dropFirst().first == "thu")
+            || (words.first == "giải" && words.dropFirst().first == "ngân")
+        guard amount else { return group }
+        var share = group
+        share.percentOfPlan = value
+        share.value = nil
+        return share
     }
 
     private var repeats = RepeatIndex()
