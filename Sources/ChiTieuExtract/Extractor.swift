@@ -22,6 +22,14 @@ public struct Extractor: Sendable {
         result.period = PeriodFinder(source: source, documentYear: dateline.year).find()
         result.unit = UnitFinder(source: source).find()
         result.conference = ConferenceFinder(source: source).find()
+        // A congress reviews the term that ends as its own begins: «Đại hội … nhiệm kỳ
+        // 2025–2030» reports on 2020–2025, read as the whole of 2025, whatever later years
+        // («đến năm 2030», «tầm nhìn 2045») its goals name.
+        if let congress = result.conference, congress.isCongress, let from = congress.termFrom,
+            let whole = try? Period.yearToDate(from, through: 12)
+        {
+            result.period = whole
+        }
         result.tally = TallyReader(source: source).find()
         result.people = PeopleFinder(source: source).find()
         result.tasks = ConclusionReader(source: source, year: result.period?.year ?? dateline.year).find()

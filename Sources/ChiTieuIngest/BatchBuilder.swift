@@ -82,7 +82,8 @@ struct BatchBuilder {
             }
         }
         addGoals(result.targets, planned: &planned)
-        if let c = result.conference {
+        // A congress is no meeting of the committee: the store has no record for it yet.
+        if let c = result.conference, !c.isCongress {
             batch.add(Conference(unitID: unit.id, number: c.number, term: c.term, extended: c.extended, period: period))
         }
         if let t = result.tally {

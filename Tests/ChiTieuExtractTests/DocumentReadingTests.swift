@@ -68,8 +68,25 @@ import Testing
 
     @Test func congressesAndCentralConferencesAreNotTheMeeting() {
         let text =
-            "Quán triệt Nghị quyết Hội nghị Trung ương 8 khóa XIII. Tiến tới Đại hội đại biểu Đảng bộ huyện lần thứ XXII."
+            "Quán triệt Nghị quyết Hội nghị Trung ương 8 khóa XIII. Tiến tới Đại hội đại biểu Đảng bộ huyện lần thứ XXII, nhiệm kỳ 2025 - 2030."
         #expect(extractor.extract(text).conference == nil)
+        // A committee meeting that recalls the congress's resolution reports the meeting.
+        let meeting = extractor.extract(
+            "Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 9 đánh giá việc thực hiện Nghị quyết Đại hội lần thứ XX, nhiệm kỳ 2020 - 2025."
+        )
+        #expect(meeting.conference?.number == 9)
+        #expect(meeting.conference?.isCongress == false)
+    }
+
+    @Test func aCongressReportedIsTheConferenceAndItsTermGivesThePeriod() throws {
+        let result = extractor.extract(
+            "Đại hội đại biểu Đảng bộ phường Ia Thử lần thứ I, nhiệm kỳ 2025 - 2030 diễn ra ngày 20/8. Đại hội đặt mục tiêu đến năm 2030 thu ngân sách đạt 250 tỷ đồng."
+        )
+        let congress = try #require(result.conference)
+        #expect([congress.number, congress.termFrom] == [1, 2025])
+        #expect(congress.isCongress)
+        #expect(result.period == (try Period.yearToDate(2025, through: 12)))
+        #expect(result.targets.map { [$0.value, Double($0.year)] } == [[250, 2030]])
     }
 
     @Test func talliesInTheirCommonShapes() {

@@ -1,8 +1,10 @@
 import ChiTieuCore
 
 /// Finds the numbered meeting a document reports: "Hội nghị … lần thứ 18 (mở rộng), khóa
-/// VIII", "hội nghị lần thứ mười lăm", "Kỳ họp thứ 2", "kỳ họp lần thứ 23". Party congresses
-/// (Đại hội) and central conferences (Trung ương) are not it.
+/// VIII", "hội nghị lần thứ mười lăm", "Kỳ họp thứ 2", "kỳ họp lần thứ 23". Central
+/// conferences (Trung ương) are not it. A Party congress is it only when the document has no
+/// meeting and reports the congress itself: "Đại hội đại biểu Đảng bộ xã … lần thứ I, nhiệm kỳ
+/// 2025–2030" — its term named — and not "tiến tới Đại hội …", "Nghị quyết Đại hội …".
 struct ConferenceFinder {
     let source: TextSource
     var tokens: [Token] { source.tokens }
@@ -14,7 +16,7 @@ struct ConferenceFinder {
                 if let c = mention(at: i, sentence: sentence) { found.append((c, i)) }
             }
         }
-        guard var best = found.first?.0 else { return nil }
+        guard var best = found.first?.0 else { return congress() }
         // The title often shortens what the body says: take the details from any mention of
         // the same meeting.
         for (other, _) in found.dropFirst()
@@ -66,6 +68,45 @@ struct ConferenceFinder {
         }
         return ExtractionResult.ConferenceMention(
             number: number, term: term(near: i, sentence: sentence), extended: extended, isCouncilSession: council)
+    }
+
+    /// The congress the document reports, if it names one with its term.
+    private func congress() -> ExtractionResult.ConferenceMention? {
+        for sentence in source.sentences {
+            let end = sentence.range.upperBound
+            for i in sentence.range where tokens[i].key == "đại" && i + 1 < end && tokens[i + 1].key == "hội" {
+                let before = tokens[max(sentence.range.lowerBound, i - 4)..<i].map(\.key)
+                if before.contains(where: { Self.notTheEvent.contains($0) }) { continue }
+                let window = (i + 2)..<min(end, i + 18)
+                guard
+                    let ordinal = window.first(where: {
+                        tokens[$0].key == "lần" && $0 + 1 < end && tokens[$0 + 1].key == "thứ"
+                    }),
+                    let (number, length) = NumberWords.read(tokens, source.keys, at: ordinal + 2, limit: end),
+                    let from = termStart(after: ordinal + 2 + length, limit: min(end, ordinal + 2 + length + 8))
+                else { continue }
+                return ExtractionResult.ConferenceMention(
+                    number: number, term: nil, extended: false, isCouncilSession: false, isCongress: true,
+                    termFrom: from)
+            }
+        }
+        return nil
+    }
+
+    /// Words before «Đại hội» that make it another event than the document's: one to come, one
+    /// greeted, or its resolution.
+    private static let notTheEvent: Set<Word> = [
+        "tiến", "tới", "chào", "mừng", "hướng", "chuẩn", "bị", "nghị", "quyết",
+    ]
+
+    /// «nhiệm kỳ 2025 - 2030» / «nhiệm kỳ 2025–2030»: 2025.
+    private func termStart(after start: Int, limit: Int) -> Int? {
+        for k in start..<max(start, limit)
+        where tokens[k].key == "nhiệm" && k + 2 < tokens.count && tokens[k + 1].key == "kỳ" {
+            guard let year = tokens[k + 2].integer, (1945...2100).contains(year) else { return nil }
+            return year
+        }
+        return nil
     }
 
     /// "khóa VIII", "khoá XX": the nearest in the sentence.

@@ -77,7 +77,7 @@ extension ExtractionResult.ConferenceMention: Encodable {
         try c.encode(number, forKey: .number)
         try c.encode(term, forKey: .term)
         try c.encode(extended, forKey: .extended)
-        try c.encode(isCouncilSession ? "kỳ họp" : "hội nghị", forKey: .kind)
+        try c.encode(isCongress ? "đại hội" : isCouncilSession ? "kỳ họp" : "hội nghị", forKey: .kind)
     }
 }
 

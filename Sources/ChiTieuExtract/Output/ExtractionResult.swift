@@ -15,6 +15,10 @@ public struct ExtractionResult: Sendable, Equatable {
         public var extended: Bool
         /// `hội nghị` (Party committee) or `kỳ họp` (People's Council session).
         public var isCouncilSession: Bool
+        /// `đại hội`: the Party congress the document reports («Đại hội đại biểu Đảng bộ xã …
+        /// lần thứ I, nhiệm kỳ 2025–2030»), with the first year of its term.
+        public var isCongress = false
+        public var termFrom: Int?
     }
 
     public struct Span: Sendable, Equatable {

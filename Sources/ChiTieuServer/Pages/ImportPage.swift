@@ -204,7 +204,9 @@ struct ImportPage {
             .compactMap { name, count in count.map { "\(name) \($0)" } }.joined(separator: ", ")
         }
         let conference = result.conference.map { c in
-            "Hội nghị lần thứ \(c.number)\(c.extended ? " (mở rộng)" : "")\(c.term.map { ", khóa \(RomanNumeral.string($0))" } ?? "")"
+            c.isCongress
+                ? "Đại hội lần thứ \(RomanNumeral.string(c.number))\(c.termFrom.map { ", nhiệm kỳ \($0) - \($0 + 5)" } ?? "")"
+                : "Hội nghị lần thứ \(c.number)\(c.extended ? " (mở rộng)" : "")\(c.term.map { ", khóa \(RomanNumeral.string($0))" } ?? "")"
         }
         let view = View(
             layout: Self.layout(context), text: text, document: document,
