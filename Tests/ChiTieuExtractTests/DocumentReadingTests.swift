@@ -170,6 +170,14 @@ import Testing
         #expect(people[3].positions == ["Chủ tịch UBND huyện"])
     }
 
+    @Test func aCourtesyWordAtTheStartOfASentenceIsNotASurname() {
+        let people = extractor.extract(
+            "Đại hội bế mạc. Ông Trần Văn Hòa, Phó Chủ tịch UBND huyện, phát biểu. Bà Ông Thị Mai, Chủ tịch Hội Phụ nữ huyện, báo cáo."
+        ).people
+        #expect(people.map(\.name) == ["Trần Văn Hòa", "Ông Thị Mai"])
+        #expect(people.first?.positions == ["Phó Chủ tịch UBND huyện"])
+    }
+
     @Test func anImpossibleYearIsFlagged() {
         let result = extractor.extract(
             "Hội nghị tổng kết năm 2024. Tuy nhiên, nhiệm vụ năm 2924 còn hạn chế. Giá so sánh năm 2010 được dùng.")

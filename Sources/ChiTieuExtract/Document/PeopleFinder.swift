@@ -59,9 +59,16 @@ struct PeopleFinder {
         return people
     }
 
-    /// A person's name: a surname and one to three more capitalised syllables.
+    /// A person's name: a surname and one to three more capitalised syllables. «Ông»/«Bà»
+    /// capitalised at the start of a sentence is the courtesy word when a surname follows
+    /// («Ông Vũ Tiến Phụng, Ủy viên …»), not the rare surname Ông.
     private func personName(at i: Int, limit: Int) -> (Int, String)? {
         guard tokens[i].has(.surname), tokens[i].capitalized else { return nil }
+        if ["ông", "bà"].contains(tokens[i].key), i + 2 < limit, tokens[i + 1].has(.surname),
+            tokens[i + 1].capitalized, tokens[i + 2].capitalized
+        {
+            return nil
+        }
         var j = i + 1
         while j < limit, j - i < 5, tokens[j].isWord, tokens[j].capitalized, tokens[j].spaceBefore { j += 1 }
         guard j - i >= 2 else { return nil }
