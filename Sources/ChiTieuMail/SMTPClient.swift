@@ -36,7 +36,8 @@ private struct SMTPSession {
     let channel: any Channel
     let settings: SMTPSettings
     var replies: AsyncThrowingStream<SMTPReply, any Error>.AsyncIterator
-    var extensions: Set<String> = []
+    /// The EHLO keywords and their parameters: «STARTTLS» → [], «AUTH» → [«LOGIN», «PLAIN»].
+    var extensions: [String: [String]] = [:]
     var encrypted = false
 
     static func open(settings: SMTPSettings, group: any EventLoopGroup) async throws -> SMTPSession {
@@ -86,7 +87,7 @@ private struct SMTPSession {
 
     private mutating func hello() async throws {
         try await ehlo()
-        if extensions.contains("STARTTLS") {
+        if extensions["STARTTLS"] != nil {
             try await expect(220, after: "STARTTLS", command: "STARTTLS")
             try await startTLS()
             try await ehlo()
@@ -103,12 +104,11 @@ private struct SMTPSession {
             reply = try await exchange("HELO \(name)")
         }
         guard reply.code == 250 else { throw SMTPError.rejected(command: "EHLO", code: reply.code, text: reply.text) }
-        extensions = Set(reply.lines.dropFirst().map { $0.uppercased() })
-        if reply.lines.dropFirst().contains(where: { $0.uppercased().hasPrefix("AUTH") }) {
-            extensions.formUnion(
-                reply.lines.filter { $0.uppercased().hasPrefix("AUTH") }
-                    .flatMap { $0.uppercased().split(separator: " ").dropFirst().map { "AUTH=\($0)" } })
-        }
+        extensions = Dictionary(
+            reply.lines.dropFirst().compactMap { line in
+                let words = line.uppercased().split(separator: " ").map(String.init)
+                return words.first.map { ($0, Array(words.dropFirst())) }
+            }, uniquingKeysWith: { a, _ in a })
     }
 
     private mutating func startTLS() async throws {
@@ -131,10 +131,11 @@ private struct SMTPSession {
     }
 
     private mutating func authenticate(_ username: String, _ password: String) async throws {
-        if extensions.contains("AUTH=PLAIN") {
+        let mechanisms = extensions["AUTH"] ?? []
+        if mechanisms.contains("PLAIN") {
             let token = Data("\u{0}\(username)\u{0}\(password)".utf8).base64EncodedString()
             try await expect(235, after: "AUTH PLAIN \(token)", command: "AUTH PLAIN")
-        } else if extensions.contains("AUTH=LOGIN") {
+        } else if mechanisms.contains("LOGIN") {
             try await expect(334, after: "AUTH LOGIN", command: "AUTH LOGIN")
             try await expect(334, after: Data(username.utf8).base64EncodedString(), command: "AUTH LOGIN")
             try await expect(235, after: Data(password.utf8).base64EncodedString(), command: "AUTH LOGIN")

@@ -112,13 +112,9 @@ struct TasksPage {
 
     /// The note's fields, url-encoded or multipart (with the evidence file `can_cu`).
     static func updateForm(_ request: Request) async throws -> (UpdateForm, (name: String, bytes: [UInt8])?) {
-        let type = request.headers[.contentType] ?? ""
-        guard type.hasPrefix("multipart/form-data") else {
+        guard let form = try await MultipartBody.read(request) else {
             return (try await FormBody.decode(UpdateForm.self, from: request), nil)
         }
-        var request = request
-        let body = try await request.collectBody(upTo: MultipartBody.maximumSize)
-        let form = try MultipartBody(body, contentType: type)
         let fields = UpdateForm(viec_da_lam: form.string("viec_da_lam") ?? "", hoan_thanh: form.string("hoan_thanh"))
         guard let part = form.part(named: "can_cu"), part.body.readableBytes > 0 else { return (fields, nil) }
         return (fields, (MultipartBody.filename(part) ?? "", Array(part.body.readableBytesView)))

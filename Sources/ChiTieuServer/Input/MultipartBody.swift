@@ -30,6 +30,14 @@ struct MultipartBody {
         parts = collected
     }
 
+    /// The posted form when it is multipart (an upload), nil for a url-encoded one.
+    static func read(_ request: Request) async throws -> MultipartBody? {
+        let type = request.headers[.contentType] ?? ""
+        guard type.hasPrefix("multipart/form-data") else { return nil }
+        var request = request
+        return try MultipartBody(try await request.collectBody(upTo: maximumSize), contentType: type)
+    }
+
     func part(named name: String) -> MultipartPart? { parts.first { $0.name == name } }
 
     /// The file name the browser sent with a part («Báo cáo 12.pdf»), if any.

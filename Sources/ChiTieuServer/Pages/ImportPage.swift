@@ -121,11 +121,7 @@ struct ImportPage {
     static func read(_ request: Request) async throws -> (text: String, document: String) {
         var pasted = Pasted()
         var file: MultipartPart?
-        let type = request.headers[.contentType] ?? ""
-        if type.hasPrefix("multipart/form-data") {
-            var request = request
-            let body = try await request.collectBody(upTo: MultipartBody.maximumSize)
-            let form = try MultipartBody(body, contentType: type)
+        if let form = try await MultipartBody.read(request) {
             pasted = Pasted(van_ban: form.string("van_ban"), ten: form.string("ten"))
             file = form.part(named: "tep")
         } else {

@@ -49,7 +49,9 @@ extension MemoryRepository: OutboxRepository {
             waiting: outbox.filter(\.pending).count, sent: outbox.filter { $0.sentAt != nil }.count,
             failed: outbox.filter { $0.failedAt != nil }.count,
             recentFailures: outbox.filter { $0.failedAt != nil }.reversed().prefix(10).map {
-                ($0.queued.mail.recipient.value, $0.queued.mail.subject, $0.lastError ?? "")
+                OutboxSummary.Failure(
+                    recipient: $0.queued.mail.recipient.value, subject: $0.queued.mail.subject,
+                    error: $0.lastError ?? "")
             })
     }
 

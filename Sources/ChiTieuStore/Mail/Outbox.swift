@@ -31,13 +31,13 @@ public struct OutboxSummary: Sendable, Equatable {
     public var waiting: Int
     public var sent: Int
     public var failed: Int
-    /// The latest mails given up, newest first: recipient, subject, why.
-    public var recentFailures: [(recipient: String, subject: String, error: String)]
+    /// The latest mails given up, newest first.
+    public var recentFailures: [Failure]
 
-    public static func == (a: Self, b: Self) -> Bool {
-        a.waiting == b.waiting && a.sent == b.sent && a.failed == b.failed
-            && a.recentFailures.map(\.recipient) == b.recentFailures.map(\.recipient)
-            && a.recentFailures.map(\.error) == b.recentFailures.map(\.error)
+    public struct Failure: Sendable, Equatable {
+        public var recipient: String
+        public var subject: String
+        public var error: String
     }
 }
 

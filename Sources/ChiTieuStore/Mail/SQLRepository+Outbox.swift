@@ -73,11 +73,10 @@ extension SQLRepository: OutboxRepository {
             let recent = try await db.select().columns("recipient", "subject", "last_error").from("outbox")
                 .where("failed_at", .isNot, SQLLiteral.null).orderBy("id", .descending).limit(10).all()
                 .map {
-                    (
+                    OutboxSummary.Failure(
                         recipient: try $0.decode(column: "recipient", as: String.self),
                         subject: try $0.decode(column: "subject", as: String.self),
-                        error: try $0.decode(column: "last_error", as: String?.self) ?? ""
-                    )
+                        error: try $0.decode(column: "last_error", as: String?.self) ?? "")
                 }
             return OutboxSummary(waiting: waiting, sent: sent, failed: failed, recentFailures: recent)
         }
