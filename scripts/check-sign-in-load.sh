@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # A burst of 200 parallel wrong passwords for one name against `chitieu serve` on loopback:
 # at most 5 reach the password check (401), every other one is refused at once (429), none
-# fails (5xx), and a signed-in reader reading a unit's page meanwhile keeps p99 under 100 ms.
+# fails (5xx), and a signed-in reader reading a unit's page meanwhile keeps p99 under 100 ms
+# (the page stays cached: signing in changes nothing it shows).
 # Prints the figures; exits non-zero when a goal is missed. Under CI (CI=true, a debug build on a
 # shared 2-core machine) the reader's bound is 500 ms: before the fix it waited 5,6 s. The
-# counts must hold on every run; a p99 over the bound (the reader shares the CI machine, and the
-# Python client's GIL, with the 200 guessing threads) is measured once more on a fresh server
-# and database before it fails, and both figures are printed.
+# counts must hold on every run; a p99 over the bound (the reader shares the CI machine with the
+# 200 guessing threads) is measured once more on a fresh server and database before it fails,
+# and both figures are printed. The reader runs in its own process: in the guessers' process it
+# waited for Python's GIL behind 200 threads, and CI measured that wait (p99 0,7 s) instead of
+# the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product chitieu >/dev/null
@@ -22,7 +25,7 @@ unit=$("$bin" units --db "$work/demo.sqlite" --search 630 --json | python3 -c 'i
 "$bin" backup "$work/fresh.sqlite" --db "$work/demo.sqlite" >/dev/null
 source scripts/demo-server.bash
 cat >"$work/load.py" <<'PY'
-import http.cookiejar, sys, threading, time, urllib.error, urllib.parse, urllib.request
+import http.cookiejar, multiprocessing, sys, threading, time, urllib.error, urllib.parse, urllib.request
 base = f"http://127.0.0.1:{sys.argv[1]}"
 bound = 500 if sys.argv[2] == "true" else 100
 
@@ -45,18 +48,25 @@ def sign_in(opener, token, name, password):
     except urllib.error.HTTPError as e:
         return e.code
 
-jar, reader = browser()
-status = sign_in(reader, csrf(jar, reader), "nguoidoc", "mat-khau-nguoi-doc-1")
-assert status == 303, f"the reader could not sign in: {status}"
-page = base + "/don-vi/" + sys.argv[3] + "?nam=2024&thang=9"
-reader.open(page).read()
-
-latencies, done = [], threading.Event()
-def read_meanwhile():
+def read_meanwhile(ready, done, results):
+    jar, reader = browser()
+    status = sign_in(reader, csrf(jar, reader), "nguoidoc", "mat-khau-nguoi-doc-1")
+    assert status == 303, f"the reader could not sign in: {status}"
+    page = base + "/don-vi/" + sys.argv[3] + "?nam=2024&thang=9"
+    reader.open(page).read()
+    ready.set()
+    latencies = []
     while not done.is_set():
         start = time.perf_counter()
         reader.open(page).read()
         latencies.append((time.perf_counter() - start) * 1000)
+    results.put(latencies)
+
+ready, done, results = multiprocessing.Event(), multiprocessing.Event(), multiprocessing.Queue()
+watcher = multiprocessing.Process(target=read_meanwhile, args=(ready, done, results))
+watcher.start()
+if not ready.wait(30):
+    sys.exit("the reader could not read the unit page within 30 s")
 
 ajar, attacker = browser()
 token = csrf(ajar, attacker)
@@ -67,8 +77,6 @@ def guess(n):
     with lock:
         statuses.append(s)
 
-watcher = threading.Thread(target=read_meanwhile)
-watcher.start()
 started = time.perf_counter()
 threads = [threading.Thread(target=guess, args=(n,)) for n in range(200)]
 for t in threads: t.start()
@@ -76,6 +84,7 @@ for t in threads: t.join()
 burst = time.perf_counter() - started
 time.sleep(0.5)
 done.set()
+latencies = results.get(timeout=30)
 watcher.join()
 
 latencies.sort()
@@ -87,6 +96,7 @@ failed = [s for s in statuses if s >= 500]
 print(f"200 wrong passwords in {burst:.2f} s: {checked} checked (401), {refused} refused at once (429), "
       f"{len(failed)} server errors")
 print(f"signed-in reader meanwhile: {len(latencies)} pages, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+print("slowest reader pages (ms):", ", ".join(str(round(x)) for x in latencies[-5:]))
 ok = checked <= 5 and refused + checked == 200 and not failed and p99 < bound
 print(f"reader p99 bound: {bound} ms")
 counts_ok = checked <= 5 and refused + checked == 200 and not failed

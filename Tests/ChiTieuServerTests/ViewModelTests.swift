@@ -1,6 +1,7 @@
 import ChiTieuCore
 import ChiTieuStore
 import Foundation
+import Hummingbird
 import NIOCore
 import Synchronization
 import Testing
@@ -141,5 +142,40 @@ private final class LoadCount: Sendable {
         #expect(saved.status == .seeOther)
         _ = try await fixture.services.cache.units(load: load)
         #expect(loads.value == 1)
+    }
+
+    /// A page cached for a reader stays cached while someone signs in, rightly or wrongly:
+    /// neither changes a figure; a saved change still empties it.
+    @Test func signingInKeepsCachedPagesAndASavedChangeDropsThem() async throws {
+        let fixture = try await ServerFixture.demo()
+        let cache = fixture.services.cache
+        func page(_ text: String) async throws -> String {
+            let response = try await cache.response("/don-vi/5", contentType: "text/plain") { ByteBuffer(string: text) }
+            let body = try await ResponseCacheTests().body(response)
+            return body
+        }
+        #expect(try await page("cũ") == "cũ")
+        let statuses = try await fixture.test(as: nil) { client in
+            let form = try await client.get("/dang-nhap")
+            let cookie = try #require(form.headers[.setCookie])
+            let csrf = String(cookie.dropFirst("chitieu_csrf=".count).prefix { $0 != ";" })
+            var statuses: [HTTPResponse.Status] = []
+            for password in ["doan-sai-1", "mat-khau-dai-1"] {
+                let response = try await client.client.execute(
+                    uri: "/dang-nhap", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "chitieu_csrf=\(csrf)"],
+                    body: ByteBuffer(string: "_csrf=\(csrf)&ten=quantri&mat_khau=\(password)")
+                ) { $0 }
+                statuses.append(response.status)
+            }
+            return statuses
+        }
+        #expect(statuses == [.unauthorized, .seeOther])
+        #expect(try await page("mới") == "cũ")
+        let saved = try await fixture.test { client in
+            try await client.postForm("/danh-muc", [("ten", "Số hộ nuôi dê"), ("don_vi_tinh", "hộ")])
+        }
+        #expect(saved.status == .seeOther)
+        #expect(try await page("mới") == "mới")
     }
 }
