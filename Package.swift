@@ -62,7 +62,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "ChiTieuIngest", dependencies: ["ChiTieuCore", "ChiTieuExtract", "ChiTieuStore"]),
+        // Excel workbooks and Word documents as offices have them (ZIPFoundation and
+        // Foundation's XML parser: the package set has no reader of either).
+        .target(
+            name: "ChiTieuOffice",
+            dependencies: ["ChiTieuCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "ChiTieuIngest", dependencies: ["ChiTieuCore", "ChiTieuExtract", "ChiTieuStore", "ChiTieuOffice"]),
         .target(
             name: "ChiTieuServer",
             dependencies: [
@@ -89,8 +95,12 @@ let package = Package(
         // What the store and server tests share to run on SQLite and PostgreSQL (not shipped).
         .target(
             name: "ChiTieuTestSupport",
-            dependencies: ["ChiTieuStore", "ChiTieuCore", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "ChiTieuStore", "ChiTieuCore", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/ChiTieuTestSupport"),
+        .testTarget(name: "ChiTieuOfficeTests", dependencies: ["ChiTieuOffice", "ChiTieuCore", "ChiTieuTestSupport"]),
         .testTarget(name: "ChiTieuCoreTests", dependencies: ["ChiTieuCore"]),
         .testTarget(name: "ChiTieuExtractTests", dependencies: ["ChiTieuExtract", "ChiTieuCore"]),
         .testTarget(
@@ -113,9 +123,12 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
-            name: "ChiTieuMailTests", dependencies: ["ChiTieuMail", "ChiTieuStore", "ChiTieuCore", "ChiTieuTestSupport"]),
+            name: "ChiTieuMailTests",
+            dependencies: ["ChiTieuMail", "ChiTieuStore", "ChiTieuCore", "ChiTieuTestSupport"]),
         .testTarget(
             name: "ChiTieuIngestTests",
-            dependencies: ["ChiTieuIngest", "ChiTieuStore", "ChiTieuExtract", "ChiTieuCore"]),
+            dependencies: [
+                "ChiTieuIngest", "ChiTieuStore", "ChiTieuExtract", "ChiTieuCore", "ChiTieuOffice", "ChiTieuTestSupport",
+            ]),
     ]
 )

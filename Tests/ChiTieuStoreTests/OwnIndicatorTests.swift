@@ -123,7 +123,7 @@ import Testing
             ).batch(csv: wrong, document: "w.csv")
             Issue.record("a wrong table was accepted")
         } catch let StoreError.invalidBatch(problems) {
-            #expect(problems.map(\.origin) == ["dòng 3, cột Đơn vị tính"])
+            #expect(problems.map(\.origin) == ["dòng 3, cột «Đơn vị tính»"])
         }
         await close()
     }

@@ -59,7 +59,7 @@ public enum TableColumn: String, CaseIterable, Sendable {
     }
 
     /// Finds the column a header names: `gia_tri`, `Giá trị`, `gia tri`.
-    static func matching(_ header: String) -> TableColumn? {
+    public static func matching(_ header: String) -> TableColumn? {
         let key = NameKey(header)
         let folded = key.folded.replacingOccurrences(of: "_", with: " ")
         if ["dvt", "d v t", "don vi do"].contains(folded.replacingOccurrences(of: ".", with: "")) {

@@ -33,6 +33,14 @@ public struct TableImporter: Sendable {
         guard let header = records.first else {
             throw StoreError.invalidBatch([BatchProblem(origin: nil, "tệp trống.")])
         }
+        let rows = records.dropFirst().enumerated().map { ImportTable.Row(line: $0.offset + 2, fields: $0.element) }
+        return try await batch(table: ImportTable(header: header, rows: rows), document: document, enteredBy: enteredBy)
+    }
+
+    /// The batch of a table read from any file: a CSV file's, or a workbook sheet's.
+    public func batch(table: ImportTable, document: String, enteredBy: String? = nil) async throws -> DataBatch {
+        let header = table.header
+        let headerPlace = table.headerPlace
         var problems: [BatchProblem] = []
         var columns: [TableColumn: Int] = [:]
         for (index, name) in header.enumerated() {
@@ -41,26 +49,26 @@ public struct TableImporter: Sendable {
             guard let column = TableColumn.matching(trimmed) else {
                 problems.append(
                     BatchProblem(
-                        origin: "dòng 1",
+                        origin: headerPlace,
                         "cột «\(trimmed)» không được hỗ trợ. Các cột hợp lệ: \(TableColumn.allCases.map(\.vietnamese).joined(separator: ", "))."
                     ))
                 continue
             }
             if columns[column] != nil {
-                problems.append(BatchProblem(origin: "dòng 1", "cột «\(column.vietnamese)» xuất hiện hai lần."))
+                problems.append(BatchProblem(origin: headerPlace, "cột «\(column.vietnamese)» xuất hiện hai lần."))
             }
             columns[column] = index
         }
         for required in [TableColumn.kind, .unit, .indicator, .value] where columns[required] == nil {
             problems.append(
-                BatchProblem(origin: "dòng 1", "thiếu cột «\(required.vietnamese)» (hoặc \(required.rawValue))."))
+                BatchProblem(origin: headerPlace, "thiếu cột «\(required.vietnamese)» (hoặc \(required.rawValue))."))
         }
         if !problems.isEmpty { throw StoreError.invalidBatch(problems) }
 
         var batch = DataBatch()
-        var rows = records.dropFirst().enumerated().compactMap { offset, record in
-            record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
-                ? nil : TableRow(line: offset + 2, fields: record, columns: columns)
+        var rows = table.rows.compactMap { row in
+            row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
+                ? nil : TableRow(row, columns: columns)
         }
         var collector = targetSetTitle.map { TargetSetCollector(title: $0, numbered: columns[.number] != nil) }
         let headings = Set(rows.filter { collector != nil && TargetSetCollector.isHeading($0) }.map(\.line))
@@ -156,7 +164,7 @@ struct NewIndicators {
     private(set) var problems: [BatchProblem] = []
 
     init(rows: [TableRow], catalogue: Catalogue) {
-        var units: [String: (name: String, unit: String?, line: Int)] = [:]
+        var units: [String: (name: String, unit: String?, origin: String)] = [:]
         var order: [String] = []
         for row in rows {
             guard let name = row.text(.indicator), catalogue.indicator(named: name) == nil else { continue }
@@ -166,22 +174,22 @@ struct NewIndicators {
                 if let unit, let first = seen.unit, NameKey(unit) != NameKey(first) {
                     problems.append(
                         BatchProblem(
-                            origin: "dòng \(row.line), cột Đơn vị tính",
-                            "«\(unit)» khác «\(first)» ở dòng \(seen.line) cho cùng chỉ tiêu «\(name)»."))
+                            origin: "\(row.origin), cột «\(row.columnName(.measureUnit))»",
+                            "«\(unit)» khác «\(first)» ở \(seen.origin) cho cùng chỉ tiêu «\(name)»."))
                 }
-                if seen.unit == nil, unit != nil { units[key] = (seen.name, unit, row.line) }
+                if seen.unit == nil, unit != nil { units[key] = (seen.name, unit, row.origin) }
                 continue
             }
-            units[key] = (name, unit, row.line)
+            units[key] = (name, unit, row.origin)
             order.append(key)
         }
         var all = catalogue.indicators
         for key in order {
-            let (name, unit, line) = units[key]!
+            let (name, unit, origin) = units[key]!
             guard let unit else {
                 problems.append(
                     BatchProblem(
-                        origin: "dòng \(line), cột Đơn vị tính",
+                        origin: "\(origin), cột «Đơn vị tính»",
                         "cần đơn vị tính để tạo chỉ tiêu mới «\(name)» (thêm cột «Đơn vị tính» hoặc «dvt»)."))
                 continue
             }
@@ -191,7 +199,7 @@ struct NewIndicators {
                 indicators.append(made)
                 all.append(made)
             case .failure(let list):
-                problems += list.problems.map { BatchProblem(origin: "dòng \(line)", $0.message) }
+                problems += list.problems.map { BatchProblem(origin: origin, $0.message) }
             }
         }
     }

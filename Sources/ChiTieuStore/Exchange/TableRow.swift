@@ -12,15 +12,21 @@ struct TableRow {
     let line: Int
     let fields: [String]
     let columns: [TableColumn: Int]
+    /// "dòng 12", or "trang «Biểu 01», dòng 12" for a sheet's row.
+    let origin: String
+    private let cellNames: [TableColumn: String]
     private(set) var problems: [BatchProblem] = []
 
-    init(line: Int, fields: [String], columns: [TableColumn: Int]) {
-        self.line = line
-        self.fields = fields
+    init(_ row: ImportTable.Row, columns: [TableColumn: Int]) {
+        line = row.line
+        fields = row.fields
+        origin = row.place
+        cellNames = row.cellNames
         self.columns = columns
     }
 
-    var origin: String { "dòng \(line)" }
+    /// The column as messages name it: the header's, or the cell a rebuilt row took it from.
+    func columnName(_ column: TableColumn) -> String { cellNames[column] ?? column.vietnamese }
 
     mutating func read(
         catalogue: Catalogue, units: inout UnitCache, document: String, enteredBy: String?
@@ -189,7 +195,7 @@ struct TableRow {
     }
 
     private mutating func problem(_ column: TableColumn, _ text: String) {
-        problems.append(BatchProblem(origin: "\(origin), cột «\(column.vietnamese)»", text))
+        problems.append(BatchProblem(origin: "\(origin), cột «\(columnName(column))»", text))
     }
 
     private mutating func fail<T>(_ column: TableColumn, _ text: String) -> T? {

@@ -62,7 +62,7 @@ struct TargetSetCollector {
     }
 
     private mutating func problem(_ row: TableRow, _ text: String) {
-        problems.append(BatchProblem(origin: "\(row.origin), cột «\(TableColumn.number.vietnamese)»", text))
+        problems.append(BatchProblem(origin: "\(row.origin), cột «\(row.columnName(.number))»", text))
     }
 
     var targetSets: [TargetSet] { order.compactMap { sets[$0] } }

@@ -1,0 +1,91 @@
+import ChiTieuCore
+import ChiTieuStore
+import ChiTieuTestSupport
+import Foundation
+import Testing
+
+@testable import ChiTieuIngest
+
+/// A workbook file, as bytes, through the importer into a store: the same checks, versions and
+/// provenance as a CSV file.
+@Suite struct WorkbookImportTests {
+    /// «BIỂU … 6 THÁNG NĂM 2024» of «UBND HUYỆN IA THỬ»: shared strings, a merged «So sánh (%)».
+    static func officeWorkbook(production: String = "<c r=\"E6\"><v>2400.5</v></c>") throws -> Data {
+        let strings = [
+            "UBND HUYỆN IA THỬ", "BIỂU KẾT QUẢ THỰC HIỆN CHỈ TIÊU 6 THÁNG NĂM 2024", "STT", "Chỉ tiêu", "ĐVT",
+            "Kế hoạch năm 2024", "Ước thực hiện 6 tháng", "So sánh (%)", "KH", "Cùng kỳ", "Tổng giá trị sản xuất",
+            "tỷ đồng", "Thu ngân sách trên địa bàn",
+        ]
+        func s(_ ref: String, _ index: Int) -> String { "<c r=\"\(ref)\" t=\"s\"><v>\(index)</v></c>" }
+        let body = """
+            <sheetData>\
+            <row r="1">\(s("A1", 0))</row><row r="2">\(s("A2", 1))</row>\
+            <row r="4">\(s("A4", 2))\(s("B4", 3))\(s("C4", 4))\(s("D4", 5))\(s("E4", 6))\(s("F4", 7))</row>\
+            <row r="5">\(s("F5", 8))\(s("G5", 9))</row>\
+            <row r="6"><c r="A6"><v>1</v></c>\(s("B6", 10))\(s("C6", 11))<c r="D6"><v>5000</v></c>\
+            \(production)<c r="F6" s="1"><v>0.4801</v></c><c r="G6"><v>105.1</v></c></row>\
+            <row r="7"><c r="A7"><v>2</v></c>\(s("B7", 12))\(s("C7", 11))<c r="D7" t="inlineStr"><is><t>24,8</t></is></c>\
+            <c r="E7"><f>D7*0.6</f><v>14.88</v></c></row>\
+            </sheetData><mergeCells><mergeCell ref="F4:G4"/><mergeCell ref="A4:A5"/></mergeCells>
+            """
+        return try TestWorkbook.make(sheets: [("Biểu", body)], strings: strings, numberFormats: [0, 10])
+    }
+
+    private func withStore(_ body: (SQLRepository) async throws -> Void) async throws {
+        let path = TemporaryPath()
+        defer { path.remove() }
+        let repository = try await SQLRepository.openSQLite(path: path.path)
+        try await repository.ensureCatalogue()
+        var units = DataBatch()
+        units.addUnit(.district, "Ia Thử")
+        do {
+            try await repository.save(units)
+            try await body(repository)
+        } catch {
+            await repository.close()
+            throw error
+        }
+        await repository.close()
+    }
+
+    @Test func anOfficeWorkbookIsStoredWithItsPercentAndGrowth() async throws {
+        try await withStore { repository in
+            let read = try WorkbookTables.read(try Self.officeWorkbook(), fileName: "bieu-6-thang.xlsx")
+            #expect(read.reading.contains("cột E: Ước thực hiện 6 tháng → ước thực hiện 6 tháng năm 2024"))
+            let catalogue = try await repository.storedCatalogue(location: "test")
+            let batch = try await TableImporter(repository: repository, catalogue: catalogue)
+                .batch(table: read.table, document: "bieu-6-thang.xlsx")
+            let summary = try await repository.save(batch)
+            #expect(summary.targetsAdded == 2 && summary.observationsAdded == 2)
+            let unit = try await UnitResolver(repository: repository).resolve("Ia Thử")
+            let results = try await repository.observations(unitIDs: [unit.id], years: 2024...2024)
+            let production = try #require(results.first { $0.indicatorCode == "total_production_value" })
+            #expect(production.value == 2400.5)
+            #expect(production.period == (try Period(year: 2024, fromMonth: 1, toMonth: 6)))
+            #expect(production.estimated)
+            #expect(production.statedPercentOfPlan == 48.01)
+            #expect(production.statedGrowthPercent.map { ($0 * 100).rounded() / 100 } == 5.1)
+            #expect(production.source.document == "bieu-6-thang.xlsx")
+        }
+    }
+
+    @Test func aWrongCellIsNamedBySheetRowAndColumnAndNothingIsStored() async throws {
+        try await withStore { repository in
+            let bad = try Self.officeWorkbook(production: "<c r=\"E6\"><f>E9</f></c>")
+            let error = try #require(throws: StoreError.self) { try WorkbookTables.read(bad, fileName: "b.xlsx") }
+            #expect(error.message.contains("Trang «Biểu», ô E6: công thức =E9 chưa có kết quả lưu"))
+            let text = try Self.officeWorkbook(production: "<c r=\"E6\" t=\"inlineStr\"><is><t>hai nghìn</t></is></c>")
+            let read = try WorkbookTables.read(text, fileName: "c.xlsx")
+            let catalogue = try await repository.storedCatalogue(location: "test")
+            let refused = try await #require(throws: StoreError.self) {
+                try await TableImporter(repository: repository, catalogue: catalogue).batch(
+                    table: read.table, document: "c.xlsx")
+            }
+            #expect(
+                refused.message.contains(
+                    "Trang «Biểu», dòng 6, cột «E: Ước thực hiện 6 tháng»: «hai nghìn» không phải là số"))
+            let unit = try await UnitResolver(repository: repository).resolve("Ia Thử")
+            #expect(try await repository.observations(unitIDs: [unit.id], years: 2024...2024).isEmpty)
+        }
+    }
+}
