@@ -62,7 +62,7 @@ import Testing
                 .number, .name, .measureUnit, .plan(year: 2024), .result(year: nil, toMonth: 9, estimated: false),
                 .percentOfPlan, .ratioToLastYear, .note,
             ])
-        let table = try layout.table(SummarySheet.Options())
+        let table = try layout.table(SummarySheet.Options()).table
         let rows = records(table)
         #expect(rows.count == 5)
         #expect(
@@ -90,7 +90,7 @@ import Testing
 
     @Test func groupRowsAreKeptForATargetSet() throws {
         let layout = try #require(SummarySheet(Self.office))
-        let rows = records(try layout.table(SummarySheet.Options(headings: true)))
+        let rows = records(try layout.table(SummarySheet.Options(headings: true)).table)
         #expect(
             rows.filter { $0["Loại"] == nil }.map { "\($0["STT"] ?? "") \($0["Chỉ tiêu"] ?? "")" } == [
                 "I KINH TẾ", "II XÃ HỘI",
@@ -99,7 +99,7 @@ import Testing
 
     @Test func whatTheCommandSaysWinsOverTheTitle() throws {
         let layout = try #require(SummarySheet(Self.office))
-        let rows = records(try layout.table(SummarySheet.Options(unit: "xã Yang Trung", year: 2025, toMonth: 6)))
+        let rows = records(try layout.table(SummarySheet.Options(unit: "xã Yang Trung", year: 2025, toMonth: 6)).table)
         #expect(rows[1]["Đơn vị"] == "xã Yang Trung")
         #expect(rows[1]["Năm"] == "2025" && rows[1]["Đến tháng"] == "9")  // the column says 9 months
         #expect(rows[0]["Năm"] == "2024")  // and the plan column its year
@@ -115,7 +115,7 @@ import Testing
         #expect(error.message.contains("Trang «Biểu 01»: không rõ đơn vị"))
         #expect(error.message.contains("--year"))
         #expect(error.message.contains("--to-month"))
-        let rows = records(try layout.table(SummarySheet.Options(unit: "Kông Chro", year: 2024, toMonth: 6)))
+        let rows = records(try layout.table(SummarySheet.Options(unit: "Kông Chro", year: 2024, toMonth: 6)).table)
         #expect(
             rows == [
                 [

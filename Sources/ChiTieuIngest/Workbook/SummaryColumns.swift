@@ -20,6 +20,10 @@ enum SummaryRole: Equatable {
     case ratioToLastYear
     /// The change from the same period («Tăng, giảm so với cùng kỳ (%)»: 3,81).
     case growth
+    /// «So cùng kỳ (%)» without «tăng»: a ratio or a change, told by its numbers (`Comparison`).
+    case comparedToLastYear
+    /// «Ước tính»: «ước» in a row marks its result as estimated.
+    case estimatedFlag
     case note
 
     /// The role a header names, or nil for a header this reader does not know. `folded` is
@@ -33,9 +37,13 @@ enum SummaryRole: Equatable {
         if ["stt", "tt", "so tt", "so thu tu"].contains(folded.filter { $0 != "." }) { return .number }
         if words.contains("dvt") || has("don vi tinh") || has("d.v.t") { return .measureUnit }
         if has("ghi chu") { return .note }
+        if folded == "uoc tinh" || folded == "uoc" { return .estimatedFlag }
         let compares = has("so sanh") || has("so voi") || has("%") || has("ty le")
         if has("cung ky") || has("nam truoc") {
-            if compares { return has("tang") ? .growth : .ratioToLastYear }
+            if compares {
+                if has("tang") { return .growth }
+                return has("so sanh") || has("ty le") ? .ratioToLastYear : .comparedToLastYear
+            }
             return .lastYear(year: year, toMonth: months)
         }
         if compares, has("ke hoach") || words.contains("kh") { return .percentOfPlan }

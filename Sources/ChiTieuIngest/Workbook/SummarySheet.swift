@@ -87,8 +87,16 @@ struct SummarySheet {
         }
     }
 
-    /// «UBND HUYỆN KÔNG CHRO» → «huyện kông chro»: the issuing body's unit.
+    /// «UBND HUYỆN KÔNG CHRO» → «huyện kông chro»: the issuing body's unit; or a title that
+    /// begins with the unit («Huyện Kông Chro — 9 tháng năm 2024», as chitieu's reports).
     static func unit(in title: [String]) -> String? {
+        let kinds = ["huyen ", "xa ", "tinh ", "thanh pho ", "thi xa ", "phuong ", "thi tran ", "dac khu "]
+        for text in title {
+            let parts = text.components(separatedBy: " — ")
+            if parts.count == 2, kinds.contains(where: NameKey(parts[0]).folded.hasPrefix) {
+                return parts[0].trimmingCharacters(in: .whitespaces)
+            }
+        }
         let bodies = ["uy ban nhan dan ", "ubnd ", "hdnd ", "hoi dong nhan dan ", "dang uy ", "huyen uy ", "tinh uy "]
         for text in title {
             let lower = text.precomposedStringWithCanonicalMapping.lowercased()
@@ -138,6 +146,8 @@ extension SummaryRole {
         case .lastYear(let y, let m): return "thực hiện cùng kỳ " + period(y ?? year - 1, m ?? months)
         case .percentOfPlan: return "% so với kế hoạch"
         case .ratioToLastYear: return "% so với cùng kỳ (tăng trưởng = số này − 100)"
+        case .comparedToLastYear: return "so với cùng kỳ (%): số quanh 100 là tỷ lệ (tăng trưởng = số − 100), số nhỏ là mức tăng"
+        case .estimatedFlag: return "đánh dấu số ước tính"
         case .growth: return "tăng trưởng so với cùng kỳ (%)"
         case .note: return "ghi chú (không nhập)"
         }

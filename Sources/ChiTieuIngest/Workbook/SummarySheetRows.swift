@@ -20,8 +20,9 @@ extension SummarySheet {
 
     /// The rows of the plans-and-results table, with where each came from, or the problems of
     /// the sheet (no unit, no year, a formula without its value) — all of them at once.
-    func table(_ options: Options) throws -> ImportTable {
+    func table(_ options: Options) throws -> (table: ImportTable, notes: [String]) {
         var problems: [BatchProblem] = []
+        var notes: [String] = []
         let place = "trang «\(sheet.name)»"
         let unit = options.unit ?? titleUnit
         let year = options.year ?? titleYear ?? columns.lazy.compactMap(\.role.year).first
@@ -42,6 +43,7 @@ extension SummarySheet {
                     origin: place, "không rõ kỳ báo cáo (mấy tháng) của cột thực hiện; ghi khi nhập (--to-month)."))
         }
         var rows: [ImportTable.Row] = []
+        let ratios = ratioColumns
         for line in lines() {
             for column in columns {
                 let reference = CellReference(row: line.row.number, column: column.index)
@@ -56,11 +58,11 @@ extension SummarySheet {
                 if options.headings { rows.append(shared.row(line.row.number, [:], names: [:])) }
                 continue
             }
-            rows += records(line.row, shared, year: year, months: months ?? 12)
+            rows += records(line.row, shared, year: year, months: months ?? 12, ratios: ratios, notes: &notes)
         }
         if !problems.isEmpty { throw StoreError.invalidBatch(problems) }
         let header = Self.tableColumns.map(\.vietnamese)
-        return ImportTable(header: header, headerPlace: "\(place), dòng \(headerStart)", rows: rows)
+        return (ImportTable(header: header, headerPlace: "\(place), dòng \(headerStart)", rows: rows), notes)
     }
 
     /// What every record of one sheet row shares.
@@ -81,9 +83,13 @@ extension SummarySheet {
     }
 
     /// The plan, the result, the year's estimate and last year's figure of one row, each a record.
-    private func records(_ row: SheetRow, _ shared: Shared, year: Int, months: Int) -> [ImportTable.Row] {
+    private func records(
+        _ row: SheetRow, _ shared: Shared, year: Int, months: Int, ratios: Set<Int>, notes: inout [String]
+    ) -> [ImportTable.Row] {
         let value = { (column: Column) in SheetFields.text(row.cell(column.index)) }
         let measure = columns.first { $0.role == .measureUnit }.map(value) ?? ""
+        let flagged = columns.first { $0.role == .estimatedFlag }.map { NameKey(value($0)).folded }
+        let markedEstimated = flagged.map { $0.contains("uoc") || $0 == "x" } ?? false
         var percent: (String, String)?
         var growth: (String, String)?
         for column in columns {
@@ -91,8 +97,8 @@ extension SummarySheet {
             guard !text.isEmpty else { continue }
             switch column.role {
             case .percentOfPlan: percent = (text, column.cellName)
-            case .growth: growth = (text, column.cellName)
-            case .ratioToLastYear:
+            case .growth, .comparedToLastYear: growth = (text, column.cellName)
+            case .ratioToLastYear, .comparedToLastYear where ratios.contains(column.index):
                 // 103,81 (% of the same period) is growth of 3,81
                 let ratio = VietnameseNumber.parse(text.hasSuffix("%") ? String(text.dropLast()) : text)
                 growth = (ratio.map { SheetFields.number($0 - 100) } ?? text, column.cellName)
@@ -110,6 +116,12 @@ extension SummarySheet {
                 fields[.kind] = RowKind.plan.vietnamese
                 fields[.year] = String(y ?? year)
                 let (bound, comparator) = Self.planBound(text)
+                // «tăng bình quân 7,5» is a resolution's target: a biểu does not give its term
+                let folded = NameKey(bound).folded
+                if comparator.isEmpty, ["binh quan", "giai doan", "hang nam", "moi nam", "luy ke"].contains(where: folded.contains) {
+                    notes.append("\(shared.place): «\(bound)» ở cột \(column.cellName) không phải mức kế hoạch năm; bỏ qua.")
+                    continue
+                }
                 fields[.value] = bound
                 fields[.comparator] = comparator
             case .result(let y, let m, let estimated):
@@ -117,7 +129,7 @@ extension SummarySheet {
                 fields[.year] = String(y ?? year)
                 fields[.fromMonth] = "1"
                 fields[.toMonth] = String(m ?? months)
-                fields[.estimated] = estimated ? "x" : ""
+                fields[.estimated] = estimated || markedEstimated ? "x" : ""
                 if let percent { (fields[.percentOfPlan], names[.percentOfPlan]) = percent }
                 if let growth { (fields[.growth], names[.growth]) = growth }
             case .yearEstimate(let y):
@@ -134,6 +146,18 @@ extension SummarySheet {
             out.append(shared.row(row.number, fields, names: names))
         }
         return out
+    }
+
+    /// The «So cùng kỳ (%)» columns whose numbers are ratios (103,81) rather than changes
+    /// (3,81): those whose typical number is over 50.
+    var ratioColumns: Set<Int> {
+        Set(
+            columns.filter { $0.role == .comparedToLastYear }.map(\.index).filter { column in
+                let values = sheet.rows.filter { $0.number > headerEnd }.compactMap { row in
+                    VietnameseNumber.parse(SheetFields.text(row.cell(column)).replacingOccurrences(of: "%", with: ""))
+                }.map(abs).sorted()
+                return !values.isEmpty && values[values.count / 2] > 50
+            })
     }
 
     /// «≥ 95», «trên 500», «từ 95 trở lên», «không quá 3»: the number and the comparison.

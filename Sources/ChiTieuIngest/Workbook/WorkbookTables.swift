@@ -43,8 +43,8 @@ public enum WorkbookTables {
             if let layout = SummarySheet(sheet) {
                 let summary = SummarySheet.Options(
                     unit: options.unit, year: options.year, toMonth: options.toMonth, headings: options.headings)
-                let table = try layout.table(summary)
-                return WorkbookTable(sheet: sheet.name, table: table, reading: layout.reading(summary))
+                let (table, notes) = try layout.table(summary)
+                return WorkbookTable(sheet: sheet.name, table: table, reading: layout.reading(summary) + notes)
             }
         }
         let names = candidates.map { "«\($0.name)»" }.joined(separator: ", ")

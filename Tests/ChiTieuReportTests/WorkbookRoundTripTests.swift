@@ -1,0 +1,41 @@
+import ChiTieuCore
+import ChiTieuIngest
+import ChiTieuStore
+import Foundation
+import Testing
+
+@testable import ChiTieuReport
+
+/// The workbook `chitieu report --format xlsx` writes is read back by the importer: each
+/// annual plan and result of the table comes back with its value, percent and growth.
+@Suite struct WorkbookRoundTripTests {
+    @Test func theReportWorkbookImportsBackToItsFigures() async throws {
+        let material = try await ExportTests.material()
+        let data = try XLSXWriter().workbook(ReportTable(material))
+        let read = try WorkbookTables.read(data, fileName: "bao-cao.xlsx")
+        #expect(read.reading.first == "biểu của Huyện Kông Chro (theo phần đầu biểu)")
+        #expect(read.reading.contains("kỳ: 9 tháng năm 2024"))
+
+        let repository = MemoryRepository()
+        try await repository.ensureCatalogue()
+        try await repository.save(DemoDataSet.batch())
+        let catalogue = try await repository.storedCatalogue(location: "test")
+        let batch = try await TableImporter(repository: repository, catalogue: catalogue)
+            .batch(table: read.table, document: "bao-cao.xlsx")
+        let annual = material.overview.annual
+        #expect(annual.count >= 10 && batch.targets.count == annual.count)
+        #expect(batch.observations.count == annual.filter { $0.value != nil }.count)
+        for a in annual {
+            let plan = batch.targets.map(\.item).first { $0.indicatorCode == a.indicator.code }
+            #expect(plan?.bound.reference(for: a.indicator.direction) == a.targetValue, "\(a.indicator.name)")
+            guard let value = a.value else { continue }
+            let result = try #require(batch.observations.map(\.item).first { $0.indicatorCode == a.indicator.code })
+            #expect(result.value == value, "\(a.indicator.name)")
+            #expect(result.period == material.period)
+            #expect(result.estimated == a.estimated)
+            if let growth = a.growthPercent {
+                #expect(abs((result.statedGrowthPercent ?? .nan) - growth) < 0.005, "\(a.indicator.name)")
+            }
+        }
+    }
+}
