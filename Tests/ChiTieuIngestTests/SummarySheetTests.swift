@@ -153,6 +153,19 @@ import Testing
         #expect(SummaryRole.of("Người phụ trách") == nil)
     }
 
+    @Test func anEarlierYearsFigureKeepsItsYear() throws {
+        #expect(SummarySheet.earlierYear("72 (năm 2023)").map { "\($0.0) \($0.1)" } == "72 2023")
+        #expect(SummarySheet.earlierYear("72 (ước)") == nil)
+        let sheet = Self.sheet([
+            (1, ["Xã Ia Thử — 9 tháng năm 2024"]),
+            (2, ["Chỉ tiêu", "Kế hoạch", "Kết quả"]),
+            (3, ["Kết nạp đảng viên mới", 80.0, "72 (năm 2023)"]),
+        ])
+        let rows = records(try #require(SummarySheet(sheet)).table(SummarySheet.Options()).table)
+        #expect(rows[1]["Năm"] == "2023" && rows[1]["Đến tháng"] == "12" && rows[1]["Giá trị"] == "72")
+        #expect(rows[1]["Đơn vị"] == "Xã Ia Thử")
+    }
+
     @Test func numbersAreWrittenTheVietnameseWay() {
         #expect(SheetFields.number(4790.86) == "4790,86")
         #expect(SheetFields.number(0.7076 * 100) == "70,76")

@@ -146,7 +146,8 @@ extension SummaryRole {
         case .lastYear(let y, let m): return "thực hiện cùng kỳ " + period(y ?? year - 1, m ?? months)
         case .percentOfPlan: return "% so với kế hoạch"
         case .ratioToLastYear: return "% so với cùng kỳ (tăng trưởng = số này − 100)"
-        case .comparedToLastYear: return "so với cùng kỳ (%): số quanh 100 là tỷ lệ (tăng trưởng = số − 100), số nhỏ là mức tăng"
+        case .comparedToLastYear:
+            return "so với cùng kỳ (%): số quanh 100 là tỷ lệ (tăng trưởng = số − 100), số nhỏ là mức tăng"
         case .estimatedFlag: return "đánh dấu số ước tính"
         case .growth: return "tăng trưởng so với cùng kỳ (%)"
         case .note: return "ghi chú (không nhập)"

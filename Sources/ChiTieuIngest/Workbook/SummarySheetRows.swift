@@ -98,12 +98,21 @@ extension SummarySheet {
             switch column.role {
             case .percentOfPlan: percent = (text, column.cellName)
             case .growth, .comparedToLastYear: growth = (text, column.cellName)
-            case .ratioToLastYear, .comparedToLastYear where ratios.contains(column.index):
+            case .ratioToLastYear,
+                .comparedToLastYear where ratios.contains(column.index):
                 // 103,81 (% of the same period) is growth of 3,81
                 let ratio = VietnameseNumber.parse(text.hasSuffix("%") ? String(text.dropLast()) : text)
                 growth = (ratio.map { SheetFields.number($0 - 100) } ?? text, column.cellName)
             default: break
             }
+        }
+        // «tăng bình quân 7,5» is a resolution's target: the biểu gives neither its term nor a
+        // result of its kind, so the row is left out, and said so
+        if let term = columns.first(where: { $0.role.isPlan && Self.isTermTarget(value($0)) }) {
+            notes.append(
+                "\(shared.place): «\(value(term))» ở cột \(term.cellName) là chỉ tiêu nhiệm kỳ, không phải mức kế hoạch năm; bỏ qua dòng này."
+            )
+            return []
         }
         var out: [ImportTable.Row] = []
         for column in columns {
@@ -116,14 +125,14 @@ extension SummarySheet {
                 fields[.kind] = RowKind.plan.vietnamese
                 fields[.year] = String(y ?? year)
                 let (bound, comparator) = Self.planBound(text)
-                // «tăng bình quân 7,5» is a resolution's target: a biểu does not give its term
-                let folded = NameKey(bound).folded
-                if comparator.isEmpty, ["binh quan", "giai doan", "hang nam", "moi nam", "luy ke"].contains(where: folded.contains) {
-                    notes.append("\(shared.place): «\(bound)» ở cột \(column.cellName) không phải mức kế hoạch năm; bỏ qua.")
-                    continue
-                }
                 fields[.value] = bound
                 fields[.comparator] = comparator
+            case .result where Self.earlierYear(text) != nil:
+                let (figure, earlier) = Self.earlierYear(text)!
+                fields[.kind] = RowKind.result.vietnamese
+                (fields[.year], fields[.fromMonth], fields[.toMonth], fields[.value]) = (
+                    String(earlier), "1", "12", figure
+                )
             case .result(let y, let m, let estimated):
                 fields[.kind] = RowKind.result.vietnamese
                 fields[.year] = String(y ?? year)
@@ -158,6 +167,19 @@ extension SummarySheet {
                 }.map(abs).sorted()
                 return !values.isEmpty && values[values.count / 2] > 50
             })
+    }
+
+    /// «72 (năm 2023)»: a completed earlier year's figure, as chitieu's report writes it.
+    static func earlierYear(_ text: String) -> (String, Int)? {
+        guard text.hasSuffix(")"), let open = text.range(of: " (năm ", options: .backwards),
+            let year = Int(text[open.upperBound...].dropLast()), Period.yearRange.contains(year)
+        else { return nil }
+        return (String(text[..<open.lowerBound]), year)
+    }
+
+    static func isTermTarget(_ text: String) -> Bool {
+        let folded = NameKey(text).folded
+        return ["binh quan", "giai doan", "hang nam", "moi nam", "luy ke"].contains(where: folded.contains)
     }
 
     /// «≥ 95», «trên 500», «từ 95 trở lên», «không quá 3»: the number and the comparison.
@@ -220,6 +242,11 @@ extension SummarySheet {
 }
 
 extension SummaryRole {
+    var isPlan: Bool {
+        if case .plan = self { return true }
+        return false
+    }
+
     var year: Int? {
         switch self {
         case .plan(let y), .yearEstimate(let y): y

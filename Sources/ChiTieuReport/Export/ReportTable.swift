@@ -61,9 +61,16 @@ public struct ReportTable: Sendable {
     static func row(_ a: Assessment) -> [Cell] {
         let target: Cell =
             a.target.isAnnual ? .number(a.targetValue) : .text("\(a.target.measure.title) \(a.targetValue.vietnamese)")
+        // a completed earlier year's figure beside this period's plan says its year: «72 (năm 2023)»
+        let result: Cell =
+            if a.value == nil, let achieved = a.achieved, let year = a.achievedThrough {
+                .text("\(VietnameseNumberFormat.standard.string(achieved)) (năm \(year))")
+            } else {
+                .number(a.value ?? a.achieved)
+            }
         return [
-            .text(a.indicator.name), .text(a.indicator.measureUnit), .text(a.target.planWord), target,
-            .number(a.value ?? a.achieved), .text(a.estimated ? "ước" : ""), .percent(a.percentOfPlan),
+            .text(a.indicator.name), .text(a.indicator.measureUnit), .text(a.target.planWord), target, result,
+            .text(a.estimated ? "ước" : ""), .percent(a.percentOfPlan),
             .percent(a.growthPercent), .number(a.forecast), .text(a.status.label),
         ]
     }
