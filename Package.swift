@@ -73,6 +73,7 @@ let package = Package(
             name: "ChiTieuServer",
             dependencies: [
                 "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuIngest", "ChiTieuReport", "ChiTieuMail",
+                "ChiTieuOffice",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),

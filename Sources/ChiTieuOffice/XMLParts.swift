@@ -10,7 +10,9 @@ class XMLPartReader: NSObject, XMLParserDelegate {
     var failure: String?
 
     func read(_ data: Data) -> String? {
-        let parser = XMLParser(data: data)
+        // A stream is fed to libxml2 in chunks: handed 10 MB or more at once, it stops with
+        // "huge input lookup" (a 100.000-row sheet is about 30 MB of XML).
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = self

@@ -55,7 +55,7 @@ import Testing
 
     @Test func theTitleBlockHeadersAndRowsBecomeTableRows() throws {
         let layout = try #require(SummarySheet(Self.office))
-        #expect(layout.titleUnit == "huyện kông chro")
+        #expect(layout.titleUnit == "HUYỆN KÔNG CHRO")
         #expect((layout.titleYear, layout.titleMonths) == (2024, 9))
         #expect(
             layout.columns.map(\.role) == [
@@ -67,12 +67,12 @@ import Testing
         #expect(rows.count == 5)
         #expect(
             rows[0] == [
-                "Loại": "kế hoạch", "Đơn vị": "huyện kông chro", "Chỉ tiêu": "Tổng giá trị sản xuất", "Năm": "2024",
+                "Loại": "kế hoạch", "Đơn vị": "HUYỆN KÔNG CHRO", "Chỉ tiêu": "Tổng giá trị sản xuất", "Năm": "2024",
                 "Giá trị": "6770,58", "Đơn vị tính": "tỷ đồng", "STT": "1",
             ])
         #expect(
             rows[1] == [
-                "Loại": "kết quả", "Đơn vị": "huyện kông chro", "Chỉ tiêu": "Tổng giá trị sản xuất", "Năm": "2024",
+                "Loại": "kết quả", "Đơn vị": "HUYỆN KÔNG CHRO", "Chỉ tiêu": "Tổng giá trị sản xuất", "Năm": "2024",
                 "Từ tháng": "1", "Đến tháng": "9", "Giá trị": "4790,86", "% kế hoạch": "70,76",
                 "Tăng trưởng (%)": "3,81",
                 "Đơn vị tính": "tỷ đồng", "STT": "1",

@@ -9,26 +9,8 @@ import Testing
 /// A workbook file, as bytes, through the importer into a store: the same checks, versions and
 /// provenance as a CSV file.
 @Suite struct WorkbookImportTests {
-    /// «BIỂU … 6 THÁNG NĂM 2024» of «UBND HUYỆN IA THỬ»: shared strings, a merged «So sánh (%)».
-    static func officeWorkbook(production: String = "<c r=\"E6\"><v>2400.5</v></c>") throws -> Data {
-        let strings = [
-            "UBND HUYỆN IA THỬ", "BIỂU KẾT QUẢ THỰC HIỆN CHỈ TIÊU 6 THÁNG NĂM 2024", "STT", "Chỉ tiêu", "ĐVT",
-            "Kế hoạch năm 2024", "Ước thực hiện 6 tháng", "So sánh (%)", "KH", "Cùng kỳ", "Tổng giá trị sản xuất",
-            "tỷ đồng", "Thu ngân sách trên địa bàn",
-        ]
-        func s(_ ref: String, _ index: Int) -> String { "<c r=\"\(ref)\" t=\"s\"><v>\(index)</v></c>" }
-        let body = """
-            <sheetData>\
-            <row r="1">\(s("A1", 0))</row><row r="2">\(s("A2", 1))</row>\
-            <row r="4">\(s("A4", 2))\(s("B4", 3))\(s("C4", 4))\(s("D4", 5))\(s("E4", 6))\(s("F4", 7))</row>\
-            <row r="5">\(s("F5", 8))\(s("G5", 9))</row>\
-            <row r="6"><c r="A6"><v>1</v></c>\(s("B6", 10))\(s("C6", 11))<c r="D6"><v>5000</v></c>\
-            \(production)<c r="F6" s="1"><v>0.4801</v></c><c r="G6"><v>105.1</v></c></row>\
-            <row r="7"><c r="A7"><v>2</v></c>\(s("B7", 12))\(s("C7", 11))<c r="D7" t="inlineStr"><is><t>24,8</t></is></c>\
-            <c r="E7"><f>D7*0.6</f><v>14.88</v></c></row>\
-            </sheetData><mergeCells><mergeCell ref="F4:G4"/><mergeCell ref="A4:A5"/></mergeCells>
-            """
-        return try TestWorkbook.make(sheets: [("Biểu", body)], strings: strings, numberFormats: [0, 10])
+    static func officeWorkbook(production: String = TestWorkbook.officeProduction) throws -> Data {
+        try TestWorkbook.office(body: "UBND HUYỆN IA THỬ", production: production)
     }
 
     private func withStore(_ body: (SQLRepository) async throws -> Void) async throws {

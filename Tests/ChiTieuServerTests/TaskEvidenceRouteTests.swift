@@ -11,7 +11,9 @@ import Testing
 /// as a download to readers of the unit only.
 @Suite("Task evidence files through the tasks page")
 struct TaskEvidenceRouteTests {
-    static func multipart(_ fields: [(String, String)], file: (name: String, bytes: [UInt8])?) -> (String, ByteBuffer) {
+    static func multipart(_ fields: [(String, String)], file: (name: String, bytes: [UInt8])?, field: String = "can_cu")
+        -> (String, ByteBuffer)
+    {
         let boundary = "ranh-gioi-\(UUID().uuidString)"
         var body = ByteBuffer()
         for (name, value) in fields {
@@ -19,7 +21,7 @@ struct TaskEvidenceRouteTests {
         }
         if let file {
             body.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"can_cu\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
             )
             body.writeBytes(file.bytes)
             body.writeString("\r\n")

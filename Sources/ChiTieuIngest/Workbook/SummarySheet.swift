@@ -99,11 +99,13 @@ struct SummarySheet {
         }
         let bodies = ["uy ban nhan dan ", "ubnd ", "hdnd ", "hoi dong nhan dan ", "dang uy ", "huyen uy ", "tinh uy "]
         for text in title {
-            let lower = text.precomposedStringWithCanonicalMapping.lowercased()
-            let folded = NameKey(lower).folded
+            // one space between words, so that the folded text and the written one align
+            let written = text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace)
+                .joined(separator: " ")
+            let folded = NameKey(written.lowercased()).folded
             guard let body = bodies.first(where: { folded.hasPrefix($0) }) else { continue }
             // "huyện ủy kông chro" names the district by its committee: the unit is the district
-            let rest = String(lower.dropFirst(body.count)).trimmingCharacters(in: .whitespaces)
+            let rest = String(written.dropFirst(body.count)).trimmingCharacters(in: .whitespaces)
             guard !rest.isEmpty else { continue }
             switch body {
             case "huyen uy ": return "huyện " + rest

@@ -102,6 +102,7 @@ private func addPageRoutes(to router: Router<AppRequestContext>, _ services: App
     FindUnitPage(services: services).addRoutes(to: pages)
     CataloguePage(services: services).addRoutes(to: pages)
     ImportPage(services: services).addRoutes(to: pages, readers: readerForms)
+    WorkbookImportPage(services: services).addRoutes(to: pages, readers: readerForms)
     UsersPage(services: services).addRoutes(to: pages)
     MyWorkPage(services: services).addRoutes(to: pages)
     OverviewPage(services: services).addRoutes(to: unit)

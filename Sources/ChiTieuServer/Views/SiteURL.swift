@@ -13,6 +13,7 @@ enum SiteURL: Sendable, Equatable {
     case account, newToken, revokeToken(Int64)
     case users, userPassword(Int64), userDisabled(Int64), userSessions(Int64), userEmail(Int64)
     case importText, storeImport
+    case importWorkbook, storeWorkbook
     /// `/giai-trinh/{rid}/…`: the forms of one explanation request.
     case explanation(Int64, ExplanationRoute)
     /// `/don-vi/{id}/…`, the routes of the unit group.
@@ -163,6 +164,8 @@ enum SiteURL: Sendable, Equatable {
         case .userEmail(let id): Self.usersWords + [.parameter("uid", "\(id)"), .word("thu")]
         case .importText: [.word("nhap-van-ban")]
         case .storeImport: [.word("nhap-van-ban"), .word("luu")]
+        case .importWorkbook: [.word("nhap-so-excel")]
+        case .storeWorkbook: [.word("nhap-so-excel"), .word("luu")]
         case .explanation(let id, let step): Self.explanationGroup(id) + step.pageSegments
         case .unit(let id, let page): Self.unitGroup(id) + page.segments
         case .api(let route): Self.apiGroup + route.segments
@@ -235,6 +238,8 @@ struct SiteLinks: Sendable {
     let addOrganisation = SiteURL.addOrganisation.path()
     let importText = SiteURL.importText.path()
     let storeImport = SiteURL.storeImport.path()
+    let importWorkbook = SiteURL.importWorkbook.path()
+    let storeWorkbook = SiteURL.storeWorkbook.path()
     let users = SiteURL.users.path()
     let account = SiteURL.account.path()
     let newToken = SiteURL.newToken.path()

@@ -29,12 +29,17 @@ public struct TableImporter: Sendable {
     static let ignoredHeaders: Set<String> = ["ghi chu"]
 
     public func batch(csv text: String, document: String, enteredBy: String? = nil) async throws -> DataBatch {
-        let records = try Self.records(text)
+        try await batch(table: try Self.table(csv: text), document: document, enteredBy: enteredBy)
+    }
+
+    /// The table of a CSV file: its first line the header.
+    public static func table(csv text: String) throws -> ImportTable {
+        let records = try records(text)
         guard let header = records.first else {
             throw StoreError.invalidBatch([BatchProblem(origin: nil, "tệp trống.")])
         }
         let rows = records.dropFirst().enumerated().map { ImportTable.Row(line: $0.offset + 2, fields: $0.element) }
-        return try await batch(table: ImportTable(header: header, rows: rows), document: document, enteredBy: enteredBy)
+        return ImportTable(header: header, rows: rows)
     }
 
     /// The batch of a table read from any file: a CSV file's, or a workbook sheet's.

@@ -1,13 +1,19 @@
 import ArgumentParser
 import ChiTieuCore
+import ChiTieuIngest
 import ChiTieuStore
 import Foundation
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Nhập kế hoạch và kết quả từ tệp CSV.",
+        abstract: "Nhập kế hoạch và kết quả từ tệp CSV hoặc sổ Excel (.xlsx).",
         discussion: """
+            Sổ Excel: đọc bảng nhập chuẩn (các cột như dưới đây) hoặc biểu tổng hợp của cơ quan: phần đầu biểu \
+            («UBND HUYỆN …», «… 9 THÁNG NĂM 2024») cho đơn vị và kỳ, hàng tiêu đề (một hoặc hai dòng) cho các cột \
+            STT, Chỉ tiêu, ĐVT, Kế hoạch năm, Thực hiện (Ước thực hiện) N tháng, Ước cả năm, Cùng kỳ, So sánh (%) KH \
+            và Cùng kỳ. Cách hiểu từng cột được in ra trước khi ghi. --unit, --year, --to-month ghi đè phần đầu biểu.
+
             Dòng đầu là tiêu đề cột, bằng tiếng Việt hoặc mã: Loại (loai), Đơn vị (don_vi), Chỉ tiêu (chi_tieu), \
             Năm (nam), Từ tháng (tu_thang), Đến tháng (den_thang), Giá trị (gia_tri), và tùy chọn: Giá trị trên, \
             So sánh, Dạng, Từ năm, Đến năm, Cấp giao, Ước tính, % kế hoạch, Tăng trưởng (%), Giá, Nguồn, \
@@ -23,8 +29,20 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "Tệp CSV (UTF-8; dấu phân cách «,» hoặc «;»).")
+    @Argument(help: "Tệp CSV (UTF-8; dấu phân cách «,» hoặc «;») hoặc sổ Excel .xlsx.")
     var file: String
+
+    @Option(help: "Trang tính của sổ Excel (mặc định: trang đầu có bảng chỉ tiêu).")
+    var sheet: String?
+
+    @Option(help: "Đơn vị của biểu, khi phần đầu biểu không ghi (sổ Excel).")
+    var unit: String?
+
+    @Option(help: "Năm của biểu (sổ Excel).")
+    var year: Int?
+
+    @Option(help: "Kỳ báo cáo đến tháng (sổ Excel): 6 cho 6 tháng, 9 cho 9 tháng.")
+    var toMonth: Int?
 
     @Option(help: "Tên người nhập, ghi vào nguồn gốc số liệu.")
     var by: String?
@@ -35,35 +53,78 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Lập bộ chỉ tiêu từ các dòng kế hoạch, với tên văn bản ban hành này.")
     var targetSet: String?
 
+    @Flag(help: "Chỉ đọc và kiểm tra tệp, không ghi gì.")
+    var dryRun = false
+
     func run() async throws {
         try await reportingErrors {
-            let text = try SourceFile.readText(file)
+            let table = try readTable()
             try await store.withRepository { repository in
                 let catalogue = try await repository.storedCatalogue(location: repository.database.location)
                 let importer = TableImporter(
                     repository: repository, catalogue: catalogue, createIndicators: createIndicators,
                     targetSetTitle: targetSet)
                 let name = URL(fileURLWithPath: file).lastPathComponent
-                let batch = try await importer.batch(csv: text, document: name, enteredBy: by)
+                let batch = try await importer.batch(table: table, document: name, enteredBy: by)
+                if dryRun {
+                    print(
+                        "Tệp hợp lệ: \(batch.targets.count) dòng kế hoạch, \(batch.observations.count) dòng kết quả; chưa ghi gì (--dry-run)."
+                    )
+                    return
+                }
                 let summary = try await repository.save(batch)
                 print(summary.sentence)
             }
         }
+    }
+
+    /// The file's table: a workbook's (its reading printed first) or a CSV file's.
+    private func readTable() throws -> ImportTable {
+        let data = try SourceFile.readData(file)
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        guard SourceFile.isOfficeFile(data, name: name) else {
+            if sheet != nil || unit != nil || year != nil || toMonth != nil {
+                throw UsageError(message: "--sheet, --unit, --year, --to-month chỉ dùng với sổ Excel (.xlsx).")
+            }
+            return try TableImporter.table(csv: try SourceFile.text(data, path: file))
+        }
+        let options = WorkbookOptions(
+            sheet: sheet, unit: unit, year: year, toMonth: toMonth, headings: targetSet != nil)
+        let read = try WorkbookTables.read(data, fileName: name, options: options)
+        print("Trang «\(read.sheet)» của \(name):")
+        for line in read.reading { print("  \(line)") }
+        return read.table
     }
 }
 
 /// Reads a user's file, with Vietnamese errors for what usually goes wrong.
 enum SourceFile {
     static func readText(_ path: String) throws -> String {
+        try text(try readData(path), path: path)
+    }
+
+    static func readData(_ path: String) throws -> Data {
         guard FileManager.default.fileExists(atPath: path) else {
             throw UsageError(message: "Không tìm thấy tệp \(path).")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError(message: "Không đọc được tệp \(path).")
         }
+        return data
+    }
+
+    static func text(_ data: Data, path: String) throws -> String {
         guard let text = String(data: data, encoding: .utf8) else {
             throw UsageError(message: "Tệp \(path) không phải văn bản UTF-8. Trong Excel, hãy lưu dạng «CSV UTF-8».")
         }
         return text
+    }
+
+    /// A workbook by its name or its first bytes (a zip, or the old binary format, which the
+    /// workbook reader refuses with what to do).
+    static func isOfficeFile(_ data: Data, name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+            || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
     }
 }
