@@ -115,6 +115,24 @@ try:
     b.shoot("17-nhap-lieu-da-luu-dien-thoai")
     b.size(1366, 768)
 
+    # The same clerk hands in the office's own workbook (written by openpyxl): the preview says
+    # how each column was read and lists the rows; storing them says what was saved.
+    workbook = os.environ.get("CHECK_WORKBOOK")
+    if workbook:
+        b.go("/nhap-so-excel")
+        b.type("input[name='tep']", workbook)
+        b.click("main form button[type=submit]")
+        page = b.text()
+        for expected in ("cột E: Ước thực hiện 9 tháng → ước thực hiện 9 tháng năm 2024",
+                         "Sẽ ghi 3 dòng kế hoạch, 2 dòng kết quả.", "ước 4.812,5; 71,08% KH; tăng 4,29%"):
+            if expected not in page:
+                problems.append(f"workbook import: the preview lacks «{expected}»: {page[:400]}")
+        b.shoot("30-nhap-so-excel-xem-truoc")
+        b.click("form[action='/nhap-so-excel/luu'] button[type=submit]")
+        if "Đã ghi" not in b.text():
+            problems.append(f"workbook import: storing was not confirmed: {b.text()[:300]}")
+        b.shoot("31-nhap-so-excel-da-luu")
+
     # The unit picker navigates without pressing the button.
     b.go(f"/don-vi/{kong}?nam=2024&thang=9")
     b.run("const s = document.querySelector('select[name=thang]'); s.value = '12'; s.dispatchEvent(new Event('change'));")

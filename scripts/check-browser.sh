@@ -15,6 +15,8 @@ echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_USER" --role admin --password-s
 export CHECK_EDITOR=nhaplieu CHECK_EDITOR_MAIL=nhaplieu@kongchro.gialai.gov.vn
 echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_EDITOR" --role editor --unit "huyện Kông Chro" --password-stdin \
   --email "$CHECK_EDITOR_MAIL" --db "$work/demo.sqlite" >/dev/null
+# An office's workbook, written by another program (openpyxl), for the workbook import walk.
+mkdir -p "$work/wb" && python3 scripts/make-office-workbooks.py "$work/wb" 10 && export CHECK_WORKBOOK="$work/wb/bieu-9-thang.xlsx"
 server=""
 sink=""
 trap 'kill $server $sink 2>/dev/null || true; wait $server $sink 2>/dev/null || true; rm -rf "$work"' EXIT

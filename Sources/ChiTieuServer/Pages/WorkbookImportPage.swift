@@ -93,6 +93,11 @@ struct WorkbookImportPage {
             batch.author = context.author(via: "trang Nhập sổ Excel")
             do {
                 view.stored = try await services.repository.save(batch).sentence
+                let units = Set(batch.targets.map(\.item.unitID) + batch.observations.map(\.item.unitID))
+                let periods = batch.observations.map(\.item.period)
+                if units.count == 1, let unit = units.first, let period = periods.max(by: { $0.endDay < $1.endDay }) {
+                    view.overviewHref = PageAddress.overview.path(unit, period)
+                }
             } catch StoreError.invalidBatch(let problems) {
                 view.problems = problems.map(\.message)
             }
@@ -129,6 +134,7 @@ struct WorkbookImportView {
     var counts = ""
     var problems: [String] = []
     var stored: String?
+    var overviewHref: String?
     /// Set once the outcome is known (the templates see stored properties only).
     var mayStore = false
 
