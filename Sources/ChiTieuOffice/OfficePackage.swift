@@ -54,6 +54,11 @@ public enum OfficeFileError: UserFacingError, Equatable {
     case damaged(String, String)
     case tooLarge(String, String)
     case noSheet(String, String)
+    case notAPDF(String)
+    /// A PDF with no text layer: a scanned page.
+    case scannedPDF(String)
+    /// A program chitieu reads a format through is not installed.
+    case missingTool(String, package: String)
 
     public var message: String {
         switch self {
@@ -68,6 +73,12 @@ public enum OfficeFileError: UserFacingError, Equatable {
             "Tệp «\(name)» quá lớn khi giải nén (phần \(part) vượt \(OfficePackage.partLimit / 1024 / 1024) MB)."
         case .noSheet(let name, let sheet):
             "Sổ «\(name)» không có trang tính «\(sheet)»."
+        case .notAPDF(let name):
+            "Tệp «\(name)» không phải tệp PDF."
+        case .scannedPDF(let name):
+            "Tệp «\(name)» là bản quét (PDF không có lớp chữ): chitieu chưa nhận dạng chữ từ ảnh. Hãy dùng bản Word hoặc PDF xuất từ Word."
+        case .missingTool(let tool, let package):
+            "Đọc tệp này cần chương trình \(tool) (gói \(package)), máy chủ chưa cài: apt-get install \(package)."
         }
     }
 }

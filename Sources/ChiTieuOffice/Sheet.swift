@@ -52,7 +52,7 @@ public struct SheetRow: Sendable, Equatable {
 }
 
 /// One worksheet as read: its rows with content, in order, and its merged ranges.
-public struct Sheet: Sendable {
+public struct Sheet: Sendable, Equatable {
     public let name: String
     public let rows: [SheetRow]
     public let merged: [CellRange]

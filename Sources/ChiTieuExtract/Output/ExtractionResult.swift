@@ -24,6 +24,11 @@ public struct ExtractionResult: Sendable, Equatable {
     public struct Span: Sendable, Equatable {
         public var start: Int
         public var end: Int
+
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
     }
 
     public struct ReadObservation: Sendable, Equatable {
@@ -46,6 +51,20 @@ public struct ExtractionResult: Sendable, Equatable {
         public var otherPlans: [OtherPlan] = []
         /// The name's word keys, as read from the tokens.
         var nameWords: [Word] = []
+
+        public init(
+            indicator: String, value: Double?, unit: String?, qualifier: Qualifier? = nil, estimated: Bool = false,
+            percentOfPlan: Double? = nil, planValue: Double? = nil, growthPercent: Double? = nil,
+            priceBasis: String? = nil, span: Span, indicatorCode: String? = nil
+        ) {
+            (self.indicator, self.value, self.unit, self.qualifier, self.estimated) = (
+                indicator, value, unit, qualifier, estimated
+            )
+            (self.percentOfPlan, self.planValue, self.growthPercent, self.priceBasis) = (
+                percentOfPlan, planValue, growthPercent, priceBasis
+            )
+            (self.span, self.indicatorCode) = (span, indicatorCode)
+        }
     }
 
     public struct OtherPlan: Sendable, Equatable {
@@ -62,6 +81,16 @@ public struct ExtractionResult: Sendable, Equatable {
         public var span: Span
         public var indicatorCode: String?
         var nameWords: [Word] = []
+
+        public init(
+            indicator: String, value: Double, unit: String?, qualifier: Qualifier?, year: Int, span: Span,
+            indicatorCode: String? = nil
+        ) {
+            (self.indicator, self.value, self.unit, self.qualifier, self.year) = (
+                indicator, value, unit, qualifier, year
+            )
+            (self.span, self.indicatorCode) = (span, indicatorCode)
+        }
     }
 
     public struct ReadTally: Sendable, Equatable {
