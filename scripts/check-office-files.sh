@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Writes the demo report of Kông Chro (9 months of 2024) as XLSX and DOCX with the CLI and
-# opens both with openpyxl and Python's zip/XML readers (scripts/check-office-files.py).
+# opens both with openpyxl and Python's zip/XML readers (scripts/check-office-files.py); then
+# reads what other programs wrote: workbooks (openpyxl), a Word report (python-docx), a PDF
+# (headless Chromium), through `chitieu import` and `chitieu extract`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --quiet openpyxl
@@ -12,3 +14,47 @@ bin=$(swift build --show-bin-path)/chitieu
 "$bin" report --db "$work/demo.sqlite" --unit "Kông Chro" --year 2024 --to-month 9 --format xlsx --out "$work/bao-cao.xlsx"
 "$bin" report --db "$work/demo.sqlite" --unit "Kông Chro" --year 2024 --to-month 9 --format docx --out "$work/bao-cao.docx"
 python3 scripts/check-office-files.py "$work/bao-cao.xlsx" "$work/bao-cao.docx"
+
+# Files other programs wrote, read by chitieu: an office's workbook (openpyxl), a Word report
+# (python-docx) and the same report printed to PDF by headless Chromium.
+python3 -c "import docx" 2>/dev/null || python3 -m pip install --quiet python-docx
+mkdir -p "$work/in"
+python3 scripts/make-office-workbooks.py "$work/in" 1000
+python3 scripts/make-office-documents.py "$work/in"
+"$bin" import "$work/in/bieu-9-thang.xlsx" --db "$work/demo.sqlite" >"$work/import.log"
+grep -q "cột E: Ước thực hiện 9 tháng → ước thực hiện 9 tháng năm 2024" "$work/import.log" \
+  || { echo "workbook import: the column reading is missing:"; cat "$work/import.log"; exit 1; }
+grep -q "^Đã ghi" "$work/import.log" || { echo "workbook import: nothing stored:"; cat "$work/import.log"; exit 1; }
+"$bin" export --db "$work/demo.sqlite" --unit "huyện Kông Chro" --format json | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)["observations"]
+hit = [o for o in rows if o["indicator"] == "total_production_value" and o["value"] == 4812.5]
+assert hit and hit[0]["source"] == "bieu-9-thang.xlsx", hit
+print("bieu-9-thang.xlsx (openpyxl): stored 4.812,5 tỷ đồng for 9 months of 2024, source kept")'
+if "$bin" import "$work/in/bieu-cong-thuc.xlsx" --db "$work/demo.sqlite" >/dev/null 2>"$work/err.log"; then
+  echo "workbook import: a formula without its value was accepted"; exit 1
+fi
+grep -q "ô E9: công thức =D9\*0.71 chưa có kết quả lưu" "$work/err.log" || { cat "$work/err.log"; exit 1; }
+echo "bieu-cong-thuc.xlsx: refused, naming cell E9"
+"$bin" import "$work/bao-cao.xlsx" --db "$work/demo.sqlite" --dry-run | tail -1
+check_report() {
+  python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+found = {o["indicator"]: o for o in d["observations"]}
+production = found.get("Tổng giá trị sản xuất")
+assert production and production["value"] == 4812.5 and production["percent_of_plan"] == 71.08, found
+assert d["period"] == {"year": 2024, "from_month": 1, "to_month": 9}, d["period"]
+if sys.argv[1] == "docx":
+    retail = found.get("Tổng mức bán lẻ hàng hóa")
+    assert retail and retail["value"] == 622 and retail["percent_of_plan"] == 73.18, found
+print(sys.argv[2] + ": " + ", ".join(k + " " + str(v["value"]) for k, v in found.items()))' "$1" "$2"
+}
+"$bin" extract "$work/in/bao-cao-9-thang.docx" | check_report docx "bao-cao-9-thang.docx (python-docx)"
+if command -v chromium >/dev/null 2>&1; then
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf="$work/in/bao-cao-9-thang.pdf" "file://$work/in/bao-cao-9-thang.html" >/dev/null 2>&1
+  "$bin" extract "$work/in/bao-cao-9-thang.pdf" | check_report pdf "bao-cao-9-thang.pdf (Chromium)"
+else
+  echo "SKIPPED: the PDF report (chromium not installed)"
+fi

@@ -71,7 +71,12 @@ public struct DocumentIngest: Sendable {
     }
 
     public func preview(_ text: String, choices: Choices = Choices()) async throws -> Preview {
-        var result = extractor.extract(text)
+        try await preview(SourceDocument(text: text, name: ""), choices: choices)
+    }
+
+    /// A report file's preview: its prose and its tables (a Word report's «Biểu»).
+    public func preview(_ document: SourceDocument, choices: Choices = Choices()) async throws -> Preview {
+        var result = document.extract(with: extractor)
         apply(choices, to: &result)
         let period = choices.period ?? result.period
         var preview = Preview(result: result, period: period)
@@ -94,6 +99,12 @@ public struct DocumentIngest: Sendable {
     public func ingest(_ text: String, document: String, choices asked: Choices = Choices()) async throws
         -> IngestReport
     {
+        try await ingest(SourceDocument(text: text, name: document), choices: asked)
+    }
+
+    /// Extracts a report file (prose and tables) and stores it in one transaction.
+    public func ingest(_ source: SourceDocument, choices asked: Choices = Choices()) async throws -> IngestReport {
+        let document = source.name
         var report = IngestReport(document: document)
         var choices = asked
         var ingest = self
@@ -113,7 +124,7 @@ public struct DocumentIngest: Sendable {
             ingest.clock = clock
             for indicator in created.indicators { choices.indicatorCodes[indicator.name] = indicator.code }
         }
-        return try await ingest.store(text, document: document, choices: choices, creating: created.indicators)
+        return try await ingest.store(source, document: document, choices: choices, creating: created.indicators)
     }
 
     /// The own indicators asked for, checked against the catalogue and each other.
@@ -134,10 +145,11 @@ public struct DocumentIngest: Sendable {
         return (made, problems)
     }
 
-    private func store(_ text: String, document: String, choices: Choices, creating: [Indicator]) async throws
-        -> IngestReport
+    private func store(_ source: SourceDocument, document: String, choices: Choices, creating: [Indicator])
+        async throws -> IngestReport
     {
-        let preview = try await preview(text, choices: choices)
+        let text = source.text
+        let preview = try await preview(source, choices: choices)
         let result = preview.result
         var report = IngestReport(document: document)
         let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)

@@ -46,6 +46,26 @@ struct WordDocumentTests {
 struct PDFTextTests {
     static var hasTool: Bool { PDFText.candidates.contains(where: FileManager.default.isExecutableFile) }
 
+    @Test func linesBrokenByThePageAreOneSentenceAgain() {
+        let page = """
+            BÁO CÁO KẾT QUẢ 9
+            THÁNG NĂM 2024
+            Tổng giá trị sản xuất ước đạt 4.812,5 tỷ đồng, bằng 71,08% kế
+            hoạch, tăng 4,29% so với cùng kỳ.
+
+            Thu ngân sách đạt 26,1 tỷ đồng.
+            1   Tổng mức bán lẻ     tỷ đồng    622
+            """
+        #expect(
+            PDFText.unwrapped(page) == """
+                BÁO CÁO KẾT QUẢ 9 THÁNG NĂM 2024
+                Tổng giá trị sản xuất ước đạt 4.812,5 tỷ đồng, bằng 71,08% kế hoạch, tăng 4,29% so với cùng kỳ.
+
+                Thu ngân sách đạt 26,1 tỷ đồng.
+                1   Tổng mức bán lẻ     tỷ đồng    622
+                """)
+    }
+
     @Test func aTextLayerIsReadAndAScannedPageIsRefused() throws {
         guard Self.hasTool else {
             #expect(throws: OfficeFileError.missingTool("pdftotext", package: "poppler-utils")) {

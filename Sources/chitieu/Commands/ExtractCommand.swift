@@ -1,21 +1,24 @@
 import ArgumentParser
 import ChiTieuCore
 import ChiTieuExtract
+import ChiTieuIngest
 import ChiTieuStore
 import Foundation
 
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Đọc báo cáo, tin bài hội nghị (.txt) thành số liệu có cấu trúc (JSON).",
+        abstract: "Đọc báo cáo, tin bài hội nghị (.txt, Word .docx, PDF) thành số liệu có cấu trúc (JSON).",
         discussion: """
             Với mỗi tệp X.txt, ghi DIR/X.json theo lược đồ shared/extraction/SCHEMA.md (đơn vị, kỳ, hội nghị, \
             kết quả chỉ tiêu, bảng tổng hợp, mục tiêu kỳ sau, người dự), kèm mã chỉ tiêu trong danh mục, vị trí câu \
             (span, tính theo ký tự của văn bản dạng NFC) và các phát hiện (năm không hợp lý).
+            Tệp Word: đọc các đoạn văn, còn bảng (biểu chỉ tiêu kèm báo cáo) được đọc như bảng với đơn vị và kỳ \
+            của văn bản. Tệp PDF: đọc lớp chữ bằng pdftotext (gói poppler-utils); bản quét không có lớp chữ bị từ chối.
             Không có --out: in mỗi văn bản một dòng JSON, có trường "source".
             """)
 
-    @Argument(help: "Các tệp văn bản (UTF-8).")
+    @Argument(help: "Các tệp văn bản (UTF-8), Word (.docx) hoặc PDF.")
     var files: [String]
 
     @Option(help: "Thư mục ghi kết quả.")
@@ -30,11 +33,11 @@ struct ExtractCommand: AsyncParsableCommand {
             var failures = 0
             var written: [String: String] = [:]
             for file in files {
-                guard let text = SourceFile.readLossy(file) else {
+                guard let document = SourceFile.readDocument(file) else {
                     failures += 1
                     continue
                 }
-                let result = extractor.extract(text)
+                let result = document.extract(with: extractor)
                 guard let out else {
                     print(try result.json(source: file, pretty: false))
                     continue
@@ -53,6 +56,29 @@ struct ExtractCommand: AsyncParsableCommand {
 }
 
 extension SourceFile {
+    /// A report file: Word and PDF by their first bytes, anything else as text (`readLossy`).
+    /// Nil, with the reason printed, for a file that cannot be read.
+    static func readDocument(_ path: String) -> SourceDocument? {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Terminal.error("Lỗi: không đọc được tệp \(path).")
+            return nil
+        }
+        let head = Array(data.prefix(8))
+        let office = head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+        guard office || head.starts(with: Array("%PDF-".utf8)) else {
+            return readLossy(path).map { SourceDocument(text: $0, name: name) }
+        }
+        do {
+            return try SourceDocument.read(data, name: name)
+        } catch let error as UserFacingError {
+            Terminal.error("Lỗi: \(error.message) Bỏ qua \(path).")
+        } catch {
+            Terminal.error("Lỗi: không đọc được \(path) (\(error)); bỏ qua.")
+        }
+        return nil
+    }
+
     /// The file as text; bytes that are not UTF-8 become U+FFFD with a warning. Nil, with the
     /// reason printed, for a file that cannot be read or is not text (Word, PDF, binary).
     static func readLossy(_ path: String) -> String? {

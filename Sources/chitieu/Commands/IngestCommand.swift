@@ -17,7 +17,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "Các tệp văn bản (UTF-8).")
+    @Argument(help: "Các tệp văn bản (UTF-8), Word (.docx) hoặc PDF.")
     var files: [String]
 
     func run() async throws {
@@ -28,13 +28,12 @@ struct IngestCommand: AsyncParsableCommand {
                 let ingest = DocumentIngest(
                     repository: repository, catalogue: catalogue, currentYear: Terminal.currentYear)
                 for file in files {
-                    guard let text = SourceFile.readLossy(file) else {
+                    guard let document = SourceFile.readDocument(file) else {
                         allStored = false
                         continue
                     }
                     do {
-                        let report = try await ingest.ingest(
-                            text, document: URL(fileURLWithPath: file).lastPathComponent)
+                        let report = try await ingest.ingest(document)
                         print(report.lines.joined(separator: "\n"))
                         allStored = allStored && report.stored
                     } catch let error as UserFacingError {
