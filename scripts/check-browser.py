@@ -132,6 +132,15 @@ try:
         if "Đã ghi" not in b.text():
             problems.append(f"workbook import: storing was not confirmed: {b.text()[:300]}")
         b.shoot("31-nhap-so-excel-da-luu")
+    report = os.environ.get("CHECK_REPORT")
+    if report:
+        b.go("/nhap-van-ban")
+        b.type("input[name='tep']", report)
+        b.click("main form button[type=submit]")
+        marks = b.run("return [...document.querySelectorAll('mark')].map(m => m.innerText)")
+        if not any("Tổng mức bán lẻ hàng hóa | tỷ đồng | 850 | 622" in m for m in marks):
+            problems.append(f"Word report: the table's row is not marked: {marks}")
+        b.shoot("32-nhap-van-ban-word")
 
     # The unit picker navigates without pressing the button.
     b.go(f"/don-vi/{kong}?nam=2024&thang=9")

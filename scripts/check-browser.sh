@@ -17,6 +17,10 @@ echo "$CHECK_PASSWORD" | "$bin" user add "$CHECK_EDITOR" --role editor --unit "h
   --email "$CHECK_EDITOR_MAIL" --db "$work/demo.sqlite" >/dev/null
 # An office's workbook, written by another program (openpyxl), for the workbook import walk.
 mkdir -p "$work/wb" && python3 scripts/make-office-workbooks.py "$work/wb" 10 && export CHECK_WORKBOOK="$work/wb/bieu-9-thang.xlsx"
+# A Word report with an appended table (python-docx, from PyPI), for the text import walk.
+if python3 -c "import docx" 2>/dev/null; then
+  python3 scripts/make-office-documents.py "$work/wb" && export CHECK_REPORT="$work/wb/bao-cao-9-thang.docx"
+fi
 server=""
 sink=""
 trap 'kill $server $sink 2>/dev/null || true; wait $server $sink 2>/dev/null || true; rm -rf "$work"' EXIT

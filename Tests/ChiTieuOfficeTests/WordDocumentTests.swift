@@ -18,7 +18,7 @@ struct WordDocumentTests {
         #expect(table.rows.map(\.number) == [1, 2, 3, 4])
         #expect(
             table.row(3)?.cells.map(\.text) == [
-                "1", "Tổng mức bán lẻ hàng hóa", "tỷ đồng", "850", "622", "73,18", "108,2",
+                "1", "Tổng mức bán lẻ hàng hóa", "tỷ đồng", "850", "641,5", "73,18", "108,2",
             ])
         // «So sánh (%)» spans F–G; «STT» runs down two rows
         #expect(table.cell(CellReference(row: 1, column: 6))?.text == "So sánh (%)")

@@ -57,7 +57,7 @@ public enum TestWordDocument {
         ]
         let rows = [
             [
-                C.cell("1"), C.cell("Tổng mức bán lẻ hàng hóa"), C.cell("tỷ đồng"), C.cell("850"), C.cell("622"),
+                C.cell("1"), C.cell("Tổng mức bán lẻ hàng hóa"), C.cell("tỷ đồng"), C.cell("850"), C.cell("641,5"),
                 C.cell("73,18"), C.cell("108,2"),
             ],
             [C.cell("2"), C.cell("Tỷ lệ hộ nghèo"), C.cell("%"), C.cell("≤ 9,5"), C.cell(""), C.cell(""), C.cell("")],

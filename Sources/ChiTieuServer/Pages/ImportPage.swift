@@ -24,6 +24,8 @@ struct ImportPage {
         let layout: LayoutView
         var text = ""
         var document = ""
+        /// The uploaded Word or PDF file, base64, posted again to store from.
+        var original: String?
         var error: String?
         var preview: PreviewView?
         var stored: StoredView?
@@ -111,14 +113,26 @@ struct ImportPage {
     }
 
     @Sendable func preview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (text, document) = try await Self.read(request)
+        let (source, original) = try await Self.read(request)
         let ingest = try await services.documentIngest()
-        let preview = try await ingest.preview(text)
-        return try await render(text: text, document: document, preview: preview, context: context)
+        let preview = try await ingest.preview(source)
+        return try await render(
+            text: source.text, document: source.name, preview: preview, context: context,
+            original: original?.base64EncodedString())
     }
 
-    /// The text posted: a pasted text, or an uploaded .txt file (multipart form).
-    static func read(_ request: Request) async throws -> (text: String, document: String) {
+    /// A Word or PDF file as the document it holds (prose and tables), or why it cannot be read.
+    static func document(_ bytes: Data, name: String) throws -> SourceDocument {
+        do {
+            return try SourceDocument.read(bytes, name: name)
+        } catch let error as UserFacingError {
+            throw APIError.badRequest(error.message, field: "tep")
+        }
+    }
+
+    /// The text posted: a pasted text, or an uploaded .txt, .docx or .pdf file (multipart
+    /// form); a Word or PDF file comes back too, to be stored from (its tables are not text).
+    static func read(_ request: Request) async throws -> (source: SourceDocument, original: Data?) {
         var pasted = Pasted()
         var file: MultipartPart?
         if let form = try await MultipartBody.read(request) {
@@ -131,6 +145,10 @@ struct ImportPage {
         var document = pasted.ten?.trimmingCharacters(in: .whitespaces) ?? ""
         if let file, file.body.readableBytes > 0 {
             let bytes = Array(file.body.readableBytesView)
+            if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: Array("%PDF-".utf8)) {
+                let name = document.isEmpty ? MultipartBody.filename(file) ?? "tệp tải lên" : document
+                return (try Self.document(Data(bytes), name: name), Data(bytes))
+            }
             if let problem = PlainText.problem(bytes) {
                 throw APIError.badRequest("Tệp tải lên \(problem).", field: "tep")
             }
@@ -141,16 +159,18 @@ struct ImportPage {
             if document.isEmpty, let name = MultipartBody.filename(file) { document = name }
         }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw APIError.badRequest("Chưa có văn bản: hãy dán nội dung hoặc chọn tệp .txt.", field: "van_ban")
+            throw APIError.badRequest(
+                "Chưa có văn bản: hãy dán nội dung hoặc chọn tệp .txt, .docx hoặc .pdf.", field: "van_ban")
         }
         guard text.utf8.count <= ImportsAPI.maximumText else {
             throw APIError(.contentTooLarge, "Văn bản quá dài (tối đa 5 MB).", field: "van_ban")
         }
-        return (text, document.isEmpty ? "văn bản dán vào" : document)
+        return (SourceDocument(text: text, name: document.isEmpty ? "văn bản dán vào" : document), nil)
     }
 
     private func render(
-        text: String, document: String, preview: DocumentIngest.Preview, context: AppRequestContext
+        text: String, document: String, preview: DocumentIngest.Preview, context: AppRequestContext,
+        original: String? = nil
     ) async throws -> Response {
         let result = preview.result
         let indicators = try await services.repository.indicators()
@@ -205,7 +225,7 @@ struct ImportPage {
                 : "Hội nghị lần thứ \(c.number)\(c.extended ? " (mở rộng)" : "")\(c.term.map { ", khóa \(RomanNumeral.string($0))" } ?? "")"
         }
         let view = View(
-            layout: Self.layout(context), text: text, document: document,
+            layout: Self.layout(context), text: text, document: document, original: original,
             preview: PreviewView(
                 pieces: HighlightedText(text, spans: result.observations.map(\.span) + result.targets.map(\.span))
                     .pieces,
@@ -265,11 +285,15 @@ struct ImportPage {
         /// `nhiem_vu[tN]`: store the N-th conclusion read as a task (a letter first: the form
         /// decoder reads a bare number as an array index).
         var nhiem_vu: [String: String]?
+        /// The uploaded Word or PDF file, base64.
+        var tep_goc: String?
 
         /// The fields to post again with a choice among the conflicts (all but `thay`, `ghi_de`).
         var fields: [Field] {
             var out = [Field(name: "van_ban", value: van_ban)]
-            for (name, value) in [("ten", ten), ("don_vi", don_vi), ("nam", nam), ("thang", thang)] {
+            for (name, value) in [
+                ("ten", ten), ("don_vi", don_vi), ("nam", nam), ("thang", thang), ("tep_goc", tep_goc),
+            ] {
                 if let value { out.append(Field(name: name, value: value)) }
             }
             for (group, values) in [("ma", ma), ("chi_tieu", chi_tieu), ("dvt", dvt)] {
@@ -307,9 +331,12 @@ struct ImportPage {
             indicator_codes: form.codes, create_indicators: form.created, replace_differing: form.ghi_de != nil,
             replace_indicators: form.thay.map { Array($0.keys) },
             tasks: form.nhiem_vu?.keys.compactMap { Int($0.dropFirst()) })
+        let name = form.ten?.isEmpty == false ? form.ten! : "văn bản dán vào"
+        let source =
+            try form.tep_goc.flatMap { Data(base64Encoded: $0) }.map { try Self.document($0, name: name) }
+            ?? SourceDocument(text: input.text, name: name)
         let report = try await services.documentIngest(storingFor: context, via: "trang Nhập từ văn bản").ingest(
-            input.text, document: form.ten?.isEmpty == false ? form.ten! : "văn bản dán vào",
-            choices: try input.choices(currentYear: services.currentYear))
+            source, choices: try input.choices(currentYear: services.currentYear))
         var view = View(layout: Self.layout(context))
         view.stored = StoredView(
             lines: report.lines, ok: report.stored,
@@ -324,6 +351,7 @@ struct ImportPage {
             // Nothing was written: the text stays in the form, to correct and send again.
             view.text = form.van_ban
             view.document = form.ten ?? ""
+            view.original = form.tep_goc
         }
         return try services.pages.render(view, template: "import", status: report.stored ? .ok : .unprocessableContent)
     }
