@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "ChiTieuReport",
             dependencies: [
-                "ChiTieuCore",
+                "ChiTieuCore", "ChiTieuOffice",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "ChiTieuReportTests",
             dependencies: [
-                "ChiTieuReport", "ChiTieuExtract", "ChiTieuStore", "ChiTieuCore", "ChiTieuIngest",
+                "ChiTieuReport", "ChiTieuExtract", "ChiTieuStore", "ChiTieuCore", "ChiTieuIngest", "ChiTieuOffice",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CSV", package: "CSV.swift"),
             ]),
         .testTarget(

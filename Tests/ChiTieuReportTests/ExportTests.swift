@@ -1,5 +1,6 @@
 import CSV
 import ChiTieuCore
+import ChiTieuOffice
 import ChiTieuStore
 import Foundation
 import Testing
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func columnNamesGoPastZ() {
-        #expect([0, 25, 26, 27, 701, 702].map(XLSXWriter.column) == ["A", "Z", "AA", "AB", "ZZ", "AAA"])
+        #expect([0, 25, 26, 27, 701, 702].map(CellReference.columnName) == ["A", "Z", "AA", "AB", "ZZ", "AAA"])
     }
 
     // MARK: DOCX

@@ -1,4 +1,5 @@
 import ChiTieuCore
+import ChiTieuOffice
 import Foundation
 
 /// Writes a table as an Excel workbook (Office Open XML): a header row in bold, numbers as
@@ -53,7 +54,7 @@ public struct XLSXWriter: Sendable {
         rows += "<row r=\"1\">\(cell("A1", .text(table.title), style: .title))</row>"
         rows += "<row r=\"2\">"
         for (c, title) in table.columns.enumerated() {
-            rows += cell(Self.column(c) + "2", .text(title), style: .header)
+            rows += cell(CellReference.columnName(c) + "2", .text(title), style: .header)
         }
         rows += "</row>"
         for (r, row) in table.rows.enumerated() {
@@ -67,7 +68,7 @@ public struct XLSXWriter: Sendable {
                     case .number(let v): v.map { $0 == $0.rounded() } ?? false ? .integer : .decimal
                     case .percent: .percent
                     }
-                rows += cell(Self.column(c) + "\(n)", value, style: style)
+                rows += cell(CellReference.columnName(c) + "\(n)", value, style: style)
             }
             rows += "</row>"
         }
@@ -97,18 +98,6 @@ public struct XLSXWriter: Sendable {
             guard let percent, percent.isFinite else { return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"/>" }
             return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"><v>\(percent / 100)</v></c>"
         }
-    }
-
-    /// A, B, …, Z, AA, …
-    static func column(_ index: Int) -> String {
-        var n = index + 1
-        var name = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + r))) + name
-            n = (n - 1) / 26
-        }
-        return name
     }
 
     static let contentTypes = OfficeXML.contentTypes([
