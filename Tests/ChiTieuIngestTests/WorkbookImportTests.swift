@@ -1,4 +1,5 @@
 import ChiTieuCore
+import ChiTieuOffice
 import ChiTieuStore
 import ChiTieuTestSupport
 import Foundation
@@ -68,6 +69,21 @@ import Testing
                     "Trang «Biểu», dòng 6, cột «E: Ước thực hiện 6 tháng»: «hai nghìn» không phải là số"))
             let unit = try await UnitResolver(repository: repository).resolve("Ia Thử")
             #expect(try await repository.observations(unitIDs: [unit.id], years: 2024...2024).isEmpty)
+        }
+    }
+
+    @Test func aWorkbookWithoutATableSaysWhatItLooksFor() throws {
+        let data = try TestWorkbook.make(sheets: [
+            (
+                "Ghi chú",
+                "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Danh sách cán bộ</t></is></c></row></sheetData>"
+            ),
+            ("Trống", "<sheetData/>"),
+        ])
+        let error = try #require(throws: StoreError.self) { try WorkbookTables.read(data, fileName: "ds.xlsx") }
+        #expect(error.message.contains("Tệp «ds.xlsx»: không thấy bảng chỉ tiêu ở trang «Ghi chú», «Trống»"))
+        #expect(throws: OfficeFileError.noSheet("ds.xlsx", "Biểu 1")) {
+            try WorkbookTables.read(data, fileName: "ds.xlsx", options: WorkbookOptions(sheet: "Biểu 1"))
         }
     }
 }
