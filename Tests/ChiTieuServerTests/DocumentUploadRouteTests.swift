@@ -23,6 +23,7 @@ import Testing
         #expect(preview.status == .ok)
         #expect(preview.text.contains("1 | Tổng mức bán lẻ hàng hóa | tỷ đồng | 850 | 641,5 | 73,18 | 108,2</mark>"))
         #expect(preview.text.contains("name=\"tep_goc\" value=\"\(data.base64EncodedString())\""))
+        #expect(preview.text.contains("năm 2024: không quá 9,5 %"))
 
         let unit = try await UnitResolver(repository: fixture.repository).resolve("huyện Kông Chro").id
         let stored = try await fixture.test { admin in

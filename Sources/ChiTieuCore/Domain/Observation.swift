@@ -16,6 +16,15 @@ public enum Qualifier: String, Sendable, Codable, CaseIterable {
         case .approximately: "khoảng"
         }
     }
+
+    /// The word before a target's figure: a plan «trên 500» is at least 500, «≤ 3,5» at most.
+    public var targetWord: String {
+        switch self {
+        case .above: "từ"
+        case .below: "không quá"
+        case .approximately: "khoảng"
+        }
+    }
 }
 
 /// Where a figure came from: typed in by a person, imported from a file, or read from a document.

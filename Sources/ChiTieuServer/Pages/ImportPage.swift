@@ -208,7 +208,7 @@ struct ImportPage {
         let goals = result.targets.prefix(Self.rowsShown).enumerated().map { n, t in
             row(
                 result.observations.count + n + 1, t.indicator,
-                "năm \(t.year): \(t.qualifier.map { $0.word + " " } ?? "")\(t.value.vietnamese) \(t.unit ?? "")",
+                "năm \(t.year): \(t.qualifier.map { $0.targetWord + " " } ?? "")\(t.value.vietnamese) \(t.unit ?? "")",
                 code: t.indicatorCode, unit: t.unit)
         }
         let hidden = result.observations.count + result.targets.count - rows.count - goals.count
