@@ -15,21 +15,24 @@ def check_workbook(path):
     book = openpyxl.load_workbook(path)
     sheet = book.active
     assert sheet.title == "Chỉ tiêu", sheet.title
-    assert sheet["A1"].value == "Huyện Kông Chro — 9 tháng năm 2024", sheet["A1"].value
-    header = [c.value for c in sheet[2]]
+    assert sheet["A1"].value == "HUYỆN KÔNG CHRO", sheet["A1"].value
+    assert sheet["A3"].value == "Huyện Kông Chro — 9 tháng năm 2024", sheet["A3"].value
+    header = [c.value for c in sheet[5]]
     assert header[:5] == ["Chỉ tiêu", "Đơn vị tính", "Cấp giao", "Kế hoạch", "Kết quả"], header
-    assert sheet["A2"].font.b, "header row in bold"
-    assert sheet.freeze_panes == "A3", sheet.freeze_panes
+    assert sheet["A5"].font.b and sheet["A5"].border.left.style == "thin", "header row in bold, bordered"
+    assert sheet.freeze_panes == "A6", sheet.freeze_panes
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1, sheet.page_setup
+    assert sheet.print_title_rows.replace("$", "") == "5:5", sheet.print_title_rows
     rows = {}
-    for row in sheet.iter_rows(min_row=3):
+    for row in sheet.iter_rows(min_row=6):
         rows.setdefault(row[0].value, row)  # annual plans come before resolution targets
     total = rows["Tổng giá trị sản xuất"]
-    assert total[4].value == 4790.86 and total[4].number_format == "#,##0.00", (total[4].value, total[4].number_format)
-    assert round(total[6].value, 6) == 0.7076 and total[6].number_format == "0.00%", (total[6].value, total[6].number_format)
+    assert total[4].value == 4790.86 and total[4].number_format == "[$-42A]#,##0.00", (total[4].value, total[4].number_format)
+    assert round(total[6].value, 6) == 0.7076 and total[6].number_format == "[$-42A]0.00%", (total[6].value, total[6].number_format)
     assert round(total[7].value, 4) == 0.0381, total[7].value
     counts = [r for r in rows.values() if isinstance(r[4].value, (int, float)) and r[4].value == int(r[4].value)]
-    assert all(r[4].number_format == "#,##0" for r in counts), [r[4].number_format for r in counts]
-    print(f"{path}: {sheet.max_row - 2} chỉ tiêu, Tổng giá trị sản xuất {total[4].value} ({total[6].value:.2%} kế hoạch)")
+    assert all(r[4].number_format == "[$-42A]#,##0" for r in counts), [r[4].number_format for r in counts]
+    print(f"{path}: {len(rows)} tên dòng, Tổng giá trị sản xuất {total[4].value} ({total[6].value:.2%} kế hoạch)")
 
 
 def check_document(path):

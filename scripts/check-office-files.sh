@@ -58,3 +58,17 @@ if command -v chromium >/dev/null 2>&1; then
 else
   echo "SKIPPED: the PDF report (chromium not installed)"
 fi
+
+# The workbook printed as an office prints it: LibreOffice turns it into PDF; one A4 landscape
+# page for the demo's targets, and each row's figures on its line (no column on another page).
+if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+  (cd "$work" && timeout 180 soffice --headless --convert-to pdf bao-cao.xlsx >/dev/null 2>&1)
+  pages=$(pdfinfo "$work/bao-cao.pdf" | awk '/^Pages:/ {print $2}')
+  [ "$pages" = "1" ] || { echo "printed workbook: $pages pages, expected 1"; exit 1; }
+  pdftotext -layout "$work/bao-cao.pdf" - | grep "Tổng giá trị sản xuất" | head -1 | grep -q "4.790,86.*70,76%" \
+    || { echo "printed workbook: the production row is not on one line:"; pdftotext -layout "$work/bao-cao.pdf" - | head -20; exit 1; }
+  pdftotext -layout "$work/bao-cao.pdf" - | grep -q "THỦ TRƯỞNG ĐƠN VỊ" || { echo "printed workbook: no signature block"; exit 1; }
+  echo "bao-cao.xlsx printed by LibreOffice: 1 page, A4 landscape, each row on its line, signature block"
+else
+  echo "SKIPPED: printing the workbook (LibreOffice or poppler-utils not installed)"
+fi

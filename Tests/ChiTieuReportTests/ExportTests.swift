@@ -40,16 +40,26 @@ import Testing
             uniqueKeysWithValues: XMLElements(try file.part("xl/worksheets/sheet1.xml")).named("c").map {
                 ($0.attributes["r"]!, $0)
             })
-        #expect(cells["A1"]?.text == "Huyện Kông Chro — 9 tháng năm 2024")
-        #expect(cells["A2"]?.text == "Chỉ tiêu")
-        #expect(cells["G2"]?.text == "% kế hoạch")
-        #expect(cells["A2"]?.attributes["s"] == style(.header), "header row in bold")
+        #expect(cells["A1"]?.text == "HUYỆN KÔNG CHRO")
+        #expect(cells["A2"]?.text == "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
+        #expect(cells["A3"]?.text == "Huyện Kông Chro — 9 tháng năm 2024")
+        #expect(cells["A5"]?.text == "Chỉ tiêu")
+        #expect(cells["G5"]?.text == "% kế hoạch")
+        #expect(cells["A5"]?.attributes["s"] == style(.header), "header row in bold, bordered")
+        let sheet = try file.part("xl/worksheets/sheet1.xml")
+        #expect(
+            sheet.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"))
+        #expect(sheet.contains("<oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter>"))
+        #expect(try file.part("xl/workbook.xml").contains(">'Chỉ tiêu'!$5:$5</definedName>"), "header repeated")
+        let signature = XLSXWriter.headerRow + table.rows.count + 3
+        #expect(cells["B\(signature)"]?.text == "NGƯỜI LẬP BIỂU")
+        #expect(cells["H\(signature)"]?.text == "THỦ TRƯỞNG ĐƠN VỊ")
 
         let total = try #require(material.overview.all.first { $0.indicator.code == "total_production_value" })
-        let row = try #require(table.rows.firstIndex { $0.first == .text(total.indicator.name) }) + 3
+        let row = try #require(table.rows.firstIndex { $0.first == .text(total.indicator.name) }) + 6
         #expect(cells["A\(row)"]?.text == "Tổng giá trị sản xuất")
         #expect(cells["E\(row)"]?.text == "4790.86", "the result as a number")
-        #expect(cells["E\(row)"]?.attributes["s"] == style(.decimal), "two decimals with thousands grouping")
+        #expect(cells["E\(row)"]?.attributes["s"] == style(.decimal), "two decimals, Vietnamese grouping")
         #expect(cells["E\(row)"]?.attributes["t"] == nil, "a number, not text")
         #expect(
             Double(cells["G\(row)"]?.text ?? "").map { ($0 * 10_000).rounded() } == 7076,
@@ -64,15 +74,24 @@ import Testing
         // cellStyleXfs' one entry first, then cellXfs in the order of the styles' raw values.
         let cellXfs = Array(styles.named("xf").dropFirst())
         #expect(cellXfs.count == XLSXWriter.Style.allCases.count)
-        // Excel's built-in formats: 3 is "#,##0", 4 is "#,##0.00", 10 is "0.00%".
-        let builtIn: [XLSXWriter.Style: String] = [.integer: "3", .decimal: "4", .percent: "10"]
-        for (style, format) in builtIn {
-            #expect(cellXfs[style.rawValue].attributes["numFmtId"] == format, "\(style)")
+        // The Vietnamese locale's «#,##0», «#,##0.00», «0.00%» (4.790,86 whatever the reader's).
+        let formats = Dictionary(
+            uniqueKeysWithValues: styles.named("numFmt").map {
+                ($0.attributes["numFmtId"]!, $0.attributes["formatCode"]!)
+            })
+        let expected: [XLSXWriter.Style: String] = [
+            .integer: "[$-42A]#,##0", .decimal: "[$-42A]#,##0.00", .percent: "[$-42A]0.00%",
+        ]
+        for (style, code) in expected {
+            #expect(formats[cellXfs[style.rawValue].attributes["numFmtId"] ?? ""] == code, "\(style)")
         }
         #expect(cellXfs[XLSXWriter.Style.header.rawValue].attributes["fontId"] == "1", "bold")
         let table = ReportTable(title: "T", columns: ["Số", "Tiền"], rows: [[.number(1197), .number(4790.86)]])
         let cells = try XMLElements(XLSXWriter().sheet(table)).named("c")
-        #expect(cells.map { $0.attributes["s"] } == [.title, .header, .header, .integer, .decimal].map(style))
+        #expect(
+            cells.map { $0.attributes["s"] }
+                == [.issuer, .title, .subtitle, .header, .header, .integer, .decimal]
+                .map(style) + [.signature, .signature, .signatureNote, .signatureNote].map(style))
     }
 
     @Test func textThatLooksLikeMarkupStaysText() throws {
@@ -80,7 +99,10 @@ import Testing
             title: "Xã <A> & \"B\"", columns: ["Chỉ tiêu"], rows: [[.text("</t><script>x</script>\u{1}")]])
         let file = try OfficeFile(try XLSXWriter().workbook(table))
         let cells = try XMLElements(try file.part("xl/worksheets/sheet1.xml")).named("c")
-        #expect(cells.map(\.text) == ["Xã <A> & \"B\"", "Chỉ tiêu", "</t><script>x</script>"])
+        #expect(
+            cells.map(\.text).filter { !$0.isEmpty }.prefix(4) == [
+                "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "Xã <A> & \"B\"", "Chỉ tiêu", "</t><script>x</script>",
+            ])
     }
 
     @Test func columnNamesGoPastZ() {

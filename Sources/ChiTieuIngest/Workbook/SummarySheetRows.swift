@@ -205,7 +205,11 @@ extension SummarySheet {
             }
         }.map(\.index)
         var lines: [Line] = []
+        var previous = headerEnd
         for row in sheet.rows where row.number > headerEnd {
+            // the table ends at a blank row or at the signature block below it
+            if !lines.isEmpty, row.number > previous + 1 || Self.isSignature(row) { break }
+            previous = row.number
             let name = SheetFields.text(row.cell(nameColumn))
             let number = numberColumn.map { SheetFields.text(row.cell($0)) } ?? ""
             let hasValue = valueColumns.contains { SheetFields.holdsSomething(row.cell($0)) }
@@ -222,6 +226,14 @@ extension SummarySheet {
             lines.append(Line(row: row, name: name.isEmpty ? number : name, number: number, heading: !hasValue))
         }
         return lines
+    }
+
+    /// «NGƯỜI LẬP BIỂU», «THỦ TRƯỞNG ĐƠN VỊ», «Nơi nhận:», «TM. ỦY BAN NHÂN DÂN».
+    static func isSignature(_ row: SheetRow) -> Bool {
+        row.cells.contains { cell in
+            let folded = NameKey(cell.text ?? "").folded
+            return ["nguoi lap", "thu truong", "noi nhan", "tm. ", "kt. "].contains(where: folded.hasPrefix)
+        }
     }
 
     /// «I», «IV.», «A», «b)»: the number of a group, not of a target.

@@ -12,6 +12,8 @@ public struct ReportTable: Sendable {
     }
 
     public var title: String
+    /// The unit whose table it is, as the first line of a printed «biểu» («HUYỆN KÔNG CHRO»).
+    public var issuer: String?
     public var columns: [String]
     public var rows: [[Cell]]
 
@@ -32,6 +34,7 @@ public struct ReportTable: Sendable {
     public init(_ material: ReviewMaterial) {
         let overview = material.overview
         title = "\(capitalized(material.unit.title)) — \(material.period.label)"
+        issuer = material.unit.title.uppercased()
         guard overview.annualSet != nil || overview.termSet != nil else {
             columns = Self.assessmentColumns
             rows = overview.all.map(Self.row)

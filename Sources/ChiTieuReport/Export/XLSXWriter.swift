@@ -2,11 +2,18 @@ import ChiTieuCore
 import ChiTieuOffice
 import Foundation
 
-/// Writes a table as an Excel workbook (Office Open XML): a header row in bold, numbers as
-/// numbers with thousands grouping, percentages as percentages; Excel shows them in the
-/// reader's locale (4.790,86 in Vietnamese).
+/// Writes a table as an Excel workbook (Office Open XML) that prints as an office files a
+/// «biểu»: the unit, the form's title and the table's title above it; a bordered table whose
+/// header row repeats on every page; group rows in bold; numbers as numbers in Vietnamese
+/// notation (4.790,86), percentages as percentages; the signature block below; A4 landscape,
+/// one page wide, pages numbered. It reads back through `chitieu import`.
 public struct XLSXWriter: Sendable {
     public init() {}
+
+    typealias Style = XLSXStyle
+
+    /// The table's header row: below the unit, the form's title, the table's title, a blank row.
+    static let headerRow = 5
 
     public func workbook(_ table: ReportTable) throws -> Data {
         var package = ZipPackage()
@@ -19,74 +26,57 @@ public struct XLSXWriter: Sendable {
         return try package.data()
     }
 
-    /// The cell styles, in the order of `cellXfs` in `styles` (a cell's `s` is the raw value).
-    enum Style: Int, CaseIterable {
-        case plain, header, decimal, percent, title, integer
-
-        /// Excel's built-in number formats: 4 is `#,##0.00`, 10 is `0.00%`, 3 is `#,##0`.
-        var numberFormat: Int {
-            switch self {
-            case .plain, .header, .title: 0
-            case .decimal: 4
-            case .percent: 10
-            case .integer: 3
-            }
-        }
-
-        /// Fonts of `styles`: 0 regular 12 pt, 1 bold 12 pt, 2 bold 14 pt.
-        var font: Int {
-            switch self {
-            case .header: 1
-            case .title: 2
-            default: 0
-            }
-        }
-
-        var xf: String {
-            let apply = numberFormat != 0 ? " applyNumberFormat=\"1\"" : font != 0 ? " applyFont=\"1\"" : ""
-            return
-                "<xf numFmtId=\"\(numberFormat)\" fontId=\"\(font)\" fillId=\"0\" borderId=\"0\" xfId=\"0\"\(apply)/>"
-        }
-    }
+    static let styles = XLSXStyle.sheet
 
     func sheet(_ table: ReportTable) -> String {
-        var rows = ""
-        rows += "<row r=\"1\">\(cell("A1", .text(table.title), style: .title))</row>"
-        rows += "<row r=\"2\">"
-        for (c, title) in table.columns.enumerated() {
-            rows += cell(CellReference.columnName(c) + "2", .text(title), style: .header)
+        let last = max(table.columns.count - 1, 0)
+        let end = CellReference.columnName(last)
+        let widths = Self.widths(table)
+        var rows = SheetRows(widths: widths)
+        var merged: [String] = []
+        rows.add(1, [(0, .text(table.issuer ?? ""), .issuer)])
+        rows.add(2, [(0, .text("BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"), .title)])
+        rows.add(3, [(0, .text(table.title), .subtitle)])
+        if last > 0 { merged += ["A1:\(CellReference.columnName(min(2, last)))1", "A2:\(end)2", "A3:\(end)3"] }
+        let header = Self.headerRow
+        rows.add(header, table.columns.enumerated().map { ($0.offset, .text($0.element), .header) })
+        for (r, values) in table.rows.enumerated() { rows.add(header + 1 + r, Self.dataCells(values)) }
+        // the one who made it under the names, the head of the unit at the right
+        let signature = header + table.rows.count + 3
+        let left = last >= 3 ? 1 : 0
+        let right = max(last - 2, left + 1)
+        rows.add(
+            signature, [(left, .text("NGƯỜI LẬP BIỂU"), .signature), (right, .text("THỦ TRƯỞNG ĐƠN VỊ"), .signature)])
+        rows.add(
+            signature + 1,
+            [
+                (left, .text("(Ký, ghi rõ họ tên)"), .signatureNote),
+                (right, .text("(Ký tên, đóng dấu)"), .signatureNote),
+            ])
+        if right < last {
+            let from = CellReference.columnName(right)
+            merged += ["\(from)\(signature):\(end)\(signature)", "\(from)\(signature + 1):\(end)\(signature + 1)"]
         }
-        rows += "</row>"
-        for (r, row) in table.rows.enumerated() {
-            let n = r + 3
-            rows += "<row r=\"\(n)\">"
-            for (c, value) in row.enumerated() {
-                let style: Style =
-                    switch value {
-                    case .text: .plain
-                    // "#,##0.##" would leave a stray separator after whole numbers ("1.197,").
-                    case .number(let v): v.map { $0 == $0.rounded() } ?? false ? .integer : .decimal
-                    case .percent: .percent
-                    }
-                rows += cell(CellReference.columnName(c) + "\(n)", value, style: style)
-            }
-            rows += "</row>"
-        }
-        let widths = table.columns.enumerated().map { c, title in
-            let longest = max(
-                title.count, table.rows.map { ReportTable.display($0.count > c ? $0[c] : .text("")).count }.max() ?? 0)
-            return
-                "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(min(60, max(8, longest + 2)))\" customWidth=\"1\"/>"
+        let columns = widths.enumerated().map { c, width in
+            "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
         }.joined()
+        let merges =
+            merged.isEmpty
+            ? ""
+            : "<mergeCells count=\"\(merged.count)\">\(merged.map { "<mergeCell ref=\"\($0)\"/>" }.joined())</mergeCells>"
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-            <sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
-            <cols>\(widths)</cols><sheetData>\(rows)</sheetData></worksheet>
+            <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>\
+            <sheetViews><sheetView workbookViewId="0"><pane ySplit="\(header)" topLeftCell="A\(header + 1)" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
+            <cols>\(columns)</cols><sheetData>\(rows.xml)</sheetData>\(merges)\
+            <pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
+            <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>\
+            <headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>
             """
     }
 
-    private func cell(_ reference: String, _ value: ReportTable.Cell, style: Style) -> String {
+    static func cell(_ reference: String, _ value: ReportTable.Cell, style: Style) -> String {
         switch value {
         case .text(let text):
             return
@@ -109,26 +99,60 @@ public struct XLSXWriter: Sendable {
         ("worksheet", "worksheets/sheet1.xml"), ("styles", "styles.xml"),
     ])
 
+    /// A data row's cells: numbers and percents in their formats, a group row's one text in bold.
+    static func dataCells(_ values: [ReportTable.Cell]) -> [(Int, ReportTable.Cell, Style)] {
+        let filled = values.filter { if case .text(let t) = $0 { !t.isEmpty } else { true } }
+        let group = filled.count == 1 && { if case .text = filled[0] { true } else { false } }()
+        return values.enumerated().map { c, value in
+            let style: Style =
+                switch value {
+                case .text: group ? .group : .text
+                // "#,##0.##" would leave a stray separator after whole numbers ("1.197,").
+                case .number(let v): v.map { $0 == $0.rounded() } ?? false ? .integer : .decimal
+                case .percent: .percent
+                }
+            return (c, value, style)
+        }
+    }
+
+    /// Each column's width in characters: its longest text, at most 38 for the names (which
+    /// wrap) and 16 for the others, at least 8.
+    static func widths(_ table: ReportTable) -> [Int] {
+        table.columns.enumerated().map { c, title in
+            let longest = max(
+                title.count, table.rows.map { ReportTable.display($0.count > c ? $0[c] : .text("")).count }.max() ?? 0)
+            return min(c <= 1 ? 38 : 16, max(8, longest + 2))
+        }
+    }
+
+    /// The workbook, with the header row printed on every page (`_xlnm.Print_Titles`).
     static func workbook(sheetName: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-        <sheets><sheet name="\(xml(sheetName))" sheetId="1" r:id="rId1"/></sheets></workbook>
+        <sheets><sheet name="\(xml(sheetName))" sheetId="1" r:id="rId1"/></sheets>\
+        <definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'\(xml(sheetName))'!$\(headerRow):$\(headerRow)</definedName></definedNames></workbook>
         """
     }
+}
 
-    /// Fonts: Times New Roman 12, the same bold, 14 bold for the title. Built-in formats: 3 is
-    /// `#,##0`, 4 is `#,##0.00`, 10 is `0.00%`.
-    static let styles = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-        <fonts count="3"><font><sz val="12"/><name val="Times New Roman"/></font>\
-        <font><b/><sz val="12"/><name val="Times New Roman"/></font>\
-        <font><b/><sz val="14"/><name val="Times New Roman"/></font></fonts>\
-        <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
-        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
-        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="\(Style.allCases.count)">\(Style.allCases.map(\.xf).joined())\
-        </cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
-        """
+/// The rows of the sheet, each as tall as its longest wrapped text needs: neither Excel nor
+/// LibreOffice fits a row to wrapped text when it opens a file, so the height is given, 16 pt a
+/// line.
+struct SheetRows {
+    let widths: [Int]
+    private(set) var xml = ""
+
+    mutating func add(_ n: Int, _ cells: [(Int, ReportTable.Cell, XLSXStyle)]) {
+        let lines =
+            cells.map { c, value, style in
+                guard style.wraps, case .text(let text) = value, c < widths.count else { return 1 }
+                return (text.count + widths[c] - 3) / max(widths[c] - 2, 1)
+            }.max() ?? 1
+        let height = lines > 1 ? " ht=\"\(lines * 16)\" customHeight=\"1\"" : ""
+        xml +=
+            "<row r=\"\(n)\"\(height)>"
+            + cells.map { XLSXWriter.cell(CellReference.columnName($0.0) + "\(n)", $0.1, style: $0.2) }.joined()
+            + "</row>"
+    }
 }
