@@ -44,6 +44,9 @@ def check_document(path):
     texts = [t for t in texts if t]
     assert texts[0].startswith("ĐẢNG BỘ TỈNH"), texts[0]
     assert "BÁO CÁO" in texts
+    assert "Nơi nhận:" in texts and "T/M BAN THƯỜNG VỤ" in texts, "recipients and signature"
+    assert texts.index("PHỤ LỤC") > texts.index("T/M BAN THƯỜNG VỤ"), "the appendix after the signature"
+    assert any(t.startswith("Số ") and t.endswith("-BC/HU") for t in texts), "number and symbol"
     body = " ".join(texts)
     assert "4.790,86 tỷ đồng" in body and "70,76% kế hoạch" in body, body[:400]
     size = root.find(f".//{W}pgSz")

@@ -69,6 +69,16 @@ if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; t
     || { echo "printed workbook: the production row is not on one line:"; pdftotext -layout "$work/bao-cao.pdf" - | head -20; exit 1; }
   pdftotext -layout "$work/bao-cao.pdf" - | grep -q "THỦ TRƯỞNG ĐƠN VỊ" || { echo "printed workbook: no signature block"; exit 1; }
   echo "bao-cao.xlsx printed by LibreOffice: 1 page, A4 landscape, each row on its line, signature block"
+  (cd "$work" && timeout 180 soffice --headless --convert-to pdf bao-cao.docx >/dev/null 2>&1)
+  pages=$(pdfinfo "$work/bao-cao.pdf" | awk '/^Pages:/ {print $2}')
+  [ "$pages" -ge 2 ] || { echo "printed report: $pages pages, expected the body and the appendix"; exit 1; }
+  first=$(pdftotext -f 1 -l 1 -layout "$work/bao-cao.pdf" -)
+  echo "$first" | grep -q "Số .*-BC/HU" || { echo "printed report: no number and symbol on page 1"; exit 1; }
+  echo "$first" | grep -q "PHỤ LỤC" && { echo "printed report: the appendix is not on its own page"; exit 1; }
+  second=$(pdftotext -f 2 -l "$pages" -layout "$work/bao-cao.pdf" - | sed -n '/PHỤ LỤC/,$p')
+  echo "$second" | grep "Tổng giá trị sản xuất" | head -1 | grep -q "4.790,86.*70,76" \
+    || { echo "printed report: the appendix's production row is not on one line:"; echo "$second" | head; exit 1; }
+  echo "bao-cao.docx printed by LibreOffice: $pages pages, number and symbol on the first, the appendix table on its own page"
 else
   echo "SKIPPED: printing the workbook (LibreOffice or poppler-utils not installed)"
 fi

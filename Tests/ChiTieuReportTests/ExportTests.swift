@@ -113,15 +113,32 @@ import Testing
 
     @Test func theDocumentHoldsTheNarrativeOnA4InTimesNewRoman() async throws {
         let report = NarrativeWriter().write(try await Self.material())
-        let file = try OfficeFile(try DOCXWriter().document(report))
+        let material = try await Self.material()
+        let file = try OfficeFile(try DOCXWriter().document(report, appendix: ReportTable(material)))
         for path in file.paths { _ = try XMLElements(try file.part(path)) }
         let document = try XMLElements(try file.part("word/document.xml"))
         let paragraphs = document.named("w:p").map(\.text).filter { !$0.isEmpty }
-        var expected = report.issuer + [report.motto, report.title, report.subtitle]
+        var expected =
+            report.issuer + ["*", "Số        -BC/HU", report.motto, "Kông Chro, ngày      tháng      năm 2024"]
+        expected += [report.title, report.subtitle]
         for section in report.sections { expected += (section.heading.map { [$0] } ?? []) + section.paragraphs }
-        #expect(paragraphs == expected)
+        expected += [
+            "Nơi nhận:", "- Ban Thường vụ Tỉnh ủy Gia Lai (để báo cáo),", "- Các đồng chí ủy viên Ban Chấp hành,",
+            "- Lưu Văn phòng Huyện ủy.", "T/M BAN THƯỜNG VỤ", "(Ký tên, đóng dấu)", "PHỤ LỤC",
+            "Huyện Kông Chro — 9 tháng năm 2024",
+        ]
+        #expect(Array(paragraphs.prefix(expected.count)) == expected)
+        // the appendix: the table of targets, its header repeated on every page
+        #expect(paragraphs.dropFirst(expected.count).prefix(3) == ["Chỉ tiêu", "Đơn vị tính", "Cấp giao"])
+        #expect(paragraphs.contains("4.790,86"))
+        #expect(document.named("w:tblHeader").count == 1)
+        let sections = document.named("w:pgSz")
+        #expect(sections.map { $0.attributes["w:orient"] } == [nil, "landscape"], "the appendix on landscape pages")
+        #expect(document.named("w:footerReference").map { $0.attributes["r:id"] } == ["rId2", "rId2"])
+        #expect(try file.part("word/footer1.xml").contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"))
+        #expect(try file.part("word/_rels/document.xml.rels").contains("Target=\"footer1.xml\""))
         #expect(paragraphs.contains { $0.contains("4.790,86 tỷ đồng") && $0.contains("70,76% kế hoạch") })
-        let page = try #require(document.named("w:pgSz").first)
+        let page = try #require(sections.first)
         #expect(page.attributes["w:w"] == "11906" && page.attributes["w:h"] == "16838", "A4 in twentieths of a point")
         let styles = try XMLElements(try file.part("word/styles.xml"))
         #expect(styles.named("w:rFonts").first?.attributes["w:ascii"] == "Times New Roman")

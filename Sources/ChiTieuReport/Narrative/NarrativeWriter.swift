@@ -1,4 +1,5 @@
 import ChiTieuCore
+import Foundation
 
 /// Writes the review report of a unit and period from stored data, in the register of the
 /// conference reports and press releases: an opening naming the period and the conference,
@@ -45,8 +46,22 @@ public struct NarrativeWriter: Sendable {
             period.isFullYear
             ? "Kết quả thực hiện nhiệm vụ năm \(period.year), phương hướng nhiệm vụ năm \(period.year + 1)"
             : "Kết quả thực hiện nhiệm vụ \(period.label)"
-        return ReviewReport(
+        var report = ReviewReport(
             issuer: issuer, motto: "ĐẢNG CỘNG SẢN VIỆT NAM", title: "BÁO CÁO", subtitle: subtitle, sections: sections)
+        // «Huyện ủy» → «HU», «Đảng ủy» → «ĐU»: the symbol after the kind of document (BC)
+        let committee = unit.kind.committeeName
+        let symbol = committee.split(separator: " ").map { word in
+            let letter = String(word.prefix(1)).uppercased()
+            return letter == "Đ" ? letter : letter.applyingTransform(.stripDiacritics, reverse: false) ?? letter
+        }.joined()
+        report.number = "Số        -BC/\(symbol)"
+        report.placeAndDate = "\(unit.name), ngày      tháng      năm \(period.year)"
+        report.recipients =
+            ["Nơi nhận:"]
+            + (material.parent.map { ["- Ban Thường vụ \($0.kind.committeeName) \($0.name) (để báo cáo),"] } ?? [])
+            + ["- Các đồng chí ủy viên Ban Chấp hành,", "- Lưu Văn phòng \(committee)."]
+        report.signature = ["T/M BAN THƯỜNG VỤ", "(Ký tên, đóng dấu)"]
+        return report
     }
 
     // MARK: opening

@@ -9,6 +9,14 @@ public struct ReviewReport: Sendable, Equatable {
     public var title: String
     public var subtitle: String
     public var sections: [Section]
+    /// «Số      -BC/HU»: the office writes the number in when it files the report.
+    public var number = ""
+    /// «Kông Chro, ngày      tháng      năm 2024», filled in when it is signed.
+    public var placeAndDate = ""
+    /// «Nơi nhận:» and the lines under it.
+    public var recipients: [String] = []
+    /// «T/M BAN THƯỜNG VỤ» and the line under it.
+    public var signature: [String] = []
 
     public struct Section: Sendable, Equatable {
         public var heading: String?

@@ -49,7 +49,7 @@ struct ReportFile {
         return switch format {
         case .text: Data(report.text.utf8)
         case .html: Data(PrintableHTML().page(report, table: table).utf8)
-        case .docx: try DOCXWriter().document(report)
+        case .docx: try DOCXWriter().document(report, appendix: table)
         case .xlsx: try XLSXWriter().workbook(table)
         case .csv: Data(try table.csv().utf8)
         }

@@ -61,7 +61,7 @@ struct ReportCommand: AsyncParsableCommand {
                 switch format {
                 case .text: return Data(report.text.utf8)
                 case .html: return Data(PrintableHTML().page(report, table: ReportTable(material)).utf8)
-                case .docx: return try DOCXWriter().document(report)
+                case .docx: return try DOCXWriter().document(report, appendix: ReportTable(material))
                 case .xlsx: return try XLSXWriter().workbook(ReportTable(material))
                 case .csv: return Data(try ReportTable(material).csv().utf8)
                 }
