@@ -88,7 +88,7 @@ let package = Package(
             name: "chitieu",
             dependencies: [
                 "ChiTieuCore", "ChiTieuStore", "ChiTieuExtract", "ChiTieuReport", "ChiTieuIngest", "ChiTieuServer",
-                "ChiTieuMail", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ChiTieuMail", "ChiTieuOffice", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -13,8 +13,11 @@ struct OfficePackage {
 
     init(_ data: Data, fileName: String) throws(OfficeFileError) {
         self.fileName = fileName
-        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .compoundFile(fileName) }
-        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw .notAnOfficeFile(fileName) }
+        switch FileSignature(data) {
+        case .compound: throw .compoundFile(fileName)
+        case .zip: break
+        default: throw .notAnOfficeFile(fileName)
+        }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {

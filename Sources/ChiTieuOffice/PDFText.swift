@@ -7,7 +7,7 @@ public enum PDFText {
     static let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/opt/homebrew/bin/pdftotext"]
 
     public static func read(_ data: Data, fileName: String) throws(OfficeFileError) -> String {
-        guard data.starts(with: Array("%PDF-".utf8)) else { throw .notAPDF(fileName) }
+        guard FileSignature(data) == .pdf else { throw .notAPDF(fileName) }
         guard let tool = candidates.first(where: FileManager.default.isExecutableFile) else {
             throw .missingTool("pdftotext", package: "poppler-utils")
         }

@@ -50,12 +50,12 @@ public struct SourceDocument: Sendable {
 
     /// The document in `data`, by its first bytes: Word, PDF, else UTF-8 text.
     public static func read(_ data: Data, name: String) throws -> SourceDocument {
-        if data.starts(with: Array("%PDF-".utf8)) {
-            return SourceDocument(text: try PDFText.read(data, fileName: name), name: name)
-        }
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+        switch FileSignature(data) {
+        case .pdf: return SourceDocument(text: try PDFText.read(data, fileName: name), name: name)
+        case .zip, .compound:
             let document = try WordDocument(data: data, fileName: name)
             return SourceDocument(prose: document.prose, tables: document.tables, name: name)
+        case .other: break
         }
         let bytes = Array(data)
         if let problem = PlainText.problem(bytes) { throw DocumentFileError.unreadable(name, problem) }

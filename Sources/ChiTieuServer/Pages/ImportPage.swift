@@ -1,6 +1,7 @@
 import ChiTieuCore
 import ChiTieuExtract
 import ChiTieuIngest
+import ChiTieuOffice
 import ChiTieuReport
 import Foundation
 import Hummingbird
@@ -145,7 +146,7 @@ struct ImportPage {
         var document = pasted.ten?.trimmingCharacters(in: .whitespaces) ?? ""
         if let file, file.body.readableBytes > 0 {
             let bytes = Array(file.body.readableBytesView)
-            if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: Array("%PDF-".utf8)) {
+            if [.zip, .pdf].contains(FileSignature(bytes)) {
                 let name = document.isEmpty ? MultipartBody.filename(file) ?? "tệp tải lên" : document
                 return (try Self.document(Data(bytes), name: name), Data(bytes))
             }

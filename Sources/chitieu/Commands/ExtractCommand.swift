@@ -2,6 +2,7 @@ import ArgumentParser
 import ChiTieuCore
 import ChiTieuExtract
 import ChiTieuIngest
+import ChiTieuOffice
 import ChiTieuStore
 import Foundation
 
@@ -64,9 +65,7 @@ extension SourceFile {
             Terminal.error("Lỗi: không đọc được tệp \(path).")
             return nil
         }
-        let head = Array(data.prefix(8))
-        let office = head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
-        guard office || head.starts(with: Array("%PDF-".utf8)) else {
+        guard FileSignature(data) != .other else {
             return readLossy(path).map { SourceDocument(text: $0, name: name) }
         }
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChiTieuCore
 import ChiTieuIngest
+import ChiTieuOffice
 import ChiTieuStore
 import Foundation
 
@@ -124,7 +125,6 @@ enum SourceFile {
     /// workbook reader refuses with what to do).
     static func isOfficeFile(_ data: Data, name: String) -> Bool {
         let lower = name.lowercased()
-        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || data.starts(with: [0x50, 0x4B, 0x03, 0x04])
-            || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || [.zip, .compound].contains(FileSignature(data))
     }
 }
