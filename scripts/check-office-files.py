@@ -18,18 +18,21 @@ def check_workbook(path):
     assert sheet["A1"].value == "HUYỆN KÔNG CHRO", sheet["A1"].value
     assert sheet["A3"].value == "Huyện Kông Chro — 9 tháng năm 2024", sheet["A3"].value
     header = [c.value for c in sheet[5]]
-    assert header[:5] == ["Chỉ tiêu", "Đơn vị tính", "Cấp giao", "Kế hoạch", "Kết quả"], header
+    assert header[:7] == ["Chỉ tiêu", "Đơn vị tính", "Cấp giao", "Kế hoạch", "Kết quả", "Ước tính", "So sánh (%)"], header
+    assert [c.value for c in sheet[6]][6:8] == ["Kế hoạch", "Cùng kỳ"], [c.value for c in sheet[6]]
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"A5:A6", "G5:H5"} <= merged, merged
     assert sheet["A5"].font.b and sheet["A5"].border.left.style == "thin", "header row in bold, bordered"
-    assert sheet.freeze_panes == "A6", sheet.freeze_panes
+    assert sheet.freeze_panes == "A7", sheet.freeze_panes
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1, sheet.page_setup
-    assert sheet.print_title_rows.replace("$", "") == "5:5", sheet.print_title_rows
+    assert sheet.print_title_rows.replace("$", "") == "5:6", sheet.print_title_rows
     rows = {}
-    for row in sheet.iter_rows(min_row=6):
+    for row in sheet.iter_rows(min_row=7):
         rows.setdefault(row[0].value, row)  # annual plans come before resolution targets
     total = rows["Tổng giá trị sản xuất"]
     assert total[4].value == 4790.86 and total[4].number_format == "[$-42A]#,##0.00", (total[4].value, total[4].number_format)
     assert round(total[6].value, 6) == 0.7076 and total[6].number_format == "[$-42A]0.00%", (total[6].value, total[6].number_format)
-    assert round(total[7].value, 4) == 0.0381, total[7].value
+    assert round(total[7].value, 4) == 1.0381, total[7].value  # «tăng 3,81%» as the ratio 103,81%
     counts = [r for r in rows.values() if isinstance(r[4].value, (int, float)) and r[4].value == int(r[4].value)]
     assert all(r[4].number_format == "[$-42A]#,##0" for r in counts), [r[4].number_format for r in counts]
     print(f"{path}: {len(rows)} tên dòng, Tổng giá trị sản xuất {total[4].value} ({total[6].value:.2%} kế hoạch)")

@@ -44,19 +44,23 @@ import Testing
         #expect(cells["A2"]?.text == "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
         #expect(cells["A3"]?.text == "Huyện Kông Chro — 9 tháng năm 2024")
         #expect(cells["A5"]?.text == "Chỉ tiêu")
-        #expect(cells["G5"]?.text == "% kế hoạch")
+        // «So sánh (%)» over «Kế hoạch» and «Cùng kỳ», as a «biểu» prints it; other titles span both rows
+        #expect(cells["G5"]?.text == "So sánh (%)" && cells["G6"]?.text == "Kế hoạch" && cells["H6"]?.text == "Cùng kỳ")
         #expect(cells["A5"]?.attributes["s"] == style(.header), "header row in bold, bordered")
+        #expect(cells["A6"]?.attributes["s"] == style(.header), "the merged cell's lower half bordered too")
         let sheet = try file.part("xl/worksheets/sheet1.xml")
         #expect(
             sheet.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"))
         #expect(sheet.contains("<oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter>"))
-        #expect(try file.part("xl/workbook.xml").contains(">'Chỉ tiêu'!$5:$5</definedName>"), "header repeated")
-        let signature = XLSXWriter.headerRow + table.rows.count + 3
+        #expect(sheet.contains("<mergeCell ref=\"G5:H5\"/>") && sheet.contains("<mergeCell ref=\"A5:A6\"/>"))
+        #expect(!sheet.contains("<mergeCell ref=\"G5:G6\"/>"))
+        #expect(try file.part("xl/workbook.xml").contains(">'Chỉ tiêu'!$5:$6</definedName>"), "header repeated")
+        let signature = XLSXWriter.headerRows.upperBound + table.rows.count + 3
         #expect(cells["B\(signature)"]?.text == "NGƯỜI LẬP BIỂU")
         #expect(cells["H\(signature)"]?.text == "THỦ TRƯỞNG ĐƠN VỊ")
 
         let total = try #require(material.overview.all.first { $0.indicator.code == "total_production_value" })
-        let row = try #require(table.rows.firstIndex { $0.first == .text(total.indicator.name) }) + 6
+        let row = try #require(table.rows.firstIndex { $0.first == .text(total.indicator.name) }) + 7
         #expect(cells["A\(row)"]?.text == "Tổng giá trị sản xuất")
         #expect(cells["E\(row)"]?.text == "4790.86", "the result as a number")
         #expect(cells["E\(row)"]?.attributes["s"] == style(.decimal), "two decimals, Vietnamese grouping")
@@ -65,7 +69,8 @@ import Testing
             Double(cells["G\(row)"]?.text ?? "").map { ($0 * 10_000).rounded() } == 7076,
             "70,76% as the fraction 0.7076")
         #expect(cells["G\(row)"]?.attributes["s"] == style(.percent))
-        #expect(Double(cells["H\(row)"]?.text ?? "").map { ($0 * 10_000).rounded() } == 381)
+        // «tăng 3,81%» under «Cùng kỳ» is the ratio 103,81%
+        #expect(Double(cells["H\(row)"]?.text ?? "").map { ($0 * 10_000).rounded() } == 10_381)
         #expect(cells["J\(row)"]?.text == total.status.label)
     }
 
@@ -90,7 +95,7 @@ import Testing
         let cells = try XMLElements(XLSXWriter().sheet(table)).named("c")
         #expect(
             cells.map { $0.attributes["s"] }
-                == [.issuer, .title, .subtitle, .header, .header, .integer, .decimal]
+                == [.issuer, .title, .subtitle, .header, .header, .header, .header, .integer, .decimal]
                 .map(style) + [.signature, .signature, .signatureNote, .signatureNote].map(style))
     }
 

@@ -15,6 +15,7 @@ import Testing
         let read = try WorkbookTables.read(data, fileName: "bao-cao.xlsx")
         #expect(read.reading.first == "biểu của Huyện Kông Chro (theo phần đầu biểu)")
         #expect(read.reading.contains("kỳ: 9 tháng năm 2024"))
+        #expect(read.reading.contains { $0.contains("tiêu đề cột ở dòng 5–6") }, "the two-row header read as one")
 
         let repository = MemoryRepository()
         try await repository.ensureCatalogue()

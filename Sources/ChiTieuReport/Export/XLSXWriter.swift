@@ -4,7 +4,7 @@ import Foundation
 
 /// Writes a table as an Excel workbook (Office Open XML) that prints as an office files a
 /// «biểu»: the unit, the form's title and the table's title above it; a bordered table whose
-/// header row repeats on every page; group rows in bold; numbers as numbers in Vietnamese
+/// two-row header repeats on every page; group rows in bold; numbers as numbers in Vietnamese
 /// notation (4.790,86), percentages as percentages; the signature block below; A4 landscape,
 /// one page wide, pages numbered. It reads back through `chitieu import`.
 public struct XLSXWriter: Sendable {
@@ -12,8 +12,8 @@ public struct XLSXWriter: Sendable {
 
     typealias Style = XLSXStyle
 
-    /// The table's header row: below the unit, the form's title, the table's title, a blank row.
-    static let headerRow = 5
+    /// The table's header rows: below the unit, the form's title, the table's title, a blank row.
+    static let headerRows = XLSXHeader.top...XLSXHeader.bottom
 
     public func workbook(_ table: ReportTable) throws -> Data {
         var package = ZipPackage()
@@ -38,9 +38,11 @@ public struct XLSXWriter: Sendable {
         rows.add(2, [(0, .text("BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"), .title)])
         rows.add(3, [(0, .text(table.title), .subtitle)])
         if last > 0 { merged += ["A1:\(CellReference.columnName(min(2, last)))1", "A2:\(end)2", "A3:\(end)3"] }
-        let header = Self.headerRow
-        rows.add(header, table.columns.enumerated().map { ($0.offset, .text($0.element), .header) })
-        for (r, values) in table.rows.enumerated() { rows.add(header + 1 + r, Self.dataCells(values)) }
+        let layout = XLSXHeader(table.columns)
+        for (n, cells) in layout.rows { rows.add(n, cells) }
+        merged += layout.merged
+        let header = XLSXHeader.bottom
+        for (r, values) in table.rows.enumerated() { rows.add(header + 1 + r, Self.dataCells(layout.printed(values))) }
         // the one who made it under the names, the head of the unit at the right
         let signature = header + table.rows.count + 3
         let left = last >= 3 ? 1 : 0
@@ -125,13 +127,13 @@ public struct XLSXWriter: Sendable {
         }
     }
 
-    /// The workbook, with the header row printed on every page (`_xlnm.Print_Titles`).
+    /// The workbook, with the header rows printed on every page (`_xlnm.Print_Titles`).
     static func workbook(sheetName: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
         <sheets><sheet name="\(xml(sheetName))" sheetId="1" r:id="rId1"/></sheets>\
-        <definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'\(xml(sheetName))'!$\(headerRow):$\(headerRow)</definedName></definedNames></workbook>
+        <definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'\(xml(sheetName))'!$\(headerRows.lowerBound):$\(headerRows.upperBound)</definedName></definedNames></workbook>
         """
     }
 }
