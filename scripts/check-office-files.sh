@@ -59,6 +59,43 @@ else
   echo "SKIPPED: the PDF report (chromium not installed)"
 fi
 
+# Files LibreOffice wrote (the second program): a «biểu» saved as .xlsx and as an Excel 97–2003
+# .xls (which chitieu reads through LibreOffice), the report saved as .docx and .doc; and a
+# workbook saved with a password (msoffcrypto-tool encrypts as Excel does), refused.
+if command -v soffice >/dev/null 2>&1; then
+  lo() { (cd "$work/in" && timeout 180 soffice --headless "$@" >/dev/null 2>&1); }
+  lo --infilter="HTML (StarCalc)" --convert-to xlsx --outdir lo bieu-6-thang.html
+  lo --convert-to xls --outdir lo lo/bieu-6-thang.xlsx
+  lo --infilter="HTML (StarWriter)" --convert-to "docx:MS Word 2007 XML" --outdir lo bao-cao-9-thang.html
+  lo --convert-to doc --outdir lo lo/bao-cao-9-thang.docx
+  "$bin" import "$work/in/lo/bieu-6-thang.xlsx" --db "$work/demo.sqlite" --dry-run >"$work/import.log"
+  grep -q "tiêu đề cột ở dòng 4–5" "$work/import.log" && grep -q "Tệp hợp lệ: 2 dòng kế hoạch, 2 dòng kết quả" "$work/import.log" \
+    || { echo "LibreOffice workbook:"; cat "$work/import.log"; exit 1; }
+  echo "bieu-6-thang.xlsx (LibreOffice): two-row header read, 2 plans and 2 results"
+  "$bin" import "$work/in/lo/bieu-6-thang.xls" --db "$work/demo.sqlite" >"$work/import.log"
+  "$bin" export --db "$work/demo.sqlite" --unit "huyện Kông Chro" --format json | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)["observations"]
+hit = [o for o in rows if o["indicator"] == "total_production_value" and o["value"] == 3120.4]
+assert hit and hit[0]["source"] == "bieu-6-thang.xls" and hit[0]["period"]["to_month"] == 6, hit
+print("bieu-6-thang.xls (LibreOffice, Excel 97–2003): converted, stored 3.120,4 tỷ đồng for 6 months")'
+  "$bin" extract "$work/in/lo/bao-cao-9-thang.docx" | check_report pdf "bao-cao-9-thang.docx (LibreOffice from HTML)"
+  "$bin" extract "$work/in/lo/bao-cao-9-thang.doc" | check_report pdf "bao-cao-9-thang.doc (LibreOffice, Word 97–2003)"
+  python3 -c "import msoffcrypto" 2>/dev/null || python3 -m pip install --quiet msoffcrypto-tool
+  python3 -c '
+import sys
+from msoffcrypto.format.ooxml import OOXMLFile
+with open(sys.argv[1], "rb") as plain, open(sys.argv[2], "wb") as out:
+    OOXMLFile(plain).encrypt("1234", out)' "$work/in/bieu-9-thang.xlsx" "$work/in/mat-khau.xlsx"
+  if "$bin" import "$work/in/mat-khau.xlsx" --db "$work/demo.sqlite" 2>"$work/err.log"; then
+    echo "a workbook with a password was accepted"; exit 1
+  fi
+  grep -q "đã đặt mật khẩu" "$work/err.log" || { cat "$work/err.log"; exit 1; }
+  echo "mat-khau.xlsx (password): refused, saying so"
+else
+  echo "SKIPPED: files written by LibreOffice (not installed)"
+fi
+
 # The workbook printed as an office prints it: LibreOffice turns it into PDF; one A4 landscape
 # page for the demo's targets, and each row's figures on its line (no column on another page).
 if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then

@@ -5,7 +5,8 @@ scripts/check-office-files.sh. Sentences and figures are invented.
 
 Usage: make-office-documents.py OUTDIR
   OUTDIR/bao-cao-9-thang.docx  heading, prose, an appended «Biểu» with a merged two-row header
-  OUTDIR/bao-cao-9-thang.html  the prose of the same report, for --print-to-pdf
+  OUTDIR/bao-cao-9-thang.html  the prose of the same report, for --print-to-pdf, and for
+                               LibreOffice to save as .docx and as a Word 97–2003 .doc
 """
 import sys
 

@@ -7,6 +7,8 @@ Usage: make-office-workbooks.py OUTDIR [ROWS]
                              percent cells, numbers typed as text, a name on two rows
   OUTDIR/bieu-cong-thuc.xlsx the same with a formula openpyxl saves without its result
   OUTDIR/bang-lon.xlsx       the import table with ROWS result rows (default 100000)
+  OUTDIR/bieu-6-thang.html   a «biểu» as an HTML table (title block, a header merged over two
+                             rows), for LibreOffice to save as .xlsx and as an Excel 97–2003 .xls
 """
 import sys
 
@@ -79,3 +81,20 @@ keys = ((unit, code, period) for unit in units for code in codes for period in p
 for n, (unit, code, (year, start, month)) in zip(range(rows), keys):
     sheet.append(["kết quả", unit, code, year, start, month, (n % 97) + 1.5])
 big.save(f"{out}/bang-lon.xlsx")
+
+# For LibreOffice (the second program): its Calc reads an HTML table's colspan/rowspan as merged
+# cells; a number in Vietnamese notation stays text, a plain one becomes a number cell.
+with open(f"{out}/bieu-6-thang.html", "w", encoding="utf-8") as page:
+    page.write("""<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table>
+<tr><td colspan="3">UBND HUYỆN KÔNG CHRO</td></tr>
+<tr><td colspan="8">BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2024</td></tr>
+<tr><td></td></tr>
+<tr><td rowspan="2">STT</td><td rowspan="2">Chỉ tiêu</td><td rowspan="2">ĐVT</td>
+<td rowspan="2">Kế hoạch năm 2024</td><td rowspan="2">Thực hiện 6 tháng</td>
+<td colspan="2">So sánh (%)</td><td rowspan="2">Ghi chú</td></tr>
+<tr><td>KH</td><td>Cùng kỳ</td></tr>
+<tr><td>I</td><td>KINH TẾ</td></tr>
+<tr><td>1</td><td>Tổng giá trị sản xuất</td><td>tỷ đồng</td><td>6.770,58</td><td>3120.4</td><td>46,09</td><td>105,2</td><td></td></tr>
+<tr><td>2</td><td>Thu ngân sách nhà nước</td><td>tỷ đồng</td><td>24,8</td><td>13,7</td><td></td><td></td><td></td></tr>
+</table></body></html>
+""")

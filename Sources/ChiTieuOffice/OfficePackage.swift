@@ -5,16 +5,19 @@ import ZIPFoundation
 /// An Office file (a zip of XML parts) opened for reading, with its parts' sizes bounded: a
 /// 50 MB workbook may hold a few hundred MB of XML, a crafted one far more ("zip bomb").
 struct OfficePackage {
-    /// The most one part may hold once unpacked.
-    static let partLimit = 512 * 1024 * 1024
+    /// The most one part may hold once unpacked: a sheet of `Workbook.cellLimit` cells is
+    /// about 50 MB of XML.
+    static let partLimit = 256 * 1024 * 1024
 
     private let archive: Archive
     let fileName: String
 
-    init(_ data: Data, fileName: String) throws(OfficeFileError) {
+    /// The package in `data`; an Excel or Word 97–2003 file is first converted to `kind`.
+    init(_ data: Data, fileName: String, legacy kind: LegacyOfficeFile.Kind) throws(OfficeFileError) {
         self.fileName = fileName
+        var data = data
         switch FileSignature(data) {
-        case .compound: throw .compoundFile(fileName)
+        case .compound: data = try LegacyOfficeFile.converted(data, fileName: fileName, to: kind)
         case .zip: break
         default: throw .notAnOfficeFile(fileName)
         }
@@ -51,12 +54,16 @@ struct OfficePackage {
 
 /// What is wrong with a file handed in as Word or Excel, said so that the clerk knows what to do.
 public enum OfficeFileError: UserFacingError, Equatable {
-    /// An OLE compound file: an Excel 97–2003 `.xls`, a `.doc`, or an encrypted (password) file.
-    case compoundFile(String)
+    /// An Excel 97–2003 `.xls` or a Word `.doc` (the extension given), with no LibreOffice to convert it.
+    case legacyFormat(String, String)
+    /// A file saved with a password: Office encrypts the whole package.
+    case passwordProtected(String)
     case notAnOfficeFile(String)
     case damaged(String, String)
     case tooLarge(String, String)
     case noSheet(String, String)
+    /// More cells than `Workbook.cellLimit`.
+    case tooManyCells(String, Int)
     case notAPDF(String)
     /// A PDF with no text layer: a scanned page.
     case scannedPDF(String)
@@ -65,15 +72,21 @@ public enum OfficeFileError: UserFacingError, Equatable {
 
     public var message: String {
         switch self {
-        case .compoundFile(let name):
-            "Tệp «\(name)» là sổ Excel/Word kiểu cũ (.xls, .doc) hoặc đã đặt mật khẩu: chitieu chưa đọc được. "
-                + "Hãy mở tệp, bỏ mật khẩu nếu có, rồi «Lưu thành» sổ Excel (.xlsx) hoặc văn bản Word (.docx)."
+        case .legacyFormat(let name, let ext):
+            "Tệp «\(name)» là \(ext == "xls" ? "sổ Excel" : "văn bản Word") kiểu cũ (.\(ext)): chitieu đọc kiểu này qua "
+                + "LibreOffice, máy chủ chưa cài (apt-get install \(ExternalTool.libreOffice.package)). "
+                + "Hoặc mở tệp rồi «Lưu thành» \(ext == "xls" ? "sổ Excel (.xlsx)" : "văn bản Word (.docx)")."
+        case .passwordProtected(let name):
+            "Tệp «\(name)» đã đặt mật khẩu nên không đọc được. Hãy mở tệp, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ) rồi lưu lại."
         case .notAnOfficeFile(let name):
             "Tệp «\(name)» không phải sổ Excel (.xlsx) hay văn bản Word (.docx): không mở được như tệp nén Office."
         case .damaged(let name, let what):
             "Tệp «\(name)» bị hỏng: \(what)."
         case .tooLarge(let name, let part):
             "Tệp «\(name)» quá lớn khi giải nén (phần \(part) vượt \(OfficePackage.partLimit / 1024 / 1024) MB)."
+        case .tooManyCells(let name, let limit):
+            "Sổ «\(name)» có hơn \(VietnameseNumberFormat.standard.string(Double(limit))) ô có dữ liệu: quá lớn để đọc một lần. "
+                + "Hãy chia thành nhiều sổ, hoặc lưu trang tính thành tệp CSV để nhập."
         case .noSheet(let name, let sheet):
             "Sổ «\(name)» không có trang tính «\(sheet)»."
         case .notAPDF(let name):

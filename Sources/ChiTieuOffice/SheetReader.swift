@@ -1,10 +1,13 @@
 import Foundation
 
 /// A worksheet part: its cells row by row, with the texts and formats resolved, and its merged
-/// ranges. Work is linear in the part's size: each cell is seen once.
+/// ranges. Work is linear in the part's size: each cell is seen once; it stops after `limit`
+/// cells, so that memory is bounded whatever the file holds.
 final class SheetReader: XMLPartReader {
     private let strings: [String]
     private let formats: [CellFormat]
+    private let limit: Int
+    private(set) var cellCount = 0
     private(set) var rows: [SheetRow] = []
     private(set) var merged: [CellRange] = []
 
@@ -23,9 +26,10 @@ final class SheetReader: XMLPartReader {
 
     private enum Capture { case none, value, formula, inlineText }
 
-    init(strings: [String], formats: [CellFormat]) {
+    init(strings: [String], formats: [CellFormat], limit: Int = .max) {
         self.strings = strings
         self.formats = formats
+        self.limit = limit
     }
 
     override func start(_ name: String, _ attributes: [String: String]) {
@@ -80,6 +84,8 @@ final class SheetReader: XMLPartReader {
         let format = style < formats.count ? formats[style] : .general
         guard let value = cellValue() else { return }
         cells.append(SheetCell(column: column, value: value, format: format))
+        cellCount += 1
+        if cellCount > limit { limitReached = true }
     }
 
     private func cellValue() -> CellValue? {

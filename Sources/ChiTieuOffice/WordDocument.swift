@@ -15,7 +15,7 @@ public struct WordDocument: Sendable {
     public let blocks: [Block]
 
     public init(data: Data, fileName: String) throws(OfficeFileError) {
-        let package = try OfficePackage(data, fileName: fileName)
+        let package = try OfficePackage(data, fileName: fileName, legacy: .document)
         self.fileName = fileName
         let reader = WordBodyReader()
         if let failure = reader.read(try package.requiredPart("word/document.xml")) {

@@ -5,6 +5,11 @@ import Foundation
 ///
 /// Written on ZIPFoundation and Foundation's XML parser: the package set has no XLSX reader.
 public struct Workbook: Sendable {
+    /// The most cells with a value read from one workbook: seven times the 100.000 rows of a
+    /// big import table, and far more than any office's «biểu»; a sheet is held in memory
+    /// (about 100 bytes a cell), so a file past it is refused rather than read without bound.
+    public static let cellLimit = 1_000_000
+
     public let fileName: String
     public let sheets: [Sheet]
 
@@ -13,8 +18,8 @@ public struct Workbook: Sendable {
         self.sheets = sheets
     }
 
-    public init(data: Data, fileName: String) throws(OfficeFileError) {
-        let package = try OfficePackage(data, fileName: fileName)
+    public init(data: Data, fileName: String, cellLimit: Int = Workbook.cellLimit) throws(OfficeFileError) {
+        let package = try OfficePackage(data, fileName: fileName, legacy: .workbook)
         self.fileName = fileName
         let relationships = try Self.read(RelationshipsReader(), package, "xl/_rels/workbook.xml.rels")
         let book = try Self.read(WorkbookReader(), package, "xl/workbook.xml")
@@ -24,12 +29,17 @@ public struct Workbook: Sendable {
         let formats = try package.part("xl/styles.xml").map { data throws(OfficeFileError) in
             try Self.parse(CellStylesReader(), data, package, "xl/styles.xml").formats
         }
+        if (strings?.count ?? 0) > cellLimit { throw .tooManyCells(fileName, cellLimit) }
         var sheets: [Sheet] = []
+        var cells = 0
         for (name, id) in book.sheets {
             // chartsheets and dialog sheets have no cells
             guard let target = relationships.targets[id], target.contains("worksheets/") else { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            let reader = try Self.read(SheetReader(strings: strings ?? [], formats: formats ?? []), package, path)
+            let reader = try Self.read(
+                SheetReader(strings: strings ?? [], formats: formats ?? [], limit: cellLimit - cells), package, path)
+            if reader.limitReached { throw .tooManyCells(fileName, cellLimit) }
+            cells += reader.cellCount
             sheets.append(Sheet(name: name, rows: reader.rows, merged: reader.merged))
         }
         guard !sheets.isEmpty else { throw .damaged(fileName, "sổ không có trang tính nào") }

@@ -8,6 +8,9 @@ import Foundation
 /// (some programs write `x:c` for `c`).
 class XMLPartReader: NSObject, XMLParserDelegate {
     var failure: String?
+    /// Set by a reader that has read all it may (`SheetReader`'s cell limit): the parse stops
+    /// at the next element, so a huge part costs no more time than the limit.
+    var limitReached = false
 
     func read(_ data: Data) -> String? {
         // A stream is fed to libxml2 in chunks: handed 10 MB or more at once, it stops with
@@ -17,6 +20,7 @@ class XMLPartReader: NSObject, XMLParserDelegate {
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
         if !parser.parse() {
+            if limitReached { return nil }
             let line = parser.lineNumber
             return failure ?? "XML hỏng ở dòng \(line) (\(parser.parserError.map { "\($0)" } ?? "không rõ lỗi"))"
         }
@@ -31,6 +35,7 @@ class XMLPartReader: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
+        guard !limitReached else { return parser.abortParsing() }
         start(elementName, attributes)
     }
 

@@ -44,7 +44,7 @@ struct WordDocumentTests {
 
 @Suite("PDF text through pdftotext")
 struct PDFTextTests {
-    static var hasTool: Bool { PDFText.candidates.contains(where: FileManager.default.isExecutableFile) }
+    static var hasTool: Bool { ExternalTool.pdftotext.path != nil }
 
     @Test func linesBrokenByThePageAreOneSentenceAgain() {
         let page = """

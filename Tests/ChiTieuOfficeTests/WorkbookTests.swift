@@ -75,14 +75,45 @@ struct WorkbookTests {
         #expect(!range.contains(CellReference(row: 4, column: 3)))
     }
 
+    @Test func aWorkbookPastTheCellLimitIsRefusedAndItsReadingStopsThere() throws {
+        // 2 sheets of 3 rows × 2 cells: 12 cells; a limit of 8 is passed in the second sheet
+        let rows = (1...3).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c><c r=\"B\($0)\"><v>2</v></c></row>" }
+        let sheet = "<sheetData>\(rows.joined())</sheetData>"
+        let book = try TestWorkbook.make(sheets: [("Một", sheet), ("Hai", sheet)])
+        #expect(try Workbook(data: book, fileName: "so.xlsx", cellLimit: 12).sheets.count == 2)
+        let error = try #require(throws: OfficeFileError.self) {
+            try Workbook(data: book, fileName: "so.xlsx", cellLimit: 8)
+        }
+        #expect(error == .tooManyCells("so.xlsx", 8))
+        #expect(
+            OfficeFileError.tooManyCells("lon.xlsx", Workbook.cellLimit).message
+                == "Sổ «lon.xlsx» có hơn 1.000.000 ô có dữ liệu: quá lớn để đọc một lần. "
+                + "Hãy chia thành nhiều sổ, hoặc lưu trang tính thành tệp CSV để nhập.")
+        // the reader stops at the first cell past the limit, not at the end of the part
+        let reader = SheetReader(strings: [], formats: [], limit: 3)
+        #expect(reader.read(Data(sheet.utf8)) == nil && reader.limitReached)
+        #expect(reader.cellCount == 4 && reader.rows.map(\.number) == [1, 2], "row 3 not read")
+    }
+
     @Test func filesThatAreNotWorkbooksAreRefusedWithWhatToDo() throws {
         #expect(throws: OfficeFileError.notAnOfficeFile("a.xlsx")) {
             try Workbook(data: Data("Loại,Đơn vị\n".utf8), fileName: "a.xlsx")
         }
-        #expect(throws: OfficeFileError.compoundFile("cu.xls")) {
-            try Workbook(
-                data: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)),
-                fileName: "cu.xls")
+        // an .xls where LibreOffice is not installed: what to install, or how to save it instead
+        let compound = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+        let missing = ExternalTool(name: "LibreOffice", package: "libreoffice-calc-nogui", candidates: [])
+        let legacy = try #require(throws: OfficeFileError.self) {
+            try LegacyOfficeFile.converted(compound, fileName: "cu.xls", to: .workbook, with: missing)
+        }
+        #expect(legacy == .legacyFormat("cu.xls", "xls"))
+        #expect(legacy.message.contains("sổ Excel kiểu cũ (.xls)") && legacy.message.contains("«Lưu thành» sổ Excel (.xlsx)"))
+        // a workbook saved with a password: the encrypted package's stream named in the directory
+        let encrypted = compound + Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(throws: OfficeFileError.passwordProtected("mat-khau.xlsx")) {
+            try Workbook(data: encrypted, fileName: "mat-khau.xlsx")
+        }
+        #expect(throws: OfficeFileError.passwordProtected("mat-khau.docx")) {
+            try WordDocument(data: encrypted, fileName: "mat-khau.docx")
         }
         // a zip cut in half
         let whole = try TestWorkbook.make(sheets: [("A", "<sheetData/>")])

@@ -123,9 +123,9 @@ struct ImportPage {
     }
 
     /// A Word or PDF file as the document it holds (prose and tables), or why it cannot be read.
-    static func document(_ bytes: Data, name: String) throws -> SourceDocument {
+    static func document(_ bytes: Data, name: String) async throws -> SourceDocument {
         do {
-            return try SourceDocument.read(bytes, name: name)
+            return try await BlockingWork.run { try SourceDocument.read(bytes, name: name) }
         } catch let error as UserFacingError {
             throw APIError.badRequest(error.message, field: "tep")
         }
@@ -146,9 +146,9 @@ struct ImportPage {
         var document = pasted.ten?.trimmingCharacters(in: .whitespaces) ?? ""
         if let file, file.body.readableBytes > 0 {
             let bytes = Array(file.body.readableBytesView)
-            if [.zip, .pdf].contains(FileSignature(bytes)) {
+            if [.zip, .pdf, .compound].contains(FileSignature(bytes)) {
                 let name = document.isEmpty ? MultipartBody.filename(file) ?? "tệp tải lên" : document
-                return (try Self.document(Data(bytes), name: name), Data(bytes))
+                return (try await Self.document(Data(bytes), name: name), Data(bytes))
             }
             if let problem = PlainText.problem(bytes) {
                 throw APIError.badRequest("Tệp tải lên \(problem).", field: "tep")
@@ -333,9 +333,10 @@ struct ImportPage {
             replace_indicators: form.thay.map { Array($0.keys) },
             tasks: form.nhiem_vu?.keys.compactMap { Int($0.dropFirst()) })
         let name = form.ten?.isEmpty == false ? form.ten! : "văn bản dán vào"
-        let source =
-            try form.tep_goc.flatMap { Data(base64Encoded: $0) }.map { try Self.document($0, name: name) }
-            ?? SourceDocument(text: input.text, name: name)
+        var source = SourceDocument(text: input.text, name: name)
+        if let original = form.tep_goc.flatMap({ Data(base64Encoded: $0) }) {
+            source = try await Self.document(original, name: name)
+        }
         let report = try await services.documentIngest(storingFor: context, via: "trang Nhập từ văn bản").ingest(
             source, choices: try input.choices(currentYear: services.currentYear))
         var view = View(layout: Self.layout(context))

@@ -72,7 +72,8 @@ struct WorkbookImportPage {
         let name = choices.ten ?? "so-excel.xlsx"
         var batch: DataBatch?
         do {
-            let read = try WorkbookTables.read(data, fileName: name, options: choices.options)
+            let options = choices.options
+            let read = try await BlockingWork.run { try WorkbookTables.read(data, fileName: name, options: options) }
             let catalogue = try await services.repository.storedCatalogue(location: "cơ sở dữ liệu")
             let checked = try await TableImporter(repository: services.repository, catalogue: catalogue)
                 .batch(table: read.table, document: name, enteredBy: "trang Nhập sổ Excel")
