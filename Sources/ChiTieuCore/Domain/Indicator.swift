@@ -73,8 +73,13 @@ public struct Indicator: Hashable, Sendable, Codable, Identifiable {
     /// The unit whose office made this own indicator: its editors may change it. Nil for the
     /// standard catalogue and for indicators an administrator made for everyone.
     public var ownerUnitID: UnitID?
+    /// How a unit's figure is derived from the units below when it has none of its own; nil
+    /// for the standard rule of its kind (`RollUpRule.standard`).
+    public var rollUpRule: RollUpRule?
 
     public var id: String { code }
+
+    public var rollUp: RollUpRule { rollUpRule ?? .standard(for: self) }
 
     public init(
         code: String, name: String, measureUnit: String, kind: MeasureKind, direction: Direction = .higherIsBetter,
@@ -123,6 +128,7 @@ public struct Indicator: Hashable, Sendable, Codable, Identifiable {
 
     private enum CodingKeys: String, CodingKey {
         case code, name, measureUnit = "unit", kind, direction, field, frequency, synonyms, parentCode = "parent"
+        case rollUpRule = "rollup"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -136,5 +142,6 @@ public struct Indicator: Hashable, Sendable, Codable, Identifiable {
         frequency = try c.decodeIfPresent(Frequency.self, forKey: .frequency) ?? .monthly
         synonyms = try c.decodeIfPresent([String].self, forKey: .synonyms) ?? []
         parentCode = try c.decodeIfPresent(String.self, forKey: .parentCode)
+        rollUpRule = try c.decodeIfPresent(RollUpRule.self, forKey: .rollUpRule)
     }
 }

@@ -80,6 +80,8 @@ public struct Observation: Hashable, Sendable, Identifiable {
     public var version: Int
     /// ISO 8601 timestamp of when this version was stored.
     public var recordedAt: String?
+    /// Set on a figure nobody stored, derived from the units below (`RollUp`); never stored.
+    public var derivation: Derivation?
 
     public init(
         id: ObservationID = 0, unitID: UnitID, indicatorCode: String, period: Period, value: Double?,
