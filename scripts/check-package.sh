@@ -84,7 +84,7 @@ grep -q 'status=200' "$work/clean.log" || fail "no request line in the log: $(ca
 # Resources are read beside the binary, not from this checkout's .build/ (SwiftPM's fallback,
 # absent on a real server): a copy whose bundles say something else must say it.
 cp -R "$dir" "$work/probe"
-sed -i 's/"version": "2025.1"/"version": "thu-goi-1"/' "$work/probe/bin/chitieu_ChiTieuStore.resources/catalogue.json"
+sed -i 's/"version": "2025.2"/"version": "thu-goi-1"/' "$work/probe/bin/chitieu_ChiTieuStore.resources/catalogue.json"
 probe="$("${clean[@]}" "$work/probe/bin/chitieu" init --db "$work/probe.sqlite")"
 [[ "$probe" == *'phiên bản thu-goi-1'* ]] || fail "the binary did not read the catalogue beside it: $probe"
 rm -rf "$work/probe"

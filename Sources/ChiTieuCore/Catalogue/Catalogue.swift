@@ -2,7 +2,7 @@ import Foundation
 
 /// The standard list of indicators, shipped as data so it can be revised without code.
 public struct Catalogue: Sendable, Decodable {
-    /// Version of the catalogue data (`2025.1`).
+    /// Version of the catalogue data (`2025.2`).
     public let version: String
     public let indicators: [Indicator]
     private let byKey: [NameKey: String]

@@ -45,6 +45,12 @@ public struct OverviewJSON: Encodable, Sendable {
         /// The target's number in its set and the group it opens; nil outside a set.
         public let number: String?
         public let group: String?
+        /// `entered` (typed, imported or read), `derived` (from the units below) or
+        /// `reconstructed`, null without a figure; for the last two, how many units gave a figure and how many lack one.
+        public let origin: String?
+        public let from_units: Int?
+        public let missing_units: Int?
+        public let derivation: String?
 
         public init(_ a: Assessment, item: TargetSet.Item? = nil) {
             number = item?.number
@@ -72,6 +78,11 @@ public struct OverviewJSON: Encodable, Sendable {
             status = a.status.rawValue
             status_label = a.status.label
             note = a.note
+            let derivation = a.observation?.derivation
+            origin = derivation?.origin.rawValue ?? (a.value ?? a.achieved == nil ? nil : "entered")
+            from_units = derivation?.fromUnits.count
+            missing_units = derivation?.missingUnits.count
+            self.derivation = derivation?.sentence
         }
     }
 

@@ -73,9 +73,18 @@ public struct ReportTable: Sendable {
             }
         return [
             .text(a.indicator.name), .text(a.indicator.measureUnit), .text(a.target.planWord), target, result,
-            .text(a.estimated ? "ước" : ""), .percent(a.percentOfPlan),
+            .text(Self.kindOfFigure(a)), .percent(a.percentOfPlan),
             .percent(a.growthPercent), .number(a.forecast), .text(a.status.label),
         ]
+    }
+
+    /// «ước», and for a figure derived from the units below «tổng hợp 12/14 đơn vị».
+    static func kindOfFigure(_ a: Assessment) -> String {
+        var words = a.estimated ? ["ước"] : []
+        if let d = a.observation?.derivation {
+            words.append("tổng hợp \(d.fromUnits.count)/\(d.fromUnits.count + d.missingUnits.count) đơn vị")
+        }
+        return words.joined(separator: ", ")
     }
 
     /// The text of a cell as Vietnamese reports print it.

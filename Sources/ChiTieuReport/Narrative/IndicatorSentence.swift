@@ -37,7 +37,9 @@ struct IndicatorSentence {
         {
             parts.append(change)
         }
-        text = parts.joined(separator: ", ") + "."
+        // a figure summed from the communes says so: «… (số tổng hợp: cộng từ 12/14 đơn vị cấp dưới)»
+        let derived = observation?.derivation.map { " (số tổng hợp: \($0.sentence))" } ?? ""
+        text = parts.joined(separator: ", ") + derived + "."
     }
 
     /// A result without a target.

@@ -174,6 +174,8 @@ struct TargetRow {
     let status: String
     let statusClass: String
     let note: String?
+    /// A figure nobody entered, derived from the units below: how and from which.
+    let derived: String?
     /// Why the tally beside the table does not count this row.
     var uncounted: String?
     /// Column names, repeated beside each figure where the table becomes cards (phones).
@@ -210,5 +212,6 @@ struct TargetRow {
         status = AssessmentWording.status(a)
         statusClass = Display.statusClass(a.status)
         note = a.note
+        derived = a.observation?.derivation.map { "Số tổng hợp: \($0.sentence)." }
     }
 }

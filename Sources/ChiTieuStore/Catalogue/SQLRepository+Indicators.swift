@@ -28,12 +28,13 @@ extension SQLRepository {
         try await db.insert(into: "indicators")
             .columns(
                 "code", "name", "measure_unit", "kind", "direction", "field", "frequency", "parent_code",
-                "catalogue_version", "position", "owner_unit_id"
+                "catalogue_version", "position", "owner_unit_id", "roll_up"
             )
             .values(
                 SQLBind(i.code), SQLBind(i.name), SQLBind(i.measureUnit), SQLBind(i.kind.rawValue),
                 SQLBind(i.direction.rawValue), SQLBind(i.field.rawValue), SQLBind(i.frequency.rawValue),
-                SQLBind(String?.none), SQLBind(String?.none), SQLBind(position), SQLBind(i.ownerUnitID)
+                SQLBind(String?.none), SQLBind(String?.none), SQLBind(position), SQLBind(i.ownerUnitID),
+                SQLBind(i.rollUpRule?.text)
             ).run()
     }
 

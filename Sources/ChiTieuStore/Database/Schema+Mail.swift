@@ -27,3 +27,10 @@ extension Schema {
             "CREATE INDEX outbox_due ON outbox (sent_at, failed_at, next_attempt_at)",
         ])
 }
+
+extension Schema {
+    /// How an indicator's figure of a parent unit is derived from its children's
+    /// (`RollUpRule.text`); NULL for the standard rule of its kind.
+    static let rollUp = Migration(
+        version: 12, name: "roll_up", statements: ["ALTER TABLE indicators ADD COLUMN roll_up TEXT"])
+}

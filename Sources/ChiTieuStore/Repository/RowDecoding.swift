@@ -19,6 +19,9 @@ enum RowDecoding {
         if row.contains(column: "owner_unit_id") {
             indicator.ownerUnitID = try row.decode(column: "owner_unit_id", as: UnitID?.self)
         }
+        if row.contains(column: "roll_up"), let text = try row.decode(column: "roll_up", as: String?.self) {
+            indicator.rollUpRule = RollUpRule(text: text)
+        }
         return indicator
     }
 

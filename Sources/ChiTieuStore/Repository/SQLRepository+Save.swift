@@ -156,19 +156,21 @@ extension SQLRepository {
             try await db.insert(into: "indicators")
                 .columns(
                     "code", "name", "measure_unit", "kind", "direction", "field", "frequency", "parent_code",
-                    "catalogue_version", "position"
+                    "catalogue_version", "position", "roll_up"
                 )
                 .values(
                     SQLBind(indicator.code), SQLBind(indicator.name), SQLBind(indicator.measureUnit),
                     SQLBind(indicator.kind.rawValue), SQLBind(indicator.direction.rawValue),
                     SQLBind(indicator.field.rawValue), SQLBind(indicator.frequency.rawValue),
-                    SQLBind(indicator.parentCode), SQLBind(batch.catalogueVersion), SQLBind(position)
+                    SQLBind(indicator.parentCode), SQLBind(batch.catalogueVersion), SQLBind(position),
+                    SQLBind(indicator.rollUpRule?.text)
                 )
                 .onConflict(with: ["code"]) {
                     $0.set(excludedValueOf: "name").set(excludedValueOf: "measure_unit").set(excludedValueOf: "kind")
                         .set(excludedValueOf: "direction").set(excludedValueOf: "field")
                         .set(excludedValueOf: "frequency").set(excludedValueOf: "parent_code")
                         .set(excludedValueOf: "catalogue_version").set(excludedValueOf: "position")
+                        .set(excludedValueOf: "roll_up")
                 }
                 .run()
             try await db.delete(from: "indicator_names").where("indicator_code", .equal, indicator.code).run()

@@ -11,12 +11,17 @@ public struct UnitReview: Sendable {
     }
 
     /// The overview of `unit` for January…`period.toMonth` of `period.year`: a few indexed
-    /// queries on the unit (targets of the year, results from the earliest term year on).
+    /// queries on the unit (targets of the year, results from the earliest term year on), and
+    /// where it has no figure of its own, one derived from the units below (`ChildFigures`).
     public func overview(of unit: AdministrativeUnit, period: Period) async throws -> Overview {
         let indicators = try await repository.indicators()
         let targets = try await repository.targets(unitIDs: [unit.id], years: period.year...period.year)
         let earliest = min(period.year - 1, targets.map(\.scope.firstYear).min() ?? period.year)
-        let observations = try await repository.observations(unitIDs: [unit.id], years: earliest...period.year)
+        var observations = try await repository.observations(unitIDs: [unit.id], years: earliest...period.year)
+        observations += try await ChildFigures(repository: repository).derived(
+            for: unit, codes: Set(targets.map(\.indicatorCode)), period: period,
+            indicators: Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
+            own: ObservationHistory(observations))
         var unitCount: Int?
         if targets.contains(where: { $0.measure == .shareOfUnits && $0.denominator == nil }) {
             let day = period.endDay

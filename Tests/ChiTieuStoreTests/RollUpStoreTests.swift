@@ -1,0 +1,60 @@
+import ChiTieuCore
+import Testing
+
+@testable import ChiTieuStore
+
+/// A district with no figures of its own is assessed on its communes' figures, derived by each
+/// indicator's rule from the catalogue; a figure it entered itself wins. Figures are invented.
+@Suite struct RollUpStoreTests {
+    @Test(arguments: RepositoryKind.available)
+    func aDistrictWithoutFiguresIsAssessedOnItsCommunes(kind: RepositoryKind) async throws {
+        try await kind.withRepository { repository in
+            try await repository.ensureCatalogue()
+            let rule = try #require(try await repository.indicators().first { $0.code == "poverty_rate" }?.rollUpRule)
+            #expect(rule.text == "share:poor_households/households*100;mean:households", "the rule is stored")
+
+            var units = DataBatch()
+            let district = units.addUnit(.district, "Thử Tổng Hợp")
+            let communes = ["Ia Một", "Ia Hai", "Ia Ba"].map { units.addUnit(.commune, $0, parent: district) }
+            let ids = try await repository.save(units).unitIDs
+            let districtID = try #require(ids[district])
+            let (one, two) = (try #require(ids[communes[0]]), try #require(ids[communes[1]]))
+            let nine = try Period.yearToDate(2024, through: 9)
+            let lastYear = try Period.yearToDate(2023, through: 9)
+            var figures = DataBatch()
+            figures.add(Target(unitID: districtID, indicatorCode: "total_production_value", scope: .year(2024), bound: .atLeast(1000)))
+            figures.add(Target(unitID: districtID, indicatorCode: "poverty_rate", scope: .year(2024), bound: .atMost(6)))
+            figures.add(Target(unitID: districtID, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(20)))
+            for (unit, production, before, poor, households) in [(one, 300.5, 280.0, 40.0, 800.0), (two, 200.0, 190.0, 10.0, 200.0)] {
+                for (code, period, value) in [
+                    ("total_production_value", nine, production), ("total_production_value", lastYear, before),
+                    ("poor_households", nine, poor), ("households", nine, households), ("budget_revenue", nine, 4),
+                ] {
+                    figures.add(Observation(unitID: unit, indicatorCode: code, period: period, value: value))
+                }
+            }
+            // the district's own revenue figure wins over its communes' 8
+            figures.add(Observation(unitID: districtID, indicatorCode: "budget_revenue", period: nine, value: 15))
+            try await repository.save(figures)
+
+            let unit = try #require(try await repository.unit(id: districtID))
+            let overview = try await UnitReview(repository: repository).overview(of: unit, period: nine)
+            let production = try #require(overview.annual.first { $0.indicator.code == "total_production_value" })
+            #expect(production.value == 500.5)
+            let derivation = try #require(production.observation?.derivation)
+            #expect(derivation.fromUnits == ["xã Ia Một", "xã Ia Hai"] && derivation.missingUnits == ["xã Ia Ba"])
+            #expect(abs((production.growthPercent ?? 0) - (500.5 / 470 - 1) * 100) < 1e-9, "last year summed too")
+            let poverty = try #require(overview.annual.first { $0.indicator.code == "poverty_rate" })
+            #expect(poverty.value == 5, "(40 + 10) poor of (800 + 200) households")
+            #expect(poverty.observation?.derivation?.method == .share(numerator: "poor_households", denominator: "households", scale: 100))
+            let revenue = try #require(overview.annual.first { $0.indicator.code == "budget_revenue" })
+            #expect(revenue.value == 15 && revenue.observation?.derivation == nil, "entered wins")
+
+            // a commune, with nothing below it, derives nothing
+            let third = try #require(ids[communes[2]])
+            let commune = try #require(try await repository.unit(id: third))
+            let alone = try await UnitReview(repository: repository).overview(of: commune, period: nine)
+            #expect(alone.annual.isEmpty)
+        }
+    }
+}
