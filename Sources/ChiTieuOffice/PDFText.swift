@@ -17,7 +17,8 @@ public enum PDFText {
                 // pdftotext exits 1 for a damaged file, 3 for a password it does not have
                 throw status == 3
                     ? OfficeFileError.passwordProtected(fileName)
-                    : OfficeFileError.damaged(fileName, status == nil ? "pdftotext đọc quá 120 giây" : "pdftotext không đọc được tệp")
+                    : OfficeFileError.damaged(
+                        fileName, status == nil ? "pdftotext đọc quá 120 giây" : "pdftotext không đọc được tệp")
             }
             let text = String(decoding: try Data(contentsOf: output), as: UTF8.self)
                 .replacingOccurrences(of: "\u{0C}", with: "\n")

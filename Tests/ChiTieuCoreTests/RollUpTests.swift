@@ -51,8 +51,12 @@ import Testing
             Self.child("xã B", [(Self.poorHouseholds, 10), (Self.households, 200), (poverty, 5)]),
         ]
         let recomputed = try #require(derive(poverty, parts))
-        #expect(recomputed.value == 5 && recomputed.derivation.method == .share(
-            numerator: "poor_households", denominator: "households", scale: 100))
+        #expect(
+            recomputed.value == 5
+                && recomputed.derivation.method
+                    == .share(
+                        numerator: "poor_households", denominator: "households", scale: 100)
+        )
         // one commune stores only its rate and households: more communes give the weighted mean
         let mixed = [
             parts[0], Self.child("xã C", [(Self.households, 200), (poverty, 10)]),
@@ -89,9 +93,10 @@ import Testing
     @Test func rulesReadAndWriteAsTextAndFlowsAddUpByDefault() throws {
         let text = "share:poor_households/households*100;mean:households"
         #expect(RollUpRule(text: text)?.text == text)
-        #expect(RollUpRule(text: "count:new_rural_criteria_average>=19")?.methods == [
-            .countMeeting(indicator: "new_rural_criteria_average", atLeast: 19)
-        ])
+        #expect(
+            RollUpRule(text: "count:new_rural_criteria_average>=19")?.methods == [
+                .countMeeting(indicator: "new_rural_criteria_average", atLeast: 19)
+            ])
         for bad in ["sum:x", "share:a", "share:a/b*0", "mean:Hộ", "count:a>19", "tong"] {
             #expect(RollUpRule(text: bad) == nil, "\(bad)")
         }

@@ -106,7 +106,9 @@ struct WorkbookTests {
             try LegacyOfficeFile.converted(compound, fileName: "cu.xls", to: .workbook, with: missing)
         }
         #expect(legacy == .legacyFormat("cu.xls", "xls"))
-        #expect(legacy.message.contains("sổ Excel kiểu cũ (.xls)") && legacy.message.contains("«Lưu thành» sổ Excel (.xlsx)"))
+        #expect(
+            legacy.message.contains("sổ Excel kiểu cũ (.xls)")
+                && legacy.message.contains("«Lưu thành» sổ Excel (.xlsx)"))
         // a workbook saved with a password: the encrypted package's stream named in the directory
         let encrypted = compound + Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         #expect(throws: OfficeFileError.passwordProtected("mat-khau.xlsx")) {

@@ -82,7 +82,8 @@ import Testing
         #expect(csv.status == .unprocessableContent)
         #expect(csv.text.contains("không phải sổ Excel (.xlsx)"))
         // a workbook saved with a password: an OLE file holding the encrypted package
-        let encrypted = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+        let encrypted =
+            Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
             + Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         let locked = try await fixture.test(as: session) { try await Self.upload($0, csrf: session.csrf, encrypted) }
         #expect(locked.status == .unprocessableContent)

@@ -22,10 +22,17 @@ import Testing
             let nine = try Period.yearToDate(2024, through: 9)
             let lastYear = try Period.yearToDate(2023, through: 9)
             var figures = DataBatch()
-            figures.add(Target(unitID: districtID, indicatorCode: "total_production_value", scope: .year(2024), bound: .atLeast(1000)))
-            figures.add(Target(unitID: districtID, indicatorCode: "poverty_rate", scope: .year(2024), bound: .atMost(6)))
-            figures.add(Target(unitID: districtID, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(20)))
-            for (unit, production, before, poor, households) in [(one, 300.5, 280.0, 40.0, 800.0), (two, 200.0, 190.0, 10.0, 200.0)] {
+            figures.add(
+                Target(
+                    unitID: districtID, indicatorCode: "total_production_value", scope: .year(2024),
+                    bound: .atLeast(1000)))
+            figures.add(
+                Target(unitID: districtID, indicatorCode: "poverty_rate", scope: .year(2024), bound: .atMost(6)))
+            figures.add(
+                Target(unitID: districtID, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(20)))
+            for (unit, production, before, poor, households) in [
+                (one, 300.5, 280.0, 40.0, 800.0), (two, 200.0, 190.0, 10.0, 200.0),
+            ] {
                 for (code, period, value) in [
                     ("total_production_value", nine, production), ("total_production_value", lastYear, before),
                     ("poor_households", nine, poor), ("households", nine, households), ("budget_revenue", nine, 4),
@@ -46,13 +53,33 @@ import Testing
             #expect(abs((production.growthPercent ?? 0) - (500.5 / 470 - 1) * 100) < 1e-9, "last year summed too")
             let poverty = try #require(overview.annual.first { $0.indicator.code == "poverty_rate" })
             #expect(poverty.value == 5, "(40 + 10) poor of (800 + 200) households")
-            #expect(poverty.observation?.derivation?.method == .share(numerator: "poor_households", denominator: "households", scale: 100))
+            #expect(
+                poverty.observation?.derivation?.method
+                    == .share(numerator: "poor_households", denominator: "households", scale: 100))
             let revenue = try #require(overview.annual.first { $0.indicator.code == "budget_revenue" })
             #expect(revenue.value == 15 && revenue.observation?.derivation == nil, "entered wins")
 
+            // the entered 15 against the communes' 4 + 4: not compared while a commune lacks its figure
+            let review = UnitReview(repository: repository)
+            #expect(
+                try await review.findings(unitIDs: [districtID], currentYear: 2024).filter {
+                    $0.kind == .rollUpMismatch
+                }.isEmpty)
+            let thirdID = try #require(ids[communes[2]])
+            var late = DataBatch()
+            late.add(Observation(unitID: thirdID, indicatorCode: "budget_revenue", period: nine, value: 4))
+            try await repository.save(late)
+            let findings = try await review.findings(unitIDs: [districtID], currentYear: 2024).filter {
+                $0.kind == .rollUpMismatch
+            }
+            #expect(
+                findings.map(\.message) == [
+                    "Thu ngân sách nhà nước trên địa bàn 9 tháng năm 2024 của huyện Thử Tổng Hợp: số nhập 15 tỷ đồng, "
+                        + "các đơn vị cấp dưới cộng lại 12 tỷ đồng (lệch 25%)."
+                ])
+
             // a commune, with nothing below it, derives nothing
-            let third = try #require(ids[communes[2]])
-            let commune = try #require(try await repository.unit(id: third))
+            let commune = try #require(try await repository.unit(id: thirdID))
             let alone = try await UnitReview(repository: repository).overview(of: commune, period: nine)
             #expect(alone.annual.isEmpty)
         }

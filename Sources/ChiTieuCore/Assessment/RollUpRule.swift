@@ -27,7 +27,8 @@ public struct RollUpRule: Hashable, Sendable {
     /// The rule of an indicator that names none: a flow in its own units (money, tonnes,
     /// people) adds up; a level or a rate is not derived without a rule saying how.
     public static func standard(for indicator: Indicator) -> RollUpRule {
-        indicator.kind == .flow && !indicator.isRate && !indicator.measureUnit.contains("/") ? RollUpRule([.sum]) : .none
+        indicator.kind == .flow && !indicator.isRate && !indicator.measureUnit.contains("/")
+            ? RollUpRule([.sum]) : .none
     }
 
     /// The indicators a derivation reads besides the indicator itself.

@@ -31,6 +31,8 @@ public struct Finding: Sendable, Equatable, Codable {
         case implausibleYear = "implausible_year"
         case rateOutOfRange = "rate_out_of_range"
         case planDerivable = "plan_derivable"
+        /// An entered figure differs from what the units below add up to (`RollUpCheck`).
+        case rollUpMismatch = "roll_up_mismatch"
     }
 
     public var kind: Kind

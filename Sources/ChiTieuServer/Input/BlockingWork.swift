@@ -8,4 +8,3 @@ enum BlockingWork {
         try await NIOThreadPool.singleton.runIfActive(body)
     }
 }
-

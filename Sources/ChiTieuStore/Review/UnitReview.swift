@@ -101,6 +101,35 @@ public struct UnitReview: Sendable {
             findings += checker.check(
                 unit: unit, indicators: indicators, targets: targets, observations: observations, statedTallies: tallies
             )
+            findings += try await rollUpFindings(of: unit, observations: observations, indicators: indicators)
+        }
+        return findings
+    }
+}
+
+extension UnitReview {
+    /// Entered figures of `unit` that differ from what its units below add up to.
+    func rollUpFindings(of unit: AdministrativeUnit, observations: [Observation], indicators: [String: Indicator])
+        async throws -> [Finding]
+    {
+        let years = Set(observations.map(\.period.year))
+        guard let first = years.min(), let last = years.max() else { return [] }
+        let children = try await repository.children(of: unit.id)
+        guard !children.isEmpty else { return [] }
+        let below = Dictionary(
+            grouping: try await repository.observations(unitIDs: children.map(\.id), years: first...last), by: \.unitID)
+        var findings: [Finding] = []
+        let check = RollUpCheck(indicators: indicators)
+        let entered = ObservationHistory(observations)
+        // the units below as they were on each period's last day (before or after a merger)
+        let periods = Dictionary(grouping: observations, by: \.period).sorted {
+            ($0.key.year, $0.key.toMonth) < ($1.key.year, $1.key.toMonth)
+        }
+        for (period, figures) in periods where period.fromMonth == 1 {
+            let present = children.filter { $0.existed(on: period.endDay) }.map {
+                RollUp.Child(name: $0.title, history: ObservationHistory(below[$0.id] ?? []))
+            }
+            findings += check.check(unit: unit, entered: entered, observations: figures, children: present)
         }
         return findings
     }
