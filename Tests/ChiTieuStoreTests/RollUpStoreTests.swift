@@ -40,6 +40,9 @@ import Testing
                     figures.add(Observation(unitID: unit, indicatorCode: code, period: period, value: value))
                 }
             }
+            let thirdID = try #require(ids[communes[2]])
+            figures.add(Observation(unitID: thirdID, indicatorCode: "total_production_value", period: nine, value: 99.5))
+            figures.add(Observation(unitID: thirdID, indicatorCode: "total_production_value", period: lastYear, value: 80))
             // the district's own revenue figure wins over its communes' 8
             figures.add(Observation(unitID: districtID, indicatorCode: "budget_revenue", period: nine, value: 15))
             try await repository.save(figures)
@@ -47,12 +50,17 @@ import Testing
             let unit = try #require(try await repository.unit(id: districtID))
             let overview = try await UnitReview(repository: repository).overview(of: unit, period: nine)
             let production = try #require(overview.annual.first { $0.indicator.code == "total_production_value" })
-            #expect(production.value == 500.5)
+            #expect(production.value == 600)
             let derivation = try #require(production.observation?.derivation)
-            #expect(derivation.fromUnits == ["xã Ia Một", "xã Ia Hai"] && derivation.missingUnits == ["xã Ia Ba"])
-            #expect(abs((production.growthPercent ?? 0) - (500.5 / 470 - 1) * 100) < 1e-9, "last year summed too")
+            #expect(derivation.fromUnits == ["xã Ia Một", "xã Ia Hai", "xã Ia Ba"] && derivation.missingUnits.isEmpty)
+            #expect(abs((production.growthPercent ?? 0) - (600.0 / 550 - 1) * 100) < 1e-9, "last year summed too")
+            #expect(production.percentOfPlan == 60 && production.status != .unassessed)
             let poverty = try #require(overview.annual.first { $0.indicator.code == "poverty_rate" })
             #expect(poverty.value == 5, "(40 + 10) poor of (800 + 200) households")
+            // xã Ia Ba has no households: shown, not judged against the district's plan
+            #expect(poverty.observation?.derivation?.missingUnits == ["xã Ia Ba"])
+            #expect(poverty.status == .unassessed && poverty.percentOfPlan == nil)
+            #expect(poverty.note == "Số tổng hợp chưa đủ: 1/3 đơn vị cấp dưới chưa có số, chưa đánh giá.")
             #expect(
                 poverty.observation?.derivation?.method
                     == .share(numerator: "poor_households", denominator: "households", scale: 100))
@@ -65,7 +73,6 @@ import Testing
                 try await review.findings(unitIDs: [districtID], currentYear: 2024).filter {
                     $0.kind == .rollUpMismatch
                 }.isEmpty)
-            let thirdID = try #require(ids[communes[2]])
             var late = DataBatch()
             late.add(Observation(unitID: thirdID, indicatorCode: "budget_revenue", period: nine, value: 4))
             try await repository.save(late)

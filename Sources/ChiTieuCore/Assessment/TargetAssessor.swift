@@ -43,8 +43,10 @@ public struct TargetAssessor: Sendable {
                 result.value = value
                 result.observation = stored
                 result.estimated = stored.estimated
+                let how = stored.derivation == nil ? "đã lưu" : "tổng hợp từ đơn vị cấp dưới"
                 result.note =
-                    "Chỉ tiêu thống kê theo năm: số \(period.label) đã lưu nhưng chỉ đánh giá khi có số cả năm."
+                    "Chỉ tiêu thống kê theo năm: số \(period.label) \(how) nhưng chỉ đánh giá khi có số cả năm."
+                return Self.withheldWhenPartial(result)
             } else {
                 result.note = "Chỉ tiêu thống kê theo năm, chưa đánh giá giữa kỳ."
             }
@@ -107,6 +109,23 @@ public struct TargetAssessor: Sendable {
         }
         result.status = judgement.status
         result.shortfallPercent = judgement.shortfallPercent
+        return Self.withheldWhenPartial(result)
+    }
+
+    /// A figure derived from only some of the units below is shown, but judging it, or its
+    /// share of the plan, against the whole unit's plan would report three districts' sum as
+    /// the province's shortfall.
+    static func withheldWhenPartial(_ assessment: Assessment) -> Assessment {
+        guard let derivation = assessment.observation?.derivation, !derivation.missingUnits.isEmpty else {
+            return assessment
+        }
+        var result = assessment
+        let total = derivation.fromUnits.count + derivation.missingUnits.count
+        result.status = .unassessed
+        (result.percentOfPlan, result.forecast, result.shortfallPercent, result.expectedShare) = (nil, nil, nil, nil)
+        (result.growthPercent, result.growthSource) = (nil, nil)
+        result.note =
+            "Số tổng hợp chưa đủ: \(derivation.missingUnits.count)/\(total) đơn vị cấp dưới chưa có số, chưa đánh giá."
         return result
     }
 }
