@@ -60,7 +60,7 @@ import Testing
             // xã Ia Ba has no households: shown, not judged against the district's plan
             #expect(poverty.observation?.derivation?.missingUnits == ["xã Ia Ba"])
             #expect(poverty.status == .unassessed && poverty.percentOfPlan == nil)
-            #expect(poverty.note == "Số tổng hợp chưa đủ: 1/3 đơn vị cấp dưới chưa có số, chưa đánh giá.")
+            #expect(poverty.note == "Chưa đánh giá: số tổng hợp mới có 2/3 đơn vị cấp dưới.")
             #expect(
                 poverty.observation?.derivation?.method
                     == .share(numerator: "poor_households", denominator: "households", scale: 100))

@@ -124,8 +124,7 @@ public struct TargetAssessor: Sendable {
         result.status = .unassessed
         (result.percentOfPlan, result.forecast, result.shortfallPercent, result.expectedShare) = (nil, nil, nil, nil)
         (result.growthPercent, result.growthSource) = (nil, nil)
-        result.note =
-            "Số tổng hợp chưa đủ: \(derivation.missingUnits.count)/\(total) đơn vị cấp dưới chưa có số, chưa đánh giá."
+        result.note = "Chưa đánh giá: số tổng hợp mới có \(derivation.fromUnits.count)/\(total) đơn vị cấp dưới."
         return result
     }
 }
