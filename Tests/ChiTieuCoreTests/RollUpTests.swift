@@ -108,3 +108,49 @@ import Testing
         #expect(RollUpRule.standard(for: perHead).methods.isEmpty, "a figure per head is not summed")
     }
 }
+
+/// A new unit's figures before it existed, from the units it was formed from. Figures invented.
+@Suite struct ReconstructionTests {
+    static let reconstruction = Reconstruction(indicators: RollUpTests.rollUp.indicators)
+
+    static func old(_ name: String, _ value: Double?, share: Double? = 1) -> Reconstruction.Predecessor {
+        Reconstruction.Predecessor(
+            name: name, history: RollUpTests.child(name, value.map { [(Fixture.production, $0)] } ?? []).history,
+            share: share)
+    }
+
+    func rebuild(_ indicator: Indicator, _ from: [Reconstruction.Predecessor]) -> Reconstruction.Outcome? {
+        Self.reconstruction.reconstruct(indicator, year: 2024, throughMonth: 9, from: from)
+    }
+
+    @Test func wholePredecessorsAreSummedAndNamed() throws {
+        let outcome = rebuild(
+            Fixture.production,
+            [Self.old("thị trấn Kông Chro", 210), Self.old("xã Yang Trung", 95.5), Self.old("xã Yang Nam", 80)])
+        guard case .figure(let figure) = outcome else { Issue.record("\(String(describing: outcome))"); return }
+        #expect(figure.value == 385.5 && figure.derivation.origin == .reconstructed)
+        #expect(figure.derivation.sentence == "tính từ 3 đơn vị cũ: thị trấn Kông Chro, xã Yang Trung, xã Yang Nam")
+    }
+
+    @Test func aSplitPredecessorGivesItsKnownShareAndAnUnknownOneNothing() throws {
+        let known = rebuild(Fixture.production, [Self.old("xã A", 100), Self.old("xã B", 50, share: 0.4)])
+        guard case .figure(let figure) = known else { Issue.record("\(String(describing: known))"); return }
+        #expect(figure.value == 120)
+        #expect(figure.derivation.sentence == "tính từ 2 đơn vị cũ: xã A, xã B (40%)")
+        #expect(
+            rebuild(Fixture.production, [Self.old("xã A", 100), Self.old("xã B", 50, share: nil)])
+                == .notComparable("chưa biết tỷ lệ kế thừa từ xã B"))
+        #expect(
+            rebuild(Fixture.production, [Self.old("xã A", 100), Self.old("xã B", nil)])
+                == .notComparable("xã B chưa có số"))
+    }
+
+    @Test func communesMeetingAStandardAreNotCarriedAcross() {
+        var communes = Fixture.nrCommunes
+        communes.rollUpRule = RollUpRule([.countMeeting(indicator: "new_rural_criteria_average", atLeast: 19)])
+        #expect(
+            rebuild(communes, [Self.old("xã A", 1)])
+                == .notComparable("số đơn vị đạt chuẩn không tính lại được theo đơn vị cũ"))
+        #expect(rebuild(Fixture.poverty, [Self.old("xã A", 1)]) == nil, "no rule: nothing to say")
+    }
+}

@@ -41,8 +41,10 @@ import Testing
                 }
             }
             let thirdID = try #require(ids[communes[2]])
-            figures.add(Observation(unitID: thirdID, indicatorCode: "total_production_value", period: nine, value: 99.5))
-            figures.add(Observation(unitID: thirdID, indicatorCode: "total_production_value", period: lastYear, value: 80))
+            figures.add(
+                Observation(unitID: thirdID, indicatorCode: "total_production_value", period: nine, value: 99.5))
+            figures.add(
+                Observation(unitID: thirdID, indicatorCode: "total_production_value", period: lastYear, value: 80))
             // the district's own revenue figure wins over its communes' 8
             figures.add(Observation(unitID: districtID, indicatorCode: "budget_revenue", period: nine, value: 15))
             try await repository.save(figures)
@@ -89,6 +91,65 @@ import Testing
             let commune = try #require(try await repository.unit(id: thirdID))
             let alone = try await UnitReview(repository: repository).overview(of: commune, period: nine)
             #expect(alone.annual.isEmpty)
+        }
+    }
+}
+
+/// Growth of a commune formed on 1 July 2025 against 9 months of 2024, when it did not exist:
+/// from the communes it was formed from. Figures are invented.
+@Suite struct ReconstructionStoreTests {
+    @Test(arguments: RepositoryKind.available)
+    func aNewCommuneComparesWithItsPredecessorsSum(kind: RepositoryKind) async throws {
+        try await kind.withRepository { repository in
+            try await repository.ensureCatalogue()
+            var units = DataBatch()
+            let old = ["Cũ Một", "Cũ Hai", "Cũ Ba"].map { units.addUnit(.commune, $0, validTo: .reform2025) }
+            let merged = units.addUnit(.commune, "Hợp Nhất", validFrom: .reform2025, predecessors: old)
+            let split = units.addUnit(.commune, "Bị Chia", validTo: .reform2025)
+            let part = units.addUnit(.commune, "Nhận Một Phần", validFrom: .reform2025, predecessors: [split])
+            units.addUnit(.commune, "Nhận Phần Còn Lại", validFrom: .reform2025, predecessors: [split])
+            let ids = try await repository.save(units).unitIDs
+            let (mergedID, partID, splitID) = (
+                try #require(ids[merged]), try #require(ids[part]), try #require(ids[split])
+            )
+            let now = try Period.yearToDate(2025, through: 9)
+            let before = try Period.yearToDate(2024, through: 9)
+            var figures = DataBatch()
+            for (id, value) in zip(old, [210.0, 95.5, 80]) {
+                figures.add(
+                    Observation(
+                        unitID: try #require(ids[id]), indicatorCode: "total_production_value", period: before,
+                        value: value))
+            }
+            figures.add(
+                Observation(unitID: splitID, indicatorCode: "total_production_value", period: before, value: 100))
+            for id in [mergedID, partID] {
+                figures.add(
+                    Target(
+                        unitID: id, indicatorCode: "total_production_value", scope: .year(2025), bound: .atLeast(600)))
+                figures.add(
+                    Observation(unitID: id, indicatorCode: "total_production_value", period: now, value: 424.05))
+            }
+            try await repository.save(figures)
+
+            func production(_ id: UnitID) async throws -> Assessment {
+                let unit = try #require(try await repository.unit(id: id))
+                let overview = try await UnitReview(repository: repository).overview(of: unit, period: now)
+                return try #require(overview.annual.first { $0.indicator.code == "total_production_value" })
+            }
+            let whole = try await production(mergedID)
+            #expect(abs((whole.growthPercent ?? 0) - 10) < 1e-9, "424,05 against 210 + 95,5 + 80")
+            #expect(whole.growthNote == "cùng kỳ 2024 tính từ 3 đơn vị cũ: xã Cũ Một, xã Cũ Hai, xã Cũ Ba")
+
+            let unknown = try await production(partID)
+            #expect(unknown.growthPercent == nil)
+            #expect(unknown.growthNote == "không so sánh được với cùng kỳ 2024: chưa biết tỷ lệ kế thừa từ xã Bị Chia")
+            try await repository.setShare(
+                ShareChange(predecessorID: splitID, successorID: partID, share: 0.5, basis: "dân số"),
+                author: .commandLine)
+            let known = try await production(partID)
+            #expect(abs((known.growthPercent ?? 0) - (424.05 / 50 - 1) * 100) < 1e-9)
+            #expect(known.growthNote == "cùng kỳ 2024 tính từ 1 đơn vị cũ: xã Bị Chia (50%)")
         }
     }
 }

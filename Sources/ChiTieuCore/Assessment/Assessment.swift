@@ -16,6 +16,9 @@ public struct Assessment: Sendable, Equatable {
     /// Change on the same period last year: percent, or percentage points for rates.
     public var growthPercent: Double?
     public var growthSource: GrowthSource?
+    /// Where the same period's figure came from when nobody entered it, or why growth is not
+    /// comparable (`GrowthFigure.note`).
+    public var growthNote: String?
     /// Share of the year's total expected by the end of the period.
     public var expectedShare: Double?
     /// Expected year-end (or term-end) figure in the target's terms.

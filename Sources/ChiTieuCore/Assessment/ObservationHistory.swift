@@ -21,6 +21,9 @@ public struct ObservationHistory: Sendable {
         }
     }
 
+    /// Every observation it holds (the latest version of each figure).
+    public var all: [Observation] { byIndicatorYear.values.flatMap { $0 } }
+
     public func observations(of code: String, in year: Int) -> [Observation] {
         byIndicatorYear[IndicatorYear(code: code, year: year)] ?? []
     }

@@ -12,9 +12,25 @@ public struct Derivation: Hashable, Sendable {
     /// The units whose figures went in, and the units below that have no figure for it.
     public var fromUnits: [String]
     public var missingUnits: [String]
+    /// Why a reconstructed figure could not be made comparable; the figure then has no value.
+    public var problem: String?
 
-    /// «tính từ 12/14 đơn vị cấp dưới; chưa có số: xã A, xã B»
+    public init(
+        origin: Origin, method: RollUpRule.Method, fromUnits: [String], missingUnits: [String], problem: String? = nil
+    ) {
+        self.origin = origin
+        self.method = method
+        self.fromUnits = fromUnits
+        self.missingUnits = missingUnits
+        self.problem = problem
+    }
+
+    /// «cộng từ 12/14 đơn vị cấp dưới; chưa có số: xã A, xã B»; for a reconstructed figure
+    /// «tính từ 3 đơn vị cũ: thị trấn Kông Chro, xã Yang Trung, xã Yang Nam».
     public var sentence: String {
+        if origin == .reconstructed {
+            return "tính từ \(fromUnits.count) đơn vị cũ: \(fromUnits.joined(separator: ", "))"
+        }
         let total = fromUnits.count + missingUnits.count
         let how =
             switch method {
@@ -46,10 +62,14 @@ public struct RollUp: Sendable {
     public struct Child: Sendable {
         public var name: String
         public var history: ObservationHistory
+        /// The part of this unit's figures that counts: 1 for a child, or for a predecessor
+        /// merged whole; the known share of a predecessor split between new units.
+        public var share: Double
 
-        public init(name: String, history: ObservationHistory) {
+        public init(name: String, history: ObservationHistory, share: Double = 1) {
             self.name = name
             self.history = history
+            self.share = share
         }
     }
 
@@ -100,20 +120,22 @@ public struct RollUp: Sendable {
             switch method {
             case .sum:
                 guard let own = reading(indicator.code, child) else { continue }
-                top += own.value
+                top += own.value * child.share
                 parts = [own]
             case .share(let numerator, let denominator, _):
                 guard let n = reading(numerator, child), let d = reading(denominator, child) else { continue }
-                (top, bottom) = (top + n.value, bottom + d.value)
+                (top, bottom) = (top + n.value * child.share, bottom + d.value * child.share)
                 parts = [n, d]
             case .mean(let weight):
                 guard let own = reading(indicator.code, child) else { continue }
                 let w = weight.map { reading($0, child) } ?? Reading(value: 1, estimated: false, parts: [])
                 guard let w else { continue }
-                (top, bottom) = (top + own.value * w.value, bottom + w.value)
+                let weight = w.value * child.share
+                (top, bottom) = (top + own.value * weight, bottom + weight)
                 parts = [own, w]
             case .countMeeting(let code, let least):
-                guard let own = reading(code, child) else { continue }
+                // a part of a commune does not meet a standard: counted only whole
+                guard child.share == 1, let own = reading(code, child) else { continue }
                 top += own.value >= least ? 1 : 0
                 parts = [own]
             }

@@ -60,6 +60,7 @@ public struct TargetAssessor: Sendable {
             indicator: indicator, period: period, current: projection.reading?.value, history: history)
         result.growthPercent = growth.percent
         result.growthSource = growth.source
+        result.growthNote = growth.note
 
         let achieved: Double
         var forecast = projection.forecast
@@ -123,7 +124,7 @@ public struct TargetAssessor: Sendable {
         let total = derivation.fromUnits.count + derivation.missingUnits.count
         result.status = .unassessed
         (result.percentOfPlan, result.forecast, result.shortfallPercent, result.expectedShare) = (nil, nil, nil, nil)
-        (result.growthPercent, result.growthSource) = (nil, nil)
+        (result.growthPercent, result.growthSource, result.growthNote) = (nil, nil, nil)
         result.note = "Chưa đánh giá: số tổng hợp mới có \(derivation.fromUnits.count)/\(total) đơn vị cấp dưới."
         return result
     }

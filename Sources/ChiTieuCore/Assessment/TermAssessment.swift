@@ -42,6 +42,7 @@ struct TermAssessment {
             indicator: indicator, period: period, current: projection.reading?.value, history: history)
         assessment.growthPercent = growth.percent
         assessment.growthSource = growth.source
+        assessment.growthNote = growth.note
 
         guard period.year >= first else {
             assessment.note = "Giai đoạn \(first) - \(last) chưa bắt đầu."

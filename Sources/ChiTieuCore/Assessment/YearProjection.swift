@@ -75,10 +75,22 @@ struct YearProjection {
 struct GrowthFigure {
     let percent: Double?
     let source: GrowthSource?
+    /// Where last year's figure came from when nobody entered it: «cùng kỳ 2024 tính từ 3 đơn
+    /// vị cũ: …», or why there is none: «không so sánh được với cùng kỳ 2024: …».
+    let note: String?
 
     init(indicator: Indicator, period: Period, current: Double?, history: ObservationHistory) {
+        let lastYear = period.year - 1
+        let base = history.yearToDate(of: indicator.code, year: lastYear, throughMonth: period.toMonth)?.derivation
+        if let problem = base?.problem {
+            note = "không so sánh được với cùng kỳ \(lastYear): \(problem)"
+        } else {
+            note = base.map {
+                "cùng kỳ \(lastYear) \($0.origin == .reconstructed ? "" : "số tổng hợp: ")\($0.sentence)"
+            }
+        }
         if let current,
-            let previous = history.value(of: indicator, year: period.year - 1, throughMonth: period.toMonth)?.value
+            let previous = history.value(of: indicator, year: lastYear, throughMonth: period.toMonth)?.value
         {
             if indicator.isRate {
                 percent = current - previous

@@ -36,6 +36,8 @@ public struct OverviewJSON: Encodable, Sendable {
         public let percent_of_plan: Double?
         public let growth_percent: Double?
         public let growth_source: String?
+        /// «cùng kỳ 2024 tính từ 3 đơn vị cũ: …» or «không so sánh được với cùng kỳ 2024: …».
+        public let growth_note: String?
         public let expected_share: Double?
         public let forecast: Double?
         public let shortfall_percent: Double?
@@ -72,6 +74,7 @@ public struct OverviewJSON: Encodable, Sendable {
             percent_of_plan = a.percentOfPlan.map { $0.rounded(places: 2) }
             growth_percent = a.growthPercent.map { $0.rounded(places: 2) }
             growth_source = a.growthSource?.rawValue
+            growth_note = a.growthNote
             expected_share = a.expectedShare.map { $0.rounded(places: 4) }
             forecast = a.forecast.map { $0.rounded(places: 2) }
             shortfall_percent = a.shortfallPercent.map { $0.rounded(places: 2) }

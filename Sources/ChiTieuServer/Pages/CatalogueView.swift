@@ -104,7 +104,3 @@ struct CatalogueAccess {
         ownerName = { $0.ownerUnitID.flatMap { units[$0] }?.capitalizedTitle }
     }
 }
-
-extension String {
-    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
-}

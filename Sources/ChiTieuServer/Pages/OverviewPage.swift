@@ -174,7 +174,8 @@ struct TargetRow {
     let status: String
     let statusClass: String
     let note: String?
-    /// A figure nobody entered, derived from the units below: how and from which.
+    /// A figure nobody entered, derived from the units below: how and from which; and where
+    /// last year's figure came from, or why growth is not comparable.
     let derived: String?
     /// Why the tally beside the table does not count this row.
     var uncounted: String?
@@ -212,6 +213,11 @@ struct TargetRow {
         status = AssessmentWording.status(a)
         statusClass = Display.statusClass(a.status)
         note = a.note
-        derived = a.observation?.derivation.map { "Số tổng hợp: \($0.sentence)." }
+        derived =
+            [
+                a.observation?.derivation.map { "Số tổng hợp: \($0.sentence)." },
+                a.growthNote.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." },
+            ]
+            .compactMap { $0 }.joined(separator: " ").nilIfEmpty
     }
 }

@@ -20,3 +20,8 @@ enum Display {
         return (change > 0 ? "up" : "down") + (good ? " good" : " bad")
     }
 }
+
+extension String {
+    /// nil for the empty text: a template's section shows nothing rather than an empty line.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

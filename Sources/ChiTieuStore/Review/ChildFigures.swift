@@ -1,48 +1,130 @@
 import ChiTieuCore
 
-/// A unit's figures that nobody entered, derived from the units below it (`RollUp`): for the
-/// period under review, the same period a year before (growth) and that whole year (the
-/// seasonal forecast). An entered figure always wins: nothing is derived where the unit has one.
+/// A unit's figures that nobody entered: derived from the units below it (`RollUp`), and for
+/// a time before a new unit existed, reconstructed from the units it was formed from
+/// (`Reconstruction`) — for the period under review, the same period a year before (growth)
+/// and that whole year (the seasonal forecast). An entered figure always wins: nothing is
+/// derived where the unit has one.
 ///
-/// Two queries whatever the number of targets: the children, and their results of both years.
+/// A handful of queries whatever the number of targets: the children and their results; for a
+/// new unit, its lineage, its predecessors' results and their children's.
 struct ChildFigures {
     let repository: any ChiTieuRepository
+    let indicators: [String: Indicator]
 
-    /// Derived observations of `unit` for the indicators of `codes` that its own `history` lacks,
-    /// each with its `derivation`; none when the unit has no units below it.
-    func derived(
-        for unit: AdministrativeUnit, codes: Set<String>, period: Period, indicators: [String: Indicator],
-        own history: ObservationHistory
-    ) async throws -> [Observation] {
-        let points = [(period.year, period.toMonth), (period.year - 1, period.toMonth), (period.year - 1, 12)]
-        let wanted = codes.compactMap { indicators[$0] }.filter { !$0.rollUp.methods.isEmpty }
-            .flatMap { indicator in points.map { (indicator, $0.0, $0.1) } }
-            .filter { indicator, year, month in
-                history.yearToDate(of: indicator.code, year: year, throughMonth: month) == nil
-                    && history.value(of: indicator, year: year, throughMonth: month) == nil
+    /// One figure to find: an indicator for January…`month` of `year`.
+    struct Point {
+        let indicator: Indicator
+        let period: Period
+    }
+
+    /// Derived and reconstructed observations of `unit` for the indicators of `codes` that its
+    /// own `history` lacks, each with its `derivation`.
+    func derived(for unit: AdministrativeUnit, codes: Set<String>, period: Period, own history: ObservationHistory)
+        async throws -> [Observation]
+    {
+        let months = [(period.year, period.toMonth), (period.year - 1, period.toMonth), (period.year - 1, 12)]
+        let points = codes.sorted().compactMap { indicators[$0] }.filter { !$0.rollUp.methods.isEmpty }
+            .flatMap { indicator in
+                months.compactMap { year, month in
+                    (try? Period(year: year, fromMonth: 1, toMonth: month)).map {
+                        Point(indicator: indicator, period: $0)
+                    }
+                }
             }
-        guard !wanted.isEmpty else { return [] }
+            .filter {
+                history.yearToDate(of: $0.indicator.code, year: $0.period.year, throughMonth: $0.period.toMonth) == nil
+                    && history.value(of: $0.indicator, year: $0.period.year, throughMonth: $0.period.toMonth) == nil
+            }
+        return try await derived(for: unit, points: points, reconstructing: true)
+    }
+
+    private func derived(for unit: AdministrativeUnit, points: [Point], reconstructing: Bool) async throws
+        -> [Observation]
+    {
+        guard !points.isEmpty else { return [] }
+        let existed = { (point: Point) in unit.validFrom.map { $0 <= point.period.endDay } ?? true }
+        var derived = try await rolledUp(unit, points.filter(existed))
+        if reconstructing { derived += try await reconstructed(unit, points.filter { !existed($0) }) }
+        return derived
+    }
+
+    private func rolledUp(_ unit: AdministrativeUnit, _ points: [Point]) async throws -> [Observation] {
+        guard !points.isEmpty else { return [] }
         let children = try await repository.children(of: unit.id)
         guard !children.isEmpty else { return [] }
-        let results = try await repository.observations(
-            unitIDs: children.map(\.id), years: (period.year - 1)...period.year)
-        let byUnit = Dictionary(grouping: results, by: \.unitID).mapValues { ObservationHistory($0) }
+        let histories = try await self.histories(of: children.map(\.id), points)
         let rollUp = RollUp(indicators: indicators)
-        var derived: [Observation] = []
-        for (indicator, year, month) in wanted {
-            guard let end = try? Period(year: year, fromMonth: 1, toMonth: month) else { continue }
-            let present = children.filter { $0.existed(on: end.endDay) }.map {
-                RollUp.Child(name: $0.title, history: byUnit[$0.id] ?? ObservationHistory([]))
+        return points.compactMap { point in
+            let present = children.filter { $0.existed(on: point.period.endDay) }.map {
+                RollUp.Child(name: $0.title, history: histories[$0.id] ?? ObservationHistory([]))
             }
-            guard let figure = rollUp.derive(indicator, year: year, throughMonth: month, children: present) else {
-                continue
-            }
-            var observation = Observation(
-                unitID: unit.id, indicatorCode: indicator.code, period: end, value: figure.value,
-                estimated: figure.estimated, source: Provenance(excerpt: figure.derivation.sentence), version: 0)
-            observation.derivation = figure.derivation
-            derived.append(observation)
+            return rollUp.derive(
+                point.indicator, year: point.period.year, throughMonth: point.period.toMonth, children: present
+            ).map { Self.observation(of: unit, point, $0.value, estimated: $0.estimated, $0.derivation) }
         }
-        return derived
+    }
+
+    /// The new unit's earlier figures from its predecessors, each with its own figure or, where
+    /// it has none (an old province), one derived from the units below it then.
+    private func reconstructed(_ unit: AdministrativeUnit, _ points: [Point]) async throws -> [Observation] {
+        guard !points.isEmpty else { return [] }
+        let successions = try await repository.successions()
+        var predecessors: [(AdministrativeUnit, Double?)] = []
+        for succession in successions where succession.successorID == unit.id {
+            // a predecessor with no other successor went whole into this unit
+            let whole = successions.filter { $0.predecessorID == succession.predecessorID }.count == 1
+            if let old = try await repository.unit(id: succession.predecessorID) {
+                predecessors.append((old, succession.share ?? (whole ? 1 : nil)))
+            }
+        }
+        guard !predecessors.isEmpty else { return [] }
+        var histories = try await self.histories(of: predecessors.map(\.0.id), points)
+        for (old, _) in predecessors {
+            let own = histories[old.id] ?? ObservationHistory([])
+            let missing = points.filter {
+                own.value(of: $0.indicator, year: $0.period.year, throughMonth: $0.period.toMonth) == nil
+            }
+            let below = try await derived(for: old, points: missing, reconstructing: false)
+                .filter { $0.derivation?.missingUnits.isEmpty ?? false }
+            if !below.isEmpty { histories[old.id] = ObservationHistory(own.all + below) }
+        }
+        let reconstruction = Reconstruction(indicators: indicators)
+        return points.compactMap { point in
+            let from = predecessors.map { old, share in
+                Reconstruction.Predecessor(
+                    name: old.title, history: histories[old.id] ?? ObservationHistory([]), share: share)
+            }
+            switch reconstruction.reconstruct(
+                point.indicator, year: point.period.year, throughMonth: point.period.toMonth, from: from)
+            {
+            case .figure(let figure):
+                return Self.observation(of: unit, point, figure.value, estimated: figure.estimated, figure.derivation)
+            case .notComparable(let reason):
+                let derivation = Derivation(
+                    origin: .reconstructed, method: point.indicator.rollUp.methods[0], fromUnits: [],
+                    missingUnits: [], problem: reason)
+                return Self.observation(of: unit, point, nil, estimated: false, derivation)
+            case nil: return nil
+            }
+        }
+    }
+
+    /// The latest results of `units` in the years of `points`, by unit: one query.
+    private func histories(of units: [UnitID], _ points: [Point]) async throws -> [UnitID: ObservationHistory] {
+        let years = points.map(\.period.year)
+        guard let first = years.min(), let last = years.max(), !units.isEmpty else { return [:] }
+        let results = try await repository.observations(unitIDs: units, years: first...last)
+        return Dictionary(grouping: results, by: \.unitID).mapValues { ObservationHistory($0) }
+    }
+
+    private static func observation(
+        of unit: AdministrativeUnit, _ point: Point, _ value: Double?, estimated: Bool, _ derivation: Derivation
+    ) -> Observation {
+        var observation = Observation(
+            unitID: unit.id, indicatorCode: point.indicator.code, period: point.period, value: value,
+            estimated: estimated, source: Provenance(excerpt: derivation.problem ?? derivation.sentence), version: 0)
+        observation.derivation = derivation
+        return observation
     }
 }

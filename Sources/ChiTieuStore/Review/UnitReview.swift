@@ -18,10 +18,9 @@ public struct UnitReview: Sendable {
         let targets = try await repository.targets(unitIDs: [unit.id], years: period.year...period.year)
         let earliest = min(period.year - 1, targets.map(\.scope.firstYear).min() ?? period.year)
         var observations = try await repository.observations(unitIDs: [unit.id], years: earliest...period.year)
-        observations += try await ChildFigures(repository: repository).derived(
-            for: unit, codes: Set(targets.map(\.indicatorCode)), period: period,
-            indicators: Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
-            own: ObservationHistory(observations))
+        let catalogue = Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        observations += try await ChildFigures(repository: repository, indicators: catalogue).derived(
+            for: unit, codes: Set(targets.map(\.indicatorCode)), period: period, own: ObservationHistory(observations))
         var unitCount: Int?
         if targets.contains(where: { $0.measure == .shareOfUnits && $0.denominator == nil }) {
             let day = period.endDay
