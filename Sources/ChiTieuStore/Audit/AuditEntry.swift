@@ -33,6 +33,7 @@ public struct AuditEntry: Sendable, Equatable {
         case targetSet = "bộ chỉ tiêu"
         case explanation = "giải trình"
         case task = "nhiệm vụ"
+        case reportingDeadline = "hạn báo cáo"
     }
 
     public var id: Int64 = 0

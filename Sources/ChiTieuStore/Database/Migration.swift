@@ -32,6 +32,7 @@ struct Migrator {
     static let migrations: [Migration] = [
         Schema.initial, Schema.audit, Schema.accounts, Schema.accountControls, Schema.apiTokens, Schema.registry,
         Schema.targetSets, Schema.explanations, Schema.tasks, Schema.mail, Schema.evidence, Schema.rollUp,
+        Schema.reportingDeadlines,
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }

@@ -34,3 +34,19 @@ extension Schema {
     static let rollUp = Migration(
         version: 12, name: "roll_up", statements: ["ALTER TABLE indicators ADD COLUMN roll_up TEXT"])
 }
+
+extension Schema {
+    /// The reporting regime's deadline for each period (`ReportingDeadline`): one row per
+    /// period's last month, set by an administrator.
+    static let reportingDeadlines = Migration(
+        version: 13, name: "reporting_deadlines",
+        statements: [
+            """
+            CREATE TABLE reporting_deadlines (
+              to_month INTEGER PRIMARY KEY,
+              day INTEGER NOT NULL,
+              months_after INTEGER NOT NULL
+            )
+            """
+        ])
+}

@@ -30,6 +30,10 @@ public protocol ChiTieuRepository: Sendable {
     /// Records the share of a predecessor that went to a successor (`ShareChange` checks it).
     func setShare(_ change: ShareChange, author: ChangeAuthor) async throws
     func loadRegistry(_ registry: UnitRegistry, author: ChangeAuthor) async throws -> RegistryLoad
+    /// The reporting regime's deadlines, by the period's last month.
+    func reportingDeadlines() async throws -> [Int: ReportingDeadline]
+    /// Sets (or, with `deadline` nil, removes) the deadline of periods ending in `toMonth`.
+    func setReportingDeadline(_ deadline: ReportingDeadline?, toMonth: Int, author: ChangeAuthor) async throws
 
     /// Targets of these units whose years overlap `years`.
     func targets(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [Target]

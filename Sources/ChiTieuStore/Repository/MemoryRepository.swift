@@ -11,6 +11,7 @@ public actor MemoryRepository: ChiTieuRepository {
     /// Share of a predecessor that went to a successor, by [predecessor, successor]; nil = unknown.
     var shares: [[UnitID]: Double?] = [:]
     var shareBases: [[UnitID]: String] = [:]
+    var deadlines: [Int: ReportingDeadline] = [:]
     private var terms: [UnitID: [CommitteeTerm]] = [:]
     private var storedTargets: [Target] = []
     private var storedObservations: [Observation] = []
