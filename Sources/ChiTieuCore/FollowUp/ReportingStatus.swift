@@ -86,10 +86,9 @@ public struct UnitReporting: Sendable, Equatable {
         let late = deadline.map { d in recorded.contains { $0 > d } || (!missing.isEmpty && today > d) } ?? false
         afterDeadline = late
         state =
-            if ordered.isEmpty { .noTargets }
-            else if missing.count == ordered.count { late ? .overdue : .notYet }
-            else if !missing.isEmpty { .partly }
-            else { late ? .late : .reported }
+            if ordered.isEmpty { .noTargets } else if missing.count == ordered.count {
+                late ? .overdue : .notYet
+            } else if !missing.isEmpty { .partly } else { late ? .late : .reported }
     }
 
     /// A yearly figure is owed for the whole year only; a quarterly one at a quarter's end.

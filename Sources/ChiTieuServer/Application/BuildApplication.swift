@@ -89,6 +89,7 @@ private func addFollowUpRoutes(to router: Router<AppRequestContext>, _ services:
     let pageThread = pages.group(SiteURL.explanationPagesPattern)
         .add(middleware: ExplanationScopeMiddleware(services: services))
     WarningsPage(services: services).addRoutes(to: pageUnit)
+    ReportingPage(services: services).addRoutes(api: apiUnit)
     ExplanationsPage(services: services).addRoutes(unit: pageUnit, thread: pageThread)
 }
 
@@ -111,6 +112,7 @@ private func addPageRoutes(to router: Router<AppRequestContext>, _ services: App
     PlanPage(services: services).addRoutes(to: unit)
     TargetSetPage(services: services).addRoutes(to: unit)
     LineagePage(services: services).addRoutes(to: unit)
+    ReportingPage(services: services).addRoutes(to: unit)
     ComparePage(services: services).addRoutes(to: unit)
     ReportPage(services: services).addRoutes(to: unit)
     HistoryPage(services: services).addRoutes(to: unit)

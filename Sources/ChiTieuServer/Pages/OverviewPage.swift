@@ -27,6 +27,8 @@ struct OverviewPage {
         let setNotes: [String]
         let others: [OtherRow]
         let children: [ChildLink]
+        /// Which units below have reported the period's figures.
+        let reportingHref: String?
         let empty: Bool
         let entryHref: String
         let planHref: String
@@ -86,6 +88,12 @@ struct OverviewPage {
             entryHref = PageAddress.entry.path(unit.id, period)
             planHref = PageAddress.plan.path(unit.id, period)
             setHref = SiteURL.unit(unit.id, .targetSet).path(["nam": "\(period.year)"])
+            reportingHref =
+                model.children.isEmpty
+                ? nil
+                : SiteURL.unit(unit.id, .reporting).path([
+                    "nam": "\(period.year)", "thang": "\(period.toMonth)",
+                ])
             lineageHref = unit.validFrom != nil || unit.validTo != nil ? SiteURL.unit(unit.id, .lineage).path() : nil
         }
     }

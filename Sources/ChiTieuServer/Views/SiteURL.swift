@@ -32,6 +32,8 @@ enum SiteURL: Sendable, Equatable {
         case targetSet
         /// The units it was formed from and the shares taken over.
         case lineage
+        /// Which units below have reported their figures for a period, against the deadline.
+        case reporting
         case indicator(String)
         /// A report download, `bao-cao.docx`.
         case file(String)
@@ -43,6 +45,7 @@ enum SiteURL: Sendable, Equatable {
             case .plan: [.word("ke-hoach")]
             case .targetSet: [.word("bo-chi-tieu")]
             case .lineage: [.word("ke-thua")]
+            case .reporting: [.word("tien-do-bao-cao")]
             case .compare: [.word("so-sanh")]
             case .report: [.word("bao-cao")]
             case .history: [.word("lich-su")]
@@ -86,7 +89,7 @@ enum SiteURL: Sendable, Equatable {
     /// What the API says of one unit, below `/api/v1/units/{id}`.
     enum UnitAPI: Sendable, Equatable {
         case show, overview, tally, compare, series(String), report, results, resultVersions(String), targets
-        case history, warnings, explanationRequests
+        case history, warnings, explanationRequests, reporting
 
         var segments: [Segment] {
             switch self {
@@ -102,6 +105,7 @@ enum SiteURL: Sendable, Equatable {
             case .history: [.word("history")]
             case .warnings: [.word("warnings")]
             case .explanationRequests: [.word("explanation-requests")]
+            case .reporting: [.word("reporting")]
             }
         }
 

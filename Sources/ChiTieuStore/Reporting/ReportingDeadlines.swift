@@ -20,7 +20,8 @@ extension SQLRepository {
         var found: [Int: ReportingDeadline] = [:]
         for row in try await db.select().columns("to_month", "day", "months_after").from("reporting_deadlines").all() {
             if let deadline = ReportingDeadline(
-                toMonth: try row.decode(column: "to_month", as: Int.self), day: try row.decode(column: "day", as: Int.self),
+                toMonth: try row.decode(column: "to_month", as: Int.self),
+                day: try row.decode(column: "day", as: Int.self),
                 monthsAfter: try row.decode(column: "months_after", as: Int.self))
             {
                 found[deadline.toMonth] = deadline
