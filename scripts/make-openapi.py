@@ -178,7 +178,8 @@ schemas = {
   "TallyReport": {"type": "object", "properties": {"unit_id": integer, "period": string, "tally": tally, "term_tally": tally, "sentence": string}},
   "Comparison": {"type": "object", "properties": {"period": string, "indicator": ref("Indicator"), "rows": {"type": "array", "items": {
       "type": "object", "properties": {"rank": opt(integer), "unit": ref("Unit"), "value": opt(num), "target": opt(num),
-      "percent_of_plan": opt(num), "growth_percent": opt(num), "status": opt(string)}}}}},
+      "percent_of_plan": opt(num), "growth_percent": opt(num), "status": opt(string),
+      "reporting": {**opt(string), "description": "Tình hình báo cáo của đơn vị trong kỳ (như state của Reporting)"}}}}}},
   "Series": {"type": "object", "properties": {"indicator": ref("Indicator"), "results": {"type": "array", "items": ref("Result")},
       "targets": {"type": "array", "items": ref("Target")}}},
   "ImportInput": {"type": "object", "required": ["text"], "properties": {"text": s("string", "Văn bản, tối đa 5 MB"),

@@ -32,6 +32,13 @@ import Testing
             #expect(shown.text.contains("Chưa đặt hạn báo cáo cho kỳ 9 tháng"))
             #expect(shown.text.contains("Chưa báo cáo: <strong>1</strong>"))
             #expect(shown.text.contains("Đã báo cáo: <strong>1</strong>"))
+            // the compare page marks the commune that owes its figure
+            let compared = try await admin.get("/don-vi/\(district)/so-sanh?nam=2024&thang=9&chi-tieu=budget_revenue")
+            #expect(
+                compared.text.contains(
+                    ">\(communes[1].capitalizedTitle)</a> <span class=\"tag\" title=\"Đơn vị chưa nhập đủ số của kỳ\">Chưa báo cáo</span>"
+                ))
+            #expect(!compared.text.contains(">\(communes[0].capitalizedTitle)</a> <span class=\"tag\""))
             let stored = try await admin.postForm(
                 "/don-vi/\(district)/tien-do-bao-cao", [("nam", "2024"), ("thang", "9"), ("ngay", "20")])
             #expect(stored.status == .seeOther)

@@ -66,6 +66,8 @@ struct OverviewAPI {
             let percent_of_plan: Double?
             let growth_percent: Double?
             let status: String?
+            /// The unit's reporting state for the period (`ReportingJSON`'s `state`).
+            let reporting: String?
         }
         let indicator: APIModels.Indicator
         let period: String

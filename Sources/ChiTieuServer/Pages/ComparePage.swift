@@ -49,7 +49,12 @@ struct ComparePage {
             chart =
                 withValues.isEmpty
                 ? nil : BarChart(title: heading, bars: bars, measureUnit: indicator.measureUnit).svg()
-            rows = model.rows.enumerated().map { n, row in ComparePage.row(n, row, indicator: indicator, period: period)
+            rows = model.rows.enumerated().map { n, row in
+                var shown = ComparePage.row(n, row, indicator: indicator, period: period)
+                if let reporting = model.reporting[row.unit.id], reporting.isIncomplete {
+                    shown.incomplete = reporting.label
+                }
+                return shown
             }
             noChildren = model.rows.isEmpty && model.yearsWithChildren == nil
             otherYears =
@@ -75,6 +80,8 @@ struct ComparePage {
         let growth: String
         let status: String
         let statusClass: String
+        /// «Báo cáo một phần (1/3)»: the unit has not reported all its figures of the period.
+        var incomplete: String?
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
