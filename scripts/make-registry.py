@@ -6,13 +6,15 @@ wheel from PyPI into a temporary folder (or reads one given as the first argumen
 the same file for the same version.
 
 Lines (tab-separated, UTF-8 NFC):
-  U  era  kind  code  name  parent_code
+  U  era  kind  code  name  parent_code  latitude  longitude
   S  successor_code  predecessor_code  share
 era: o = until 30 June 2025, n = from 1 July 2025, c = both (the 11 provinces the 2025
 reform left whole). A code alone is not a unit: the new communes and provinces mostly reuse a
 predecessor's code, so (code, era) is. A parent is looked up in the child's era, then in c.
 S: the new unit `successor_code` (era n) was formed from the old unit `predecessor_code`
 (era o): share 1 = the whole of it; empty = a part, of unknown size (the 471 split communes).
+latitude, longitude: the dataset's point for the unit, in degrees to 3 decimals (about 100 m),
+for the dot map of a leader's view; empty where the dataset has none.
 """
 import json, pathlib, sqlite3, subprocess, sys, tempfile, unicodedata, zipfile
 
@@ -48,20 +50,31 @@ def main():
     db = sqlite3.connect(folder / "vietnamadminunits/data/dataset.db")
 
     old_prov, old_dist, old_ward = {}, {}, {}   # key -> row
-    for (p, pk, pcode, dshort, dtype, dk, dcode, wshort, wtype, wk, wcode) in db.execute(
+    where = {}   # (era, code) -> (latitude, longitude)
+    for (p, pk, pcode, dshort, dtype, dk, dcode, wshort, wtype, wk, wcode, plat, plon, dlat, dlon, wlat, wlon) in db.execute(
             "SELECT province, provinceKey, provinceCode, districtShort, districtType, districtKey, districtCode, "
-            "wardShort, wardType, wardKey, wardCode FROM admin_units_legacy"):
+            "wardShort, wardType, wardKey, wardCode, provinceLat, provinceLon, districtLat, districtLon, wardLat, wardLon "
+            "FROM admin_units_legacy"):
         short = nfc(p).split(" ", 1)[1] if nfc(p).startswith("Tỉnh ") else nfc(p)[len("Thành phố "):]
         old_prov[pk] = (pcode, province_kind(nfc(p)), short)
         old_dist[f"{pk}_{dk}"] = (dcode, DISTRICT_KIND[nfc(dtype)], nfc(dshort), pcode)
+        where[("o", pcode)], where[("o", dcode)] = (plat, plon), (dlat, dlon)
         if wcode:
             old_ward[f"{pk}_{dk}_{wk}"] = (wcode, COMMUNE_KIND[nfc(wtype)], nfc(wshort), dcode)
+            where[("o", wcode)] = (wlat, wlon)
     new_prov, new_ward = {}, {}
-    for (p, pk, pcode, wshort, wtype, wk, wcode) in db.execute(
-            "SELECT province, provinceKey, provinceCode, wardShort, wardType, wardKey, wardCode FROM admin_units"):
+    for (p, pk, pcode, wshort, wtype, wk, wcode, plat, plon, wlat, wlon) in db.execute(
+            "SELECT province, provinceKey, provinceCode, wardShort, wardType, wardKey, wardCode, "
+            "provinceLat, provinceLon, wardLat, wardLon FROM admin_units"):
         short = nfc(p).split(" ", 1)[1] if nfc(p).startswith("Tỉnh ") else nfc(p)[len("Thành phố "):]
         new_prov[pk] = (pcode, province_kind(nfc(p)), short)
         new_ward[(pk, wk)] = (wcode, COMMUNE_KIND[nfc(wtype)], nfc(wshort), pcode)
+        where[("n", pcode)], where[("n", wcode)] = (plat, plon), (wlat, wlon)
+
+    def point(era, code):
+        lat, lon = where.get(("n" if era == "n" else "o", code), (None, None))
+        if lat is None or lon is None: return ("", "")
+        return (f"{float(lat):.3f}", f"{float(lon):.3f}")
 
     # A province the reform left whole is one unit across the date (same key, same code).
     continuing = {k for k, olds in converter["DICT_PROVINCE"].items()
@@ -94,7 +107,7 @@ def main():
     links = sorted(set(links))
     lines = [f"# Danh mục đơn vị hành chính — vietnamadminunits {VERSION} (MIT), written by scripts/make-registry.py",
              f"# {len(units)} units, {len(links)} links; see the script for the format"]
-    lines += ["\t".join(("U",) + u) for u in units]
+    lines += ["\t".join(("U",) + u + point(u[0], u[2])) for u in units]
     lines += ["\t".join(("S",) + l) for l in links]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     counts = {}

@@ -162,3 +162,17 @@ import Testing
         await close()
     }
 }
+
+/// Every unit's point, from the shipped registry, found by its code and era.
+@Suite struct RegistryCoordinateTests {
+    @Test func aCommuneOfBeforeTheReformHasItsPoint() throws {
+        let old = AdministrativeUnit(
+            id: 1, kind: .commune, name: "An Trung", code: "23830", validTo: .reform2025)
+        let point = try #require(StandardRegistry.coordinate(of: old))
+        #expect(abs(point.latitude - 13.849) < 0.001 && abs(point.longitude - 108.483) < 0.001)
+        #expect(StandardRegistry.coordinate(of: AdministrativeUnit(id: 2, kind: .commune, name: "Không Mã")) == nil)
+        let registry = try StandardRegistry.load()
+        let placed = registry.entries.filter { $0.coordinate != nil }.count
+        #expect(placed == registry.entries.count, "the dataset has a point for every unit")
+    }
+}

@@ -1,3 +1,15 @@
+/// A point on the map, in degrees; nil-free and finite by construction.
+public struct Coordinate: Sendable, Hashable {
+    public let latitude: Double
+    public let longitude: Double
+
+    /// Nil outside the globe or when not finite.
+    public init?(latitude: Double, longitude: Double) {
+        guard latitude.isFinite, longitude.isFinite, abs(latitude) <= 90, abs(longitude) <= 180 else { return nil }
+        (self.latitude, self.longitude) = (latitude, longitude)
+    }
+}
+
 /// The national registry of administrative units before and after the reform of 1 July 2025
 /// (63 provinces, 696 districts, 10.035 communes until 30 June 2025; 34 provinces and 3.321
 /// communes from 1 July), with the lineage of every new unit. Read from the text that
@@ -34,6 +46,8 @@ public struct UnitRegistry: Sendable {
         public let kind: UnitKind
         public let name: String
         public let parent: Key?
+        /// The dataset's point for the unit (latitude, longitude in degrees), for a dot map.
+        public var coordinate: Coordinate?
 
         public var code: String { key.code }
         public var validFrom: CalendarDay? { key.era.validFrom }
@@ -72,12 +86,16 @@ public struct UnitRegistry: Sendable {
             let number = index + 1
             switch fields.first {
             case "U":
-                guard fields.count == 6, let era = Era(rawValue: fields[1]), let kind = UnitKind(code: fields[2]),
-                    !fields[3].isEmpty, !fields[4].isEmpty
+                guard fields.count == 6 || fields.count == 8, let era = Era(rawValue: fields[1]),
+                    let kind = UnitKind(code: fields[2]), !fields[3].isEmpty, !fields[4].isEmpty
                 else { throw FormatError(line: number, reason: "dòng đơn vị không đúng khuôn") }
                 let key = Key(code: fields[3], era: era)
                 let parent = try fields[5].isEmpty ? nil : Self.parentKey(fields[5], era: era, in: byCode, line: number)
-                entries.append(Entry(key: key, kind: kind, name: fields[4], parent: parent))
+                var entry = Entry(key: key, kind: kind, name: fields[4], parent: parent)
+                if fields.count == 8, let lat = Double(fields[6]), let lon = Double(fields[7]) {
+                    entry.coordinate = Coordinate(latitude: lat, longitude: lon)
+                }
+                entries.append(entry)
                 byCode[key.code, default: []].append(key)
             case "S":
                 guard fields.count == 4 else {

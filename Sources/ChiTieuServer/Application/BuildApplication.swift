@@ -113,6 +113,7 @@ private func addPageRoutes(to router: Router<AppRequestContext>, _ services: App
     TargetSetPage(services: services).addRoutes(to: unit)
     LineagePage(services: services).addRoutes(to: unit)
     ReportingPage(services: services).addRoutes(to: unit)
+    GlancePage(services: services).addRoutes(to: unit)
     ComparePage(services: services).addRoutes(to: unit)
     ReportPage(services: services).addRoutes(to: unit)
     HistoryPage(services: services).addRoutes(to: unit)

@@ -27,8 +27,9 @@ struct OverviewPage {
         let setNotes: [String]
         let others: [OtherRow]
         let children: [ChildLink]
-        /// Which units below have reported the period's figures.
+        /// Which units below have reported the period's figures; all of them at a glance.
         let reportingHref: String?
+        let glanceHref: String?
         let empty: Bool
         let entryHref: String
         let planHref: String
@@ -88,6 +89,9 @@ struct OverviewPage {
             entryHref = PageAddress.entry.path(unit.id, period)
             planHref = PageAddress.plan.path(unit.id, period)
             setHref = SiteURL.unit(unit.id, .targetSet).path(["nam": "\(period.year)"])
+            glanceHref =
+                model.children.isEmpty
+                ? nil : SiteURL.unit(unit.id, .glance).path(["nam": "\(period.year)", "thang": "\(period.toMonth)"])
             reportingHref =
                 model.children.isEmpty
                 ? nil

@@ -34,6 +34,8 @@ enum SiteURL: Sendable, Equatable {
         case lineage
         /// Which units below have reported their figures for a period, against the deadline.
         case reporting
+        /// A leader's view of all units below: main targets by status, and a dot map.
+        case glance
         case indicator(String)
         /// A report download, `bao-cao.docx`.
         case file(String)
@@ -46,6 +48,7 @@ enum SiteURL: Sendable, Equatable {
             case .targetSet: [.word("bo-chi-tieu")]
             case .lineage: [.word("ke-thua")]
             case .reporting: [.word("tien-do-bao-cao")]
+            case .glance: [.word("toan-canh")]
             case .compare: [.word("so-sanh")]
             case .report: [.word("bao-cao")]
             case .history: [.word("lich-su")]

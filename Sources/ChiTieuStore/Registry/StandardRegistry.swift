@@ -20,6 +20,26 @@ public enum StandardRegistry {
     }
 }
 
+extension StandardRegistry {
+    /// The registry's point of every unit, read once: the dot map of a leader's view.
+    static let coordinates: [UnitRegistry.Key: Coordinate] = {
+        guard let registry = try? load() else { return [:] }
+        return Dictionary(
+            registry.entries.compactMap { entry in entry.coordinate.map { (entry.key, $0) } },
+            uniquingKeysWith: { a, _ in a })
+    }()
+
+    /// Where `unit` lies, by its official code in its era; nil for a unit without a code or
+    /// one the dataset has no point for.
+    public static func coordinate(of unit: AdministrativeUnit) -> Coordinate? {
+        guard let code = unit.code else { return nil }
+        let era: UnitRegistry.Era =
+            unit.validTo == .reform2025 ? .old : unit.validFrom == .reform2025 ? .new : .continuing
+        return [era, .continuing, .old, .new].lazy.compactMap { coordinates[UnitRegistry.Key(code: code, era: $0)] }
+            .first
+    }
+}
+
 extension ChiTieuRepository {
     /// Loads what the shipped registry has and the store lacks (nothing, the second time).
     @discardableResult

@@ -1,0 +1,41 @@
+import ChiTieuCore
+import ChiTieuStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import ChiTieuServer
+
+/// A leader's view of the communes of Kông Chro: worst first, the main targets by status,
+/// and a dot for every commune at its registry point. Figures are invented.
+@Suite struct GlanceRouteTests {
+    @Test func theCommunesAreShownWorstFirstWithAMap() async throws {
+        let fixture = try await ServerFixture.demo(registry: true)
+        let district = try #require(
+            try await fixture.repository.units(named: NameKey("Kông Chro")).first { $0.kind == .district }
+        ).id
+        let communes = try await fixture.repository.children(of: district).sorted { $0.name < $1.name }
+        try #require(communes.count > 2)
+        let nine = try Period.yearToDate(2024, through: 9)
+        var figures = DataBatch()
+        for (commune, value) in zip(communes.prefix(2), [100.0, 40]) {
+            figures.add(
+                Target(unitID: commune.id, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(100)))
+            figures.add(Observation(unitID: commune.id, indicatorCode: "budget_revenue", period: nine, value: value))
+        }
+        try await fixture.repository.save(figures)
+        let page = try await fixture.test { try await $0.get("/don-vi/\(district)/toan-canh?nam=2024&thang=9") }
+        #expect(page.status == .ok)
+        let text = page.text
+        #expect(text.contains("<th>Thu ngân sách nhà nước trên địa bàn</th>"))
+        #expect(text.components(separatedBy: "<circle ").count - 1 == communes.count, "every commune has its point")
+        let behind = try #require(text.range(of: ">\(communes[1].capitalizedTitle)</a>"))
+        let ahead = try #require(text.range(of: ">\(communes[0].capitalizedTitle)</a></td>"))
+        #expect(behind.lowerBound < ahead.lowerBound, "the commune at 40% comes before the one at 100%")
+        #expect(text.contains("0% (1 chỉ tiêu)") && text.contains("100% (1 chỉ tiêu)"))
+        // the overview of the district links to it
+        let overview = try await fixture.test { try await $0.get("/don-vi/\(district)?nam=2024&thang=9") }
+        #expect(overview.text.contains("/don-vi/\(district)/toan-canh?nam=2024&amp;thang=9"))
+    }
+}
