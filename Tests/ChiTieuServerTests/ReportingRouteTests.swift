@@ -12,11 +12,7 @@ import Testing
 @Suite struct ReportingRouteTests {
     @Test func theCommunesAreListedWorstFirstAndOnlyAnAdministratorSetsTheDeadline() async throws {
         let fixture = try await ServerFixture.demo(registry: true)
-        let district = try #require(
-            try await fixture.repository.units(named: NameKey("Kông Chro")).first { $0.kind == .district }
-        ).id
-        let communes = try await fixture.repository.children(of: district).sorted { $0.name < $1.name }
-        try #require(communes.count > 2)
+        let (district, communes) = try await fixture.districtAndCommunes("Kông Chro")
         let nine = try Period.yearToDate(2024, through: 9)
         var figures = DataBatch()
         for commune in communes.prefix(2) {

@@ -60,6 +60,14 @@ struct ServerFixture {
         return try await app.test(.router) { client in try await body(Browser(client: client, session: session)) }
     }
 
+    /// The old district of that name (a registry fixture) and its communes, by name: more than two.
+    func districtAndCommunes(_ name: String) async throws -> (UnitID, [AdministrativeUnit]) {
+        let district = try #require(try await repository.units(named: NameKey(name)).first { $0.kind == .district }).id
+        let communes = try await repository.children(of: district).sorted { $0.name < $1.name }
+        try #require(communes.count > 2)
+        return (district, communes)
+    }
+
     func unitID(_ name: String) async throws -> UnitID {
         let units = try await repository.units(named: NameKey(name))
         let current = units.first { $0.validTo == nil } ?? units.first
