@@ -6,8 +6,8 @@ import ZIPFoundation
 /// 50 MB workbook may hold a few hundred MB of XML, a crafted one far more ("zip bomb").
 struct OfficePackage {
     /// The most one part may hold once unpacked: a sheet of `Workbook.cellLimit` cells is
-    /// about 50 MB of XML.
-    static let partLimit = 256 * 1024 * 1024
+    /// about 50 MB of XML; a part is held whole while it is parsed.
+    static let partLimit = 128 * 1024 * 1024
 
     private let archive: Archive
     let fileName: String
