@@ -112,7 +112,7 @@ class Browser:
         ': «' + el.innerText.trim().slice(0, 40) + '» ' + what);
       for (const el of document.querySelectorAll('main *')) {
         const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-        if (!own) continue;
+        if (!own || el.closest('svg')) continue;  // a chart's labels are placed by its own code
         const style = getComputedStyle(el), r = el.getBoundingClientRect();
         if (style.display === 'none' || style.visibility === 'hidden' || r.width === 0) continue;
         if (['hidden', 'clip'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1) { say(el, 'cut by its box'); continue; }

@@ -33,6 +33,8 @@ pages = [
     ("17-tim-don-vi", "/tim-don-vi?q=Kông+Chro", "Huyện Kông Chro"),
     ("18-danh-muc", "/danh-muc", "Tổng giá trị sản xuất"),
     ("19-canh-bao", f"/don-vi/{province}/canh-bao?nam=2024&thang=9", "Kết nạp đảng viên mới"),
+    ("33-toan-canh", f"/don-vi/{province}/toan-canh?nam=2024&thang=9", "Huyện Kông Chro"),
+    ("34-tien-do-bao-cao", f"/don-vi/{province}/tien-do-bao-cao?nam=2024&thang=9", "Đã báo cáo"),
 ]
 try:
     for width, height, suffix in ((1366, 768, ""), (390, 844, "-dien-thoai")):

@@ -58,8 +58,10 @@ public struct DotMap: Sendable {
             out += "<a href=\"\(htmlEscaped(dot.href))\">"
             // names beside the dots while they fit: a district's communes, not a province's 100
             if dots.count <= 30 {
+                // on the right of the dot, or on its left in the map's eastern third, so it stays inside
+                let east = x > width * 2 / 3
                 out +=
-                    "<text x=\"\(svgNumber(x + 10))\" y=\"\(svgNumber(y + 4))\" class=\"label\">\(htmlEscaped(dot.label))</text>"
+                    "<text x=\"\(svgNumber(east ? x - 10 : x + 10))\" y=\"\(svgNumber(y + 4))\" class=\"label\"\(east ? " text-anchor=\"end\"" : "")>\(htmlEscaped(dot.label))</text>"
             }
             out +=
                 "<circle cx=\"\(svgNumber(x))\" cy=\"\(svgNumber(y))\" r=\"7\" class=\"dot \(Self.colourClass(dot.share))\"><title>\(htmlEscaped("\(dot.label): \(share ?? "chưa đánh giá")"))</title></circle></a>"

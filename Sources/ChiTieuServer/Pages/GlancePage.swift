@@ -42,6 +42,8 @@ struct GlancePage {
         }
 
         struct Cell {
+            /// The indicator's name, beside the figure where the table becomes cards (phones).
+            let label: String
             let text: String
             let statusClass: String
             let title: String
@@ -60,9 +62,10 @@ struct GlancePage {
                     shareClass: DotMap.colourClass(row.share),
                     cells: model.indicators.map { indicator in
                         guard let a = row.assessments[indicator.code] else {
-                            return Cell(text: "–", statusClass: "", title: "Không có kế hoạch")
+                            return Cell(label: indicator.name, text: "–", statusClass: "", title: "Không có kế hoạch")
                         }
                         return Cell(
+                            label: indicator.name,
                             text: a.percentOfPlan == nil ? "chưa có số" : Display.percent(a.percentOfPlan),
                             statusClass: Display.statusClass(a.status), title: a.status.label)
                     })
