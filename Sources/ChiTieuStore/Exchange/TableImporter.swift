@@ -71,9 +71,10 @@ public struct TableImporter: Sendable {
         if !problems.isEmpty { throw StoreError.invalidBatch(problems) }
 
         var batch = DataBatch()
+        var cleaner = FieldCleaner()
         var rows = table.rows.compactMap { row in
-            row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
-                ? nil : TableRow(row, columns: columns)
+            let fields = row.fields.map { cleaner.clean($0) }
+            return fields.allSatisfy(\.isEmpty) ? nil : TableRow(row, fields: fields, columns: columns)
         }
         var collector = targetSetTitle.map { TargetSetCollector(title: $0, numbered: columns[.number] != nil) }
         let headings = Set(rows.filter { collector != nil && TargetSetCollector.isHeading($0) }.map(\.line))
@@ -86,14 +87,13 @@ public struct TableImporter: Sendable {
             for indicator in created.indicators { batch.addOwnIndicator(indicator) }
             catalogue = try Catalogue(version: catalogue.version, indicators: catalogue.indicators + created.indicators)
         }
-        var units = UnitCache(resolver: UnitResolver(repository: repository))
+        var units = ImportLookups(resolver: UnitResolver(repository: repository), catalogue: catalogue)
         for var row in allRows {
             if headings.contains(row.line) {
                 collector?.heading(row)
                 continue
             }
-            if let item = await row.read(catalogue: catalogue, units: &units, document: document, enteredBy: enteredBy)
-            {
+            if let item = await row.read(lookups: &units, document: document, enteredBy: enteredBy) {
                 switch item {
                 case .target(let t):
                     batch.add(t, origin: row.origin)
@@ -135,18 +135,45 @@ public struct TableImporter: Sendable {
     }
 }
 
-/// Resolves each unit name of a table once per year.
-struct UnitCache {
+/// What the rows of one table look up, each distinct text once: a table of 100.000 rows names
+/// a few units, indicators and kinds thousands of times each, and the normalising of a name
+/// (`NameKey`) would otherwise be most of the import's time.
+struct ImportLookups {
     let resolver: UnitResolver
+    let catalogue: Catalogue
     private var resolved: [String: Result<AdministrativeUnit, StoreError>] = [:]
+    private var kinds: [String: RowKind?] = [:]
+    private var indicators: [String: Indicator?] = [:]
 
-    init(resolver: UnitResolver) {
+    init(resolver: UnitResolver, catalogue: Catalogue) {
         self.resolver = resolver
+        self.catalogue = catalogue
     }
 
+    mutating func kind(_ text: String) -> RowKind? {
+        if let known = kinds[text] { return known }
+        let found = RowKind.matching(text)
+        kinds[text] = found
+        return found
+    }
+
+    mutating func indicator(named text: String) -> Indicator? {
+        if let known = indicators[text] { return known }
+        let found = catalogue.indicator(named: text)
+        indicators[text] = found
+        return found
+    }
+
+    /// The unit named `text` at the end of `year`: the same text is looked up once, and two
+    /// spellings of one name once between them.
     mutating func unit(_ text: String, year: Int) async -> Result<AdministrativeUnit, StoreError> {
+        let spelled = "\(year)|=\(text)"
+        if let cached = resolved[spelled] { return cached }
         let key = "\(year)|\(NameKey(text))"
-        if let cached = resolved[key] { return cached }
+        if let cached = resolved[key] {
+            resolved[spelled] = cached
+            return cached
+        }
         let day = CalendarDay(year: year, month: 12, day: 31)
         let result: Result<AdministrativeUnit, StoreError>
         do {
@@ -156,8 +183,23 @@ struct UnitCache {
         } catch {
             result = .failure(.internalFailure("\(error)"))
         }
-        resolved[key] = result
+        (resolved[key], resolved[spelled]) = (result, result)
         return result
+    }
+}
+
+/// A cell as the rows read it: trimmed, a spreadsheet's protective «'» taken off, in NFC; each
+/// distinct text cleaned once.
+struct FieldCleaner {
+    private var cleaned: [String: String] = [:]
+
+    mutating func clean(_ field: String) -> String {
+        if let known = cleaned[field] { return known }
+        let value = SpreadsheetCell.restored(field.trimmingCharacters(in: .whitespacesAndNewlines))
+            .precomposedStringWithCanonicalMapping
+        // numbers are seldom repeated: remembering them would only grow the table
+        if cleaned.count < 100_000 { cleaned[field] = value }
+        return value
     }
 }
 

@@ -17,9 +17,10 @@ struct TableRow {
     private let cellNames: [TableColumn: String]
     private(set) var problems: [BatchProblem] = []
 
-    init(_ row: ImportTable.Row, columns: [TableColumn: Int]) {
+    /// `fields` are the row's cells as `FieldCleaner` leaves them.
+    init(_ row: ImportTable.Row, fields: [String], columns: [TableColumn: Int]) {
         line = row.line
-        fields = row.fields
+        self.fields = fields
         origin = row.place
         cellNames = row.cellNames
         self.columns = columns
@@ -28,17 +29,15 @@ struct TableRow {
     /// The column as messages name it: the header's, or the cell a rebuilt row took it from.
     func columnName(_ column: TableColumn) -> String { cellNames[column] ?? column.vietnamese }
 
-    mutating func read(
-        catalogue: Catalogue, units: inout UnitCache, document: String, enteredBy: String?
-    ) async -> Item? {
+    mutating func read(lookups: inout ImportLookups, document: String, enteredBy: String?) async -> Item? {
         guard let kindText = text(.kind) else {
             return fail(.kind, "để trống; ghi «kế hoạch», «kết quả» hoặc «nghị quyết».")
         }
-        guard let kind = RowKind.matching(kindText) else {
+        guard let kind = lookups.kind(kindText) else {
             return fail(.kind, "«\(kindText)» không hợp lệ; ghi «kế hoạch», «kết quả» hoặc «nghị quyết».")
         }
         let indicator: Indicator? = text(.indicator).flatMap { name in
-            if let found = catalogue.indicator(named: name) { return found }
+            if let found = lookups.indicator(named: name) { return found }
             problem(
                 .indicator,
                 "«\(name)» không có trong danh mục chỉ tiêu; thêm bằng «chitieu indicators add», hoặc nhập với --create-indicators và cột «Đơn vị tính»."
@@ -55,7 +54,7 @@ struct TableRow {
         guard let years = readYears(kind) else { return nil }
         guard let unitText = text(.unit) else { return fail(.unit, "để trống.") }
         let unit: AdministrativeUnit
-        switch await units.unit(unitText, year: years.last) {
+        switch await lookups.unit(unitText, year: years.last) {
         case .success(let found): unit = found
         case .failure(let error): return fail(.unit, error.message)
         }
@@ -157,12 +156,11 @@ struct TableRow {
     // MARK: fields
 
     private func raw(_ column: TableColumn) -> String? {
-        guard let index = columns[column], index < fields.count else { return nil }
-        let value = SpreadsheetCell.restored(fields[index].trimmingCharacters(in: .whitespacesAndNewlines))
-        return value.isEmpty ? nil : value
+        guard let index = columns[column], index < fields.count, !fields[index].isEmpty else { return nil }
+        return fields[index]
     }
 
-    func text(_ column: TableColumn) -> String? { raw(column)?.precomposedStringWithCanonicalMapping }
+    func text(_ column: TableColumn) -> String? { raw(column) }
 
     private mutating func number(_ column: TableColumn) -> Double? {
         guard let raw = raw(column) else { return nil }

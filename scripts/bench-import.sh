@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Import benchmark, run by hand (not by .ci/run): the 131.040-row results table of
+# scripts/check-kill-import.sh, stored by `chitieu import` (release build: every row checked
+# against the registry and catalogue, versions, audit, one transaction) into a demo database,
+# against `sqlite3 .import` of the same CSV into a bare table, in the same run. Prints seconds,
+# rows/s and peak memory of both. Usage: bench-import.sh [--dry-run]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --static-swift-stdlib --product chitieu 2>&1 | tail -1
+bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/chitieu"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+python3 - "$work/big.csv" <<'PY'
+import sys
+units = ["huyện Kông Chro", "huyện Chư Sê", "thị xã An Khê", "huyện Chợ Đồn"]
+codes = ["total_production_value", "industrial_production_value", "retail_sales", "budget_revenue",
+         "budget_spending", "export_turnover", "total_investment", "income_per_capita", "grain_output",
+         "tourism_revenue", "aquaculture_output", "production_value_services"]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("Loại,Đơn vị,Chỉ tiêu,Năm,Từ tháng,Đến tháng,Giá trị\n")
+    n = 0
+    for unit in units:
+        for code in codes:
+            for year in range(1990, 2025):
+                for month in range(1, 13):
+                    for start in range(1, month + 1):
+                        n += 1
+                        f.write(f"kết quả,{unit},{code},{year},{start},{month},\"{(n % 97) + 1},5\"\n")
+PY
+rows=$(($(wc -l <"$work/big.csv") - 1))
+"$bin" demo --db "$work/demo.sqlite" >/dev/null
+measure() {
+  local label="$1"
+  shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+  read -r seconds kilobytes < <(tail -1 "$work/time")
+  python3 -c "print(f'$label: {$seconds:.2f} s, {$rows / max($seconds, 0.01):,.0f} rows/s, peak {$kilobytes / 1024:.0f} MiB')"
+}
+echo "$rows rows, $(($(stat -c %s "$work/big.csv") / 1024)) KiB of CSV"
+measure "chitieu import ${1:-}" "$bin" import "$work/big.csv" --db "$work/demo.sqlite" ${1:-}
+measure "sqlite3 .import" sqlite3 "$work/bare.sqlite" ".mode csv" ".import $work/big.csv results"
