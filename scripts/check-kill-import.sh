@@ -55,9 +55,14 @@ took=$(python3 -c "print(round($(date +%s.%N) - $start, 1))")
 stored=$(python3 -c "import sqlite3; print(sqlite3.connect('$work/copy.sqlite').execute('SELECT COUNT(*) FROM observations').fetchone()[0])")
 [ $(( stored - ${before%% *} )) = "$rows" ] || { echo "FAILED: the uninterrupted import stored $stored rows"; exit 1; }
 echo "uninterrupted import: $rows rows in $took s"
-# kills at 10%, 35%, 60%, 85% and 97% of that time: the parse, the checks, the write transaction
+# kills at 10%, 35%, 60%, 85% and 97% of that time: the parse, the checks, the write transaction;
+# each on the database as it was before (an import that committed would make the next one's rows
+# all unchanged, and so none stored)
+cp "$db" "$work/base.sqlite"
 for fraction in 0.10 0.35 0.60 0.85 0.97; do
   delay=$(python3 -c "print(round($took * $fraction, 2))")
+  cp "$work/base.sqlite" "$db"
+  rm -f "$db-wal" "$db-shm"
   "$bin" import "$work/big.csv" --db "$db" >/dev/null 2>&1 &
   pid=$!
   sleep "$delay"
@@ -70,7 +75,6 @@ for fraction in 0.10 0.35 0.60 0.85 0.97; do
       added=$(( ${after%% *} - ${before%% *} ))
       [ "$added" = "$rows" ] || { echo "FAILED: a killed import left $added of $rows rows behind"; exit 1; }
       echo "  (it had committed whole: $added rows)"
-      before="$after"
     fi
   else
     # It ended before the kill: it must have succeeded and stored all of it.
@@ -79,7 +83,6 @@ for fraction in 0.10 0.35 0.60 0.85 0.97; do
     added=$(( ${after%% *} - ${before%% *} ))
     [ "$added" = "$rows" ] || { echo "FAILED: a finished import stored $added of $rows rows"; exit 1; }
     echo "chitieu import finished within ${delay}s: $after (all $added rows stored)"
-    before="$after"
   fi
 done
 
