@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000}"
-swift build -c release --static-swift-stdlib --product chitieu 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
+swift build -c release --static-swift-stdlib --product chitieu 2>&1 | tail -1
 bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/chitieu"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
