@@ -153,3 +153,37 @@ import Testing
         }
     }
 }
+
+/// A province whose districts have no figures of their own is assessed on their communes'.
+@Suite struct TwoLevelRollUpTests {
+    @Test(arguments: RepositoryKind.available)
+    func aProvinceAddsUpTheCommunesOfItsDistricts(kind: RepositoryKind) async throws {
+        try await kind.withRepository { repository in
+            try await repository.ensureCatalogue()
+            var units = DataBatch()
+            let province = units.addUnit(.province, "Thử Hai Cấp")
+            let districts = ["Một", "Hai"].map { units.addUnit(.district, $0, parent: province) }
+            let communes = districts.flatMap { d in (1...2).map { units.addUnit(.commune, "Xã \(-d) \($0)", parent: d) }
+            }
+            let ids = try await repository.save(units).unitIDs
+            let nine = try Period.yearToDate(2024, through: 9)
+            var figures = DataBatch()
+            let provinceID = try #require(ids[province])
+            figures.add(
+                Target(unitID: provinceID, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(20)))
+            for (commune, value) in zip(communes, [1.5, 2.5, 3.0, 4.0]) {
+                figures.add(
+                    Observation(
+                        unitID: try #require(ids[commune]), indicatorCode: "budget_revenue", period: nine, value: value)
+                )
+            }
+            try await repository.save(figures)
+            let unit = try #require(try await repository.unit(id: provinceID))
+            let overview = try await UnitReview(repository: repository).overview(of: unit, period: nine)
+            let revenue = try #require(overview.annual.first { $0.indicator.code == "budget_revenue" })
+            #expect(revenue.value == 11 && abs((revenue.percentOfPlan ?? 0) - 55) < 1e-9)
+            #expect(revenue.observation?.derivation?.fromUnits == ["huyện Một", "huyện Hai"])
+            #expect(revenue.status != .unassessed, "both districts complete from their communes")
+        }
+    }
+}

@@ -49,11 +49,29 @@ struct ChildFigures {
         return derived
     }
 
-    private func rolledUp(_ unit: AdministrativeUnit, _ points: [Point]) async throws -> [Observation] {
+    /// How many levels a roll-up goes down: a province over its districts, and a district
+    /// without its own figure over its communes.
+    static let levels = 2
+
+    private func rolledUp(_ unit: AdministrativeUnit, _ points: [Point], level: Int = 1) async throws
+        -> [Observation]
+    {
         guard !points.isEmpty else { return [] }
         let children = try await repository.children(of: unit.id)
         guard !children.isEmpty else { return [] }
-        let histories = try await self.histories(of: children.map(\.id), points)
+        var histories = try await self.histories(of: children.map(\.id), points)
+        if level < Self.levels {
+            for child in children {
+                let own = histories[child.id] ?? ObservationHistory([])
+                let lacking = Self.withParts(points, indicators).filter {
+                    own.value(of: $0.indicator, year: $0.period.year, throughMonth: $0.period.toMonth) == nil
+                }
+                // only a complete figure of the child stands for it; a partial one leaves it missing
+                let below = try await rolledUp(child, lacking, level: level + 1)
+                    .filter { $0.derivation?.missingUnits.isEmpty ?? false }
+                if !below.isEmpty { histories[child.id] = ObservationHistory(own.all + below) }
+            }
+        }
         let rollUp = RollUp(indicators: indicators)
         return points.compactMap { point in
             let present = children.filter { $0.existed(on: point.period.endDay) }.map {
@@ -107,6 +125,16 @@ struct ChildFigures {
                 return Self.observation(of: unit, point, nil, estimated: false, derivation)
             case nil: return nil
             }
+        }
+    }
+
+    /// The points with those of the indicators their rules read (households for a poverty rate).
+    static func withParts(_ points: [Point], _ indicators: [String: Indicator]) -> [Point] {
+        points.flatMap { point in
+            [point]
+                + point.indicator.rollUp.auxiliaryCodes.compactMap { indicators[$0] }.map {
+                    Point(indicator: $0, period: point.period)
+                }
         }
     }
 
