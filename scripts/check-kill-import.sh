@@ -22,26 +22,7 @@ print(c.execute("SELECT COUNT(*) FROM observations").fetchone()[0], c.execute("S
 PY
 }
 
-rows=$(python3 - "$work/big.csv" <<'PY'
-import sys
-# With the level word: among the registry's 14.000 units a bare "An Khê" is ambiguous.
-units = ["huyện Kông Chro", "huyện Chư Sê", "thị xã An Khê", "huyện Chợ Đồn"]
-codes = ["total_production_value", "industrial_production_value", "retail_sales", "budget_revenue",
-         "budget_spending", "export_turnover", "total_investment", "income_per_capita", "grain_output",
-         "tourism_revenue", "aquaculture_output", "production_value_services"]
-with open(sys.argv[1], "w", encoding="utf-8") as f:
-    f.write("Loại,Đơn vị,Chỉ tiêu,Năm,Từ tháng,Đến tháng,Giá trị\n")
-    n = 0
-    for unit in units:
-        for code in codes:
-            for year in range(1990, 2025):
-                for month in range(1, 13):
-                    for start in range(1, month + 1):
-                        n += 1
-                        f.write(f"kết quả,{unit},{code},{year},{start},{month},\"{(n % 97) + 1},5\"\n")
-print(n)
-PY
-)
+rows=$(python3 scripts/make-results-table.py "$work/big.csv")
 echo "$rows rows in the CSV"
 before="$(count)"
 echo "before: observations, audit rows = $before"
