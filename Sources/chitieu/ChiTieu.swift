@@ -18,6 +18,10 @@ struct ChiTieu: AsyncParsableCommand {
             RestoreCommand.self, MailCommand.self,
         ]
     )
+
+    static func main() async {
+        await main(FileOperands.setAside(Array(CommandLine.arguments.dropFirst())))
+    }
 }
 
 /// The release, as `chitieu --version` prints it and `scripts/package.sh` names its tarball.

@@ -257,4 +257,24 @@ import Testing
         #expect(again.status == 0)
         #expect(again.stderr.contains("Ghi đè tệp có từ trước"))
     }
+
+    /// The files past the first are set aside before ArgumentParser parses (it is quadratic in
+    /// them): options may still come anywhere, and after «--» a name may start with «-».
+    @Test func extractTakesManyFilesWithOptionsAnywhereAndAfterTheTerminator() throws {
+        let names = (1...30).map { "bao-cao-\($0).txt" } + ["-gach-dau.txt"]
+        for (index, name) in names.enumerated() {
+            try "Tổng thu ngân sách ước đạt \(index + 1) tỷ đồng, bằng 85% dự toán."
+                .write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let run = try extract(Array(names.prefix(10)) + ["--out", "ra"] + names[10..<30] + ["--", names[30]])
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("ra").path)
+        #expect(Set(written) == Set(names.map { $0.replacingOccurrences(of: ".txt", with: ".json") }))
+        let last = try Data(contentsOf: folder.appendingPathComponent("ra/-gach-dau.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: last) as? [String: Any])
+        #expect((json["observations"] as? [[String: Any]])?.first?["value"] as? Double == 31)
+
+        let lines = try extract(["bao-cao-2.txt", "bao-cao-1.txt"]).stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].contains("\"source\":\"bao-cao-2.txt\""))
+    }
 }

@@ -43,4 +43,16 @@ import Testing
             try SourceDocument.read(Data([0xC3, 0x28]), name: "c.txt")
         }
     }
+
+    /// A text typed with combining marks (NFD, as some editors save it) has more scalars than
+    /// its NFC form; it is read whole, to its last sentence.
+    @Test func aDecomposedTextIsReadToItsEnd() throws {
+        let text = """
+            Tổng giá trị sản xuất ước đạt 4.790,86 tỷ đồng, bằng 70,76% kế hoạch. \
+            Tổng thu ngân sách nhà nước trên địa bàn ước đạt 37,5 tỷ đồng, bằng 85% dự toán.
+            """.decomposedStringWithCanonicalMapping
+        #expect(text.unicodeScalars.count > text.precomposedStringWithCanonicalMapping.unicodeScalars.count)
+        let result = SourceDocument(text: text, name: "nfd.txt").extract(with: extractor)
+        #expect(result.observations.map(\.value) == [4790.86, 37.5])
+    }
 }

@@ -10,8 +10,8 @@ import Foundation
 public struct SourceDocument: Sendable {
     public let name: String
     public let text: String
-    /// Where the prose ends, in Unicode scalars of `text`; the tables follow.
-    let proseEnd: Int
+    /// Where the prose ends, in Unicode scalars of `text`, when tables follow; nil for plain text.
+    let proseEnd: Int?
     let tables: [TableText]
 
     /// A table and where each of its rows is in `text`.
@@ -24,7 +24,7 @@ public struct SourceDocument: Sendable {
     public init(text: String, name: String) {
         self.name = name
         self.text = text
-        proseEnd = text.precomposedStringWithCanonicalMapping.unicodeScalars.count
+        proseEnd = nil
         tables = []
     }
 
@@ -65,7 +65,8 @@ public struct SourceDocument: Sendable {
 
     /// What the extractor reads in the prose, with what each table gives as results and plans.
     public func extract(with extractor: Extractor) -> ExtractionResult {
-        let prose = String(String.UnicodeScalarView(text.unicodeScalars.prefix(proseEnd)))
+        // A plain text is read as it came: the extractor composes it (NFC) only when it has to.
+        let prose = proseEnd.map { String(String.UnicodeScalarView(text.unicodeScalars.prefix($0))) } ?? text
         var result = extractor.extract(prose)
         for table in tables {
             TableFigures(table: table, matcher: extractor.matcher).add(to: &result)

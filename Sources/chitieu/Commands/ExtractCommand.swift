@@ -33,7 +33,7 @@ struct ExtractCommand: AsyncParsableCommand {
             }
             var failures = 0
             var written: [String: String] = [:]
-            for file in files {
+            for file in FileOperands.all(files) {
                 guard let document = SourceFile.readDocument(file) else {
                     failures += 1
                     continue
@@ -47,9 +47,7 @@ struct ExtractCommand: AsyncParsableCommand {
                     failures += 1
                     continue
                 }
-                guard FileManager.default.createFile(atPath: path, contents: Data(try result.json().utf8)) else {
-                    throw UsageError(message: "Không ghi được tệp \(path).")
-                }
+                try OutputFile.replace(path, with: Data(try result.json().utf8))
             }
             if failures > 0 { throw ExitCode.failure }
         }
@@ -57,7 +55,7 @@ struct ExtractCommand: AsyncParsableCommand {
 }
 
 extension SourceFile {
-    /// A report file: Word and PDF by their first bytes, anything else as text (`readLossy`).
+    /// A report file: Word and PDF by their first bytes, anything else as text (`lossyText`).
     /// Nil, with the reason printed, for a file that cannot be read.
     static func readDocument(_ path: String) -> SourceDocument? {
         let name = URL(fileURLWithPath: path).lastPathComponent
@@ -66,7 +64,7 @@ extension SourceFile {
             return nil
         }
         guard FileSignature(data) != .other else {
-            return readLossy(path).map { SourceDocument(text: $0, name: name) }
+            return lossyText(data, path: path).map { SourceDocument(text: $0, name: name) }
         }
         do {
             return try SourceDocument.read(data, name: name)
@@ -78,13 +76,9 @@ extension SourceFile {
         return nil
     }
 
-    /// The file as text; bytes that are not UTF-8 become U+FFFD with a warning. Nil, with the
-    /// reason printed, for a file that cannot be read or is not text (Word, PDF, binary).
-    static func readLossy(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Terminal.error("Lỗi: không đọc được tệp \(path).")
-            return nil
-        }
+    /// The file's bytes as text; bytes that are not UTF-8 become U+FFFD with a warning. Nil, with
+    /// the reason printed, for a file that is not text (binary).
+    static func lossyText(_ data: Data, path: String) -> String? {
         if let problem = PlainText.problem(data) {
             Terminal.error("Lỗi: tệp \(path) \(problem); bỏ qua.")
             return nil

@@ -27,7 +27,7 @@ struct IngestCommand: AsyncParsableCommand {
                 let catalogue = try await repository.storedCatalogue(location: repository.database.location)
                 let ingest = DocumentIngest(
                     repository: repository, catalogue: catalogue, currentYear: Terminal.currentYear)
-                for file in files {
+                for file in FileOperands.all(files) {
                     guard let document = SourceFile.readDocument(file) else {
                         allStored = false
                         continue
