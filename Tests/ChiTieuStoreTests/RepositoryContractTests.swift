@@ -216,6 +216,51 @@ import Testing
         await close()
     }
 
+    /// What a roll-up or a comparison reads: only the indicators and periods asked for, latest
+    /// versions, of only the units named.
+    @Test(arguments: RepositoryKind.available)
+    func resultsAreReadForJustTheIndicatorsAndPeriodsAsked(kind: RepositoryKind) async throws {
+        try await kind.withRepository { repository in
+            let unit = try await addDistrict(repository)
+            var other = DataBatch()
+            other.addUnit(.district, "Khác")
+            let neighbour = try await repository.save(other).unitIDs[-1]!
+            var batch = DataBatch()
+            for (code, months) in [("budget_revenue", [6, 9]), ("retail_sales", [9])] {
+                for month in months {
+                    for year in [2023, 2024] {
+                        batch.add(
+                            Observation(
+                                unitID: unit, indicatorCode: code, period: period(year, month), value: Double(month)))
+                    }
+                }
+            }
+            batch.add(
+                Observation(unitID: unit, indicatorCode: "budget_revenue", period: period(2024, 9, from: 7), value: 3))
+            batch.add(
+                Observation(unitID: neighbour, indicatorCode: "budget_revenue", period: period(2024, 9), value: 1))
+            try await repository.save(batch)
+            var correction = DataBatch()
+            correction.add(
+                Observation(unitID: unit, indicatorCode: "budget_revenue", period: period(2024, 9), value: 9.5))
+            try await repository.save(correction)
+
+            let exact = try await repository.observations(
+                unitIDs: [unit], codes: ["budget_revenue"], years: 2023...2024,
+                periods: [period(2024, 9), period(2023, 6)])
+            #expect(
+                exact.map { "\($0.period.year) \($0.period.toMonth) \($0.value!) v\($0.version)" } == [
+                    "2023 6 6.0 v1", "2024 9 9.5 v2",
+                ])
+            let year = try await repository.observations(
+                unitIDs: [unit, neighbour], codes: ["budget_revenue"], years: 2024...2024, periods: nil)
+            #expect(year.count == 4)
+            #expect(Set(year.map(\.period.fromMonth)) == [1, 7])
+            #expect(
+                try await repository.observations(unitIDs: [unit], codes: [], years: 2024...2024, periods: nil).isEmpty)
+        }
+    }
+
     private func addDistrict(_ repository: any ChiTieuRepository) async throws -> UnitID {
         var batch = DataBatch()
         batch.addUnit(.district, "Thử Nghiệm")

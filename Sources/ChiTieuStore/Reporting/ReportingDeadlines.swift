@@ -68,7 +68,9 @@ public struct ReportingOverview: Sendable {
 
     public var deadlineDay: CalendarDay? { deadline?.date(in: period.year) }
 
-    /// Three queries: the children, their plans of the year, their results of the year.
+    /// Three or four queries: the children, their plans of the year, their figures for exactly
+    /// the period, and the year's other figures only of the units that lack one (a flow may be
+    /// pieced together from quarters) — not every month of a province's hundred communes.
     public static func load(
         _ unit: AdministrativeUnit, period: Period, today: CalendarDay, repository: any ChiTieuRepository
     ) async throws -> ReportingOverview {
@@ -76,7 +78,21 @@ public struct ReportingOverview: Sendable {
         let ids = children.map(\.id)
         let year = period.year...period.year
         let targets = Dictionary(grouping: try await repository.targets(unitIDs: ids, years: year), by: \.unitID)
-        let results = Dictionary(grouping: try await repository.observations(unitIDs: ids, years: year), by: \.unitID)
+        let owed = Set(targets.values.joined().map(\.indicatorCode))
+        var results = Dictionary(
+            grouping: try await repository.observations(unitIDs: ids, codes: owed, years: year, periods: [period]),
+            by: \.unitID)
+        let lacking = ids.filter { id in
+            let reported = Set((results[id] ?? []).filter { $0.value != nil }.map(\.indicatorCode))
+            return (targets[id] ?? []).contains { !reported.contains($0.indicatorCode) }
+        }
+        if !lacking.isEmpty {
+            for (id, figures) in Dictionary(
+                grouping: try await repository.observations(unitIDs: lacking, years: year), by: \.unitID)
+            {
+                results[id] = figures
+            }
+        }
         let indicators = try await repository.indicatorsByCode()
         let deadline = try await repository.reportingDeadlines()[period.toMonth]
         let day = deadline?.date(in: period.year)

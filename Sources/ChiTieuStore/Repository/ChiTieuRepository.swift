@@ -39,6 +39,11 @@ public protocol ChiTieuRepository: Sendable {
     func targets(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [Target]
     /// The latest version of each result of these units in `years`.
     func observations(unitIDs: [UnitID], years: ClosedRange<Int>) async throws -> [Observation]
+    /// The latest version of each result of these units for these indicators in `years`, and
+    /// only for `periods` when given: what a roll-up or a comparison reads of a province's
+    /// hundred communes, not their every figure.
+    func observations(unitIDs: [UnitID], codes: Set<String>, years: ClosedRange<Int>, periods: Set<Period>?)
+        async throws -> [Observation]
     /// Every version of one figure, oldest first.
     func versions(of key: SeriesKey) async throws -> [Observation]
     func conferences(unitID: UnitID) async throws -> [Conference]

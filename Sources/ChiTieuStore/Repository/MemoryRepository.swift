@@ -87,6 +87,17 @@ public actor MemoryRepository: ChiTieuRepository {
             storedObservations.filter { ids.contains($0.unitID) && years.contains($0.period.year) })
     }
 
+    public func observations(
+        unitIDs: [UnitID], codes: Set<String>, years: ClosedRange<Int>, periods: Set<Period>?
+    ) -> [Observation] {
+        let ids = Set(unitIDs)
+        return SQLRepository.latestVersions(
+            storedObservations.filter {
+                ids.contains($0.unitID) && codes.contains($0.indicatorCode) && years.contains($0.period.year)
+                    && periods?.contains($0.period) ?? true
+            })
+    }
+
     public func versions(of key: SeriesKey) -> [Observation] {
         storedObservations.filter { $0.seriesKey == key }.sorted { $0.version < $1.version }
     }

@@ -240,7 +240,7 @@ extension SQLRepository {
     }
 }
 
-private enum TargetColumns {
+enum TargetColumns {
     static let names = [
         "unit_id", "indicator_code", "is_annual", "first_year", "last_year", "measure", "comparator", "value",
         "upper_value", "issuer", "issuer_key", "exceed_margin", "denominator", "note", "updated_at",
@@ -272,7 +272,7 @@ enum AuditColumns {
     }
 }
 
-private enum ObservationColumns {
+enum ObservationColumns {
     static let names = [
         "unit_id", "indicator_code", "year", "from_month", "to_month", "version", "value", "qualifier", "estimated",
         "stated_percent_of_plan", "stated_growth_percent", "price_basis", "source_document", "span_start", "span_end",

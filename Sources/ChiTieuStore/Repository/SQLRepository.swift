@@ -248,6 +248,30 @@ public struct SQLRepository: ChiTieuRepository {
         return Self.latestVersions(all)
     }
 
+    public func observations(
+        unitIDs: [UnitID], codes: Set<String>, years: ClosedRange<Int>, periods: Set<Period>?
+    ) async throws -> [Observation] {
+        guard !unitIDs.isEmpty, !codes.isEmpty, periods?.isEmpty != true else { return [] }
+        let periods = periods?.sorted()
+        let all = try await database.withSession { db in
+            let query = db.select().column("*").from("observations")
+                .where("unit_id", .in, unitIDs).where("indicator_code", .in, codes.sorted())
+                .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
+            if let periods {
+                query.where { group in
+                    periods.reduce(group) { group, p in
+                        group.orWhere {
+                            $0.where("year", .equal, p.year).where("from_month", .equal, p.fromMonth)
+                                .where("to_month", .equal, p.toMonth)
+                        }
+                    }
+                }
+            }
+            return try await query.all().map(RowDecoding.observation)
+        }
+        return Self.latestVersions(all)
+    }
+
     public func versions(of key: SeriesKey) async throws -> [Observation] {
         try await database.withSession { db in
             try await db.select().column("*").from("observations")

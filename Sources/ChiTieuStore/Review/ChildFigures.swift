@@ -138,11 +138,16 @@ struct ChildFigures {
         }
     }
 
-    /// The latest results of `units` in the years of `points`, by unit: one query.
+    /// The latest results of `units` for `points` and the parts their rules read, by unit: one
+    /// query for just those figures (a province's 168 communes have 155.000 results over two
+    /// years, of which a roll-up of 40 indicators reads 20.000).
     private func histories(of units: [UnitID], _ points: [Point]) async throws -> [UnitID: ObservationHistory] {
-        let years = points.map(\.period.year)
-        guard let first = years.min(), let last = years.max(), !units.isEmpty else { return [:] }
-        let results = try await repository.observations(unitIDs: units, years: first...last)
+        let wanted = Self.withParts(points, indicators)
+        guard !units.isEmpty, !wanted.isEmpty else { return [:] }
+        let years = wanted.map(\.period.year)
+        let results = try await repository.observations(
+            unitIDs: units, codes: Set(wanted.map(\.indicator.code)), years: years.min()!...years.max()!,
+            periods: Set(wanted.map(\.period)))
         return Dictionary(grouping: results, by: \.unitID).mapValues { ObservationHistory($0) }
     }
 

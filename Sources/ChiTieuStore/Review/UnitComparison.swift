@@ -29,8 +29,8 @@ public struct UnitComparison: Sendable {
         guard !ids.isEmpty else { return [] }
         let targets = try await repository.targets(unitIDs: ids, years: period.year...period.year)
             .filter { $0.indicatorCode == indicator.code && $0.isAnnual }
-        let observations = try await repository.observations(unitIDs: ids, years: (period.year - 1)...period.year)
-            .filter { $0.indicatorCode == indicator.code }
+        let observations = try await repository.observations(
+            unitIDs: ids, codes: [indicator.code], years: (period.year - 1)...period.year, periods: nil)
         let history = Dictionary(grouping: observations, by: \.unitID)
         var rows: [Row] = units.map { unit in
             let own = history[unit.id] ?? []

@@ -1,0 +1,189 @@
+import ChiTieuCore
+import Foundation
+import SQLKit
+
+/// A database at national size, for measuring (`chitieu demo --national`): every commune, ward
+/// and special zone of the registry after 1 July 2025 with an annual plan and monthly results
+/// (January to each month) for 40 indicators from 2025 on, each province with the plans of its
+/// communes added up, and the 10.035 communes of before the reform with 2024's results for ten
+/// of them, so that a new commune's growth against 2024 is reconstructed from its predecessors.
+///
+/// The figures are invented and the same on every run: each is drawn from its unit's and
+/// indicator's numbers, so a benchmark run twice measures the same database.
+public struct NationalDataSet: Sendable {
+    public static let source = "Số liệu mô phỏng toàn quốc (chitieu demo --national), không phải số thật"
+    public static let indicatorCount = 40
+    public static let legacyIndicatorCount = 10
+
+    /// The last year with figures (this year, to its last ended month) and how many years before it.
+    public let lastYear: Int
+    public let lastMonth: Int
+    public let years: Int
+
+    public init(today: CalendarDay, years: Int) {
+        // This year's figures go up to last month: a month's result is reported after it ends.
+        lastYear = today.month == 1 ? today.year - 1 : today.year
+        lastMonth = today.month == 1 ? 12 : today.month - 1
+        self.years = max(1, years)
+    }
+
+    public struct Summary: Sendable {
+        public var communes = 0
+        public var legacyCommunes = 0
+        public var provinces = 0
+        public var targets = 0
+        public var results = 0
+        public var seconds = 0.0
+    }
+
+    /// The 40 indicators: those the catalogue can add up from communes to a province (flows, and
+    /// levels with a rule), without the counts of communes that only a province has.
+    public static func indicators(of catalogue: Catalogue) -> [Indicator] {
+        let candidates = catalogue.indicators.filter {
+            $0.measureUnit != "xã" && ($0.kind == .flow || !$0.rollUp.methods.isEmpty)
+        }
+        return Array(candidates.prefix(indicatorCount))
+    }
+
+    /// Fills `repository`, which must have no results yet, in one transaction.
+    public func load(into repository: SQLRepository) async throws -> Summary {
+        let started = ContinuousClock.now
+        // refused before the registry is loaded: a database with figures is left as it was
+        try await repository.database.withSession { try await Self.refuseStoredResults($0) }
+        _ = try await repository.ensureCatalogue()
+        _ = try await repository.ensureRegistry()
+        let indicators = Self.indicators(of: try StandardCatalogue.load())
+        let plan = SyntheticFigures(indicators: indicators, firstYear: lastYear - years + 1, lastYear: lastYear)
+        let lastMonth = lastMonth
+        let recordedAt = repository.clock.timestamp()
+        var summary = try await repository.database.writerTransaction { db in
+            try await Self.refuseStoredResults(db)
+            let units = try await NationalUnits.read(db)
+            var summary = Summary()
+            var provincePlans = ProvincePlans()
+            for commune in units.communes {
+                let rows = plan.rows(
+                    for: commune.id, years: max(2025, plan.firstYear)...plan.lastYear, lastMonth: lastMonth)
+                try await Self.write(rows, recordedAt: recordedAt, db: db)
+                provincePlans.add(rows.targets, province: commune.parent)
+                summary.targets += rows.targets.count
+                summary.results += rows.results.count
+            }
+            if plan.firstYear < 2025 {
+                let legacy = SyntheticFigures(
+                    indicators: Array(indicators.prefix(Self.legacyIndicatorCount)), firstYear: plan.firstYear,
+                    lastYear: plan.lastYear)
+                for commune in units.legacyCommunes {
+                    let rows = legacy.rows(for: commune.id, years: legacy.firstYear...2024, lastMonth: lastMonth)
+                    try await Self.write(
+                        SyntheticFigures.Rows(targets: [], results: rows.results), recordedAt: recordedAt, db: db)
+                    summary.results += rows.results.count
+                }
+            }
+            let provinceTargets = provincePlans.targets(indicators: indicators)
+            try await SQLRepository.insertRows(provinceTargets, into: "targets", columns: TargetColumns.names, db: db) {
+                TargetColumns.values($0, updatedAt: recordedAt)
+            }
+            summary.targets += provinceTargets.count
+            summary.communes = units.communes.count
+            summary.legacyCommunes = plan.firstYear < 2025 ? units.legacyCommunes.count : 0
+            summary.provinces = Set(units.communes.map(\.parent)).count
+            return summary
+        }
+        let took = ContinuousClock.now - started
+        summary.seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
+        return summary
+    }
+
+    private static func refuseStoredResults(_ db: any SQLDatabase) async throws {
+        let stored =
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("observations").first()?.decode(column: "n", as: Int.self) ?? 0
+        guard stored == 0 else { throw NationalDataSetError.notEmpty(stored) }
+    }
+
+    private static func write(_ rows: SyntheticFigures.Rows, recordedAt: String, db: any SQLDatabase) async throws {
+        try await SQLRepository.insertRows(rows.targets, into: "targets", columns: TargetColumns.names, db: db) {
+            TargetColumns.values($0, updatedAt: recordedAt)
+        }
+        try await SQLRepository.insertRows(
+            rows.results, into: "observations", columns: ObservationColumns.names, db: db
+        ) { ObservationColumns.values($0, recordedAt: recordedAt) }
+    }
+}
+
+public enum NationalDataSetError: UserFacingError, Equatable {
+    case notEmpty(Int)
+    case noRegistry
+
+    public var message: String {
+        switch self {
+        case .notEmpty(let count):
+            "Cơ sở dữ liệu đã có \(VietnameseNumberFormat.standard.string(Double(count))) kết quả; dữ liệu mô phỏng toàn quốc chỉ nạp vào một cơ sở dữ liệu mới (--db tệp-mới.sqlite)."
+        case .noRegistry: "Chưa có danh mục đơn vị hành chính sau ngày 1/7/2025 nên không tạo được dữ liệu toàn quốc."
+        }
+    }
+}
+
+/// The registry's communes after the reform (with their province) and before it.
+struct NationalUnits {
+    struct Unit {
+        let id: UnitID
+        let parent: UnitID
+    }
+    var communes: [Unit] = []
+    var legacyCommunes: [Unit] = []
+
+    static let communeKinds = [UnitKind.commune, .ward, .townlet, .specialZone].map(\.rawValue)
+
+    static func read(_ db: any SQLDatabase) async throws -> NationalUnits {
+        let reform = CalendarDay.reform2025.iso
+        var units = NationalUnits()
+        let rows = try await db.select().columns("id", "parent_id", "valid_from", "valid_to").from("units")
+            .where("kind", .in, communeKinds).where("parent_id", .isNot, SQLLiteral.null).orderBy("id").all()
+        for row in rows {
+            let unit = Unit(
+                id: try row.decode(column: "id", as: UnitID.self),
+                parent: try row.decode(column: "parent_id", as: UnitID.self))
+            if try row.decode(column: "valid_from", as: String?.self) == reform {
+                units.communes.append(unit)
+            } else if try row.decode(column: "valid_to", as: String?.self) == reform {
+                units.legacyCommunes.append(unit)
+            }
+        }
+        guard !units.communes.isEmpty else { throw NationalDataSetError.noRegistry }
+        return units
+    }
+}
+
+/// Each province's plan: its communes' plans added up (a rate's: their mean).
+struct ProvincePlans {
+    private var sums:
+        [String: (province: UnitID, code: String, year: Int, bound: TargetBound, total: Double, count: Int)] = [:]
+
+    mutating func add(_ targets: [Target], province: UnitID) {
+        for t in targets {
+            let key = "\(province)|\(t.indicatorCode)|\(t.scope.firstYear)"
+            let value = t.bound.reference(for: .higherIsBetter)
+            if let entry = sums[key] {
+                sums[key] = (
+                    province, t.indicatorCode, t.scope.firstYear, t.bound, entry.total + value, entry.count + 1
+                )
+            } else {
+                sums[key] = (province, t.indicatorCode, t.scope.firstYear, t.bound, value, 1)
+            }
+        }
+    }
+
+    func targets(indicators: [Indicator]) -> [Target] {
+        let added = Set(indicators.filter { $0.kind == .flow || $0.rollUp.methods.contains(.sum) }.map(\.code))
+        return sums.values.sorted { ($0.province, $0.code, $0.year) < ($1.province, $1.code, $1.year) }.map { entry in
+            let value = added.contains(entry.code) ? entry.total : entry.total / Double(entry.count)
+            let bound: TargetBound =
+                if case .atMost = entry.bound { .atMost(value) } else { .atLeast(value) }
+            return Target(
+                unitID: entry.province, indicatorCode: entry.code, scope: .year(entry.year), bound: bound,
+                issuer: "Kế hoạch mô phỏng")
+        }
+    }
+}
