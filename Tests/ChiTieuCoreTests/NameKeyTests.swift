@@ -61,6 +61,10 @@ import Testing
         #expect(CalendarDay("1/7/2025") == CalendarDay.reform2025)
         #expect(CalendarDay("2025-02-30") == nil)
         #expect(CalendarDay("2024-02-29") != nil)
+        #expect(CalendarDay("2025-13-01") == nil)
+        #expect(CalendarDay("2025-0a-01") == nil)
+        #expect(CalendarDay("01-07-2025") == CalendarDay.reform2025)
+        #expect(CalendarDay("2025-7-1") == CalendarDay.reform2025)
         #expect(CalendarDay.reform2025.vietnamese == "1/7/2025")
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ChiTieuCore
@@ -26,6 +27,19 @@ import Testing
         #expect(VietnameseNumber.parseScaled("5 người")?.rest == "người")
     }
 
+    @Test func tableCellsWithAndWithoutQualifier() {
+        let cells: [(String, Qualifier?, Double?)] = [
+            ("4.790,86", nil, 4790.86), (" 12 ", nil, 12), ("-4,73", nil, -4.73), ("12 tấn", nil, nil),
+            ("1.2.3", nil, nil), ("hơn 10.040", .above, 10040), ("Khoảng 1,2", .approximately, 1.2),
+            ("> 5", .above, 5), ("~3", .approximately, 3), ("dưới 0,5", .below, 0.5),
+        ]
+        for (cell, qualifier, value) in cells {
+            let parsed = QualifiedNumber.parse(cell)
+            #expect(parsed?.value == value, "«\(cell)»")
+            #expect(parsed?.qualifier == qualifier, "«\(cell)»")
+        }
+    }
+
     @Test func aLineOfDigitsIsOneNumberOrNone() {
         let digits = String(repeating: "9", count: 400)
         // 400 digits are past any Double: no number, never infinity.
@@ -48,6 +62,36 @@ import Testing
         #expect(VietnameseNumberFormat.standard.percent(70.76) == "70,76%")
         #expect(VietnameseNumberFormat(maximumFractionDigits: 2, minimumFractionDigits: 2).string(52.1) == "52,10")
         #expect(VietnameseNumberFormat(maximumFractionDigits: 0).string(2685.4) == "2.685")
+    }
+
+    /// The digits are printf's (`%.2f` of the exact binary value), whichever way they are made:
+    /// figures of every size, ties such as 0,125 and 2,675 (just under 2,675 in binary), and
+    /// figures past 1e12 where the integer path gives way.
+    @Test func digitsAreThoseOfPrintf() {
+        var values: [Double] = [0.125, 0.375, 2.675, 1.005, 70.755, 4790.865, 1e12 - 0.005, 1e12 + 0.5, 9.99e14, 3e15]
+        for i in 0..<20_000 {
+            let exponent = Double(i % 1_500) / 100 - 3
+            let magnitude: Double = pow(10, exponent) * (1 + Double(i) / 100_000)
+            let cents = (magnitude * 100).rounded() / 100
+            values += [magnitude, cents, cents + 0.005, -magnitude]
+        }
+        for digits in [0, 1, 2, 3] {
+            let format = VietnameseNumberFormat(maximumFractionDigits: digits, minimumFractionDigits: digits)
+            for value in values {
+                let shown = abs(value) >= 1e15 ? 0 : digits
+                var expected = String(format: "%.\(shown)f", abs(value)).replacingOccurrences(of: ".", with: ",")
+                let integerDigits = Array(expected.prefix { $0 != "," })
+                var grouped = ""
+                for (i, digit) in integerDigits.enumerated() {
+                    if i > 0, (integerDigits.count - i) % 3 == 0 { grouped.append(".") }
+                    grouped.append(digit)
+                }
+                expected = grouped + expected.dropFirst(integerDigits.count)
+                let isZero = expected.allSatisfy { "0.,".contains($0) }
+                if value < 0, !isZero { expected = "-" + expected }
+                #expect(format.string(value) == expected, "\(value) với \(digits) chữ số thập phân")
+            }
+        }
     }
 
     @Test func formattedNumbersParseBack() {

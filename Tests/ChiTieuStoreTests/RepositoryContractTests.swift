@@ -261,6 +261,31 @@ import Testing
         }
     }
 
+    /// Units in use are those with anything stored for them, whichever table holds it, and the
+    /// ones entered by hand (no official code); a registry unit with nothing is not one.
+    @Test(arguments: RepositoryKind.available)
+    func unitsInUseAreFoundInEveryTable(kind: RepositoryKind) async throws {
+        try await kind.withRepository { repository in
+            var units = DataBatch()
+            let names = ["Chỉ có kết quả", "Chỉ có kế hoạch", "Chỉ có hội nghị", "Không có gì", "Nhập tay"]
+            for (i, name) in names.dropLast().enumerated() { units.addUnit(.commune, name, code: "9990\(i)") }
+            units.addUnit(.commune, names.last!)
+            let ids = try await repository.save(units).unitIDs
+            let (results, plans, conferences, nothing, byHand) = (ids[-1]!, ids[-2]!, ids[-3]!, ids[-4]!, ids[-5]!)
+            var batch = DataBatch()
+            for year in [2023, 2024] {
+                batch.add(
+                    Observation(unitID: results, indicatorCode: "budget_revenue", period: period(year, 9), value: 3))
+            }
+            batch.add(Target(unitID: plans, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(10)))
+            batch.add(Conference(unitID: conferences, number: 3, date: CalendarDay(year: 2024, month: 7, day: 1)))
+            try await repository.save(batch)
+            let inUse = try await repository.unitIDsInUse()
+            #expect(inUse.isSuperset(of: [results, plans, conferences, byHand]))
+            #expect(!inUse.contains(nothing))
+        }
+    }
+
     private func addDistrict(_ repository: any ChiTieuRepository) async throws -> UnitID {
         var batch = DataBatch()
         batch.addUnit(.district, "Thử Nghiệm")

@@ -15,6 +15,15 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// Reads `2025-07-01`; also `1/7/2025` and `01-07-2025`, as Vietnamese documents write dates.
     public init?(_ text: some StringProtocol) {
+        // Stored dates are ISO; every unit read from the database has two (14.000 units).
+        let utf8 = Array(text.utf8)
+        if utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
+            let year = Self.digits(utf8[0..<4]), let month = Self.digits(utf8[5..<7]),
+            let day = Self.digits(utf8[8..<10])
+        {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map { Int($0) }
         guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else { return nil }
         if a > 31 {
@@ -22,6 +31,15 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
         } else {
             self.init(year: c, month: b, day: a)
         }
+    }
+
+    private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for b in bytes {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     public static let reform2025 = CalendarDay(year: 2025, month: 7, day: 1)!

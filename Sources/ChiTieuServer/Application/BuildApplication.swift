@@ -18,7 +18,8 @@ public func buildApplication(
         accounts: repository, windowSeconds: configuration.signInLimits.windowSeconds, clock: configuration.clock,
         every: .seconds(3600), logger: logger)
     let background: [any Service] =
-        [purge] + (configuration.notices.map { [NoticeService(services: services, settings: $0, logger: logger)] } ?? [])
+        [purge]
+        + (configuration.notices.map { [NoticeService(services: services, settings: $0, logger: logger)] } ?? [])
     return Application(
         router: buildRouter(services),
         server: .http1(configuration: .init(idleTimeout: idle)),

@@ -251,8 +251,8 @@ enum TargetColumns {
         return [
             SQLBind(t.unitID), SQLBind(t.indicatorCode), SQLBind(t.isAnnual), SQLBind(t.scope.firstYear),
             SQLBind(t.scope.lastYear), SQLBind(t.measure.rawValue), SQLBind(t.bound.comparatorCode), SQLBind(low),
-            SQLBind(high), SQLBind(t.issuer), SQLBind(NameKey(t.issuer).rawValue), SQLBind(t.exceedMargin),
-            SQLBind(t.denominator), SQLBind(t.note), SQLBind(updatedAt),
+            bindOrNull(high), SQLBind(t.issuer), SQLBind(NameKey(t.issuer).rawValue), bindOrNull(t.exceedMargin),
+            bindOrNull(t.denominator), bindOrNull(t.note), SQLBind(updatedAt),
         ]
     }
 }
@@ -265,9 +265,9 @@ enum AuditColumns {
 
     static func values(_ e: AuditEntry) -> [any SQLExpression] {
         [
-            SQLBind(e.at), SQLBind(e.author.name), SQLBind(e.author.address), SQLBind(e.action.rawValue),
-            SQLBind(e.subject.rawValue), SQLBind(e.unitID), SQLBind(e.recordKey), SQLBind(e.description),
-            SQLBind(e.oldValue), SQLBind(e.newValue),
+            SQLBind(e.at), SQLBind(e.author.name), bindOrNull(e.author.address), SQLBind(e.action.rawValue),
+            SQLBind(e.subject.rawValue), bindOrNull(e.unitID), SQLBind(e.recordKey), SQLBind(e.description),
+            bindOrNull(e.oldValue), bindOrNull(e.newValue),
         ]
     }
 }
@@ -282,12 +282,20 @@ enum ObservationColumns {
     static func values(_ o: Observation, recordedAt: String) -> [any SQLExpression] {
         [
             SQLBind(o.unitID), SQLBind(o.indicatorCode), SQLBind(o.period.year), SQLBind(o.period.fromMonth),
-            SQLBind(o.period.toMonth), SQLBind(o.version), SQLBind(o.value), SQLBind(o.qualifier?.rawValue),
-            SQLBind(o.estimated), SQLBind(o.statedPercentOfPlan), SQLBind(o.statedGrowthPercent), SQLBind(o.priceBasis),
-            SQLBind(o.source.document), SQLBind(o.source.spanStart), SQLBind(o.source.spanEnd),
-            SQLBind(o.source.excerpt), SQLBind(o.source.enteredBy), SQLBind(recordedAt),
+            SQLBind(o.period.toMonth), SQLBind(o.version), bindOrNull(o.value), bindOrNull(o.qualifier?.rawValue),
+            SQLBind(o.estimated), bindOrNull(o.statedPercentOfPlan), bindOrNull(o.statedGrowthPercent),
+            bindOrNull(o.priceBasis),
+            bindOrNull(o.source.document), bindOrNull(o.source.spanStart), bindOrNull(o.source.spanEnd),
+            bindOrNull(o.source.excerpt), bindOrNull(o.source.enteredBy), SQLBind(recordedAt),
         ]
     }
+}
+
+/// A value, or NULL written into the statement. SQLKit's encoders take an optional through a
+/// general `Encoder` (an allocation and several dynamic casts for each value); an imported table
+/// has hundreds of thousands of empty cells.
+func bindOrNull<Value: Encodable & Sendable>(_ value: Value?) -> any SQLExpression {
+    if let value { SQLBind(value) } else { SQLLiteral.null }
 }
 
 extension Array {

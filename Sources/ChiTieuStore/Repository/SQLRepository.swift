@@ -145,15 +145,27 @@ public struct SQLRepository: ChiTieuRepository {
 
     public func unitIDsInUse() async throws -> Set<UnitID> {
         try await database.withSession { db in
-            let query =
-                ["targets", "observations", "conferences", "stated_tallies", "committee_terms", "target_sets"]
-                .map { "SELECT unit_id FROM \($0)" }
-                .joined(separator: " UNION ")
-                + " UNION SELECT unit_id FROM users WHERE unit_id IS NOT NULL UNION SELECT id FROM units WHERE official_code IS NULL"
-            return Set(
-                try await db.raw(SQLQueryString(query)).all().map {
-                    try $0.decode(column: $0.allColumns[0], as: UnitID.self)
-                })
+            var ids = Set<UnitID>()
+            // Each table's units are found by stepping through its unit index from one unit to
+            // the next: a UNION of the tables read every result (4,3 million rows at national
+            // size, 1,4 s on the first page of a new server); this reads one entry per unit.
+            for table in ["targets", "observations", "conferences", "stated_tallies", "committee_terms", "target_sets"]
+            {
+                let query = """
+                    WITH RECURSIVE seen(id) AS (SELECT MIN(unit_id) FROM \(table) UNION ALL \
+                    SELECT (SELECT MIN(unit_id) FROM \(table) WHERE unit_id > seen.id) FROM seen WHERE seen.id IS NOT NULL) \
+                    SELECT id FROM seen WHERE id IS NOT NULL
+                    """
+                for row in try await db.raw(SQLQueryString(query)).all() {
+                    ids.insert(try row.decode(column: "id", as: UnitID.self))
+                }
+            }
+            let others =
+                "SELECT unit_id AS id FROM users WHERE unit_id IS NOT NULL UNION SELECT id FROM units WHERE official_code IS NULL"
+            for row in try await db.raw(SQLQueryString(others)).all() {
+                ids.insert(try row.decode(column: "id", as: UnitID.self))
+            }
+            return ids
         }
     }
 
