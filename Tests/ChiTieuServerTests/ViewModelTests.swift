@@ -179,3 +179,36 @@ private final class LoadCount: Sendable {
         #expect(try await page("mới") == "mới")
     }
 }
+
+@Suite struct UnitPickerTests {
+    /// 34 provinces of 30 communes each (1.054 units): a commune's picker offers the provinces,
+    /// its own province's communes and nothing of the others; a small set is offered whole.
+    @Test func atNationalSizeThePickerOffersTheUnitsAroundThePage() throws {
+        var units: [AdministrativeUnit] = []
+        for p in 1...34 {
+            let province = UnitID(p * 100)
+            units.append(AdministrativeUnit(id: province, kind: .province, name: "Tỉnh \(p)"))
+            for c in 1...30 {
+                units.append(
+                    AdministrativeUnit(id: province + UnitID(c), kind: .commune, name: "Xã \(c)", parentID: province))
+            }
+        }
+        let commune = units.first { $0.id == 705 }!
+        let period = try Period.yearToDate(2026, through: 9)
+        let layout = LayoutView(
+            title: "thử", page: .overview, unit: commune, period: period, units: units, currentYear: 2026)
+        let offered = try #require(layout.picker).units
+        #expect(offered.count == 34 + 30)
+        #expect(offered.filter(\.selected).map(\.value) == ["705"])
+        #expect(offered.contains { $0.value == "730" } && !offered.contains { $0.value == "801" })
+        #expect(layout.picker?.trimmed == true)
+        let province = LayoutView(
+            title: "thử", page: .overview, unit: units[0], period: period, units: units, currentYear: 2026)
+        #expect(province.picker?.units.map(\.value).filter { $0.hasPrefix("1") && $0.count == 3 }.count == 31)
+        let small = LayoutView(
+            title: "thử", page: .overview, unit: commune, period: period, units: Array(units.prefix(62)),
+            currentYear: 2026)
+        #expect(small.picker?.units.count == 62)
+        #expect(small.picker?.trimmed == false)
+    }
+}

@@ -127,6 +127,8 @@ struct LayoutView {
         let years: [Option]
         let months: [Option]
         let showMonths: Bool
+        /// Not every unit is offered: the others are found by the unit search.
+        let trimmed: Bool
     }
 
     init(title: String) {
@@ -142,7 +144,8 @@ struct LayoutView {
         nav = PageAddress.tabs.map {
             Link(href: $0.path(unit.id, period), label: $0.label, current: $0 == page)
         }
-        let tree = UnitTree(units)
+        let offered = PickerUnits.around(unit, in: units)
+        let tree = UnitTree(offered)
         // Only the years the unit existed: a district ended in 2025 offers no 2026.
         let years = Array(
             Set(((currentYear - 6)...(currentYear + 1)).filter { unit.existed(inYear: $0) } + [period.year])
@@ -154,7 +157,7 @@ struct LayoutView {
             },
             years: years.map { Option(value: "\($0)", label: "\($0)", selected: $0 == period.year) },
             months: (1...12).map { Option(value: "\($0)", label: Self.monthLabel($0), selected: $0 == period.toMonth) },
-            showMonths: page != .plan)
+            showMonths: page != .plan, trimmed: offered.count < units.count)
     }
 
     static func monthLabel(_ month: Int) -> String {
@@ -164,6 +167,28 @@ struct LayoutView {
         case 9: "9 tháng"
         case 12: "Cả năm"
         default: "\(month) tháng"
+        }
+    }
+}
+
+/// The units the picker offers. An office's working set (tens of units) is offered whole; at
+/// national size (14.000 units, 1,1 MB of options on every page) the top-level units, the way
+/// down to this unit, its siblings and its children, and the others are found by the search.
+enum PickerUnits {
+    static let limit = 400
+
+    static func around(_ unit: AdministrativeUnit, in units: [AdministrativeUnit]) -> [AdministrativeUnit] {
+        guard units.count > limit else { return units }
+        let parents = Dictionary(units.map { ($0.id, $0.parentID) }, uniquingKeysWith: { a, _ in a })
+        var chain: Set<UnitID> = [unit.id]
+        var next = unit.parentID
+        while let id = next, !chain.contains(id) {
+            chain.insert(id)
+            next = parents[id] ?? nil
+        }
+        return units.filter { other in
+            other.parentID == nil || chain.contains(other.id) || other.parentID == unit.id
+                || (unit.parentID != nil && other.parentID == unit.parentID)
         }
     }
 }

@@ -210,9 +210,11 @@ extension SQLRepository: AccountRepository {
         UserAccount(
             id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .viewer,
-            unitID: try row.decode(column: "unit_id", as: UnitID?.self),
-            disabled: (try? row.decode(column: "disabled_at", as: String?.self)) != nil,
-            email: (try? row.decode(column: "email", as: String?.self)).flatMap { $0 }.flatMap { try? MailAddress($0) })
+            unitID: try row.decodeOptional(column: "unit_id", as: UnitID.self),
+            disabled: (try? row.decodeOptional(column: "disabled_at", as: String.self)) != nil,
+            email: (try? row.decodeOptional(column: "email", as: String.self)).flatMap { $0 }.flatMap {
+                try? MailAddress($0)
+            })
     }
 }
 

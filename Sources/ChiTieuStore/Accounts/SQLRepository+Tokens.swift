@@ -70,6 +70,6 @@ extension SQLRepository {
             id: try row.decode(column: "id", as: Int64.self), userID: try row.decode(column: "user_id", as: Int64.self),
             label: try row.decode(column: "label", as: String.self),
             createdAt: try row.decode(column: "created_at", as: String.self),
-            revokedAt: try row.decode(column: "revoked_at", as: String?.self))
+            revokedAt: try row.decodeOptional(column: "revoked_at", as: String.self))
     }
 }

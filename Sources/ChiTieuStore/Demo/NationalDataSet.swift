@@ -145,9 +145,9 @@ struct NationalUnits {
             let unit = Unit(
                 id: try row.decode(column: "id", as: UnitID.self),
                 parent: try row.decode(column: "parent_id", as: UnitID.self))
-            if try row.decode(column: "valid_from", as: String?.self) == reform {
+            if try row.decodeOptional(column: "valid_from", as: String.self) == reform {
                 units.communes.append(unit)
-            } else if try row.decode(column: "valid_to", as: String?.self) == reform {
+            } else if try row.decodeOptional(column: "valid_to", as: String.self) == reform {
                 units.legacyCommunes.append(unit)
             }
         }

@@ -145,16 +145,17 @@ extension SQLRepository: FollowUpRepository {
             throw StoreError.internalFailure("bước giải trình «\(kind)» không đọc được")
         }
         var answer: ExplanationAnswer?
-        if let facts = try row.decode(column: "facts", as: String?.self) {
+        if let facts = try row.decodeOptional(column: "facts", as: String.self) {
             answer = ExplanationAnswer(
-                facts: facts, subjectiveCauses: try row.decode(column: "subjective_causes", as: String?.self) ?? "",
-                objectiveCauses: try row.decode(column: "objective_causes", as: String?.self) ?? "",
-                actions: try row.decode(column: "actions", as: String?.self) ?? "",
-                expectedResult: try row.decode(column: "expected_result", as: String?.self) ?? "")
+                facts: facts,
+                subjectiveCauses: try row.decodeOptional(column: "subjective_causes", as: String.self) ?? "",
+                objectiveCauses: try row.decodeOptional(column: "objective_causes", as: String.self) ?? "",
+                actions: try row.decodeOptional(column: "actions", as: String.self) ?? "",
+                expectedResult: try row.decodeOptional(column: "expected_result", as: String.self) ?? "")
         }
         return ExplanationStep(
             kind: parsed, author: try row.decode(column: "author", as: String.self),
             at: try row.decode(column: "at", as: String.self), answer: answer,
-            comment: try row.decode(column: "comment", as: String?.self))
+            comment: try row.decodeOptional(column: "comment", as: String.self))
     }
 }

@@ -147,7 +147,7 @@ extension SQLRepository {
         for row in try await db.select().column("*").from("task_updates").where("task_id", .in, ids)
             .orderBy("task_id").orderBy("position").all()
         {
-            let completed = try row.decode(column: "completed_on", as: String?.self)
+            let completed = try row.decodeOptional(column: "completed_on", as: String.self)
             let taskID = try row.decode(column: "task_id", as: Int64.self)
             let position = try row.decode(column: "position", as: Int64.self)
             updates[taskID, default: []].append(
@@ -173,10 +173,10 @@ extension SQLRepository {
         return FollowUpTask(
             id: try row.decode(column: "id", as: Int64.self),
             unitID: try row.decode(column: "unit_id", as: UnitID.self),
-            conferenceNumber: try row.decode(column: "conference_number", as: Int?.self),
+            conferenceNumber: try row.decodeOptional(column: "conference_number", as: Int.self),
             text: try row.decode(column: "text", as: String.self),
             responsible: try row.decode(column: "responsible", as: String.self), deadline: day,
-            deadlineText: try row.decode(column: "deadline_text", as: String?.self),
+            deadlineText: try row.decodeOptional(column: "deadline_text", as: String.self),
             createdBy: try row.decode(column: "created_by", as: String.self),
             createdAt: try row.decode(column: "created_at", as: String.self))
     }

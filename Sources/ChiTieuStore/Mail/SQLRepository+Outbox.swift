@@ -76,7 +76,7 @@ extension SQLRepository: OutboxRepository {
                     OutboxSummary.Failure(
                         recipient: try $0.decode(column: "recipient", as: String.self),
                         subject: try $0.decode(column: "subject", as: String.self),
-                        error: try $0.decode(column: "last_error", as: String?.self) ?? "")
+                        error: try $0.decodeOptional(column: "last_error", as: String.self) ?? "")
                 }
             return OutboxSummary(waiting: waiting, sent: sent, failed: failed, recentFailures: recent)
         }

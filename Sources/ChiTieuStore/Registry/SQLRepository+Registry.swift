@@ -49,7 +49,7 @@ extension SQLRepository {
         var ids: [String: UnitID] = [:]
         for row in rows {
             let code = try row.decode(column: "official_code", as: String.self)
-            let from = try row.decode(column: "valid_from", as: String?.self).flatMap(CalendarDay.init)
+            let from = try row.decodeOptional(column: "valid_from", as: String.self).flatMap(CalendarDay.init)
             ids[RegistryPlan.storedKey(code, from)] = try row.decode(column: "id", as: UnitID.self)
         }
         return ids

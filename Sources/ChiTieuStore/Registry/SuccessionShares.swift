@@ -61,8 +61,8 @@ extension SQLRepository {
                 UnitSuccession(
                     predecessorID: try $0.decode(column: "predecessor_id", as: UnitID.self),
                     successorID: try $0.decode(column: "successor_id", as: UnitID.self),
-                    share: try $0.decode(column: "share", as: Double?.self),
-                    shareBasis: try $0.decode(column: "share_basis", as: String?.self))
+                    share: try $0.decodeOptional(column: "share", as: Double.self),
+                    shareBasis: try $0.decodeOptional(column: "share_basis", as: String.self))
             }
             let problems = change.problems(among: successions)
             guard problems.isEmpty else { throw StoreError.invalidBatch(problems) }

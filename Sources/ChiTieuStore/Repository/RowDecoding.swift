@@ -14,12 +14,12 @@ enum RowDecoding {
             field: try enumValue(row, "field"),
             frequency: try enumValue(row, "frequency"),
             synonyms: synonyms[code, default: []],
-            parentCode: try row.decode(column: "parent_code", as: String?.self))
+            parentCode: try row.decodeOptional(column: "parent_code", as: String.self))
         // Read before migration 7 too (an upgrade reads the catalogue it upgrades).
         if row.contains(column: "owner_unit_id") {
-            indicator.ownerUnitID = try row.decode(column: "owner_unit_id", as: UnitID?.self)
+            indicator.ownerUnitID = try row.decodeOptional(column: "owner_unit_id", as: UnitID.self)
         }
-        if row.contains(column: "roll_up"), let text = try row.decode(column: "roll_up", as: String?.self) {
+        if row.contains(column: "roll_up"), let text = try row.decodeOptional(column: "roll_up", as: String.self) {
             indicator.rollUpRule = RollUpRule(text: text)
         }
         return indicator
@@ -30,10 +30,10 @@ enum RowDecoding {
             id: try row.decode(column: "id", as: UnitID.self),
             kind: try enumValue(row, "kind"),
             name: try row.decode(column: "name", as: String.self),
-            parentID: try row.decode(column: "parent_id", as: UnitID?.self),
-            code: try row.decode(column: "official_code", as: String?.self),
-            validFrom: try row.decode(column: "valid_from", as: String?.self).flatMap(CalendarDay.init),
-            validTo: try row.decode(column: "valid_to", as: String?.self).flatMap(CalendarDay.init))
+            parentID: try row.decodeOptional(column: "parent_id", as: UnitID.self),
+            code: try row.decodeOptional(column: "official_code", as: String.self),
+            validFrom: try row.decodeOptional(column: "valid_from", as: String.self).flatMap(CalendarDay.init),
+            validTo: try row.decodeOptional(column: "valid_to", as: String.self).flatMap(CalendarDay.init))
     }
 
     static func target(_ row: any SQLRow) throws -> Target {
@@ -41,7 +41,7 @@ enum RowDecoding {
         let last = try row.decode(column: "last_year", as: Int.self)
         let annual = try row.decode(column: "is_annual", as: Bool.self)
         let value = try row.decode(column: "value", as: Double.self)
-        let upper = try row.decode(column: "upper_value", as: Double?.self)
+        let upper = try row.decodeOptional(column: "upper_value", as: Double.self)
         let comparator = try row.decode(column: "comparator", as: String.self)
         let bound: TargetBound =
             switch comparator {
@@ -57,9 +57,9 @@ enum RowDecoding {
             measure: try enumValue(row, "measure"),
             bound: bound,
             issuer: try row.decode(column: "issuer", as: String.self),
-            exceedMargin: try row.decode(column: "exceed_margin", as: Double?.self),
-            denominator: try row.decode(column: "denominator", as: Int?.self),
-            note: try row.decode(column: "note", as: String?.self))
+            exceedMargin: try row.decodeOptional(column: "exceed_margin", as: Double.self),
+            denominator: try row.decodeOptional(column: "denominator", as: Int.self),
+            note: try row.decodeOptional(column: "note", as: String.self))
     }
 
     static func observation(_ row: any SQLRow) throws -> Observation {
@@ -68,34 +68,34 @@ enum RowDecoding {
             unitID: try row.decode(column: "unit_id", as: UnitID.self),
             indicatorCode: try row.decode(column: "indicator_code", as: String.self),
             period: try period(row),
-            value: try row.decode(column: "value", as: Double?.self),
-            qualifier: try row.decode(column: "qualifier", as: String?.self).flatMap(Qualifier.init(rawValue:)),
+            value: try row.decodeOptional(column: "value", as: Double.self),
+            qualifier: try row.decodeOptional(column: "qualifier", as: String.self).flatMap(Qualifier.init(rawValue:)),
             estimated: try row.decode(column: "estimated", as: Bool.self),
-            statedPercentOfPlan: try row.decode(column: "stated_percent_of_plan", as: Double?.self),
-            statedGrowthPercent: try row.decode(column: "stated_growth_percent", as: Double?.self),
-            priceBasis: try row.decode(column: "price_basis", as: String?.self),
+            statedPercentOfPlan: try row.decodeOptional(column: "stated_percent_of_plan", as: Double.self),
+            statedGrowthPercent: try row.decodeOptional(column: "stated_growth_percent", as: Double.self),
+            priceBasis: try row.decodeOptional(column: "price_basis", as: String.self),
             source: Provenance(
-                document: try row.decode(column: "source_document", as: String?.self),
-                spanStart: try row.decode(column: "span_start", as: Int?.self),
-                spanEnd: try row.decode(column: "span_end", as: Int?.self),
-                excerpt: try row.decode(column: "excerpt", as: String?.self),
-                enteredBy: try row.decode(column: "entered_by", as: String?.self)),
+                document: try row.decodeOptional(column: "source_document", as: String.self),
+                spanStart: try row.decodeOptional(column: "span_start", as: Int.self),
+                spanEnd: try row.decodeOptional(column: "span_end", as: Int.self),
+                excerpt: try row.decodeOptional(column: "excerpt", as: String.self),
+                enteredBy: try row.decodeOptional(column: "entered_by", as: String.self)),
             version: try row.decode(column: "version", as: Int.self),
             recordedAt: try row.decode(column: "recorded_at", as: String.self))
     }
 
     static func conference(_ row: any SQLRow) throws -> Conference {
-        let year = try row.decode(column: "year", as: Int?.self)
-        let from = try row.decode(column: "from_month", as: Int?.self)
-        let to = try row.decode(column: "to_month", as: Int?.self)
+        let year = try row.decodeOptional(column: "year", as: Int.self)
+        let from = try row.decodeOptional(column: "from_month", as: Int.self)
+        let to = try row.decodeOptional(column: "to_month", as: Int.self)
         var period: Period?
         if let year, let from, let to { period = try Period(year: year, fromMonth: from, toMonth: to) }
         return Conference(
             unitID: try row.decode(column: "unit_id", as: UnitID.self),
             number: try row.decode(column: "number", as: Int.self),
-            term: try row.decode(column: "term", as: Int?.self),
+            term: try row.decodeOptional(column: "term", as: Int.self),
             extended: try row.decode(column: "extended", as: Bool.self),
-            date: try row.decode(column: "held_on", as: String?.self).flatMap(CalendarDay.init),
+            date: try row.decodeOptional(column: "held_on", as: String.self).flatMap(CalendarDay.init),
             period: period)
     }
 
@@ -103,15 +103,15 @@ enum RowDecoding {
         StatedTally(
             unitID: try row.decode(column: "unit_id", as: UnitID.self),
             period: try period(row),
-            total: try row.decode(column: "total", as: Int?.self),
-            exceeded: try row.decode(column: "exceeded", as: Int?.self),
-            met: try row.decode(column: "met", as: Int?.self),
-            metOrExceeded: try row.decode(column: "met_or_exceeded", as: Int?.self),
-            missed: try row.decode(column: "missed", as: Int?.self),
-            unassessed: try row.decode(column: "unassessed", as: Int?.self),
+            total: try row.decodeOptional(column: "total", as: Int.self),
+            exceeded: try row.decodeOptional(column: "exceeded", as: Int.self),
+            met: try row.decodeOptional(column: "met", as: Int.self),
+            metOrExceeded: try row.decodeOptional(column: "met_or_exceeded", as: Int.self),
+            missed: try row.decodeOptional(column: "missed", as: Int.self),
+            unassessed: try row.decodeOptional(column: "unassessed", as: Int.self),
             source: Provenance(
-                document: try row.decode(column: "source_document", as: String?.self),
-                excerpt: try row.decode(column: "excerpt", as: String?.self)))
+                document: try row.decodeOptional(column: "source_document", as: String.self),
+                excerpt: try row.decodeOptional(column: "excerpt", as: String.self)))
     }
 
     private static func period(_ row: any SQLRow) throws -> Period {
@@ -134,16 +134,24 @@ enum RowDecoding {
         var entry = AuditEntry(
             action: AuditEntry.Action(rawValue: try row.decode(column: "action", as: String.self)) ?? .changed,
             subject: AuditEntry.Subject(rawValue: try row.decode(column: "subject", as: String.self)) ?? .result,
-            unitID: try row.decode(column: "unit_id", as: UnitID?.self),
+            unitID: try row.decodeOptional(column: "unit_id", as: UnitID.self),
             recordKey: try row.decode(column: "record_key", as: String.self),
             description: try row.decode(column: "description", as: String.self),
-            oldValue: try row.decode(column: "old_value", as: String?.self),
-            newValue: try row.decode(column: "new_value", as: String?.self))
+            oldValue: try row.decodeOptional(column: "old_value", as: String.self),
+            newValue: try row.decodeOptional(column: "new_value", as: String.self))
         entry.id = try row.decode(column: "id", as: Int64.self)
         entry.at = try row.decode(column: "at", as: String.self)
         entry.author = ChangeAuthor(
             name: try row.decode(column: "author", as: String.self),
-            address: try row.decode(column: "address", as: String?.self))
+            address: try row.decodeOptional(column: "address", as: String.self))
         return entry
+    }
+}
+
+extension SQLRow {
+    /// `decode(column:as: T?.self)` without the general `Decoder` that SQLiteKit takes an optional
+    /// through (an allocation and several dynamic casts): a third of the time of reading results.
+    func decodeOptional<T: Decodable>(column: String, as type: T.Type) throws -> T? {
+        try decodeNil(column: column) ? nil : decode(column: column, as: type)
     }
 }

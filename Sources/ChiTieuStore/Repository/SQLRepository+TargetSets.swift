@@ -87,7 +87,7 @@ private enum TargetSetRows {
         }
         return TargetSet.Item(
             number: try row.decode(column: "number", as: String.self),
-            heading: try row.decode(column: "heading", as: String?.self),
+            heading: try row.decodeOptional(column: "heading", as: String.self),
             indicatorCode: try row.decode(column: "indicator_code", as: String.self), measure: kind,
             issuer: try row.decode(column: "issuer", as: String.self))
     }

@@ -123,7 +123,7 @@ public struct SQLRepository: ChiTieuRepository {
             // Own indicators have none: the standard catalogue's version is the one.
             try await db.select().column("catalogue_version").from("indicators")
                 .where("catalogue_version", .isNot, SQLLiteral.null).orderBy("position").limit(1).first()?
-                .decode(column: "catalogue_version", as: String?.self)
+                .decodeOptional(column: "catalogue_version", as: String.self)
         }
     }
 
@@ -177,8 +177,8 @@ public struct SQLRepository: ChiTieuRepository {
                     UnitSuccession(
                         predecessorID: try $0.decode(column: "predecessor_id", as: UnitID.self),
                         successorID: try $0.decode(column: "successor_id", as: UnitID.self),
-                        share: try $0.decode(column: "share", as: Double?.self),
-                        shareBasis: try $0.decode(column: "share_basis", as: String?.self))
+                        share: try $0.decodeOptional(column: "share", as: Double.self),
+                        shareBasis: try $0.decodeOptional(column: "share_basis", as: String.self))
                 }
         }
     }

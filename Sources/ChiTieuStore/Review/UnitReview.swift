@@ -14,23 +14,44 @@ public struct UnitReview: Sendable {
     /// queries on the unit (targets of the year, results from the earliest term year on), and
     /// where it has no figure of its own, one derived from the units below (`ChildFigures`).
     public func overview(of unit: AdministrativeUnit, period: Period) async throws -> Overview {
+        try await overviews(of: [unit], period: period)[0]
+    }
+
+    /// The overviews of several units (the communes of a province at a glance) from one query per
+    /// table instead of a few per unit; each the same as `overview(of:period:)` gives.
+    public func overviews(of units: [AdministrativeUnit], period: Period) async throws -> [Overview] {
+        guard !units.isEmpty else { return [] }
         let indicators = try await repository.indicators()
-        let targets = try await repository.targets(unitIDs: [unit.id], years: period.year...period.year)
-        let earliest = min(period.year - 1, targets.map(\.scope.firstYear).min() ?? period.year)
-        var observations = try await repository.observations(unitIDs: [unit.id], years: earliest...period.year)
         let catalogue = Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        observations += try await ChildFigures(repository: repository, indicators: catalogue).derived(
-            for: unit, codes: Set(targets.map(\.indicatorCode)), period: period, own: ObservationHistory(observations))
-        var unitCount: Int?
-        if targets.contains(where: { $0.measure == .shareOfUnits && $0.denominator == nil }) {
-            let day = period.endDay
-            unitCount = try await repository.children(of: unit.id)
-                .filter { $0.kind.isCommuneLevel && $0.existed(on: day) }.count
+        let ids = units.map(\.id)
+        let year = period.year...period.year
+        let targets = Dictionary(grouping: try await repository.targets(unitIDs: ids, years: year), by: \.unitID)
+        let earliest = { (id: UnitID) in min(period.year - 1, targets[id]?.map(\.scope.firstYear).min() ?? period.year)
         }
-        return Overview(
-            unit: unit, period: period, targets: targets, indicators: indicators,
-            history: ObservationHistory(observations), assessor: assessor, unitCount: unitCount,
-            targetSets: try await repository.targetSets(unitIDs: [unit.id], years: period.year...period.year))
+        let first = ids.map(earliest).min() ?? period.year - 1
+        let observations = Dictionary(
+            grouping: try await repository.observations(unitIDs: ids, years: first...period.year), by: \.unitID)
+        let sets = Dictionary(grouping: try await repository.targetSets(unitIDs: ids, years: year), by: \.unitID)
+        var overviews: [Overview] = []
+        for unit in units {
+            let unitTargets = targets[unit.id] ?? []
+            let from = earliest(unit.id)
+            var own = (observations[unit.id] ?? []).filter { $0.period.year >= from }
+            own += try await ChildFigures(repository: repository, indicators: catalogue).derived(
+                for: unit, codes: Set(unitTargets.map(\.indicatorCode)), period: period, own: ObservationHistory(own))
+            var unitCount: Int?
+            if unitTargets.contains(where: { $0.measure == .shareOfUnits && $0.denominator == nil }) {
+                let day = period.endDay
+                unitCount = try await repository.children(of: unit.id)
+                    .filter { $0.kind.isCommuneLevel && $0.existed(on: day) }.count
+            }
+            overviews.append(
+                Overview(
+                    unit: unit, period: period, targets: unitTargets, indicators: indicators,
+                    history: ObservationHistory(own), assessor: assessor, unitCount: unitCount,
+                    targetSets: sets[unit.id] ?? []))
+        }
+        return overviews
     }
 
     /// Results of the period for indicators without a target, shown so that nothing stored is hidden.

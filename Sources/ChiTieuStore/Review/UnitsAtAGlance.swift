@@ -20,7 +20,7 @@ public struct UnitsAtAGlance: Sendable {
     /// Worst first: the lowest share on track, units not yet assessed last.
     public let rows: [Row]
 
-    /// One overview per unit below (a few indexed queries each).
+    /// The overviews of the units below, read together.
     public static func load(_ unit: AdministrativeUnit, period: Period, review: UnitReview) async throws
         -> UnitsAtAGlance
     {
@@ -28,8 +28,7 @@ public struct UnitsAtAGlance: Sendable {
         var rows: [Row] = []
         var frequency: [String: Int] = [:]
         var byCode: [String: Indicator] = [:]
-        for child in children {
-            let overview = try await review.overview(of: child, period: period)
+        for (child, overview) in zip(children, try await review.overviews(of: children, period: period)) {
             var assessments: [String: Assessment] = [:]
             for a in overview.annual where assessments[a.indicator.code] == nil {
                 assessments[a.indicator.code] = a
