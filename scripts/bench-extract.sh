@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpus/dev}
-swift build -c release --product extract-benchmark >/dev/null
+swift build -c release --static-swift-stdlib --product extract-benchmark >/dev/null
 exec taskset -c 0 .build/release/extract-benchmark "$corpus" "${2:-50}" Sources/ChiTieuStore/Resources/catalogue.json

@@ -9,7 +9,8 @@
 """
 import json, os, sqlite3, subprocess, sys, time, urllib.request
 
-KINDS = ["commune overview", "province overview (roll-up)", "compare across the province"]
+KINDS = ["commune overview", "province overview (roll-up)", "compare across the province",
+         "glance page of the province (HTML, every commune assessed)"]
 
 
 def pick(db, out):
@@ -52,7 +53,8 @@ def paths(plan, unit_ids, index):
         commune = unit_ids[plan["communes"][0]]
     return [f"/api/v1/units/{commune}/overview?year={y}&to_month={m}",
             f"/api/v1/units/{province}/overview?year={y}&to_month={m}",
-            f"/api/v1/units/{province}/compare?indicator={plan['indicator']}&year={y}&to_month={m}"]
+            f"/api/v1/units/{province}/compare?indicator={plan['indicator']}&year={y}&to_month={m}",
+            f"/don-vi/{province}/toan-canh?nam={y}&thang={m}"]
 
 
 def get(port, path):
@@ -85,9 +87,11 @@ def main():
         return
     cold = [json.loads(line) for line in open(cold_file)]
     for k, path in enumerate(paths(plan, unit_ids, -1)):
-        for _ in range(5):
+        # the glance assesses every commune (seconds): fewer rounds
+        repeats = 10 if k == 3 else 100
+        for _ in range(5 if k < 3 else 1):
             _, body = get(port, path)
-        warm = [get(port, path)[0] for _ in range(100)]
+        warm = [get(port, path)[0] for _ in range(repeats)]
         colds = [row[k] for row in cold]
         extra = ""
         if k == 1:
@@ -95,7 +99,7 @@ def main():
             derived = sum(1 for r in rows if isinstance(r, dict) and r.get("origin") == "derived")
             extra = f", {derived} of {len(rows)} figures rolled up"
         print(f"{label} {KINDS[k]}: warm p50 {percentile(warm, 50):.1f} ms, p99 {percentile(warm, 99):.1f} ms "
-              f"(100 requests); cold p50 {percentile(colds, 50):.1f} ms, p99 {percentile(colds, 99):.1f} ms "
+              f"({repeats} requests); cold p50 {percentile(colds, 50):.1f} ms, p99 {percentile(colds, 99):.1f} ms "
               f"({len(colds)} fresh servers, another unit each){extra}")
 
 

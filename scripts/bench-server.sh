@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 duration="${DURATION:-10s}"
 connections="${CONNECTIONS:-64}"
 for tool in wrk nginx; do command -v $tool >/dev/null || { echo "$tool not installed (apt-get install $tool)"; exit 2; }; done
-swift build -c release --product chitieu >/dev/null
-bin="$(swift build -c release --show-bin-path)/chitieu"
+swift build -c release --static-swift-stdlib --product chitieu >/dev/null
+bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/chitieu"
 work="$(mktemp -d)"
 chmod 755 "$work"
 server=""

@@ -55,6 +55,8 @@ public struct NationalDataSet: Sendable {
         let indicators = Self.indicators(of: try StandardCatalogue.load())
         let plan = SyntheticFigures(indicators: indicators, firstYear: lastYear - years + 1, lastYear: lastYear)
         let lastMonth = lastMonth
+        // with a first year before the reform, the old communes get 2024 to reconstruct from
+        let hasLegacyYear = plan.firstYear < 2025
         let recordedAt = repository.clock.timestamp()
         var summary = try await repository.database.writerTransaction { db in
             try await Self.refuseStoredResults(db)
@@ -69,7 +71,7 @@ public struct NationalDataSet: Sendable {
                 summary.targets += rows.targets.count
                 summary.results += rows.results.count
             }
-            if plan.firstYear < 2025 {
+            if hasLegacyYear {
                 let legacy = SyntheticFigures(
                     indicators: Array(indicators.prefix(Self.legacyIndicatorCount)), firstYear: plan.firstYear,
                     lastYear: plan.lastYear)
@@ -86,7 +88,7 @@ public struct NationalDataSet: Sendable {
             }
             summary.targets += provinceTargets.count
             summary.communes = units.communes.count
-            summary.legacyCommunes = plan.firstYear < 2025 ? units.legacyCommunes.count : 0
+            summary.legacyCommunes = hasLegacyYear ? units.legacyCommunes.count : 0
             summary.provinces = Set(units.communes.map(\.parent)).count
             return summary
         }

@@ -26,7 +26,9 @@ public struct UnitReview: Sendable {
         let ids = units.map(\.id)
         let year = period.year...period.year
         let targets = Dictionary(grouping: try await repository.targets(unitIDs: ids, years: year), by: \.unitID)
-        let earliest = { (id: UnitID) in min(period.year - 1, targets[id]?.map(\.scope.firstYear).min() ?? period.year)
+        // each unit's results from its earliest term year on, as when it is read alone
+        func earliest(_ id: UnitID) -> Int {
+            min(period.year - 1, targets[id]?.map(\.scope.firstYear).min() ?? period.year)
         }
         let first = ids.map(earliest).min() ?? period.year - 1
         let observations = Dictionary(
