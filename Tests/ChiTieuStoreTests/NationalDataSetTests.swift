@@ -24,6 +24,15 @@ import Testing
         #expect(rows.targets.count == 40 * 2)
         #expect(rows.results.count == 40 * (12 + 11))
         #expect(rows.results.allSatisfy { $0.value.map { $0.isFinite && $0 > 0 } ?? false })
+        // things counted one by one are whole numbers, plan and result
+        let counted = Set(indicators.filter { MeasureUnit.isCount($0.measureUnit) }.map(\.code))
+        #expect(!counted.isEmpty)
+        #expect(
+            rows.results.filter { counted.contains($0.indicatorCode) }.allSatisfy { $0.value == $0.value?.rounded() })
+        #expect(
+            rows.targets.filter { counted.contains($0.indicatorCode) }.allSatisfy {
+                $0.bound.reference(for: .higherIsBetter).rounded() == $0.bound.reference(for: .higherIsBetter)
+            })
         #expect(
             rows.results.map(\.value)
                 == figures.rows(for: 5_000, years: 2025...2026, lastMonth: 11).results.map(\.value))

@@ -37,7 +37,7 @@ struct SyntheticFigures: Sendable {
                     rows.results.append(
                         Observation(
                             unitID: unit, indicatorCode: indicator.code, period: period,
-                            value: (value * 100).rounded() / 100, source: source))
+                            value: Self.rounded(indicator, value), source: source))
                 }
             }
         }
@@ -65,8 +65,14 @@ struct SyntheticFigures: Sendable {
     }
 
     private func bound(_ indicator: Indicator, _ value: Double) -> TargetBound {
-        let rounded = (value * 100).rounded() / 100
+        let rounded = Self.rounded(indicator, value)
         return indicator.direction == .higherIsBetter ? .atLeast(rounded) : .atMost(rounded)
+    }
+
+    /// Two decimals, or a whole number for things counted one by one («4.489 hợp tác xã», not
+    /// «4.488,99»).
+    static func rounded(_ indicator: Indicator, _ value: Double) -> Double {
+        MeasureUnit.isCount(indicator.measureUnit) ? value.rounded() : (value * 100).rounded() / 100
     }
 
     /// A number in 0..<1 from four integers (SplitMix64's finaliser).
