@@ -21,7 +21,7 @@ struct ServerFixture {
 
     static func demo(
         extraUnit: String? = nil, configuration: ServerConfiguration = configuration, signedIn: Bool = true,
-        registry: Bool = false
+        registry: Bool = false, cache: ResponseCache = ResponseCache()
     ) async throws -> ServerFixture {
         let repository = MemoryRepository(clock: configuration.clock)
         try await repository.ensureCatalogue()
@@ -29,7 +29,7 @@ struct ServerFixture {
         var batch = DemoDataSet.batch()
         if let extraUnit { batch.addUnit(.commune, extraUnit) }
         _ = try await repository.save(batch)
-        let services = try await AppServices(repository: repository, configuration: configuration)
+        let services = try await AppServices(repository: repository, configuration: configuration, cache: cache)
         var session: Browser.Session?
         if signedIn {
             let admin = try await repository.addUser(
