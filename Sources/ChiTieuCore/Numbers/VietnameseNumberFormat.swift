@@ -47,13 +47,9 @@ public struct VietnameseNumberFormat: Sendable {
             let whole = scaled.rounded(.down)
             if scaled < 1e12, abs(scaled - whole - 0.5) > 1e-3 {
                 let n = UInt64(whole) + (scaled - whole > 0.5 ? 1 : 0)
-                var fraction = Array(String(n % scale).utf8)
-                if digits > 0 {
-                    fraction.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits - fraction.count), at: 0)
-                } else {
-                    fraction = []
-                }
-                return (Array(String(n / scale).utf8), fraction)
+                let remainder = digits == 0 ? [] : Array(String(n % scale).utf8)
+                let padding = repeatElement(UInt8(ascii: "0"), count: digits - remainder.count)
+                return (Array(String(n / scale).utf8), Array(padding) + remainder)
             }
         }
         let rendered = String(format: "%.\(digits)f", magnitude)

@@ -187,8 +187,9 @@ enum PickerUnits {
             next = parents[id] ?? nil
         }
         return units.filter { other in
+            // a top-level unit's siblings are the other top-level units, offered anyway
             other.parentID == nil || chain.contains(other.id) || other.parentID == unit.id
-                || (unit.parentID != nil && other.parentID == unit.parentID)
+                || other.parentID == unit.parentID
         }
     }
 }

@@ -34,12 +34,13 @@ public struct UnitReview: Sendable {
         let observations = Dictionary(
             grouping: try await repository.observations(unitIDs: ids, years: first...period.year), by: \.unitID)
         let sets = Dictionary(grouping: try await repository.targetSets(unitIDs: ids, years: year), by: \.unitID)
+        let children = ChildFigures(repository: repository, indicators: catalogue)
         var overviews: [Overview] = []
         for unit in units {
             let unitTargets = targets[unit.id] ?? []
             let from = earliest(unit.id)
             var own = (observations[unit.id] ?? []).filter { $0.period.year >= from }
-            own += try await ChildFigures(repository: repository, indicators: catalogue).derived(
+            own += try await children.derived(
                 for: unit, codes: Set(unitTargets.map(\.indicatorCode)), period: period, own: ObservationHistory(own))
             var unitCount: Int?
             if unitTargets.contains(where: { $0.measure == .shareOfUnits && $0.denominator == nil }) {
