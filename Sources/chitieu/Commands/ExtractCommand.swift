@@ -28,29 +28,59 @@ struct ExtractCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let extractor = Extractor(catalogue: try StandardCatalogue.load(), currentYear: Terminal.currentYear)
-            if let out {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            }
+            var outputs = try out.map { try ExtractionOutputs(directory: $0) }
             var failures = 0
-            var written: [String: String] = [:]
             for file in FileOperands.all(files) {
                 guard let document = SourceFile.readDocument(file) else {
                     failures += 1
                     continue
                 }
                 let result = document.extract(with: extractor)
-                guard let out else {
-                    print(try result.json(source: file, pretty: false))
+                guard outputs != nil else {
+                    print(result.json(source: file, pretty: false))
                     continue
                 }
-                guard let path = SourceFile.outputPath(for: file, in: out, extension: "json", taken: &written) else {
+                guard let path = outputs?.path(for: file) else {
                     failures += 1
                     continue
                 }
-                try OutputFile.replace(path, with: Data(try result.json().utf8))
+                try OutputFile.replace(path, with: result.utf8())
             }
             if failures > 0 { throw ExitCode.failure }
         }
+    }
+}
+
+/// `DIR/NAME.json` for each report of a run with `--out DIR`.
+///
+/// The folder is listed once at the start, not asked about each output: over 26.000 reports a
+/// `stat` per file cost as much as the reading.
+struct ExtractionOutputs {
+    let directory: String
+    private let existing: Set<String>
+    /// Output name → the input that wrote it in this run.
+    private var taken: [String: String] = [:]
+
+    init(directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        self.directory = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        existing = Set((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+    }
+
+    /// Nil, with the reason printed, when another input of this run already wrote there
+    /// (`a/bao-cao.txt` and `b/bao-cao.txt`); a file left by an earlier run is replaced with a notice.
+    mutating func path(for input: String) -> String? {
+        let name = SourceFile.stem(of: input) + ".json"
+        let path = directory + "/" + name
+        if let earlier = taken[name] {
+            Terminal.error(
+                "Lỗi: \(input) và \(earlier) cùng cho ra \(path); không ghi đè, bỏ qua \(input). Đổi tên một tệp hoặc chạy riêng từng thư mục."
+            )
+            return nil
+        }
+        if existing.contains(name) { Terminal.error("Ghi đè tệp có từ trước: \(path).") }
+        taken[name] = input
+        return path
     }
 }
 
@@ -58,7 +88,7 @@ extension SourceFile {
     /// A report file: Word and PDF by their first bytes, anything else as text (`lossyText`).
     /// Nil, with the reason printed, for a file that cannot be read.
     static func readDocument(_ path: String) -> SourceDocument? {
-        let name = URL(fileURLWithPath: path).lastPathComponent
+        let name = lastComponent(of: path)
         guard let data = FileManager.default.contents(atPath: path) else {
             Terminal.error("Lỗi: không đọc được tệp \(path).")
             return nil
@@ -83,30 +113,25 @@ extension SourceFile {
             Terminal.error("Lỗi: tệp \(path) \(problem); bỏ qua.")
             return nil
         }
-        if let text = String(data: data, encoding: .utf8) { return text }
+        if let text = String(validating: data, as: UTF8.self) { return text }
         Terminal.error("Cảnh báo: \(path) có byte không phải UTF-8; các byte đó được thay bằng «�».")
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// `DIR/NAME.EXT` for `input`. Nil, with the reason printed, when another input of this
-    /// run already wrote there (`a/bao-cao.txt` and `b/bao-cao.txt`); a file left by an earlier
-    /// run is replaced with a notice.
-    static func outputPath(
-        for input: String, in directory: String, extension ext: String, taken: inout [String: String]
-    )
-        -> String?
-    {
-        let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-        let path = URL(fileURLWithPath: directory).appendingPathComponent(name + "." + ext).path
-        if let earlier = taken[path] {
-            Terminal.error(
-                "Lỗi: \(input) và \(earlier) cùng cho ra \(path); không ghi đè, bỏ qua \(input). Đổi tên một tệp hoặc chạy riêng từng thư mục."
-            )
-            return nil
-        }
-        if FileManager.default.fileExists(atPath: path) { Terminal.error("Ghi đè tệp có từ trước: \(path).") }
-        taken[path] = input
-        return path
+    /// `bao-cao` for `so-lieu/bao-cao.txt`: the last component without its extension (a leading
+    /// dot is part of the name, as `URL` has it: `.an` stays `.an`).
+    static func stem(of path: String) -> String {
+        let name = lastComponent(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// `bao-cao.txt` for `so-lieu/bao-cao.txt` and for `so-lieu/bao-cao.txt/`.
+    static func lastComponent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/"), trimmed.count > 1 else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
     }
 }
 

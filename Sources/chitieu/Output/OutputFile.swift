@@ -19,7 +19,7 @@ enum OutputFile {
     /// leaves the old file or the new one, never half of one. Without the `fsync` that
     /// `Data.write(options: .atomic)` adds: `chitieu extract` writes one file per report, and
     /// 26.000 syncs cost more than reading the reports; an output is made again by running again.
-    static func replace(_ path: String, with data: Data) throws {
+    static func replace(_ path: String, with data: some ContiguousBytes) throws {
         let partial = path + ".partial"
         let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw UsageError(message: "Không ghi được tệp \(path).") }
