@@ -14,9 +14,9 @@ public struct IndicatorMatcher: Sendable {
 
     private let entries: [Entry]
     /// Entries by their first word, longest first: candidates for containment.
-    private let byFirstWord: [Word: [Int]]
+    private let byFirstWord: WordMap<[Int]>
     /// Entries by every word they contain: candidates for shared words.
-    private let byWord: [Word: [Int]]
+    private let byWord: WordMap<[Int]>
 
     public init(catalogue: Catalogue) {
         var entries: [Entry] = []
@@ -28,13 +28,13 @@ public struct IndicatorMatcher: Sendable {
                     Entry(code: indicator.code, words: words, distinct: Set(words).count, isRate: indicator.isRate))
             }
         }
-        var byFirst: [Word: [Int]] = [:]
-        var byWord: [Word: [Int]] = [:]
+        var byFirst = WordMap<[Int]>()
+        var byWord = WordMap<[Int]>()
         for (index, entry) in entries.enumerated() {
             byFirst[entry.words[0], default: []].append(index)
             for word in Set(entry.words) { byWord[word, default: []].append(index) }
         }
-        for key in byFirst.keys { byFirst[key]!.sort { entries[$0].words.count > entries[$1].words.count } }
+        for key in byFirst.words { byFirst[key]!.sort { entries[$0].words.count > entries[$1].words.count } }
         self.entries = entries
         byFirstWord = byFirst
         self.byWord = byWord

@@ -31,10 +31,10 @@ struct ConclusionReader {
     ]
 
     /// Modal words between an addressee and its verb: «huyện cần tiếp tục …», «… đơn vị phải nêu cao …».
-    private static let modals: Set<Word> = ["cần", "phải", "nên", "cũng"]
+    private static let modals: WordSet = ["cần", "phải", "nên", "cũng"]
 
     /// Words an addressee starts with.
-    private static let agencyHeads: Set<Word> = [
+    private static let agencyHeads: WordSet = [
         "ủy", "uỷ", "ubnd", "ban", "mặt", "các", "cấp", "đảng", "huyện", "thị", "tỉnh", "phòng", "sở", "hội", "hđnd",
         "công", "ngành", "mttq", "đoàn", "thường", "văn",
     ]

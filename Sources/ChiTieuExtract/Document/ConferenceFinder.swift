@@ -95,7 +95,7 @@ struct ConferenceFinder {
 
     /// Words before «Đại hội» that make it another event than the document's: one to come, one
     /// greeted, or its resolution.
-    private static let notTheEvent: Set<Word> = [
+    private static let notTheEvent: WordSet = [
         "tiến", "tới", "chào", "mừng", "hướng", "chuẩn", "bị", "nghị", "quyết",
     ]
 

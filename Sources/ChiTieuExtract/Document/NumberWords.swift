@@ -3,7 +3,7 @@ import ChiTieuCore
 /// Numbers written as words or Roman numerals, as conference numbers and terms are:
 /// "lần thứ mười lăm" = 15, "lần thứ V" = 5, "khóa VIII" = 8.
 enum NumberWords {
-    private static let units: [Word: Int] = [
+    private static let units: WordMap<Int> = [
         "nhất": 1, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,
         "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
     ]

@@ -17,16 +17,16 @@ struct PeopleFinder {
         "danh", "hoàng", "khúc", "văn", "diệp", "ninh", "lữ", "mạnh", "tôn", "vi", "sầm", "hoàng",
     ]
 
-    static let surnames = Set(surnameSpellings.map { Word(WordKey.make($0)) })
+    static let surnames = WordSet(surnameSpellings.map { Word(WordKey.make($0)) })
 
     /// Words a title starts with.
-    static let titleStarts: Set<Word> = [
+    static let titleStarts: WordSet = [
         "ủy", "uỷ", "trưởng", "phó", "bí", "chủ", "tỉnh", "thường", "giám", "chánh", "thành", "huyện", "đại", "tổng",
         "thứ", "bộ", "chỉ", "chính", "kiểm", "thiếu", "đại", "trung", "thượng",
     ]
 
     /// Verbs that end a list of titles.
-    static let stopVerbs: Set<Word> = [
+    static let stopVerbs: WordSet = [
         "dự", "phát", "chủ", "tham", "đồng", "ghi", "đề", "nhấn", "cho", "khẳng", "chỉ", "trình", "báo", "đánh", "yêu",
         "tới", "đến", "đã", "cùng", "và", "tại", "thay", "trao", "nêu",
     ]

@@ -106,7 +106,7 @@ struct TallyReader {
     }
 
     /// The words an outcome starts with, after the count.
-    private static let outcomeWords: Set<Word> = [
+    private static let outcomeWords: WordSet = [
         "đạt", "vượt", "hoàn", "không", "chưa", "cơ", "gần", "đúng", "chậm", "có",
     ]
 

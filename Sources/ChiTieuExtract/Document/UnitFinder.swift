@@ -23,7 +23,7 @@ struct UnitFinder {
             ("tp", UnitKind.city.rawValue), ("tx", UnitKind.town.rawValue),
         ])
     /// Last words of office titles: "Trưởng ban Dân vận Tỉnh ủy X", "Phó Chủ tịch UBND tỉnh X".
-    private static let titleWords: Set<Word> = [
+    private static let titleWords: WordSet = [
         "viên", "trưởng", "phó", "thư", "tịch", "đốc", "chức", "vụ", "vận", "giáo", "tra",
     ]
 
@@ -69,7 +69,7 @@ struct UnitFinder {
 
     /// `Đảng bộ huyện X` (weight 4), `Huyện ủy X` (3), `huyện X` (1).
     /// First words of a body or a unit kind: a mention starts with one.
-    static let starters: Set<Word> = Set(
+    static let starters = WordSet(
         (bodies.map(\.phrase) + UnitKind.allCases.map(\.rawValue) + ["tp", "tx"]).compactMap {
             PhraseSet.keys($0).first
         })
@@ -117,7 +117,7 @@ struct UnitFinder {
         return (source.text(tokens[first].start..<tokens[last].end), j - start)
     }
 
-    private static let stopWords: Set<Word> = [
+    private static let stopWords: WordSet = [
         "ban", "đảng", "hội", "nghị", "khóa", "khoá", "lần", "kỳ", "ủy", "huyện", "tỉnh", "xã", "ubnd", "hđnd", "bch",
         "thường", "chủ", "phó", "bí", "ngày", "sáng", "chiều", "tại", "trong", "năm", "theo", "các",
     ]

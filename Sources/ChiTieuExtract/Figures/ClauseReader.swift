@@ -156,7 +156,7 @@ struct ClauseReader {
 
     // MARK: names
 
-    private static let separators: Set<Word> = [",", ";", "(", ")", "–", "—"]
+    private static let separators: WordSet = [",", ";", "(", ")", "–", "—"]
 
     func isSeparator(_ i: Int, andSeparates: Bool = true) -> Bool {
         let t = tokens[i]
@@ -179,7 +179,7 @@ struct ClauseReader {
         return (head.isEmpty ? nil : head, (last + 1)..<gap.upperBound)
     }
 
-    private static let prepositions: Set<Word> = ["với", "cùng"]
+    private static let prepositions: WordSet = ["với", "cùng"]
 
     /// Whether tokens hold a word that can name an indicator (not a verb of the figure, a
     /// connector or a qualifier).

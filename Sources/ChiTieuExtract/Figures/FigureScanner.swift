@@ -31,8 +31,8 @@ struct FigureScanner {
     }
 
     /// Words a figure can start with: verbs of plan and change, qualifiers, "mốc", "gấp".
-    static let starters: Set<Word> = {
-        var words: Set<Word> = ["mốc", "gấp", "vượt", "đạt", "bằng", "được", "hoàn", "thực"]
+    static let starters: WordSet = {
+        var words: WordSet = ["mốc", "gấp", "vượt", "đạt", "bằng", "được", "hoàn", "thực"]
         for phrase in [
             "hơn", "trên", "vượt", "gần", "dưới", "chưa", "khoảng", "xấp", "ước", "từ", "tăng", "giảm", "cao", "thấp",
         ] {

@@ -65,7 +65,7 @@ struct ResultReader {
         return !words.isEmpty && words.allSatisfy { Self.genericWords.contains(tokens[$0].key) }
     }
 
-    private static let genericWords: Set<Word> = [
+    private static let genericWords: WordSet = [
         "lũy", "luỹ", "kế", "cộng", "dồn", "tính", "chung", "riêng", "tổng", "cộng",
     ]
 
@@ -303,7 +303,7 @@ struct ResultReader {
     }
 
     /// Words that open many names: sharing one says nothing about being the same result.
-    private static let commonNameWords: Set<Word> = [
+    private static let commonNameWords: WordSet = [
         "tỷ", "lệ", "số", "tổng", "giá", "trị", "tốc", "độ", "mức", "chỉ", "tiêu",
     ]
 

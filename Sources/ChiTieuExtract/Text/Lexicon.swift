@@ -2,7 +2,7 @@
 /// not phrases of any one article.
 enum Lexicon {
     /// Words that scale a unit: `tỷ đồng`, `nghìn tấn`.
-    static let scales: Set<Word> = ["nghìn", "ngàn", "triệu", "tỷ", "vạn"]
+    static let scales: WordSet = ["nghìn", "ngàn", "triệu", "tỷ", "vạn"]
 
     /// Units of measure and counted things that may follow a number.
     static let baseUnits = PhraseSet([
@@ -28,17 +28,17 @@ enum Lexicon {
     ]
 
     /// Units of measure (as opposed to counted things).
-    static let measureUnitKeys: Set<Word> = [
+    static let measureUnitKeys: WordSet = [
         "đồng", "usd", "ha", "tấn", "tạ", "kg", "km", "m2", "m3", "km2", "lít", "%", "tỷ", "triệu", "nghìn", "ngàn",
     ]
 
     /// Time words: a number before them is a date or a duration, never a result.
-    static let timeUnits: Set<Word> = [
+    static let timeUnits: WordSet = [
         "tháng", "năm", "ngày", "giờ", "phút", "quý", "quí", "tuần", "tuổi", "kỳ", "thập",
     ]
 
     /// Words before a number that make it an ordinal or a reference, not a quantity.
-    static let referenceWords: Set<Word> = ["thứ", "số", "khóa", "khoá", "quyết", "thị", "chỉ", "điều", "mục", "phần"]
+    static let referenceWords: WordSet = ["thứ", "số", "khóa", "khoá", "quyết", "thị", "chỉ", "điều", "mục", "phần"]
 
     static let qualifiers = PhraseSet([
         ("hơn", ">"), ("trên", ">"), ("vượt mức", ">"), ("gần", "<"), ("dưới", "<"), ("chưa đến", "<"),

@@ -3,7 +3,7 @@ import ChiTieuCore
 /// A set of multi-word phrases matched against tokens, longest first. Phrases are written
 /// in plain Vietnamese and keyed like tokens, so `hoá`/`hóa` and `tỉ`/`tỷ` both match.
 struct PhraseSet: Sendable {
-    private var byFirst: [Word: [(words: [Word], value: String)]] = [:]
+    private var byFirst = WordMap<[(words: [Word], value: String)]>()
 
     init(_ phrases: [String]) {
         for phrase in phrases { add(phrase, value: phrase) }
@@ -57,7 +57,7 @@ struct PhraseSet: Sendable {
     }
 
     /// The words phrases start with.
-    var firstWords: [Word] { Array(byFirst.keys) }
+    var firstWords: [Word] { byFirst.words }
 
     func contains(_ tokens: [Token], at index: Int) -> Bool { match(tokens, at: index) != nil }
 

@@ -9,11 +9,11 @@ struct Sentence: Sendable {
 struct SentenceSplitter {
     let tokens: [Token]
 
-    private static let stops: Set<Word> = [".", "!", "?", "…"]
-    private static let openers: Set<Word> = ["“", "\"", "(", "-", "–"]
+    private static let stops: WordSet = [".", "!", "?", "…"]
+    private static let openers: WordSet = ["“", "\"", "(", "-", "–"]
 
     /// Words after which a full stop does not end a sentence.
-    static let abbreviations: Set<Word> = [
+    static let abbreviations: WordSet = [
         "tp", "ths", "ts", "pgs", "gs", "bs", "th.s", "q", "p", "tt", "kts", "ks", "đc", "ông", "bà",
     ]
 

@@ -25,7 +25,7 @@ struct Tokenizer {
         // Each spelling's key is made once: looked up among the words met before, then
         // among this text's new ones.
         let known = vocabulary.snapshot()
-        var new: [UInt64: Vocabulary.Entry] = [:]
+        var new = WordMap<Vocabulary.Entry>()
         while i < n {
             let c = scalars[i]
             if c == " " || c == "\t" {
@@ -74,7 +74,7 @@ struct Tokenizer {
             // The kind is mixed in first, so "9" and ":" cannot share a spelling.
             var spelling: UInt64 = (0xcbf2_9ce4_8422_2325 ^ UInt64(kind.rawValue)) &* 0x100_0000_01b3
             for s in scalars[start..<i] { spelling = (spelling ^ UInt64(s.value)) &* 0x100_0000_01b3 }
-            if let found = known[spelling] ?? new[spelling] {
+            if let found = known[fingerprint: spelling] ?? new[fingerprint: spelling] {
                 entry = found
             } else {
                 let text =
@@ -87,7 +87,7 @@ struct Tokenizer {
                     $0 == $0.rounded() && abs($0) < 1e15 && !text.utf8.contains(46) ? Int($0) : nil
                 }
                 entry = (key, text, Traits.table[key] ?? [], number, integer)
-                new[spelling] = entry
+                new[fingerprint: spelling] = entry
             }
             let capitalized = kind == .word && VietnameseLetters.isUppercase(c)
             tokens.append(

@@ -25,8 +25,8 @@ struct Traits: OptionSet, Sendable {
     static let cue = Traits(rawValue: 1 << 9)
 
     /// Traits of every word that has any, from the lexicon's lists.
-    static let table: [Word: Traits] = {
-        var table: [Word: Traits] = [:]
+    static let table: WordMap<Traits> = {
+        var table = WordMap<Traits>()
         func mark(_ words: some Sequence<Word>, _ trait: Traits) {
             for word in words { table[word, default: []].insert(trait) }
         }

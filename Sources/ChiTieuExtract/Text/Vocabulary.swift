@@ -7,17 +7,17 @@ import Synchronization
 final class Vocabulary: Sendable {
     typealias Entry = (word: Word, text: String, traits: Traits, number: Double?, integer: Int?)
 
-    private let known = Mutex<[UInt64: Entry]>([:])
+    private let known = Mutex(WordMap<Entry>())
     /// Beyond this many words (garbage input), new ones are no longer kept.
     private let limit = 100_000
 
-    func snapshot() -> [UInt64: Entry] { known.withLock { $0 } }
+    func snapshot() -> WordMap<Entry> { known.withLock { $0 } }
 
-    func add(_ entries: [UInt64: Entry]) {
-        guard !entries.isEmpty else { return }
+    func add(_ entries: WordMap<Entry>) {
+        guard entries.count > 0 else { return }
         known.withLock { known in
             guard known.count < limit else { return }
-            known.merge(entries) { old, _ in old }
+            for (key, entry) in entries.entries where known[fingerprint: key] == nil { known[fingerprint: key] = entry }
         }
     }
 }

@@ -7,7 +7,9 @@
 /// key is kept beside the tokens (`TextSource.keys`). Extraction compares keys millions of
 /// times per second.
 struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
-    private let fingerprint: UInt64
+    let fingerprint: UInt64
+
+    init(fingerprint: UInt64) { self.fingerprint = fingerprint }
 
     init(_ text: String) {
         var h = Self.basis
