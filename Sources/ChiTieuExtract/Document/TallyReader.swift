@@ -30,6 +30,19 @@ struct TallyReader {
         }
     }
 
+    /// The figures a tally clause goes on to list: «phấn đấu đạt 17 chỉ tiêu, trong đó thu ngân
+    /// sách đạt hơn 340 tỷ đồng» lists the budget revenue goal after its count of targets.
+    func listed(after clause: Range<Int>) -> Range<Int>? {
+        for i in clause.dropLast() where tokens[i].key == "trong" && tokens[i + 1].key == "đó" {
+            let rest = (i + 2)..<clause.upperBound
+            guard i > clause.lowerBound, tokens[i - 1].isPunct(","), isTallyClause(clause.lowerBound..<i),
+                !rest.isEmpty, !isTallyClause(rest)
+            else { return nil }
+            return rest
+        }
+        return nil
+    }
+
     func find() -> ExtractionResult.ReadTally? {
         for sentence in source.sentences {
             if let tally = read(sentence.range) { return tally }

@@ -223,7 +223,10 @@ struct ClauseReader {
         } else {
             return nil
         }
-        while isFirst, name.lowerBound - 1 > clauseStart, tokens[name.lowerBound - 1].isPunct(",") {
+        // "Trọng tâm là, GRDP tăng hơn 10%": a fragment ending in "là" introduces the name, never ends one.
+        while isFirst, name.lowerBound - 1 > clauseStart, tokens[name.lowerBound - 1].isPunct(","),
+            tokens[name.lowerBound - 2].key != "là"
+        {
             let (_, previous) = split(gap.lowerBound..<(name.lowerBound - 1))
             // A longer second part joins only a fragment that opens a rate ("Tỷ lệ điều tra, khám
             // phá các vụ án hình sự"): elsewhere it is more likely a new name.

@@ -57,8 +57,10 @@ struct FigureScanner {
             }
         }
         if j > 0, tokens[j - 1].isWord, Lexicon.referenceWords.contains(tokens[j - 1].key) { return nil }
+        // "26-27/12", "7:30": a date or a time; but "9-9,5%" is a range of rates.
         if j + 2 < tokens.count, !tokens[j + 1].spaceBefore, [":", "-"].contains(tokens[j + 1].key),
-            tokens[j + 2].isNumber, !tokens[j + 2].spaceBefore
+            tokens[j + 2].isNumber, !tokens[j + 2].spaceBefore,
+            !(tokens[j + 1].key == "-" && j + 3 < tokens.count && tokens[j + 3].isPunct("%"))
         {
             return nil
         }
@@ -182,9 +184,12 @@ struct FigureScanner {
     }
 
     private func isRangeEnd(at j: Int, limit: Int) -> Bool {
-        j + 1 < limit && (tokens[j].key == "đến" || tokens[j].key == "tới" || tokens[j].isPunct("-"))
+        j + 1 < limit && (tokens[j].key == "đến" || tokens[j].key == "tới" || Self.isDash(tokens[j]))
             && tokens[j + 1].isNumber
     }
+
+    /// "12 - 13%", "12–13%": a hyphen or the en dash a word processor puts in its place.
+    static func isDash(_ token: Token) -> Bool { token.isPunct("-") || token.isPunct("–") }
 
     private func rangeEnd(_ j: Int, _ limit: Int) -> Int {
         var k = j + 2
@@ -337,7 +342,7 @@ struct FigureScanner {
                 return Figure(kind: .ignored, range: start..<u.end)
             }
         }
-        if tokens[start].isNumber, start + 2 < limit, tokens[start + 1].isPunct("-") || tokens[start + 1].key == "đến",
+        if tokens[start].isNumber, start + 2 < limit, Self.isDash(tokens[start + 1]) || tokens[start + 1].key == "đến",
             tokens[start + 2].isNumber, tokens[start + 1].spaceBefore || tokens[start + 1].key == "đến"
         {
             // "6,5 - 7%", "5.167 - 5.684 tỷ đồng": bounds, which a goal keeps; "2021 - 2025",

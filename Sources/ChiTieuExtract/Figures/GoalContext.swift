@@ -3,11 +3,19 @@ import ChiTieuCore
 /// Tracks where the goals of a later period begin: "Về mục tiêu năm 2025, …", "phấn đấu …",
 /// "phương hướng … năm 2024 với mục tiêu chính: …". An opener with a later year makes the
 /// rest of its paragraph goals; "phấn đấu" alone makes the rest of its sentence goals.
+///
+/// The later year is the one after "năm" («đến năm 2030») or the end of a term or stage
+/// («nhiệm kỳ 2025–2030», «giai đoạn 2026 - 2030»). A sentence that introduces a list of
+/// goals without a year of its own («Một số chỉ tiêu cụ thể như: …», «Tỉnh đề ra 15 chỉ tiêu:
+/// …») takes the later year an earlier sentence of its paragraph named; «phấn đấu» alone
+/// keeps the review year, for its sentence.
 struct GoalContext {
     let tokens: [Token]
     let reviewYear: Int?
     private var paragraph = -1
     private var activeYear: Int?
+    /// The latest later year a sentence of this paragraph has named so far.
+    private var paragraphYear: Int?
 
     init(tokens: [Token], reviewYear: Int?) {
         self.tokens = tokens
@@ -20,15 +28,22 @@ struct GoalContext {
         var sticky: Bool
     }
 
+    /// Openers that only ever introduce goals, never a comparison with one («vượt mục tiêu»).
+    private static let listOpeners: Set<String> = [
+        "phấn đấu", "chỉ tiêu cụ thể", "các chỉ tiêu chủ yếu", "chỉ tiêu chủ yếu", "đề ra",
+    ]
+
     mutating func enter(_ sentence: Sentence) {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph
             activeYear = nil
+            paragraphYear = nil
         }
     }
 
     mutating func leave(_ sentence: Sentence, opener: Opener?) {
         if let opener, opener.sticky { activeYear = opener.year }
+        if let year = laterYear(in: sentence.range) { paragraphYear = max(paragraphYear ?? year, year) }
     }
 
     func opener(in range: Range<Int>) -> Opener? {
@@ -37,7 +52,14 @@ struct GoalContext {
             guard let match = Lexicon.targetOpeners.match(tokens, at: i, limit: range.upperBound) else { continue }
             if later == nil { later = laterYear(in: range) }
             if let year = later ?? nil { return Opener(index: i, year: year, sticky: true) }
-            if match.value == "phấn đấu", let year = reviewYear { return Opener(index: i, year: year, sticky: false) }
+            guard Self.listOpeners.contains(match.value), match.value != "đề ra" || setsGoals(after: i + 2, range)
+            else { continue }
+            // «phấn đấu đến cuối năm 2 xã về đích» after «giai đoạn 2016-2020» is this year's aim, for its sentence.
+            if match.value == "phấn đấu" {
+                if let year = reviewYear { return Opener(index: i, year: year, sticky: false) }
+            } else if let year = paragraphYear {
+                return Opener(index: i, year: year, sticky: true)
+            }
         }
         return nil
     }
@@ -49,14 +71,43 @@ struct GoalContext {
         return nil
     }
 
+    /// «đề ra 15 chỉ tiêu», «đề ra mục tiêu»: not «vượt kế hoạch đề ra năm 2023» nor «đề ra các giải pháp».
+    private func setsGoals(after i: Int, _ range: Range<Int>) -> Bool {
+        guard i < range.upperBound else { return false }
+        if tokens[i].isNumber || tokens[i].key == "các" {
+            return i + 1 < range.upperBound && tokens[i + 1].key == "chỉ"
+        }
+        return tokens[i].key == "mục" || tokens[i].key == "chỉ"
+    }
+
+    /// Without a review year only a term's end counts: «(nhiệm kỳ 2020 - 2025) … chỉ tiêu cụ thể».
+    /// A sentence that also names the term under review («… nhiệm kỳ 2020 - 2025, kinh tế trong
+    /// nhiệm kỳ 2015 - 2020 tăng …») reports results: its later term is only the congress's name.
     private func laterYear(in range: Range<Int>) -> Int? {
-        guard let reviewYear else { return nil }
         var later: Int?
-        for i in range where tokens[i].isNumber {
-            if let y = tokens[i].integer, y > reviewYear, y <= reviewYear + 5, i > 0, tokens[i - 1].key == "năm" {
-                later = max(later ?? y, y)
+        let terms = range.filter { tokens[$0].isNumber && isTermEnd($0, from: range.lowerBound) }
+        let reviewsATerm = terms.contains { i in reviewYear.map { tokens[i].integer! <= $0 } ?? false }
+        for i in range where tokens[i].isNumber && i > range.lowerBound {
+            guard let y = tokens[i].integer, (1945...2100).contains(y) else { continue }
+            let termEnd = !reviewsATerm && terms.contains(i)
+            guard termEnd || tokens[i - 1].key == "năm" else { continue }
+            if let reviewYear {
+                guard y > reviewYear, y <= reviewYear + 5 else { continue }
+            } else if !termEnd {
+                continue
             }
+            later = max(later ?? y, y)
         }
         return later
+    }
+
+    private static let termWords: Set<Word> = ["kỳ", "kì", "đoạn", "khóa"]
+
+    /// The second year of «nhiệm kỳ 2025-2030» / «giai đoạn 2026 – 2030».
+    private func isTermEnd(_ i: Int, from start: Int) -> Bool {
+        guard i - 3 >= start, tokens[i - 1].isPunct("-") || tokens[i - 1].isPunct("–"),
+            let first = tokens[i - 2].integer, let y = tokens[i].integer, y > first, y - first <= 10
+        else { return false }
+        return Self.termWords.contains(tokens[i - 3].key)
     }
 }

@@ -34,7 +34,10 @@ struct ResultReader {
                 start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end)
             var heading: Range<Int>?
             var previousName: Range<Int>?
-            for clause in clauses.clauses(of: range) where !tally.isTallyClause(clause) {
+            let readable = clauses.clauses(of: range).compactMap { clause in
+                tally.isTallyClause(clause) ? tally.listed(after: clause) : clause
+            }
+            for clause in readable {
                 var groups = clauses.groups(in: clause)
                 // "- Thu ngân sách: 45 tỷ đồng": the name stands before the colon.
                 if let heading, !groups.isEmpty, groups[0].name == nil { groups[0].name = heading }
@@ -194,10 +197,9 @@ struct ResultReader {
             value = percent
             unit = "%"
         }
-        // "phấn đấu tốc độ tăng trưởng kinh tế đạt 8%": a growth rate set as a goal.
-        if value == nil, let rate = group.growth, let name = group.name,
-            ClauseReader.namesGrowthRate(tokens[name].map(\.key))
-        {
+        // "phấn đấu tốc độ tăng trưởng kinh tế đạt 8%", "GRDP tăng hơn 10%", "doanh nghiệp thành
+        // lập mới tăng 10%": among goals, a growth rate is the goal itself.
+        if value == nil, let rate = group.growth, group.name != nil {
             value = rate
             unit = "%"
         }

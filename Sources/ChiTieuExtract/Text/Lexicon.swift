@@ -103,6 +103,6 @@ enum Lexicon {
     /// Phrases that open the goals of a later period.
     static let targetOpeners = PhraseSet([
         "mục tiêu", "phấn đấu", "chỉ tiêu chủ yếu", "các chỉ tiêu chủ yếu", "phương hướng", "kế hoạch năm",
-        "nhiệm vụ năm", "đề ra các chỉ tiêu",
+        "nhiệm vụ năm", "đề ra các chỉ tiêu", "chỉ tiêu cụ thể", "đề ra",
     ])
 }

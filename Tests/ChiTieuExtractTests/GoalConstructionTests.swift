@@ -1,0 +1,90 @@
+import ChiTieuCore
+import Testing
+
+@testable import ChiTieuExtract
+
+/// Goals introduced in the ways `docs/extraction-constructions.md` lists. Sentences written
+/// for these tests; places and figures invented.
+@Suite struct GoalConstructionTests {
+    struct Goal: Equatable, CustomStringConvertible {
+        var name: String
+        var value: Double
+        var unit: String?
+        var year: Int
+        var description: String { "\(name) \(value) \(unit ?? "") \(year)" }
+    }
+
+    static let review =
+        "Hội nghị Ban Chấp hành Đảng bộ xã Tân Phú tổng kết năm 2025. Thu ngân sách năm 2025 đạt 300 tỷ đồng.\n\n"
+
+    static func goals(_ text: String) -> [Goal] {
+        Read.extractor.extract(review + text).targets.map {
+            Goal(name: $0.indicator, value: $0.value, unit: $0.unit, year: $0.year)
+        }
+    }
+
+    @Test func aListAnnouncedByItsCountTakesTheYearOfItsSentence() {
+        #expect(
+            Self.goals(
+                "Tỉnh đề ra 12 chỉ tiêu năm 2026. Trọng tâm là, GRDP tăng hơn 9%; thu nội địa tăng 8% so với dự toán.")
+                == [
+                    Goal(name: "GRDP", value: 9, unit: "%", year: 2026),
+                    Goal(name: "Thu nội địa", value: 8, unit: "%", year: 2026),
+                ])
+    }
+
+    @Test func aListAnnouncedWithoutAYearTakesTheTermAnEarlierSentenceNamed() {
+        let text =
+            "Nghị quyết nhiệm kỳ 2025-2030 được thông qua. Xã đề ra 10 chỉ tiêu cụ thể: thu nhập bình quân đầu người đạt 90 triệu đồng; tỷ lệ hộ nghèo dưới 1%."
+        #expect(Self.goals(text).map(\.year) == [2030, 2030])
+        #expect(Self.goals(text).map(\.value) == [90, 1])
+    }
+
+    @Test func theEndOfAStageIsTheGoalsYear() {
+        #expect(
+            Self.goals("Phấn đấu tốc độ tăng tổng sản phẩm bình quân giai đoạn 2026 - 2030 đạt 9,5%/năm.").map(\.year)
+                == [2030])
+    }
+
+    /// Without a review year only a term's end dates goals; a sentence that also reviews a past
+    /// term reports results, whatever later term it names.
+    @Test func aSentenceThatReviewsAPastTermHasNoGoals() {
+        let result = Read.extractor.extract(
+            "Theo dự thảo báo cáo nhiệm kỳ 2025 - 2030, trong nhiệm kỳ 2020 - 2025 kinh tế tăng bình quân 7,1%/năm; thu ngân sách đạt 900 tỷ đồng."
+        )
+        #expect(result.targets.isEmpty)
+        let term = Read.extractor.extract(
+            "Chương trình hành động (nhiệm kỳ 2025 - 2030) có 4 nhóm giải pháp. Một số chỉ tiêu cụ thể như: huy động vốn đầu tư 5 năm đạt hơn 2.000 tỷ đồng."
+        )
+        #expect(term.targets.map { [$0.value, Double($0.year)] } == [[2000, 2030]])
+    }
+
+    @Test func theFiguresATallyGoesOnToListAreRead() {
+        #expect(
+            Self.goals("Năm 2026, xã phấn đấu đạt 17 chỉ tiêu, trong đó thu ngân sách đạt hơn 340 tỷ đồng.")
+                == [Goal(name: "Thu ngân sách", value: 340, unit: "tỷ đồng", year: 2026)])
+    }
+
+    @Test func aGrowthSetAsAGoalIsTheGoal() {
+        #expect(
+            Self.goals("Năm 2026 phấn đấu doanh nghiệp thành lập mới tăng 12%; thu ngân sách hằng năm tăng 10 - 12%.")
+                .map(\.value)
+                == [12, 10])
+    }
+
+    @Test func rangesWrittenCloseOrWithADashKeepTheirLowerBound() {
+        #expect(Self.goals("Năm 2026 phấn đấu tốc độ tăng trưởng từ 9-9,5%.").map(\.value) == [9])
+        #expect(Self.goals("Năm 2026 phấn đấu tốc độ tăng trưởng kinh tế 12–13%.").map(\.value) == [12])
+        // A date written the same way is no range.
+        #expect(Self.goals("Ngày 26-27/12/2025, hội nghị họp bàn phương hướng năm 2026.").isEmpty)
+    }
+
+    /// "phấn đấu" after a stage named earlier in the paragraph is this year's aim, for its sentence.
+    @Test func striveWithoutAYearKeepsTheReviewYear() {
+        let text =
+            "Thực hiện đề án giai đoạn 2021-2026, xã làm được 58 vườn mẫu. Phấn đấu đến cuối năm có thêm 2 thôn đạt chuẩn. Thu ngân sách ước đạt 310 tỷ đồng."
+        let result = Read.extractor.extract(Self.review + text)
+        #expect(result.targets.map { [$0.value, Double($0.year)] } == [[2, 2025]])
+        #expect(result.observations.map(\.value).contains(310))
+    }
+}
