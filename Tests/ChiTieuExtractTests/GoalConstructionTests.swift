@@ -87,4 +87,20 @@ import Testing
         #expect(result.targets.map { [$0.value, Double($0.year)] } == [[2, 2025]])
         #expect(result.observations.map(\.value).contains(310))
     }
+
+    @Test func goalsGoOnIntoTheNextParagraphUntilOneLooksBack() {
+        let text = """
+            Đại hội đặt mục tiêu đến năm 2030 thu ngân sách đạt hơn 400 tỷ đồng.
+
+            Thu nhập bình quân đầu người đạt trên 95 triệu đồng; tỷ lệ hộ nghèo dưới 0,8%.
+
+            Nhiệm kỳ 2020-2025, sản lượng lương thực hằng năm đạt hơn 136.000 tấn.
+
+            Thu ngân sách ước đạt 310 tỷ đồng, bằng 103% dự toán.
+            """
+        let result = Read.extractor.extract(Self.review + text)
+        #expect(result.targets.map { [$0.value, Double($0.year)] } == [[400, 2030], [95, 2030], [0.8, 2030]])
+        #expect(result.observations.map(\.value).contains(136_000))
+        #expect(result.observations.map(\.value).contains(310))
+    }
 }

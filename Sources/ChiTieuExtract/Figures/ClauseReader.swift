@@ -136,10 +136,19 @@ struct ClauseReader {
             if comparison == .startOfYear { return }
             group.growth = change
         case .range(let low, let unit):
-            group.rangeLow = (low, unit)
+            // "Giá lúa dao động từ 7.000 đến 8.000 đồng/kg": a price the market moves in, no goal.
+            if !Self.isPrice(unit) { group.rangeLow = (low, unit) }
         case .ignored:
             break
         }
+    }
+
+    /// So much money per kilogram, litre, tonne … of a good; money per person or household is income.
+    static func isPrice(_ unit: String) -> Bool {
+        guard let slash = unit.firstIndex(of: "/"), unit[..<slash].hasSuffix("đồng") else { return false }
+        let per = unit[unit.index(after: slash)...].split(separator: "/").first.map(String.init) ?? ""
+        return ["kg", "tấn", "tạ", "lít", "m2", "m3", "m²", "m³", "kwh", "con", "cây", "quả", "gói", "sản phẩm"]
+            .contains(per)
     }
 
     static func namesGrowthRate(_ keys: [Word]) -> Bool {

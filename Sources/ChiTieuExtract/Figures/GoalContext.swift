@@ -17,9 +17,16 @@ struct GoalContext {
     /// The latest later year a sentence of this paragraph has named so far.
     private var paragraphYear: Int?
 
-    init(tokens: [Token], reviewYear: Int?) {
+    /// Paragraphs that speak of the review period or before: «năm 2025», «nhiệm kỳ 2020-2025»,
+    /// «cùng kỳ», «đã», «ước», «kết quả», «60% dự toán». Goals never carry into one.
+    private var lookingBack: Set<Int> = []
+
+    init(tokens: [Token], sentences: [Sentence] = [], reviewYear: Int?) {
         self.tokens = tokens
         self.reviewYear = reviewYear
+        for sentence in sentences where !lookingBack.contains(sentence.paragraph) {
+            if looksBack(sentence.range) { lookingBack.insert(sentence.paragraph) }
+        }
     }
 
     struct Opener {
@@ -33,12 +40,38 @@ struct GoalContext {
         "phấn đấu", "chỉ tiêu cụ thể", "các chỉ tiêu chủ yếu", "chỉ tiêu chủ yếu", "đề ra",
     ]
 
+    /// A paragraph that follows goals and does not look back goes on with them: «… đặt mục tiêu
+    /// đến năm 2030 …» then, on its own line, «Thu nhập bình quân đầu người đạt trên 85 triệu đồng; …».
     mutating func enter(_ sentence: Sentence) {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph
-            activeYear = nil
+            if lookingBack.contains(paragraph) { activeYear = nil }
             paragraphYear = nil
         }
+    }
+
+    private static let backWords: WordSet = ["đã", "ước", "kết", "cùng", "%"]
+    private static let planWords: WordSet = ["kế", "dự", "nghị", "kh"]
+
+    /// Also a share of plan («bằng 60% dự toán») and an estimate («ước đạt»): said of results.
+    private func looksBack(_ range: Range<Int>) -> Bool {
+        for i in range {
+            let t = tokens[i]
+            if Self.backWords.contains(t.key), i + 1 < range.upperBound {
+                let next = tokens[i + 1].key
+                switch t.key {
+                case "đã", "ước": return true
+                case "kết" where next == "quả", "cùng" where next == "kỳ": return true
+                case "%" where t.kind == .punct && Self.planWords.contains(next): return true
+                default: break
+                }
+            }
+            guard t.isNumber, let y = t.integer, (1945...2100).contains(y), let reviewYear, y <= reviewYear,
+                i > range.lowerBound
+            else { continue }
+            if tokens[i - 1].key == "năm" || isTermEnd(i, from: range.lowerBound) { return true }
+        }
+        return false
     }
 
     mutating func leave(_ sentence: Sentence, opener: Opener?) {

@@ -19,7 +19,7 @@ struct ResultReader {
     mutating func read() {
         let clauses = ClauseReader(source: source, reviewYear: reviewYear)
         let tally = TallyReader(source: source)
-        var goals = GoalContext(tokens: tokens, reviewYear: reviewYear)
+        var goals = GoalContext(tokens: tokens, sentences: source.sentences, reviewYear: reviewYear)
         for sentence in source.sentences {
             let range = max(sentence.range.lowerBound, skipUntil)..<sentence.range.upperBound
             guard !range.isEmpty else { continue }
