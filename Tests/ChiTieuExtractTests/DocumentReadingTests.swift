@@ -26,6 +26,16 @@ import Testing
         #expect(extractor.extract(" date 2022-07 Hội nghị đánh giá 6 tháng đầu năm.").period == expected)
     }
 
+    /// A session at the end of the year reviews that year, whatever plan for the next it adopts;
+    /// "sau hơn 4 tháng vận hành" is a time taken, not four months reported.
+    @Test func noPeriodAfterTheDateAndNoDurationForAPeriod() throws {
+        let session =
+            "Trong 2 ngày 26-27/12/2022, HĐND xã Tân Phú họp kỳ thứ 6, thông qua nghị quyết về nhiệm vụ năm 2023 và dự toán ngân sách năm 2023."
+        #expect(extractor.extract(session).period == (try Period.yearToDate(2022, through: 12)))
+        let merged = "Sau hơn 4 tháng vận hành bộ máy mới, 9 tháng năm 2025 tổng sản phẩm của tỉnh tăng 6,8%."
+        #expect(extractor.extract(merged).period == (try Period(year: 2025, toMonth: 9)))
+    }
+
     @Test(arguments: [
         ("Ban Chấp hành Đảng bộ huyện Tân Lập tổ chức hội nghị.", UnitKind.district, "Tân Lập"),
         ("Huyện ủy Đông Hòa tổ chức hội nghị lần thứ 5.", .district, "Đông Hòa"),
@@ -51,6 +61,21 @@ import Testing
             """
         let unit = extractor.extract(text).unit
         #expect(unit == .init(kind: .district, name: "Cam Lộ", province: "Quảng Trị"))
+    }
+
+    /// Names that hold a meeting's word, a photo credit after a dash, the city everyone shortens.
+    @Test func namesEndWhereTheyShould() {
+        #expect(
+            extractor.extract("Kỳ họp thứ Ba, HĐND xã Yên Kỳ khoá II, nhiệm kỳ 2021-2026 thông qua 6 nghị quyết.").unit
+                == .init(kind: .commune, name: "Yên Kỳ", province: nil))
+        #expect(
+            extractor.extract("Ban Thường vụ Đảng ủy phường Hội Phú (tỉnh Gia Lai) tổ chức hội nghị lần thứ 6.").unit
+                == .init(kind: .ward, name: "Hội Phú", province: "Gia Lai"))
+        #expect(
+            extractor.extract("Tỉnh Đắk Lắk - Ảnh: Báo Đắk Lắk. UBND tỉnh Đắk Lắk họp phiên thường kỳ.").unit?.name
+                == "Đắk Lắk")
+        #expect(
+            extractor.extract("Đại hội Đảng bộ TP.HCM lần thứ XII, nhiệm kỳ 2025 - 2030.").unit?.name == "Hồ Chí Minh")
     }
 
     @Test(arguments: [

@@ -48,6 +48,9 @@ struct PeriodFinder {
         for var c in candidates {
             c.year = c.year ?? fallbackYear
             guard let year = c.year else { continue }
+            // A text dated 27/12/2022 reviews 2022 however often it names the plan for 2023: no
+            // result is from after the day it was written.
+            if let documentYear, year > documentYear { c.score -= 5 }
             let key = "\(year)-\(c.fromMonth)-\(c.toMonth)"
             let earlier = totals[key]
             totals[key] = (earlier?.0 ?? c, (earlier?.1 ?? 0) + c.score)
@@ -55,7 +58,18 @@ struct PeriodFinder {
         guard let best = totals.values.max(by: { ($0.1, -$0.0.sentence) < ($1.1, -$1.0.sentence) })?.0,
             let year = best.year
         else { return nil }
+        // Only later years named («nghị quyết về nhiệm vụ năm 2023» at a session of 27/12/2022):
+        // the year it was written is the one reviewed.
+        if let documentYear, year > documentYear { return try? Period.yearToDate(documentYear, through: 12) }
         return try? Period(year: year, fromMonth: best.fromMonth, toMonth: best.toMonth)
+    }
+
+    /// "sau hơn 4 tháng vận hành", "gần 5 tháng", "trong vòng 3 tháng": a time taken, not months reported.
+    private func isDuration(before i: Int, from start: Int) -> Bool {
+        guard i > start else { return false }
+        let previous = tokens[i - 1].key
+        if previous == "sau" || previous == "gần" || previous == "vòng" || previous == "mất" { return true }
+        return previous == "hơn" && i - 1 > start && tokens[i - 2].key == "sau"
     }
 
     private func candidate(at i: Int, in sentence: Sentence, index: Int) -> (Candidate, Int)? {
@@ -67,7 +81,9 @@ struct PeriodFinder {
         var length = 0
         var partial = true
         var upcoming = false
-        if t.isNumber, let n = t.integer, (1...11).contains(n), i + 1 < end, tokens[i + 1].key == "tháng" {
+        if t.isNumber, let n = t.integer, (1...11).contains(n), i + 1 < end, tokens[i + 1].key == "tháng",
+            !isDuration(before: i, from: sentence.range.lowerBound)
+        {
             // "9 tháng (đầu năm)", "6 tháng cuối năm"
             length = 2
             to = n

@@ -103,7 +103,7 @@ struct UnitFinder {
         var j = start
         var words: [Int] = []
         while j < limit, tokens[j].isWord, tokens[j].capitalized, !Self.stopWords.contains(tokens[j].key),
-            words.count < 4
+            !endsName(at: j, limit: limit), words.count < 4
         {
             words.append(j)
             j += 1
@@ -114,13 +114,27 @@ struct UnitFinder {
             return (source.text(tokens[start].start..<tokens[start].end), 1)
         }
         guard let first = words.first, let last = words.last else { return nil }
-        return (source.text(tokens[first].start..<tokens[last].end), j - start)
+        let name = source.text(tokens[first].start..<tokens[last].end)
+        // "TP.HCM": the city's name as everyone shortens it.
+        return (name == "HCM" || name == "TPHCM" ? "Hồ Chí Minh" : name, j - start)
     }
 
+    /// Words that end a name wherever they stand; «Ảnh» opens a photo credit («Đắk Lắk - Ảnh: …»).
     private static let stopWords: WordSet = [
-        "ban", "đảng", "hội", "nghị", "khóa", "khoá", "lần", "kỳ", "ủy", "huyện", "tỉnh", "xã", "ubnd", "hđnd", "bch",
-        "thường", "chủ", "phó", "bí", "ngày", "sáng", "chiều", "tại", "trong", "năm", "theo", "các",
+        "ban", "đảng", "nghị", "khóa", "khoá", "lần", "ủy", "huyện", "tỉnh", "xã", "ubnd", "hđnd", "bch",
+        "thường", "chủ", "phó", "bí", "ngày", "sáng", "chiều", "tại", "trong", "năm", "theo", "các", "ảnh",
     ]
+
+    /// Words that are part of names («xã Yên Kỳ», «phường Hội Phú») but end one before the
+    /// meeting they open: «… Kỳ họp thứ Ba», «… Hội nghị».
+    private static let meetingStarts: WordMap<WordSet> = [
+        "kỳ": ["họp", "thứ"], "kì": ["họp", "thứ"], "hội": ["nghị", "đồng", "liên"],
+    ]
+
+    private func endsName(at j: Int, limit: Int) -> Bool {
+        guard let next = Self.meetingStarts[tokens[j].key] else { return false }
+        return j + 1 >= limit || next.contains(tokens[j + 1].key)
+    }
 
     private func isGuestTitle(before i: Int) -> Bool {
         tokens[max(0, i - 3)..<i].contains { Self.titleWords.contains($0.key) }
