@@ -114,6 +114,27 @@ import Testing
         #expect(Read.facts("Nền kinh tế duy trì mức tăng 6,4%.") == [Facts(nil, growth: 6.4)])
     }
 
+    /// After a growth rate named as one, the bare percentages of its breakdown are growth rates;
+    /// a sector stem before a comma belongs to the name («nông, lâm nghiệp và thủy sản»).
+    @Test func theBreakdownOfAGrowthRateIsGrowth() {
+        let text =
+            "Tăng trưởng GRDP 9 tháng ước đạt 6,2% (kịch bản: 7,1%). Trong đó: khu vực nông, lâm nghiệp và thủy sản ước đạt 4,1%; khu vực dịch vụ ước đạt 7,3%."
+        let read = Read.extractor.extract(text).observations
+        #expect(read.map(\.growthPercent) == [6.2, 4.1, 7.3])
+        #expect(read.map(\.value) == [nil, nil, nil])
+        #expect(read[1].indicator == "Khu vực nông, lâm nghiệp và thủy sản")
+        // Without the growth rate first, a share stays a share.
+        #expect(Read.facts("Cơ cấu kinh tế chuyển dịch, trong đó khu vực dịch vụ chiếm 45,2%.") == [Facts(45.2, "%")])
+    }
+
+    /// A tally clause goes on to give a figure after its count.
+    @Test func aFigureAfterATallysCountIsRead() {
+        #expect(
+            Read.facts("Có 28/30 chỉ tiêu đạt và vượt kế hoạch, đưa tốc độ tăng trưởng kinh tế đạt 7,1%.")
+                == [Facts(nil, growth: 7.1)])
+        #expect(Read.facts("Có 12 chỉ tiêu vượt, 8 chỉ tiêu đạt, 2 chỉ tiêu không đạt.").isEmpty)
+    }
+
     @Test func listsOfSectorsAndCounts() {
         #expect(
             Read.facts(

@@ -30,17 +30,23 @@ struct TallyReader {
         }
     }
 
-    /// The figures a tally clause goes on to list: «phấn đấu đạt 17 chỉ tiêu, trong đó thu ngân
-    /// sách đạt hơn 340 tỷ đồng» lists the budget revenue goal after its count of targets.
+    /// The figures a tally clause goes on to give after its count: «phấn đấu đạt 17 chỉ tiêu,
+    /// trong đó thu ngân sách đạt hơn 340 tỷ đồng», «có 30/32 chỉ tiêu đạt và vượt kế hoạch, đưa
+    /// tốc độ tăng trưởng kinh tế đạt 7,36%». Nil when what follows counts targets too («…, 8
+    /// chỉ tiêu đạt»).
     func listed(after clause: Range<Int>) -> Range<Int>? {
-        for i in clause.dropLast() where tokens[i].key == "trong" && tokens[i + 1].key == "đó" {
-            let rest = (i + 2)..<clause.upperBound
-            guard i > clause.lowerBound, tokens[i - 1].isPunct(","), isTallyClause(clause.lowerBound..<i),
-                !rest.isEmpty, !isTallyClause(rest)
-            else { return nil }
-            return rest
+        guard
+            let count = clause.first(where: {
+                tokens[$0].has(.tally) && countWord(at: $0, limit: clause.upperBound) != nil && isCount(before: $0)
+            }),
+            let comma = (count..<clause.upperBound).first(where: { tokens[$0].isPunct(",") })
+        else { return nil }
+        var rest = (comma + 1)..<clause.upperBound
+        if rest.count > 2, tokens[rest.lowerBound].key == "trong", tokens[rest.lowerBound + 1].key == "đó" {
+            rest = (rest.lowerBound + 2)..<rest.upperBound
         }
-        return nil
+        guard !rest.isEmpty, !isTallyClause(rest) else { return nil }
+        return rest
     }
 
     func find() -> ExtractionResult.ReadTally? {

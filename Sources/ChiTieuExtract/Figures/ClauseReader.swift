@@ -239,7 +239,9 @@ struct ClauseReader {
             let (_, previous) = split(gap.lowerBound..<(name.lowerBound - 1))
             // A longer second part joins only a fragment that opens a rate ("Tỷ lệ điều tra, khám
             // phá các vụ án hình sự"): elsewhere it is more likely a new name.
-            let limit = opensRate(previous) ? 8 : 4
+            // "Khu vực nông, lâm nghiệp và thủy sản": a sector stem before the comma waits for its "nghiệp".
+            let stem = previous.last.map { Self.sectorStems.contains(tokens[$0].key) } ?? false
+            let limit = stem ? 12 : opensRate(previous) ? 8 : 4
             guard wordCount(NameCleaner(tokens: tokens, keys: source.keys).dropTrailingNoise(name)) <= limit,
                 !previous.isEmpty, wordCount(previous) <= 6, !previous.contains(where: { tokens[$0].isNumber }),
                 hasContent(previous)
@@ -251,6 +253,8 @@ struct ClauseReader {
         }
         return name
     }
+
+    private static let sectorStems: WordSet = ["nông", "lâm", "ngư", "công", "thương", "diêm"]
 
     private func opensRate(_ range: Range<Int>) -> Bool {
         let words = NameCleaner(tokens: tokens, keys: source.keys).dropLeadingNoise(range).filter { tokens[$0].isWord }

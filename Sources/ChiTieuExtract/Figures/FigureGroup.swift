@@ -28,6 +28,9 @@ struct FigureGroup: Sendable {
 
     var hasFacts: Bool { value != nil || percentOfPlan != nil || growth != nil || rangeLow != nil }
 
+    /// A percentage alone, against no plan and with no change: «khu vực dịch vụ ước đạt 7,22%».
+    var isBarePercent: Bool { value != nil && unit == "%" && percentOfPlan == nil && planValue == nil && growth == nil }
+
     /// Whether `figure` cannot belong to this group: a second value, a second percentage
     /// of plan, a second change.
     func conflicts(with figure: Figure) -> Bool {

@@ -24,6 +24,10 @@ struct ResultReader {
             let range = max(sentence.range.lowerBound, skipUntil)..<sentence.range.upperBound
             guard !range.isEmpty else { continue }
             goals.enter(sentence)
+            if sentence.paragraph != paragraph {
+                paragraph = sentence.paragraph
+                growthTopic = false
+            }
             if isFurniture(range)
                 || range.contains(where: { tokens[$0].has(.award) }) && Lexicon.awardWords.occurs(in: tokens, range)
             {
@@ -49,12 +53,19 @@ struct ResultReader {
                     }
                     previousName = groups[index].name ?? previousName
                 }
-                for group in groups where !isBackground(group) {
+                for var group in groups where !isBackground(group) {
                     if let year = goals.targetYear(at: group.start, opener: opener) {
                         addTarget(group, year: year, span: span)
-                    } else {
-                        addObservation(group, span: span, inHeadline: isHeadline(sentence))
+                        continue
                     }
+                    if growthTopic, group.isBarePercent, breakdown(before: group.start, in: range) {
+                        group.growth = group.value
+                        group.value = nil
+                    } else if group.name != nil {
+                        growthTopic =
+                            namesGrowth(group) && (group.isBarePercent || group.value == nil && group.growth != nil)
+                    }
+                    addObservation(group, span: span, inHeadline: isHeadline(sentence))
                 }
             }
             goals.leave(sentence, opener: opener)
@@ -109,6 +120,9 @@ struct ResultReader {
     }
 
     private var headlineObservations: Set<Int> = []
+    /// The paragraph being read, and whether its last result was a growth rate named as one.
+    private var paragraph = -1
+    private var growthTopic = false
 
     private static func sharesAFact(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation)
         -> Bool
@@ -139,6 +153,18 @@ struct ResultReader {
     }
 
     // MARK: building results
+
+    /// «Tăng trưởng GRDP ước đạt 6,9%. Trong đó: khu vực dịch vụ ước đạt 7,22%; …»: after a
+    /// growth rate, the percentages of its breakdown are growth rates too.
+    private func breakdown(before index: Int, in sentence: Range<Int>) -> Bool {
+        (sentence.lowerBound..<index).contains {
+            tokens[$0].key == "trong" && $0 + 1 < index && tokens[$0 + 1].key == "đó"
+        }
+    }
+
+    private func namesGrowth(_ group: FigureGroup) -> Bool {
+        group.name.map { ClauseReader.namesGrowthRate(tokens[$0].map(\.key)) } ?? false
+    }
 
     private mutating func addObservation(_ group: FigureGroup, span: ExtractionResult.Span, inHeadline: Bool) {
         // "giá cà phê dao động từ 95.000 đến 110.000 đồng/kg": bounds are no result.
