@@ -195,6 +195,22 @@ import Testing
         #expect(people[3].positions == ["Chủ tịch UBND huyện"])
     }
 
+    /// The unit at the end of a title is no one's name; after «đồng chí» a surname we do not
+    /// list still opens a name; the subject of a personnel decision did not attend.
+    @Test func titlesEndingInTheUnitRareSurnamesAndPersonnelDecisions() {
+        let text = """
+            Ngày 10/10, Huyện ủy Sông Mây tổ chức hội nghị lần thứ 12.
+            Các ông: Trần Văn Bình, Bí thư Huyện ủy Sông Mây; Lê Thị Hạnh, Chủ tịch UBND huyện Sông Mây chủ trì hội nghị.
+            Đồng chí Âu Dương Khánh - Phó Bí thư thường trực tỉnh ủy Lê Văn Tám dự và phát biểu.
+            Hội nghị bầu bổ sung chức danh Phó Chủ tịch UBND huyện đối với bà Phạm Thị Thu, Trưởng phòng Nội vụ.
+            """
+        let result = extractor.extract(text)
+        #expect(result.people.map(\.name) == ["Trần Văn Bình", "Lê Thị Hạnh", "Âu Dương Khánh", "Lê Văn Tám"])
+        #expect(result.unit == .init(kind: .district, name: "Sông Mây", province: nil))
+        let rare = extractor.extract("Đồng chí Y Khánh Niê - Bí thư Huyện ủy dự hội nghị.")
+        #expect(rare.people.map(\.name) == ["Y Khánh Niê"])
+    }
+
     @Test func aCourtesyWordAtTheStartOfASentenceIsNotASurname() {
         let people = extractor.extract(
             "Đại hội bế mạc. Ông Trần Văn Hòa, Phó Chủ tịch UBND huyện, phát biểu. Bà Ông Thị Mai, Chủ tịch Hội Phụ nữ huyện, báo cáo."

@@ -5,6 +5,8 @@ import ChiTieuCore
 /// Hoa- Phó Chủ tịch HĐND huyện".
 struct PeopleFinder {
     let source: TextSource
+    /// The document's unit and province, which a title may end with.
+    var places: Set<NameKey> = []
     var tokens: [Token] { source.tokens }
 
     static let surnameSpellings = [
@@ -49,6 +51,12 @@ struct PeopleFinder {
                     i += 1
                     continue
                 }
+                // «miễn nhiệm … đối với ông X», «bầu bổ sung … đối với bà Y»: the subject of a
+                // personnel decision, not someone at the meeting.
+                if i > sentence.range.lowerBound + 2, tokens[i - 2].key == "với", tokens[i - 3].key == "đối" {
+                    i = nameEnd
+                    continue
+                }
                 let introduced = i > sentence.range.lowerBound && ["chí", "ông", "bà"].contains(tokens[i - 1].key)
                 var positions = titlesAfter(nameEnd, limit: end)
                 if positions.isEmpty, let title = titleBefore(i, sentence: sentence) { positions = [title] }
@@ -62,8 +70,13 @@ struct PeopleFinder {
     /// A person's name: a surname and one to three more capitalised syllables. «Ông»/«Bà»
     /// capitalised at the start of a sentence is the courtesy word when a surname follows
     /// («Ông Vũ Tiến Phụng, Ủy viên …»), not the rare surname Ông.
+    /// A capitalised run of two to five words; after «đồng chí» it need not open with a surname
+    /// we list («đồng chí An Hoàng Linh»). Never the document's own unit: «Bí thư Huyện ủy Châu
+    /// Đức» holds a title, not a name.
     private func personName(at i: Int, limit: Int) -> (Int, String)? {
-        guard tokens[i].has(.surname), tokens[i].capitalized else { return nil }
+        guard tokens[i].capitalized, tokens[i].isWord else { return nil }
+        let comrade = i > 0 && tokens[i - 1].key == "chí"
+        guard tokens[i].has(.surname) || comrade else { return nil }
         if ["ông", "bà"].contains(tokens[i].key), i + 2 < limit, tokens[i + 1].has(.surname),
             tokens[i + 1].capitalized, tokens[i + 2].capitalized
         {
@@ -73,7 +86,8 @@ struct PeopleFinder {
         while j < limit, j - i < 5, tokens[j].isWord, tokens[j].capitalized, tokens[j].spaceBefore { j += 1 }
         guard j - i >= 2 else { return nil }
         // A title word capitalised right after a name is not part of it ("… Hưng, Ủy viên").
-        return (j, source.text(tokens[i].start..<tokens[j - 1].end))
+        let name = source.text(tokens[i].start..<tokens[j - 1].end)
+        return places.contains(NameKey(name)) ? nil : (j, name)
     }
 
     /// ", Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh" or "- Bí thư Huyện ủy".

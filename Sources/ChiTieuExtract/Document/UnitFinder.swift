@@ -47,13 +47,21 @@ struct UnitFinder {
                 }
                 var w = weight
                 // A guest's title, or "(tỉnh X)" after the unit, is not what the text is about.
-                if isGuestTitle(before: i) || (i > 0 && tokens[i - 1].isPunct("(")) { w *= 0.2 }
+                let guest = isGuestTitle(before: i)
+                // "Bí thư Huyện ủy Trần Thị Bích": after a title, a person's name, no unit at all.
+                let nameTokens = nameKey.split(separator: " ").count
+                if guest, looksLikeAPerson(at: i + length - nameTokens, length: nameTokens) {
+                    i += length
+                    continue
+                }
+                if guest || (i > 0 && tokens[i - 1].isPunct("(")) { w *= 0.2 }
                 if sentenceIndex < 3 { w += 1 }
                 let key = kind.rawValue + "|" + nameKey
                 var m = mentions[key] ?? Mention(kind: kind, name: name, weight: 0, first: i)
                 m.weight += w
                 mentions[key] = m
-                if kind == .province { provinces[name, default: 0] += 1 }
+                // "Phó Bí thư thường trực tỉnh ủy Lê Văn Dũng": after a title, a person's name.
+                if kind == .province, !guest { provinces[name, default: 0] += 1 }
                 i += length
             }
         }
@@ -134,6 +142,15 @@ struct UnitFinder {
     private func endsName(at j: Int, limit: Int) -> Bool {
         guard let next = Self.meetingStarts[tokens[j].key] else { return false }
         return j + 1 >= limit || next.contains(tokens[j + 1].key)
+    }
+
+    /// Three words opening with a surname, or a middle «Văn»/«Thị»: how people are named, not places
+    /// (save the city named after one).
+    private func looksLikeAPerson(at start: Int, length: Int) -> Bool {
+        guard length >= 2, start >= 0, start + length <= tokens.count else { return false }
+        let words = tokens[start..<(start + length)]
+        if ["văn", "thị"].contains(words[start + 1].key) { return true }
+        return length >= 3 && words[start].has(.surname) && !(words[start].key == "hồ" && words[start + 1].key == "chí")
     }
 
     private func isGuestTitle(before i: Int) -> Bool {
