@@ -144,6 +144,7 @@ import Testing
                 12, 12, nil, nil, nil,
             ])
         #expect(read("Trong năm có 14/16 chỉ tiêu kinh tế - xã hội đạt và vượt kế hoạch.") == [16, nil, nil, 14, nil])
+        #expect(read("Năm 2024, huyện đạt và vượt 18/20 chỉ tiêu chủ yếu.") == [20, nil, nil, 18, nil])
         #expect(
             read(
                 "Có 9/10 chỉ tiêu kinh tế đạt và vượt kế hoạch, thu ngân sách tăng khá; 12/12 chỉ tiêu văn hóa - xã hội đạt và vượt."

@@ -127,6 +127,19 @@ import Testing
         #expect(Read.facts("Cơ cấu kinh tế chuyển dịch, trong đó khu vực dịch vụ chiếm 45,2%.") == [Facts(45.2, "%")])
     }
 
+    /// A number stuck to its verb is read; codes and units keep their digits.
+    @Test func aNumberStuckToItsVerb() {
+        #expect(Read.facts("Tốc độ tăng trưởng kinh tế đạt13,04%.") == [Facts(nil, growth: 13.04)])
+        #expect(Read.facts("Thu ngân sách tăng12% so với cùng kỳ.").map(\.growth) == [12])
+        #expect(Read.facts("Xây dựng mới 1.200 m2 nhà văn hóa.") == [Facts(1200, "m2")])
+    }
+
+    /// A reduction judged against a plan is the result; said alone it is a change, passed over.
+    @Test func aReductionJudgedAgainstItsPlan() {
+        #expect(Read.facts("Số hộ nghèo giảm 14 hộ, đạt 175% kế hoạch.") == [Facts(14, "hộ", plan: 175)])
+        #expect(Read.facts("Số hộ nghèo giảm 14 hộ so với đầu năm.").isEmpty)
+    }
+
     /// A tally clause goes on to give a figure after its count.
     @Test func aFigureAfterATallysCountIsRead() {
         #expect(

@@ -158,7 +158,7 @@ struct TallyReader {
         // The verb before the count: "vượt 6 chỉ tiêu", "hoàn thành vượt mức 30/30 chỉ tiêu"
         // (exceeded), "hoàn thành 38/43 chỉ tiêu", "hoàn thành và hoàn thành vượt mức 26/27 chỉ
         // tiêu", "đạt và vượt 18/20 chỉ tiêu" (met or exceeded).
-        let completed = before.suffix(2).contains("đạt") || has(["hoàn", "thành"], in: before)
+        let completed = before.suffix(3).contains("đạt") || has(["hoàn", "thành"], in: before)
         if before.suffix(3).contains("vượt") {
             return completed && before.contains("và") ? .metOrExceeded : .exceeded
         }

@@ -49,7 +49,13 @@ struct FigureScanner {
         guard j < limit, tokens[j].isNumber, let value = tokens[j].number else { return nil }
         if j > 0, !tokens[j].spaceBefore {
             let previous = tokens[j - 1]
-            if previous.isWord { return nil }
+            // The tokenizer parts a number from a lower-case word only when it is one ("đạt13,04%").
+            let last = scalars[tokens[j].start - 1]
+            if previous.isWord,
+                previous.capitalized || !VietnameseLetters.isLetter(last) || VietnameseLetters.isUppercase(last)
+            {
+                return nil
+            }
             if previous.kind == .punct, ["-", "/", ":", "."].contains(previous.key), j > 1, !previous.spaceBefore,
                 tokens[j - 2].isWord || tokens[j - 2].isNumber
             {
@@ -225,9 +231,12 @@ struct FigureScanner {
         guard j + 1 < limit, tokens[j].isNumber, tokens[j + 1].isPunct("%"),
             let number = tokens[j].number
         else {
-            // "tăng 2 bậc", "giảm 120 hộ": absolute changes are passed over.
+            // "tăng 2 bậc", "giảm 120 hộ": absolute changes are passed over, unless a share of
+            // plan follows: "giảm 14 hộ nghèo, đạt 175% kế hoạch" judges the reduction itself,
+            // which is then read as the value.
             if sign != "=", j < limit, tokens[j].isNumber, let u = unit(at: j + 1, limit: limit) {
-                return Figure(kind: .ignored, range: start..<u.end)
+                return judgedAgainstAPlan(after: u.end, limit: limit)
+                    ? nil : Figure(kind: .ignored, range: start..<u.end)
             }
             return nil
         }
@@ -242,6 +251,17 @@ struct FigureScanner {
         default:
             return Figure(kind: .growth(number, comparison: comparison, rawSign: "+"), range: start..<end)
         }
+    }
+
+    /// ", đạt 175% kế hoạch" within a few words (what is counted may come first: "hộ nghèo").
+    private func judgedAgainstAPlan(after end: Int, limit: Int) -> Bool {
+        for k in end..<min(limit, end + 5) {
+            if tokens[k].isNumber { return false }
+            if let f = percentOfPlan(at: k, limit: limit), case .percentOfPlan(_, let plan) = f.kind, plan != nil {
+                return true
+            }
+        }
+        return false
     }
 
     /// "so với cùng kỳ năm 2022", "so năm trước", "so với đầu năm" and what follows them.

@@ -58,6 +58,7 @@ struct Tokenizer {
                 i += 1
                 while i < n {
                     let d = scalars[i]
+                    if Self.isDigit(d), startsNumber(at: i, afterWordFrom: start) { break }
                     if Self.isLetter(d) || Self.isDigit(d) || Self.isMark(d) {
                         i += 1
                     } else if (d == "'" || d == "’"), i + 1 < n, Self.isLetter(scalars[i + 1]) {
@@ -100,6 +101,22 @@ struct Tokenizer {
         }
         vocabulary.add(new)
         return (tokens, keys)
+    }
+
+    /// "đạt13,04%", "tăng12%": a number stuck to a lower-case word is its own token. Codes and
+    /// units keep their digits: "H5N1", "QL1A" (upper case), "m2", "km3" (one digit, then no
+    /// fraction or "%").
+    private func startsNumber(at i: Int, afterWordFrom start: Int) -> Bool {
+        let previous = scalars[i - 1]
+        guard i - start >= 2, VietnameseLetters.isLetter(previous), !VietnameseLetters.isUppercase(previous) else {
+            return false
+        }
+        var j = i
+        while j < scalars.count, Self.isDigit(scalars[j]) { j += 1 }
+        if j - i >= 2 { return true }
+        guard j < scalars.count else { return false }
+        if scalars[j] == "%" { return true }
+        return (scalars[j] == "," || scalars[j] == ".") && j + 1 < scalars.count && Self.isDigit(scalars[j + 1])
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
