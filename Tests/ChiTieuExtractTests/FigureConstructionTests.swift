@@ -127,6 +127,13 @@ import Testing
         #expect(Read.facts("Cơ cấu kinh tế chuyển dịch, trong đó khu vực dịch vụ chiếm 45,2%.") == [Facts(45.2, "%")])
     }
 
+    /// Who came to a congress and the membership they stand for are no results.
+    @Test func delegatesAndTheMembershipTheyStandForAreNoResults() {
+        #expect(
+            Read.facts("Dự đại hội có 200 đại biểu đại diện cho 1.450 đảng viên; năm 2025 kết nạp 45 đảng viên mới.")
+                == [Facts(45, "đảng viên")])
+    }
+
     /// A number stuck to its verb is read; codes and units keep their digits.
     @Test func aNumberStuckToItsVerb() {
         #expect(Read.facts("Tốc độ tăng trưởng kinh tế đạt13,04%.") == [Facts(nil, growth: 13.04)])

@@ -86,6 +86,10 @@ struct ResultReader {
     /// The unit's profile ("diện tích tự nhiên 16.500 ha, dân số hơn 18.000 người"), not a
     /// result of the period.
     private func isBackground(_ group: FigureGroup) -> Bool {
+        // "Dự đại hội có 200 đại biểu đại diện cho 1.450 đảng viên": who came, and the size of
+        // the party they stand for, not results.
+        if group.unit == "đại biểu", group.percentOfPlan == nil, group.growth == nil { return true }
+        if group.start >= 2, tokens[group.start - 1].key == "cho", tokens[group.start - 2].key == "diện" { return true }
         guard let name = group.name else { return false }
         let keys = tokens[name].filter(\.isWord).map(\.key)
         // "diện tích tự nhiên", but not "tỷ lệ tăng dân số tự nhiên", a result.
