@@ -31,8 +31,8 @@ public struct Extractor: Sendable {
             result.period = whole
         }
         result.tally = TallyReader(source: source).find()
-        let places = [result.unit?.name, result.unit?.province].compactMap { $0 }.map { NameKey($0) }
-        result.people = PeopleFinder(source: source, places: Set(places)).find()
+        let places = [result.unit?.name, result.unit?.province].compactMap { $0 }.map(PhraseSet.keys)
+        result.people = PeopleFinder(source: source, places: places).find()
         result.tasks = ConclusionReader(source: source, year: result.period?.year ?? dateline.year).find()
         var reader = ResultReader(source: source, reviewYear: result.period?.year, skipUntil: dateline.end)
         reader.read()

@@ -10,7 +10,7 @@ enum NumberWords {
 
     /// Reads the number starting at token `i`: digits, a Roman numeral or words. Returns the
     /// number and how many tokens it took.
-    static func read(_ tokens: [Token], _ keys: [String], at i: Int, limit: Int) -> (Int, Int)? {
+    static func read(_ tokens: [Token], _ keys: TokenKeys, at i: Int, limit: Int) -> (Int, Int)? {
         guard i < limit else { return nil }
         let t = tokens[i]
         if t.isNumber, let value = t.integer, value > 0 { return (value, 1) }

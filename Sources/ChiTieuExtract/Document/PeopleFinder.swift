@@ -5,8 +5,8 @@ import ChiTieuCore
 /// Hoa- Phó Chủ tịch HĐND huyện".
 struct PeopleFinder {
     let source: TextSource
-    /// The document's unit and province, which a title may end with.
-    var places: Set<NameKey> = []
+    /// The words of the document's unit and province, which a title may end with.
+    var places: [[Word]] = []
     var tokens: [Token] { source.tokens }
 
     static let surnameSpellings = [
@@ -86,8 +86,10 @@ struct PeopleFinder {
         while j < limit, j - i < 5, tokens[j].isWord, tokens[j].capitalized, tokens[j].spaceBefore { j += 1 }
         guard j - i >= 2 else { return nil }
         // A title word capitalised right after a name is not part of it ("… Hưng, Ủy viên").
-        let name = source.text(tokens[i].start..<tokens[j - 1].end)
-        return places.contains(NameKey(name)) ? nil : (j, name)
+        if places.contains(where: { $0.count == j - i && $0.elementsEqual(tokens[i..<j].lazy.map(\.key)) }) {
+            return nil
+        }
+        return (j, source.text(tokens[i].start..<tokens[j - 1].end))
     }
 
     /// ", Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh" or "- Bí thư Huyện ủy".

@@ -5,7 +5,7 @@ import ChiTieuCore
 struct FigureScanner {
     let tokens: [Token]
     /// Key texts of the tokens, for spelling out units.
-    let keys: [String]
+    let keys: TokenKeys
     /// The text, for words kept as written.
     let scalars: [Unicode.Scalar]
 

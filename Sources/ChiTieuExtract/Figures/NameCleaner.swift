@@ -4,7 +4,7 @@ import ChiTieuCore
 /// phrases, verbs of the figure, price bases and the unit's own name.
 struct NameCleaner {
     let tokens: [Token]
-    let keys: [String]
+    let keys: TokenKeys
 
     func dropLeadingNoise(_ range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound

@@ -9,12 +9,12 @@ struct TextSource: Sendable {
     let scalars: [Unicode.Scalar]
     let tokens: [Token]
     /// The text of each token's key: lower-case, one tone-mark placement.
-    let keys: [String]
+    var keys: TokenKeys { TokenKeys(scalars: scalars, tokens: tokens) }
     let sentences: [Sentence]
 
     init(_ text: String, vocabulary: Vocabulary = Vocabulary()) {
         scalars = Self.normalised(text)
-        (tokens, keys) = Tokenizer(scalars, vocabulary: vocabulary).tokens()
+        tokens = Tokenizer(scalars, vocabulary: vocabulary).tokens()
         sentences = SentenceSplitter(tokens: tokens).sentences()
     }
 
@@ -46,4 +46,20 @@ struct TextSource: Sendable {
         }
         return out
     }
+}
+
+/// The text of tokens' keys, made when asked: only names and units need it, and keeping a
+/// string per token cost the tokenizer a reference count each.
+struct TokenKeys: Sendable {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+
+    /// As the tokenizer keys it: words lower-cased with one tone-mark placement, the rest as written.
+    subscript(i: Int) -> String {
+        let t = tokens[i]
+        let text = scalars[t.start..<t.end]
+        return t.kind == .word ? NameKey.word(text) : VietnameseLetters.string(Array(text))
+    }
+
+    subscript(range: Range<Int>) -> [String] { range.map { self[$0] } }
 }

@@ -12,11 +12,8 @@ struct Tokenizer {
         self.vocabulary = vocabulary
     }
 
-    /// The tokens, and the text of each token's key.
-    func tokens() -> ([Token], [String]) {
+    func tokens() -> [Token] {
         var tokens: [Token] = []
-        var keys: [String] = []
-        keys.reserveCapacity(scalars.count / 4)
         tokens.reserveCapacity(scalars.count / 4)
         var i = 0
         var space = true
@@ -87,7 +84,7 @@ struct Tokenizer {
                 let integer = number.flatMap {
                     $0 == $0.rounded() && abs($0) < 1e15 && !text.utf8.contains(46) ? Int($0) : nil
                 }
-                entry = (key, text, Traits.table[key] ?? [], number, integer)
+                entry = (key, Traits.table[key] ?? [], number, integer)
                 new[fingerprint: spelling] = entry
             }
             let capitalized = kind == .word && VietnameseLetters.isUppercase(c)
@@ -95,12 +92,11 @@ struct Tokenizer {
                 Token(
                     kind: kind, start: start, end: i, key: entry.word, spaceBefore: space, newlineBefore: newline,
                     capitalized: capitalized, number: entry.number, integer: entry.integer, traits: entry.traits))
-            keys.append(entry.text)
             space = false
             newline = false
         }
         vocabulary.add(new)
-        return (tokens, keys)
+        return tokens
     }
 
     /// "đạt13,04%", "tăng12%": a number stuck to a lower-case word is its own token. Codes and

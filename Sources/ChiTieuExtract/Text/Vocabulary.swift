@@ -5,7 +5,7 @@ import Synchronization
 /// need not be built again. Each text reads a snapshot and adds its new words at the end,
 /// taking the lock twice per text, not once per word.
 final class Vocabulary: Sendable {
-    typealias Entry = (word: Word, text: String, traits: Traits, number: Double?, integer: Int?)
+    typealias Entry = (word: Word, traits: Traits, number: Double?, integer: Int?)
 
     private let known = Mutex(WordMap<Entry>())
     /// Beyond this many words (garbage input), new ones are no longer kept.
