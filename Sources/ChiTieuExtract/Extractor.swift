@@ -43,7 +43,8 @@ public struct Extractor: Sendable {
         }
         result.targets = reader.targets.map { target in
             var t = target
-            t.indicatorCode = code(t.nameWords, t.unit)
+            // A rise is of the indicator itself, whatever its unit: «thu ngân sách tăng 12%».
+            t.indicatorCode = code(t.nameWords, t.isGrowth ? nil : t.unit)
             return t
         }
         result.findings = implausibleYears(source, about: result.period?.year ?? dateline.year)

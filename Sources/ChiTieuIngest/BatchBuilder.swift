@@ -114,6 +114,13 @@ struct BatchBuilder {
         let issuer = Target.defaultIssuer
         for goal in goals {
             guard let indicator = indicator(goal.indicatorCode, named: goal.indicator) else { continue }
+            // «thu ngân sách tăng 10%»: a year's plan is a level; the rise is kept in the text only.
+            if goal.isGrowth, indicator.measureUnit != "%" {
+                skipped.append(
+                    "mục tiêu «\(goal.indicator)»: tăng \(VietnameseNumberFormat.standard.percent(goal.value)) là mức tăng, không phải mức đạt; chưa lưu thành kế hoạch năm \(goal.year)."
+                )
+                continue
+            }
             var value = goal.value
             if let written = goal.unit {
                 guard let factor = MeasureUnit.factor(from: written, to: indicator.measureUnit) else {

@@ -67,6 +67,23 @@ import Testing
         await repository.close()
     }
 
+    /// «thu ngân sách tăng 12%» among goals is a rise, not the year's level: not stored, and said so.
+    @Test func aGrowthGoalIsNotStoredAsALevel() async throws {
+        let (repository, path, unit) = try await store()
+        defer { path.remove() }
+        let text = """
+            Ban Chấp hành Đảng bộ huyện Hòa Bình Thử tổ chức hội nghị lần thứ 14 tổng kết năm 2024.
+            Thu ngân sách nhà nước trên địa bàn đạt 36 tỷ đồng.
+            Về mục tiêu năm 2025, huyện phấn đấu thu ngân sách trên địa bàn tăng 12%; kết nạp 90 đảng viên trở lên.
+            """
+        let report = try await ingest(repository, text)
+        let targets = try await repository.targets(unitIDs: [unit], years: 2025...2025)
+        #expect(!targets.contains { $0.indicatorCode == "budget_revenue" })
+        #expect(targets.contains { $0.indicatorCode == "new_party_members" && $0.bound == .atLeast(90) })
+        #expect(report.skipped.contains { $0.contains("tăng 12% là mức tăng, không phải mức đạt") })
+        await repository.close()
+    }
+
     /// "vượt 44% dự toán" of a stored "kế hoạch 25" is the stored plan (36 ÷ 1,44 = 25), not
     /// a second plan beside it; another percentage makes another plan.
     @Test func aPlanWorkedOutFromAPercentageIsNotStoredBesideTheSamePlan() async throws {

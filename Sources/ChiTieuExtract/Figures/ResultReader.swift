@@ -229,9 +229,11 @@ struct ResultReader {
         }
         // "phấn đấu tốc độ tăng trưởng kinh tế đạt 8%", "GRDP tăng hơn 10%", "doanh nghiệp thành
         // lập mới tăng 10%": among goals, a growth rate is the goal itself.
+        var isGrowth = false
         if value == nil, let rate = group.growth, group.name != nil {
             value = rate
             unit = "%"
+            isGrowth = !namesGrowth(group)
         }
         var qualifier = group.qualifier
         if value == nil, let range = group.rangeLow {
@@ -244,6 +246,7 @@ struct ResultReader {
         var target = ExtractionResult.ReadTarget(
             indicator: name, value: value, unit: unit, qualifier: qualifier, year: year, span: span)
         target.nameWords = words
+        target.isGrowth = isGrowth
         if targetKeys.insert("\(target.value)|\(target.unit ?? "")|\(target.year)").inserted {
             targets.append(target)
         }

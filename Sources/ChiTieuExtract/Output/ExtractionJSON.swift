@@ -90,7 +90,8 @@ extension ExtractionResult.OtherPlan {
 extension ExtractionResult.ReadTarget {
     var jsonValue: JSONValue {
         .object([
-            .init("indicator", .string(indicator)), .init("indicator_code", .string(indicatorCode)),
+            .init("growth", .bool(isGrowth)), .init("indicator", .string(indicator)),
+            .init("indicator_code", .string(indicatorCode)),
             .init("qualifier", .string(qualifier?.rawValue)), .init("span", span.jsonValue),
             .init("unit", .string(unit)), .init("value", .number(value)), .init("year", .integer(year)),
         ])

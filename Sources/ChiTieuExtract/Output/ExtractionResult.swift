@@ -80,6 +80,9 @@ public struct ExtractionResult: Sendable, Equatable {
         public var year: Int
         public var span: Span
         public var indicatorCode: String?
+        /// The goal is a rise of the named indicator, not its level: «thu ngân sách tăng 10%»
+        /// (beyond the schema, which has no field for it).
+        public var isGrowth = false
         var nameWords: [Word] = []
 
         public init(
