@@ -46,6 +46,23 @@ try:
                 problems[before:] = [p for p in problems[before:] if "404" not in p]
             b.shoot(name + suffix)
 
+    # The units at a glance sort by a column when its header is pressed: the share, shown worst
+    # first (the unassessed last), turns best first; a unit's name sorts in Vietnamese order.
+    b.size(1366, 768)
+    b.go(f"/don-vi/{province}/toan-canh?nam=2024&thang=9")
+    shares = "return [...document.querySelectorAll('table.glance tbody tr')].map(r => parseFloat(r.cells[1].dataset.sort))"
+    worst_first = [x for x in b.run(shares) if x is not None]
+    b.run("document.querySelectorAll('table.glance thead th button')[1].click()")
+    best_first = [x for x in b.run(shares) if x is not None]
+    if not worst_first or worst_first != sorted(worst_first) or best_first != sorted(worst_first, reverse=True):
+        problems.append(f"glance: the share column does not sort ({worst_first} → {best_first})")
+    b.run("document.querySelectorAll('table.glance thead th button')[0].click()")
+    names = b.run("return [...document.querySelectorAll('table.glance tbody tr')].map(r => r.cells[0].innerText)")
+    ordered = b.run("return arguments[0].slice().sort((a, b) => a.localeCompare(b, 'vi'))", names)
+    if names != ordered:
+        problems.append(f"glance: the unit column does not sort by name: {names}")
+    b.shoot("33-toan-canh-xep-theo-ten")
+
     # Sign in (the demo is read-only without an account), then the pages that need it.
     b.sign_in(os.environ.get("CHECK_USER", ""), os.environ.get("CHECK_PASSWORD", ""))
     b.shoot("12-da-dang-nhap")

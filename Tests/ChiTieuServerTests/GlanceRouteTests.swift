@@ -24,7 +24,14 @@ import Testing
         let page = try await fixture.test { try await $0.get("/don-vi/\(district)/toan-canh?nam=2024&thang=9") }
         #expect(page.status == .ok)
         let text = page.text
-        #expect(text.contains("<th>Thu ngân sách nhà nước trên địa bàn</th>"))
+        #expect(
+            text.contains(
+                "<th aria-sort=\"none\"><button type=\"button\">Thu ngân sách nhà nước trên địa bàn</button></th>"))
+        // What the browser sorts by: the share and the percentage of plan as plain decimals;
+        // a commune without a plan sorts last.
+        #expect(text.contains("data-label=\"Thu ngân sách nhà nước trên địa bàn\" data-sort=\"40.0\">40%</td>"))
+        #expect(text.contains("data-label=\"Đúng tiến độ\" data-sort=\"1.0\">"))
+        #expect(text.contains("data-sort=\"\">–</td>"))
         #expect(text.components(separatedBy: "<circle ").count - 1 == communes.count, "every commune has its point")
         let behind = try #require(text.range(of: ">\(communes[1].capitalizedTitle)</a>"))
         let ahead = try #require(text.range(of: ">\(communes[0].capitalizedTitle)</a></td>"))

@@ -38,6 +38,8 @@ struct GlancePage {
             let href: String
             let share: String
             let shareClass: String
+            /// What the column sorts by in the browser: the share as a plain decimal; empty (last) when unassessed.
+            let shareSort: String
             let cells: [Cell]
         }
 
@@ -47,6 +49,8 @@ struct GlancePage {
             let text: String
             let statusClass: String
             let title: String
+            /// The percentage of plan as a plain decimal; empty (sorted last) without plan or figure.
+            let sort: String
         }
 
         init(_ model: UnitsAtAGlance, layout: LayoutView, heading: String) {
@@ -59,15 +63,17 @@ struct GlancePage {
                     unit: row.unit.capitalizedTitle, href: PageAddress.overview.path(row.unit.id, period),
                     share: row.share.map { "\(Display.percent($0 * 100)) (\(row.assessed) chỉ tiêu)" }
                         ?? "chưa đánh giá",
-                    shareClass: DotMap.colourClass(row.share),
+                    shareClass: DotMap.colourClass(row.share), shareSort: row.share.map { String($0) } ?? "",
                     cells: model.indicators.map { indicator in
                         guard let a = row.assessments[indicator.code] else {
-                            return Cell(label: indicator.name, text: "–", statusClass: "", title: "Không có kế hoạch")
+                            return Cell(
+                                label: indicator.name, text: "–", statusClass: "", title: "Không có kế hoạch", sort: "")
                         }
                         return Cell(
                             label: indicator.name,
                             text: a.percentOfPlan == nil ? "chưa có số" : Display.percent(a.percentOfPlan),
-                            statusClass: Display.statusClass(a.status), title: a.status.label)
+                            statusClass: Display.statusClass(a.status), title: a.status.label,
+                            sort: a.percentOfPlan.map { String($0) } ?? "")
                     })
             }
             let dots = model.rows.compactMap { row in

@@ -47,4 +47,33 @@
       box.textContent = message;
     });
   });
+  // Tables marked data-sortable (the units at a glance): a header's button sorts by its
+  // column, numbers by data-sort (cells without one, no plan or no figure, go last either
+  // way), names in Vietnamese order; the server's order, worst first, stands without script.
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+    var headers = Array.prototype.slice.call(table.querySelectorAll("thead th"));
+    headers.forEach(function (th, column) {
+      var button = th.querySelector("button");
+      if (!button) return;
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (other) { other.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[column], y = b.cells[column];
+          var p = x.getAttribute("data-sort"), q = y.getAttribute("data-sort");
+          if (p === null || q === null) {
+            var byName = x.textContent.localeCompare(y.textContent, "vi");
+            return ascending ? byName : -byName;
+          }
+          if (p === "" || q === "") return (p === "") - (q === "");
+          var byNumber = parseFloat(p) - parseFloat(q);
+          return ascending ? byNumber : -byNumber;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
 })();
