@@ -210,6 +210,9 @@ import Testing
         #expect(result.unit == .init(kind: .district, name: "Sông Mây", province: nil))
         let rare = extractor.extract("Đồng chí Y Khánh Niê - Bí thư Huyện ủy dự hội nghị.")
         #expect(rare.people.map(\.name) == ["Y Khánh Niê"])
+        let bracketed = extractor.extract(
+            "Dự hội nghị có ông Nguyễn Văn Hải (Phó Bí thư Tỉnh ủy) và bà Trần Thị Mai (Phó Chủ tịch UBND tỉnh).")
+        #expect(bracketed.people.map(\.positions) == [["Phó Bí thư Tỉnh ủy"], ["Phó Chủ tịch UBND tỉnh"]])
     }
 
     @Test func aCourtesyWordAtTheStartOfASentenceIsNotASurname() {

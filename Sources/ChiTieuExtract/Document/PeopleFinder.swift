@@ -96,7 +96,10 @@ struct PeopleFinder {
     private func titlesAfter(_ start: Int, limit: Int) -> [String] {
         var titles: [String] = []
         var j = start
-        while j < limit, tokens[j].isPunct(",") || tokens[j].isPunct("-") || tokens[j].isPunct("–") {
+        // «, Phó Chủ tịch …», «- Bí thư …», «(Phó Bí thư Tỉnh ủy)».
+        while j < limit,
+            tokens[j].isPunct(",") || tokens[j].isPunct("-") || tokens[j].isPunct("–") || tokens[j].isPunct("(")
+        {
             var k = j + 1
             guard k < limit, tokens[k].isWord, Self.titleStarts.contains(tokens[k].key) else { break }
             let titleStart = k
