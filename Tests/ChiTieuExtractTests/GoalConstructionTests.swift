@@ -65,6 +65,16 @@ import Testing
                 == [Goal(name: "Thu ngân sách", value: 340, unit: "tỷ đồng", year: 2026)])
     }
 
+    /// A rise of an indicator says so; a growth rate named as one is the level of that rate.
+    @Test func aRiseIsMarkedAsOne() {
+        let read = Read.extractor.extract(
+            Self.review
+                + "Năm 2026 phấn đấu thu ngân sách hằng năm tăng 10 - 12%; doanh nghiệp thành lập mới tăng 12%; tốc độ tăng trưởng kinh tế đạt 8%."
+        )
+        #expect(read.targets.map(\.isGrowth) == [true, true, false])
+        #expect(read.targets.map(\.rangeHigh) == [12, nil, nil])
+    }
+
     @Test func aGrowthSetAsAGoalIsTheGoal() {
         #expect(
             Self.goals("Năm 2026 phấn đấu doanh nghiệp thành lập mới tăng 12%; thu ngân sách hằng năm tăng 10 - 12%.")
@@ -74,6 +84,10 @@ import Testing
 
     @Test func rangesWrittenCloseOrWithADashKeepTheirLowerBound() {
         #expect(Self.goals("Năm 2026 phấn đấu tốc độ tăng trưởng từ 9-9,5%.").map(\.value) == [9])
+        let bounds = Read.extractor.extract(
+            Self.review + "Năm 2026 phấn đấu tổng vốn đầu tư từ 5.100 đến 5.600 tỷ đồng.")
+        #expect(bounds.targets.map { [$0.value, $0.rangeHigh] } == [[5100, 5600]])
+        #expect(bounds.targets.first?.qualifier == .above)
         #expect(Self.goals("Năm 2026 phấn đấu tốc độ tăng trưởng kinh tế 12–13%.").map(\.value) == [12])
         // A date written the same way is no range.
         #expect(Self.goals("Ngày 26-27/12/2025, hội nghị họp bàn phương hướng năm 2026.").isEmpty)

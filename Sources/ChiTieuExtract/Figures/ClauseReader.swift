@@ -135,9 +135,12 @@ struct ClauseReader {
             // against the same period last year; stored as growth it would be judged as one.
             if comparison == .startOfYear { return }
             group.growth = change
-        case .range(let low, let unit):
+        case .range(let low, let high, let unit):
             // "Giá lúa dao động từ 7.000 đến 8.000 đồng/kg": a price the market moves in, no goal.
-            if !Self.isPrice(unit) { group.rangeLow = (low, unit) }
+            if !Self.isPrice(unit) {
+                group.rangeLow = (low, unit)
+                group.rangeHigh = high.flatMap { $0 > low ? $0 : nil }
+            }
         case .ignored:
             break
         }

@@ -14,7 +14,7 @@ struct Figure: Sendable {
         case growth(Double, comparison: Comparison, rawSign: Character, points: Bool = false)
         /// `6,5 - 7%`, `từ 5.167 đến 5.684 tỷ đồng`: a goal's bounds (read as its lower bound
         /// and «>», as the gold annotations do); never a result.
-        case range(low: Double, unit: String)
+        case range(low: Double, high: Double?, unit: String)
         /// A number that is part of the text but not a result: `vượt 9 triệu đồng`.
         case ignored
     }

@@ -18,6 +18,8 @@ struct FigureGroup: Sendable {
     var growth: Double?
     /// The lower bound of a range ("6,5 - 7%"), which only a goal uses.
     var rangeLow: (value: Double, unit: String)?
+    /// Its upper bound ("7%"), when above the lower.
+    var rangeHigh: Double?
     /// The value is a fall in a rate ("tỷ lệ hộ nghèo giảm 4,07%"): the result is the reduction.
     var fall = false
     var estimated = false

@@ -141,7 +141,8 @@ struct FigureScanner {
             if isRangeEnd(at: j, limit: limit), let upper = unit(at: j + 2, limit: limit),
                 !Lexicon.timeUnits.contains(Word(upper.unit))
             {
-                return Figure(kind: .range(low: number, unit: upper.unit), range: start..<upper.end)
+                return Figure(
+                    kind: .range(low: number, high: tokens[j + 1].number, unit: upper.unit), range: start..<upper.end)
             }
             return nil
         }
@@ -164,7 +165,8 @@ struct FigureScanner {
         if let suffix = trailingQualifier(after: j, limit: limit) { qualifier = suffix }
         if qualifierText == "from", qualifier == nil, isRangeEnd(at: j, limit: limit) {
             // "từ N đến M": a range, a goal's bounds, not a result.
-            return Figure(kind: .range(low: number, unit: u.unit), range: start..<rangeEnd(j, limit))
+            return Figure(
+                kind: .range(low: number, high: tokens[j + 1].number, unit: u.unit), range: start..<rangeEnd(j, limit))
         }
         return Figure(kind: .value(number, unit: u.unit, qualifier: qualifier, plan: plan), range: start..<j)
     }
@@ -370,7 +372,8 @@ struct FigureScanner {
             if let low = tokens[start].number, let u = unit(at: start + 3, limit: limit),
                 !Lexicon.timeUnits.contains(Word(u.unit))
             {
-                return Figure(kind: .range(low: low, unit: u.unit), range: start..<u.end)
+                return Figure(
+                    kind: .range(low: low, high: tokens[start + 2].number, unit: u.unit), range: start..<u.end)
             }
             return Figure(kind: .ignored, range: start..<rangeEnd(start + 1, limit))
         }

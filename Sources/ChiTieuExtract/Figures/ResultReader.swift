@@ -236,10 +236,15 @@ struct ResultReader {
             isGrowth = !namesGrowth(group)
         }
         var qualifier = group.qualifier
+        var high: Double?
         if value == nil, let range = group.rangeLow {
             value = range.value
             unit = range.unit
             qualifier = .above
+            high = group.rangeHigh
+            // "thu ngân sách hằng năm tăng 10 - 12%": a rise given as a range.
+            isGrowth =
+                range.unit == "%" && group.start > 0 && tokens[group.start - 1].key == "tăng" && !namesGrowth(group)
         }
         guard let value else { return }
         let (name, words) = name(of: group)
@@ -247,6 +252,7 @@ struct ResultReader {
             indicator: name, value: value, unit: unit, qualifier: qualifier, year: year, span: span)
         target.nameWords = words
         target.isGrowth = isGrowth
+        target.rangeHigh = high
         if targetKeys.insert("\(target.value)|\(target.unit ?? "")|\(target.year)").inserted {
             targets.append(target)
         }

@@ -92,8 +92,9 @@ extension ExtractionResult.ReadTarget {
         .object([
             .init("growth", .bool(isGrowth)), .init("indicator", .string(indicator)),
             .init("indicator_code", .string(indicatorCode)),
-            .init("qualifier", .string(qualifier?.rawValue)), .init("span", span.jsonValue),
-            .init("unit", .string(unit)), .init("value", .number(value)), .init("year", .integer(year)),
+            .init("qualifier", .string(qualifier?.rawValue)), .init("range_high", .number(rangeHigh)),
+            .init("span", span.jsonValue), .init("unit", .string(unit)), .init("value", .number(value)),
+            .init("year", .integer(year)),
         ])
     }
 }

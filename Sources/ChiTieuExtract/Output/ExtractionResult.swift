@@ -83,6 +83,8 @@ public struct ExtractionResult: Sendable, Equatable {
         /// The goal is a rise of the named indicator, not its level: «thu ngân sách tăng 10%»
         /// (beyond the schema, which has no field for it).
         public var isGrowth = false
+        /// The upper bound of a range goal («10 - 12%»: 12), whose lower bound is `value` with «>».
+        public var rangeHigh: Double?
         var nameWords: [Word] = []
 
         public init(
