@@ -118,7 +118,7 @@ struct GoalContext {
     /// nhiệm kỳ 2015 - 2020 tăng …») reports results: its later term is only the congress's name.
     private func laterYear(in range: Range<Int>) -> Int? {
         var later: Int?
-        let terms = range.filter { tokens[$0].isNumber && isTermEnd($0, from: range.lowerBound) }
+        let terms = Set(range.filter { tokens[$0].isNumber && isTermEnd($0, from: range.lowerBound) })
         let reviewsATerm = terms.contains { i in reviewYear.map { tokens[i].integer! <= $0 } ?? false }
         for i in range where tokens[i].isNumber && i > range.lowerBound {
             guard let y = tokens[i].integer, (1945...2100).contains(y) else { continue }

@@ -36,6 +36,7 @@ struct ResultReader {
             let opener = goals.opener(in: range)
             let span = ExtractionResult.Span(
                 start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end)
+            let breakdown = self.breakdown(in: range)
             var heading: Range<Int>?
             var previousName: Range<Int>?
             let readable = clauses.clauses(of: range).compactMap { clause in
@@ -58,7 +59,7 @@ struct ResultReader {
                         addTarget(group, year: year, span: span)
                         continue
                     }
-                    if growthTopic, group.isBarePercent, breakdown(before: group.start, in: range) {
+                    if growthTopic, group.isBarePercent, let start = breakdown, start < group.start {
                         group.growth = group.value
                         group.value = nil
                     } else if group.name != nil {
@@ -160,10 +161,8 @@ struct ResultReader {
 
     /// «Tăng trưởng GRDP ước đạt 6,9%. Trong đó: khu vực dịch vụ ước đạt 7,22%; …»: after a
     /// growth rate, the percentages of its breakdown are growth rates too.
-    private func breakdown(before index: Int, in sentence: Range<Int>) -> Bool {
-        (sentence.lowerBound..<index).contains {
-            tokens[$0].key == "trong" && $0 + 1 < index && tokens[$0 + 1].key == "đó"
-        }
+    private func breakdown(in sentence: Range<Int>) -> Int? {
+        sentence.dropLast().first { tokens[$0].key == "trong" && tokens[$0 + 1].key == "đó" }
     }
 
     private func namesGrowth(_ group: FigureGroup) -> Bool {
