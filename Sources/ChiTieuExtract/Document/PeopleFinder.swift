@@ -67,12 +67,11 @@ struct PeopleFinder {
         return people
     }
 
-    /// A person's name: a surname and one to three more capitalised syllables. «Ông»/«Bà»
+    /// A person's name: a surname and one to four more capitalised syllables; after «đồng chí»
+    /// it need not open with a surname we list («đồng chí An Hoàng Linh»). «Ông»/«Bà»
     /// capitalised at the start of a sentence is the courtesy word when a surname follows
-    /// («Ông Vũ Tiến Phụng, Ủy viên …»), not the rare surname Ông.
-    /// A capitalised run of two to five words; after «đồng chí» it need not open with a surname
-    /// we list («đồng chí An Hoàng Linh»). Never the document's own unit: «Bí thư Huyện ủy Châu
-    /// Đức» holds a title, not a name.
+    /// («Ông Vũ Tiến Phụng, Ủy viên …»), not the rare surname Ông. Never the document's own
+    /// unit: «Bí thư Huyện ủy Châu Đức» holds a title, not a name.
     private func personName(at i: Int, limit: Int) -> (Int, String)? {
         guard tokens[i].capitalized, tokens[i].isWord else { return nil }
         let comrade = i > 0 && tokens[i - 1].key == "chí"

@@ -85,7 +85,8 @@ struct GoalContext {
             guard let match = Lexicon.targetOpeners.match(tokens, at: i, limit: range.upperBound) else { continue }
             if later == nil { later = laterYear(in: range) }
             if let year = later ?? nil { return Opener(index: i, year: year, sticky: true) }
-            guard Self.listOpeners.contains(match.value), match.value != "đề ra" || setsGoals(after: i + 2, range)
+            guard Self.listOpeners.contains(match.value),
+                match.value != "đề ra" || setsGoals(after: i + match.length, range)
             else { continue }
             // «phấn đấu đến cuối năm 2 xã về đích» after «giai đoạn 2016-2020» is this year's aim, for its sentence.
             if match.value == "phấn đấu" {
