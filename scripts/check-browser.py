@@ -88,6 +88,7 @@ try:
         ("21-giai-trinh", f"/don-vi/{kong}/giai-trinh?nam=2024", "Giải trình"),
         ("22-nhiem-vu", f"/don-vi/{new_province}/nhiem-vu?nam=2026", "Thêm nhiệm vụ theo kết luận hội nghị"),
         ("29-viec-cho", "/viec-cho", "Việc chờ"),
+        ("35-danh-muc-them", "/danh-muc", "Tổng hợp từ đơn vị cấp dưới"),
     ]
     for width, height, suffix in ((1366, 768, ""), (390, 844, "-dien-thoai")):
         b.size(width, height)

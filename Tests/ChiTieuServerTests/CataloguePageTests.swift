@@ -57,6 +57,39 @@ import Testing
         #expect(response.text.contains("không đo bằng «%»"))
     }
 
+    /// The rule a unit's figure is derived by, chosen in the form, shown in the catalogue and
+    /// back in the edit form; a rate recomputed without its denominator is refused beside it.
+    @Test func anOwnIndicatorsRollUpRuleIsChosenInTheForm() async throws {
+        let fixture = try await ServerFixture.demo()
+        let share = Self.water + [("tong_hop", "share"), ("tu_so", "poor_households"), ("trong_so", "households")]
+        try await fixture.test { client in
+            let refused = try await client.postForm("/danh-muc", share)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Tổng hợp từ cấp dưới: chọn tử số và mẫu số."))
+            #expect(refused.text.contains("<option value=\"share\" selected>"))
+            let badScale = share + [("mau_so", "households"), ("he_so", "một trăm")]
+            #expect(
+                try await client.postForm("/danh-muc", badScale).text.contains(
+                    "«Nhân với» = «một trăm» không phải là số"))
+            let saved = try await client.postForm("/danh-muc", share + [("mau_so", "households")])
+            #expect(saved.status == .seeOther)
+            let page = try await client.get("/danh-muc").text
+            #expect(
+                page.contains(
+                    "<td data-label=\"Tổng hợp từ cấp dưới\">tính lại tỷ lệ: Số hộ nghèo / Tổng số hộ × 100; "
+                        + "nếu không: bình quân gia quyền theo Tổng số hộ</td>"))
+            let edit = try await client.get("/danh-muc/rieng_ty_le_ho_dung_nuoc_sach").text
+            #expect(edit.contains("<option value=\"share\" selected>"))
+            #expect(edit.contains("name=\"he_so\" value=\"100\""))
+            #expect(edit.contains("<option value=\"households\" selected>Tổng số hộ (hộ)</option>"))
+            let none = try await client.postForm(
+                "/danh-muc/rieng_ty_le_ho_dung_nuoc_sach", Self.water + [("tong_hop", "none")])
+            #expect(none.status == .seeOther)
+        }
+        let stored = try await fixture.repository.indicatorsByCode()["rieng_ty_le_ho_dung_nuoc_sach"]
+        #expect(stored?.rollUpRule == RollUpRule.none)
+    }
+
     @Test func aViewerReadsTheCatalogueButCannotAdd() async throws {
         let fixture = try await ServerFixture.demo()
         let viewer = try await fixture.repository.addUser(

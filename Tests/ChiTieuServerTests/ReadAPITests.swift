@@ -57,6 +57,9 @@ struct ReadAPITests {
             let (_, one) = try await client.getJSON("/api/v1/indicators/total_production_value")
             #expect(one["unit"] as? String == "tỷ đồng")
             #expect(one["kind"] as? String == "flow")
+            #expect(one["rollup"] as? String == "sum")
+            let (_, poverty) = try await client.getJSON("/api/v1/indicators/poverty_rate")
+            #expect(poverty["rollup"] as? String == "share:poor_households/households*100;mean:households")
             do {
                 let response = try await client.get("/api/v1/indicators/khong_co")
                 #expect(response.status == .notFound)

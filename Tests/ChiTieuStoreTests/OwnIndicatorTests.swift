@@ -86,6 +86,80 @@ import Testing
         await close()
     }
 
+    @Test func aRollUpRuleIsCheckedAgainstTheCatalogue() throws {
+        let catalogue = try StandardCatalogue.load().indicators
+        var rate = IndicatorDraft(name: "Tỷ lệ hộ dùng nước sạch", measureUnit: "%", rollUp: RollUpRule([.sum]))
+        guard case .failure(let summed) = rate.indicator(code: "rieng_ty_le", against: catalogue) else {
+            Issue.record("a summed rate passed")
+            return
+        }
+        #expect(summed.problems.map(\.field) == ["tong_hop"])
+        #expect(summed.problems[0].message.hasPrefix("Tổng hợp từ cấp dưới: Một tỷ lệ (%) không cộng được"))
+        rate.rollUp = RollUpRule([.share(numerator: "rieng_ty_le", denominator: "ho_khong_co", scale: 100)])
+        guard case .failure(let unknown) = rate.indicator(code: "rieng_ty_le", against: catalogue) else {
+            Issue.record("a rule reading unknown indicators passed")
+            return
+        }
+        #expect(
+            unknown.problems.map(\.message) == [
+                "Tổng hợp từ cấp dưới: Tử số phải là một chỉ tiêu khác, không phải chính chỉ tiêu này.",
+                "Tổng hợp từ cấp dưới: Mẫu số «ho_khong_co» không có trong danh mục.",
+            ])
+        rate.rollUp = RollUpRule([.share(numerator: "poor_households", denominator: "households", scale: 100)])
+        let made = try rate.indicator(code: "rieng_ty_le", against: catalogue).get()
+        #expect(made.rollUp.text == "share:poor_households/households*100")
+        let names = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.code, $0) })
+        #expect(
+            RollUpRule(text: "share:poor_households/households*100;mean:households")?.vietnamese(names: names)
+                == "tính lại tỷ lệ: Số hộ nghèo / Tổng số hộ × 100; nếu không: bình quân gia quyền theo Tổng số hộ")
+        #expect(RollUpRule.none.vietnamese(names: names) == "không tổng hợp")
+    }
+
+    /// An office's rate recomputed from its own count: a district with no figure of its own gets
+    /// (30 + 45) households with clean water of (100 + 150) households = 30%.
+    @Test(arguments: RepositoryKind.available)
+    func anOwnIndicatorsRuleDerivesTheParentsFigure(kind: RepositoryKind) async throws {
+        let (repository, close) = try await kind.withCatalogue()
+        let count = try await repository.saveIndicator(
+            IndicatorDraft(name: "Số hộ dùng nước sạch", measureUnit: "hộ"), code: nil, author: .commandLine)
+        var draft = Self.water
+        draft.rollUp = RollUpRule([.share(numerator: count.code, denominator: "households", scale: 100)])
+        let rate = try await repository.saveIndicator(draft, code: nil, author: .commandLine)
+        #expect(try await repository.indicatorsByCode()[rate.code]?.rollUpRule == draft.rollUp)
+
+        var units = DataBatch()
+        let district = units.addUnit(.district, "Thử Nước")
+        let communes = ["Ia Nước", "Ia Suối"].map { units.addUnit(.commune, $0, parent: district) }
+        let ids = try await repository.save(units).unitIDs
+        let districtID = try #require(ids[district])
+        var figures = DataBatch()
+        figures.add(Target(unitID: districtID, indicatorCode: rate.code, scope: .year(2026), bound: .atLeast(40)))
+        for (commune, (clean, households)) in zip(communes, [(30.0, 100.0), (45, 150)]) {
+            let id = try #require(ids[commune])
+            figures.add(Observation(unitID: id, indicatorCode: count.code, period: try .year(2026), value: clean))
+            figures.add(
+                Observation(unitID: id, indicatorCode: "households", period: try .year(2026), value: households))
+        }
+        try await repository.save(figures)
+        let unit = try #require(try await repository.unit(id: districtID))
+        func assessed() async throws -> Assessment? {
+            try await UnitReview(repository: repository).overview(of: unit, period: try .year(2026)).annual.first {
+                $0.indicator.code == rate.code
+            }
+        }
+        let derived = try #require(try await assessed())
+        #expect(derived.value == 30 && derived.observation?.derivation?.fromUnits.count == 2)
+        #expect(derived.status == .missed)
+
+        draft.rollUp = RollUpRule.none
+        _ = try await repository.saveIndicator(draft, code: rate.code, author: .commandLine)
+        #expect(try await assessed()?.value == nil, "no rule: nothing derived")
+        let history = try await repository.auditTrail(AuditQuery(recordKey: "danh-muc/\(rate.code)"))
+        #expect(history.first?.oldValue?.hasSuffix("tổng hợp: share:\(count.code)/households*100") == true)
+        #expect(history.first?.newValue?.hasSuffix("tổng hợp: không") == true)
+        await close()
+    }
+
     @Test(arguments: RepositoryKind.available)
     func anImportCreatesTheIndicatorsItsRowsDefine(kind: RepositoryKind) async throws {
         let (repository, close) = try await kind.withCatalogue()

@@ -13,10 +13,12 @@ public struct IndicatorDraft: Sendable, Equatable {
     /// The unit of the editor who makes it (nil: an administrator's, for everyone). Kept when
     /// the indicator is changed later.
     public var ownerUnitID: UnitID?
+    /// How a unit's figure is derived from the units below; nil for the standard rule of its kind.
+    public var rollUp: RollUpRule?
 
     public init(
         name: String, measureUnit: String, kind: MeasureKind = .level, direction: Direction = .higherIsBetter,
-        field: Field = .economy, frequency: Frequency = .yearly, synonyms: [String] = []
+        field: Field = .economy, frequency: Frequency = .yearly, synonyms: [String] = [], rollUp: RollUpRule? = nil
     ) {
         self.name = name
         self.measureUnit = measureUnit
@@ -25,11 +27,12 @@ public struct IndicatorDraft: Sendable, Equatable {
         self.field = field
         self.frequency = frequency
         self.synonyms = synonyms
+        self.rollUp = rollUp
     }
 
     /// What is wrong with one field, named as the form names it.
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
-        /// `ten`, `don_vi_tinh`, `ten_khac`
+        /// `ten`, `don_vi_tinh`, `ten_khac`, `tong_hop`
         public let field: String
         public let message: String
         public var description: String { message }
@@ -65,6 +68,10 @@ public struct IndicatorDraft: Sendable, Equatable {
                         "Đơn vị tính: chỉ tiêu cộng dồn qua các tháng không đo bằng «%» — tỷ lệ không cộng dồn; chọn loại «mức»."
                 ))
         }
+        let byCode = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        for problem in rollUp?.problems(code: code, measureUnit: unit, catalogue: byCode) ?? [] {
+            problems.append(Problem(field: "tong_hop", message: "Tổng hợp từ cấp dưới: \(problem)"))
+        }
         let others = catalogue.filter { $0.code != code }
         for (candidate, field) in [(name, "ten")] + synonyms.map({ ($0, "ten_khac") }) where !candidate.isEmpty {
             if let other = others.first(where: {
@@ -81,6 +88,7 @@ public struct IndicatorDraft: Sendable, Equatable {
             code: code, name: name, measureUnit: unit, kind: kind, direction: direction, field: field,
             frequency: frequency, synonyms: synonyms)
         made.ownerUnitID = ownerUnitID
+        made.rollUpRule = rollUp
         return .success(made)
     }
 

@@ -52,6 +52,7 @@ enum APIModels {
         let field_title: String
         let frequency: String
         let synonyms: [String]
+        let rollup: String
 
         init(_ i: ChiTieuCore.Indicator) {
             code = i.code
@@ -63,6 +64,7 @@ enum APIModels {
             field_title = i.field.title
             frequency = i.frequency.rawValue
             synonyms = i.synonyms
+            rollup = i.rollUp.text
         }
     }
 

@@ -25,6 +25,15 @@ struct CataloguePage {
         var ky: String?
         /// Other names, one per line or separated by «;».
         var ten_khac: String?
+        /// «Tổng hợp từ đơn vị cấp dưới» (`RollUpForm`): the choice, a rate's numerator,
+        /// denominator and scale, a mean's weight, what is counted and from which level.
+        var tong_hop: String?
+        var tu_so: String?
+        var mau_so: String?
+        var he_so: String?
+        var trong_so: String?
+        var dem_chi_tieu: String?
+        var dem_tu: String?
 
         init(_ i: Indicator? = nil) {
             ten = i?.name
@@ -34,6 +43,7 @@ struct CataloguePage {
             linh_vuc = i?.field.rawValue
             ky = i?.frequency.rawValue
             ten_khac = i.map { i in i.synonyms.filter { NameKey($0) != NameKey(i.name) }.joined(separator: "; ") }
+            show(i?.rollUpRule)
         }
 
         var draft: IndicatorDraft {
@@ -82,6 +92,10 @@ struct CataloguePage {
     private func store(_ form: Form, code: String?, context: AppRequestContext) async throws -> Response {
         do {
             var draft = form.draft
+            switch form.rollUp() {
+            case .success(let rule): draft.rollUp = rule
+            case .failure(let problem): throw StoreError.invalidIndicator([problem])
+            }
             draft.ownerUnitID = context.identity.access.indicatorOwner
             let made = try await services.repository.saveIndicator(
                 draft, code: code, author: context.author(via: "trang Danh mục"))

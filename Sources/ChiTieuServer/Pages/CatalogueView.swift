@@ -17,10 +17,12 @@ struct CatalogueView {
     let directions: [LayoutView.Option]
     let fields: [LayoutView.Option]
     let frequencies: [LayoutView.Option]
+    let rollUp: RollUpFields
     /// Problems by the form field they concern.
     let nameError: String?
     let unitError: String?
     let synonymError: String?
+    let rollUpError: String?
     /// A problem with the indicator itself (a standard one cannot be changed here).
     let error: String?
 
@@ -36,6 +38,8 @@ struct CatalogueView {
         let kind: String
         let direction: String
         let frequency: String
+        /// «cộng số các đơn vị cấp dưới», «không tổng hợp» …
+        let rollUp: String
         /// An own indicator this person may change.
         let own: Bool
         let editHref: String
@@ -49,9 +53,10 @@ struct CatalogueView {
         access: CatalogueAccess = CatalogueAccess()
     ) {
         self.layout = layout
+        let byCode = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         heading = editing.map { "Sửa chỉ tiêu riêng: \($0.name)" } ?? "Danh mục chỉ tiêu"
         groups = Field.allCases.compactMap { field in
-            let rows = catalogue.filter { $0.field == field }.map { Self.row($0, access) }
+            let rows = catalogue.filter { $0.field == field }.map { Self.row($0, access, names: byCode) }
             return rows.isEmpty ? nil : Group(title: field.title, rows: rows)
         }
         self.saved = saved.flatMap { code in catalogue.first { $0.code == code } }.map {
@@ -81,14 +86,46 @@ struct CatalogueView {
         error = message("ma").nilIfEmpty
         unitError = message("don_vi_tinh").nilIfEmpty
         synonymError = message("ten_khac").nilIfEmpty
+        rollUpError = message("tong_hop").nilIfEmpty
+        rollUp = RollUpFields(form, catalogue: catalogue)
     }
 
-    private static func row(_ i: Indicator, _ access: CatalogueAccess) -> Row {
+    private static func row(_ i: Indicator, _ access: CatalogueAccess, names: [String: Indicator]) -> Row {
         Row(
             name: i.name, code: i.code, measureUnit: i.measureUnit, kind: i.kind.title,
             direction: i.direction.title, frequency: i.frequency.title,
+            rollUp: i.rollUp.vietnamese(names: names),
             own: IndicatorEdit.isOwnCode(i.code) && access.mayEdit(i), editHref: SiteURL.ownIndicator(i.code).path(),
             owner: access.ownerName(i).map { "riêng của \($0)" })
+    }
+}
+
+/// The form's «Tổng hợp từ đơn vị cấp dưới» fields, each select of indicators with the one
+/// the form holds selected.
+struct RollUpFields {
+    let choices: [LayoutView.Option]
+    let numerators: [LayoutView.Option]
+    let denominators: [LayoutView.Option]
+    let weights: [LayoutView.Option]
+    let counted: [LayoutView.Option]
+    let scale: String
+    let least: String
+
+    init(_ form: CataloguePage.Form, catalogue: [Indicator]) {
+        let choice = RollUpChoice(rawValue: form.tong_hop ?? "") ?? .standard
+        choices = RollUpChoice.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == choice) }
+        func options(_ selected: String?) -> [LayoutView.Option] {
+            [.init(value: "", label: "—", selected: (selected ?? "").isEmpty)]
+                + catalogue.map {
+                    .init(value: $0.code, label: "\($0.name) (\($0.measureUnit))", selected: $0.code == selected)
+                }
+        }
+        numerators = options(form.tu_so)
+        denominators = options(form.mau_so)
+        weights = options(form.trong_so)
+        counted = options(form.dem_chi_tieu)
+        scale = form.he_so ?? ""
+        least = form.dem_tu ?? ""
     }
 }
 

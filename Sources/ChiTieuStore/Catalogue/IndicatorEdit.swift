@@ -40,11 +40,13 @@ public struct IndicatorEdit: Sendable {
     /// Own indicators carry the `rieng_` prefix; the standard catalogue's are refreshed by `init`.
     public static func isOwnCode(_ code: String) -> Bool { code.hasPrefix("rieng_") }
 
-    /// `%, mức, tốt khi cao, Văn hóa - xã hội, hằng năm; tên khác: nước sạch`
+    /// `%, mức, tốt khi cao, Văn hóa - xã hội, hằng năm; tên khác: nước sạch; tổng hợp:
+    /// share:rieng_ho_dung_nuoc/households*100`
     public static func summary(_ i: Indicator) -> String {
         let synonyms = i.synonyms.filter { NameKey($0) != NameKey(i.name) }
         return
             "\(i.measureUnit), \(i.kind.title), tốt khi \(i.direction.title), \(i.field.title), \(i.frequency.rawValue)"
             + (synonyms.isEmpty ? "" : "; tên khác: " + synonyms.joined(separator: ", "))
+            + (i.rollUpRule.map { "; tổng hợp: " + ($0.methods.isEmpty ? "không" : $0.text) } ?? "")
     }
 }

@@ -13,6 +13,7 @@ extension SQLRepository {
                 try await db.update("indicators").set("name", to: i.name).set("measure_unit", to: i.measureUnit)
                     .set("kind", to: i.kind.rawValue).set("direction", to: i.direction.rawValue)
                     .set("field", to: i.field.rawValue).set("frequency", to: i.frequency.rawValue)
+                    .set("roll_up", to: i.rollUpRule?.text)
                     .where("code", .equal, i.code).run()
                 try await db.delete(from: "indicator_names").where("indicator_code", .equal, i.code).run()
             }

@@ -18,13 +18,36 @@ struct IndicatorOptions: ParsableArguments {
     @Option(help: "Lĩnh vực: kinh_te, van_hoa_xa_hoi, moi_truong, quoc_phong_an_ninh, xay_dung_dang.") var field: Field?
     @Option(help: "Kỳ thu thập: monthly, quarterly, half_yearly, yearly (mặc định).") var frequency: Frequency?
     @Option(name: .customLong("synonym"), help: "Tên khác báo cáo hay dùng (lặp lại được).") var synonyms: [String] = []
+    @Option(
+        name: .customLong("rollup"),
+        help: ArgumentHelp(
+            "Cách tổng hợp từ đơn vị cấp dưới, các cách cách nhau bằng «;»: sum, share:TỬ/MẪU*100, mean, mean:TRỌNG_SỐ, count:MÃ>=19; «none» = không tổng hợp, «standard» = theo loại chỉ tiêu.",
+            valueName: "quy-tắc"))
+    var rollUp: String?
 
-    func draft(name: String, from old: Indicator? = nil) -> IndicatorDraft {
-        IndicatorDraft(
+    func draft(name: String, from old: Indicator? = nil) throws -> IndicatorDraft {
+        let rule: RollUpRule? = if let rollUp { try Self.rule(rollUp) } else { old?.rollUpRule }
+        return IndicatorDraft(
             name: name, measureUnit: measureUnit ?? old?.measureUnit ?? "", kind: kind ?? old?.kind ?? .level,
             direction: direction ?? old?.direction ?? .higherIsBetter, field: field ?? old?.field ?? .economy,
             frequency: frequency ?? old?.frequency ?? .yearly,
-            synonyms: synonyms.isEmpty ? (old?.synonyms ?? []) : synonyms)
+            synonyms: synonyms.isEmpty ? (old?.synonyms ?? []) : synonyms,
+            rollUp: rule)
+    }
+
+    /// `none` is the empty rule (never derived); `standard` is nil (the rule of its kind).
+    private static func rule(_ text: String) throws -> RollUpRule? {
+        switch text.trimmingCharacters(in: .whitespaces) {
+        case "standard": return nil
+        case "none": return RollUpRule.none
+        default:
+            guard let rule = RollUpRule(text: text), !rule.methods.isEmpty else {
+                throw ValidationError(
+                    "--rollup «\(text)»: không phải quy tắc tổng hợp (ví dụ: sum; share:poor_households/households*100;mean:households; count:new_rural_criteria_average>=19; none)."
+                )
+            }
+            return rule
+        }
     }
 }
 
@@ -49,7 +72,7 @@ struct IndicatorAddCommand: AsyncParsableCommand {
         try await reportingErrors {
             try await store.withRepository { repository in
                 _ = try await repository.storedCatalogue(location: repository.database.location)
-                var draft = definition.draft(name: name)
+                var draft = try definition.draft(name: name)
                 if let owner {
                     draft.ownerUnitID = try await Terminal.unit(owner, on: nil, in: repository).id
                 }
@@ -76,7 +99,7 @@ struct IndicatorEditCommand: AsyncParsableCommand {
                     throw StoreError.indicatorNotFound(code)
                 }
                 let made = try await repository.saveIndicator(
-                    definition.draft(name: name ?? old.name, from: old), code: code, author: .commandLine)
+                    try definition.draft(name: name ?? old.name, from: old), code: code, author: .commandLine)
                 print("Đã sửa chỉ tiêu «\(made.name)» (mã \(made.code)).")
             }
         }
