@@ -65,7 +65,8 @@ public struct NationalDataSet: Sendable {
             var provincePlans = ProvincePlans()
             for commune in units.communes {
                 let rows = plan.rows(
-                    for: commune.id, years: max(2025, plan.firstYear)...plan.lastYear, lastMonth: lastMonth)
+                    for: commune.id, province: commune.parent, years: max(2025, plan.firstYear)...plan.lastYear,
+                    lastMonth: lastMonth)
                 try await Self.write(rows, recordedAt: recordedAt, db: db)
                 provincePlans.add(rows.targets, province: commune.parent)
                 summary.targets += rows.targets.count
@@ -76,7 +77,10 @@ public struct NationalDataSet: Sendable {
                     indicators: Array(indicators.prefix(Self.legacyIndicatorCount)), firstYear: plan.firstYear,
                     lastYear: plan.lastYear)
                 for commune in units.legacyCommunes {
-                    let rows = legacy.rows(for: commune.id, years: legacy.firstYear...2024, lastMonth: lastMonth)
+                    let successor = units.successor(of: commune)
+                    let rows = legacy.rows(
+                        for: commune.id, province: successor.province, sizedAs: successor.id,
+                        share: successor.share, years: legacy.firstYear...2024, lastMonth: lastMonth)
                     try await Self.write(
                         SyntheticFigures.Rows(targets: [], results: rows.results), recordedAt: recordedAt, db: db)
                     summary.results += rows.results.count
@@ -135,6 +139,21 @@ struct NationalUnits {
     }
     var communes: [Unit] = []
     var legacyCommunes: [Unit] = []
+    /// An old commune's first successor, and how many old units each new one was formed from.
+    var successors: [UnitID: UnitID] = [:]
+    var predecessorCounts: [UnitID: Int] = [:]
+    /// Each new commune's province.
+    var provinces: [UnitID: UnitID] = [:]
+
+    /// Whose figures an old commune's are a part of, and which part: its new commune's, shared
+    /// evenly among the old units it was formed from (an old commune with no recorded successor:
+    /// a third of a commune of its own size, the national average).
+    func successor(of legacy: Unit) -> (id: UnitID, province: UnitID, share: Double) {
+        guard let id = successors[legacy.id], let province = provinces[id] else {
+            return (legacy.id, legacy.parent, 1.0 / 3)
+        }
+        return (id, province, 1 / Double(max(1, predecessorCounts[id] ?? 1)))
+    }
 
     static let communeKinds = [UnitKind.commune, .ward, .townlet, .specialZone].map(\.rawValue)
 
@@ -149,11 +168,22 @@ struct NationalUnits {
                 parent: try row.decode(column: "parent_id", as: UnitID.self))
             if try row.decodeOptional(column: "valid_from", as: String.self) == reform {
                 units.communes.append(unit)
+                units.provinces[unit.id] = unit.parent
             } else if try row.decodeOptional(column: "valid_to", as: String.self) == reform {
                 units.legacyCommunes.append(unit)
             }
         }
         guard !units.communes.isEmpty else { throw NationalDataSetError.noRegistry }
+        for row in try await db.select().columns("predecessor_id", "successor_id").from("unit_successions")
+            .orderBy("predecessor_id").orderBy("successor_id").all()
+        {
+            let (old, new) = (
+                try row.decode(column: "predecessor_id", as: UnitID.self),
+                try row.decode(column: "successor_id", as: UnitID.self)
+            )
+            if units.successors[old] == nil { units.successors[old] = new }
+            units.predecessorCounts[new, default: 0] += 1
+        }
         return units
     }
 }
@@ -178,7 +208,8 @@ struct ProvincePlans {
     }
 
     func targets(indicators: [Indicator]) -> [Target] {
-        let added = Set(indicators.filter { $0.kind == .flow || $0.rollUp.methods.contains(.sum) }.map(\.code))
+        // a plan adds up where the figure does; a per-head figure or a rate takes the mean
+        let added = Set(indicators.filter { $0.rollUp.methods.contains(.sum) }.map(\.code))
         return sums.values.sorted { ($0.province, $0.code, $0.year) < ($1.province, $1.code, $1.year) }.map { entry in
             let value = added.contains(entry.code) ? entry.total : entry.total / Double(entry.count)
             let bound: TargetBound =
