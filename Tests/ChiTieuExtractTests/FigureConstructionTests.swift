@@ -15,6 +15,19 @@ import Testing
                 == [Facts(3215.47, "tỷ đồng", estimated: true, plan: 68.12, growth: 4.5)])
     }
 
+    @Test func anAmountInTwoScalesIsOneFigure() {
+        #expect(
+            Read.facts("Tổng thu ngân sách 9 tháng đạt 12 tỷ 075 triệu đồng, bằng 64,2% dự toán.") == [
+                Facts(12.075, "tỷ đồng", plan: 64.2)
+            ])
+        #expect(
+            Read.facts("Thu nhập bình quân đạt 3 triệu 500 nghìn đồng/người/tháng.") == [
+                Facts(3.5, "triệu đồng/người/tháng")
+            ])
+        // two figures side by side stay two: the second has no scale below the first
+        #expect(Read.facts("Vốn đầu tư đạt 45 tỷ đồng, trong đó 12 tỷ đồng từ ngân sách.").count == 2)
+    }
+
     @Test func exceedingAPlanAddsAHundred() {
         #expect(
             Read.facts("Thu ngân sách trên địa bàn đạt 41,2 tỷ đồng, vượt 12,5% dự toán.") == [

@@ -126,7 +126,7 @@ struct FigureScanner {
             qualifierText = q.value
             j += q.length
         }
-        guard let number = quantityNumber(at: j, limit: limit) else { return nil }
+        guard var number = quantityNumber(at: j, limit: limit) else { return nil }
         j += 1
         // N/M things: 13/13 thôn, 6/6 xã — the second number is the total, not a plan.
         if j + 1 < limit, tokens[j].isPunct("/"), tokens[j + 1].isNumber, let u = unit(at: j + 2, limit: limit) {
@@ -136,7 +136,7 @@ struct FigureScanner {
             let plan = measured ? tokens[j + 1].number : nil
             return Figure(kind: .value(number, unit: u.unit, qualifier: nil, plan: plan), range: start..<u.end)
         }
-        guard let u = unit(at: j, limit: limit) else {
+        guard var u = unit(at: j, limit: limit) else {
             // "5.167 - 5.684 tỷ đồng", "6,5 đến 7%": the unit is said once, after the upper bound.
             if isRangeEnd(at: j, limit: limit), let upper = unit(at: j + 2, limit: limit),
                 !Lexicon.timeUnits.contains(Word(upper.unit))
@@ -147,6 +147,7 @@ struct FigureScanner {
             return nil
         }
         if Lexicon.timeUnits.contains(Word(u.unit)) { return nil }
+        if let compound = compoundAmount(number, u, limit: limit) { (number, u) = compound }
         j = u.end
         var plan: Double?
         if j + 1 < limit, tokens[j].isPunct("/"), let p = quantityNumberAfterSlash(j + 1, limit: limit) {
@@ -247,7 +248,8 @@ struct FigureScanner {
         switch sign {
         case "=":
             guard comparison == .samePeriod else { return nil }
-            return Figure(kind: .growth(number - 100, comparison: comparison, rawSign: "="), range: start..<end)
+            return Figure(
+                kind: .growth(Self.offset(number, -100), comparison: comparison, rawSign: "="), range: start..<end)
         case "-":
             return Figure(kind: .growth(-number, comparison: comparison, rawSign: "-"), range: start..<end)
         default:
@@ -320,7 +322,8 @@ struct FigureScanner {
         if let plan = Lexicon.planWords.match(tokens, at: k, limit: limit) {
             let end = k + plan.length
             return Figure(
-                kind: .percentOfPlan(exceeds ? 100 + number : number, plan: planWords(k, end, limit: limit)),
+                kind: .percentOfPlan(
+                    exceeds ? Self.offset(number, 100) : number, plan: planWords(k, end, limit: limit)),
                 range: start..<end)
         }
         if exceeds {
@@ -328,7 +331,7 @@ struct FigureScanner {
             if comparison == .samePeriod {
                 return Figure(kind: .growth(number, comparison: comparison, rawSign: "+"), range: start..<end)
             }
-            return Figure(kind: .percentOfPlan(100 + number, plan: nil), range: start..<j)
+            return Figure(kind: .percentOfPlan(Self.offset(number, 100), plan: nil), range: start..<j)
         }
         return nil
     }
