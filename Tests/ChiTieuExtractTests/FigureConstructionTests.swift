@@ -168,6 +168,15 @@ import Testing
         #expect(Read.facts("Có 12 chỉ tiêu vượt, 8 chỉ tiêu đạt, 2 chỉ tiêu không đạt.").isEmpty)
     }
 
+    /// A figure before a tally's count, back to a comma outside its brackets, is read too.
+    @Test func aFigureBeforeATallysCountIsRead() {
+        #expect(
+            Read.facts(
+                "Thu ngân sách ước đạt hơn 520 tỷ đồng (vượt 12,4% kế hoạch, tăng 8% so với năm trước), 20/20 chỉ tiêu văn hóa - xã hội đạt và vượt nghị quyết."
+            ) == [Facts(520, "tỷ đồng", qualifier: .above, estimated: true, plan: 112.4, growth: 8)])
+        #expect(Read.facts("Năm 2025, huyện có 15/16 chỉ tiêu đạt và vượt kế hoạch.").isEmpty)
+    }
+
     @Test func listsOfSectorsAndCounts() {
         #expect(
             Read.facts(

@@ -35,10 +35,7 @@ struct TallyReader {
     /// tốc độ tăng trưởng kinh tế đạt 7,36%». Nil when what follows counts targets too («…, 8
     /// chỉ tiêu đạt»).
     func listed(after clause: Range<Int>) -> Range<Int>? {
-        guard
-            let count = clause.first(where: {
-                tokens[$0].has(.tally) && countWord(at: $0, limit: clause.upperBound) != nil && isCount(before: $0)
-            }),
+        guard let count = firstCount(in: clause),
             let comma = (count..<clause.upperBound).first(where: { tokens[$0].isPunct(",") })
         else { return nil }
         var rest = (comma + 1)..<clause.upperBound
@@ -47,6 +44,35 @@ struct TallyReader {
         }
         guard !rest.isEmpty, !isTallyClause(rest) else { return nil }
         return rest
+    }
+
+    /// The figures a tally clause gives before its count, back to a comma outside brackets:
+    /// «tổng thu ngân sách ước đạt hơn 520 tỷ đồng (vượt 12,4% kế hoạch, tăng 8%), 20/20 chỉ tiêu
+    /// văn hóa - xã hội đạt và vượt». Nil when there is no such comma or that part counts too.
+    func listed(before clause: Range<Int>) -> Range<Int>? {
+        guard let count = firstCount(in: clause) else { return nil }
+        var depth = 0
+        var k = count - 1
+        while k > clause.lowerBound {
+            let t = tokens[k]
+            if t.isPunct(")") {
+                depth += 1
+            } else if t.isPunct("(") {
+                depth -= 1
+            } else if depth <= 0, t.isPunct(",") {
+                break
+            }
+            k -= 1
+        }
+        let part = clause.lowerBound..<k
+        guard k > clause.lowerBound, !isTallyClause(part) else { return nil }
+        return part
+    }
+
+    private func firstCount(in clause: Range<Int>) -> Int? {
+        clause.first {
+            tokens[$0].has(.tally) && countWord(at: $0, limit: clause.upperBound) != nil && isCount(before: $0)
+        }
     }
 
     func find() -> ExtractionResult.ReadTally? {

@@ -39,8 +39,9 @@ struct ResultReader {
             let breakdown = self.breakdown(in: range)
             var heading: Range<Int>?
             var previousName: Range<Int>?
-            let readable = clauses.clauses(of: range).compactMap { clause in
-                tally.isTallyClause(clause) ? tally.listed(after: clause) : clause
+            let readable = clauses.clauses(of: range).flatMap { clause in
+                tally.isTallyClause(clause)
+                    ? [tally.listed(before: clause), tally.listed(after: clause)].compactMap { $0 } : [clause]
             }
             for clause in readable {
                 var groups = clauses.groups(in: clause)
