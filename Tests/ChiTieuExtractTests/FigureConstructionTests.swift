@@ -192,6 +192,20 @@ import Testing
                 == [Facts(nil, growth: 8.2), Facts(nil, growth: 9.1), Facts(nil, growth: -1.4)])
     }
 
+    /// Counted things written by their initials are named by what they stand for; «và» after
+    /// a comma joins the words of the next name; «giải quyết» before a count is a verb, not
+    /// the «quyết» of a «Nghị quyết 12».
+    @Test func countsByInitialsAndVerbsOfResolving() {
+        let made = Read.extractor.extract("Toàn xã thành lập mới 12 doanh nghiệp, 5 HTX và 21 THT.")
+        #expect(made.observations.map(Facts.init) == [Facts(12, "doanh nghiệp"), Facts(5, "htx"), Facts(21, "tht")])
+        #expect(made.observations.map(\.indicator) == ["Thành lập mới doanh nghiệp", "Hợp tác xã", "Tổ hợp tác"])
+        let desk = Read.extractor.extract(
+            "Bộ phận một cửa đã giải quyết 2.150 hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt 97%.")
+        #expect(desk.observations.map(Facts.init) == [Facts(2150, "hồ sơ"), Facts(97, "%")])
+        #expect(desk.observations.last?.indicator == "Tỷ lệ giải quyết đúng và trước hạn")
+        #expect(Read.facts("Thực hiện Nghị quyết 12, toàn huyện kết nạp 150 đảng viên.") == [Facts(150, "đảng viên")])
+    }
+
     @Test func aNameMaySpanACommaAndContainAnd() {
         let result = Read.extractor.extract("Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp đạt 210 tỷ đồng.")
         #expect(result.observations.first?.indicator == "Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp")

@@ -178,6 +178,9 @@ struct ClauseReader {
     /// Splits a gap at its last separator: what comes before belongs to the previous
     /// indicator, what comes after may name the next.
     func split(_ gap: Range<Int>, andSeparates: Bool = true) -> (head: Range<Int>?, tail: Range<Int>) {
+        // "…, tỷ lệ trả kết quả đúng và trước hạn gần 95%": after a comma, "và" joins words of
+        // the next name; alone between two figures it parts them ("5 hợp tác xã và 21 tổ hợp tác").
+        let andSeparates = andSeparates && !gap.contains { isSeparator($0, andSeparates: false) }
         guard let last = gap.last(where: { isSeparator($0, andSeparates: andSeparates) }) else {
             // "95 hộ dân với nguồn vốn giải ngân hơn 4,8 tỷ đồng": a preposition parts them.
             if let preposition = gap.first(where: { Self.prepositions.contains(tokens[$0].key) }),

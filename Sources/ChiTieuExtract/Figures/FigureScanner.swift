@@ -62,7 +62,12 @@ struct FigureScanner {
                 return nil
             }
         }
-        if j > 0, tokens[j - 1].isWord, Lexicon.referenceWords.contains(tokens[j - 1].key) { return nil }
+        // «Nghị quyết 12» is a reference; «giải quyết 2.150 hồ sơ» (resolved) is a count.
+        if j > 0, tokens[j - 1].isWord, Lexicon.referenceWords.contains(tokens[j - 1].key),
+            !(tokens[j - 1].key == "quyết" && j > 1 && tokens[j - 2].key == "giải")
+        {
+            return nil
+        }
         // "26-27/12", "7:30": a date or a time; but "9-9,5%" is a range of rates.
         if j + 2 < tokens.count, !tokens[j + 1].spaceBefore, [":", "-"].contains(tokens[j + 1].key),
             tokens[j + 2].isNumber, !tokens[j + 2].spaceBefore,

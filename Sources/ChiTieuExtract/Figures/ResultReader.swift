@@ -279,8 +279,10 @@ struct ResultReader {
         // What is counted names the result when it says something ("kết nạp" + "đảng viên");
         // measures and generic counters ("con", "người") do not, nor a unit the name has.
         if let unit = group.unit, Lexicon.namingCounts.contains(unit), !unitWords.allSatisfy(words.contains) {
-            parts.append(unit)
-            words += unit.split(separator: " ").map { Word(String($0)) }
+            // "64 THT": named by what the letters stand for, «tổ hợp tác», not «Tht».
+            let counted = Lexicon.abbreviatedCounts[unit] ?? unit
+            parts.append(counted)
+            words += counted.split(separator: " ").map { Word(String($0)) }
             if let trailing = group.trailing { add(trailingWords(trailing)) }
         } else if parts.allSatisfy(\.isEmpty), let trailing = group.trailing {
             add(trailingWords(trailing))

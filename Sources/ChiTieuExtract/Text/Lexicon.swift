@@ -9,7 +9,7 @@ enum Lexicon {
         "đồng", "usd", "đô la", "ha", "héc-ta", "hecta", "tấn", "tạ", "kg", "km", "m2", "m3", "km2", "lít",
         "đảng viên", "đồng chí", "người", "lao động", "hộ", "xã", "phường", "thị trấn", "thôn", "làng", "bản",
         "tổ dân phố", "khu dân cư", "trường", "lớp", "học sinh", "sinh viên", "giáo viên", "sản phẩm", "htx",
-        "hợp tác xã", "tổ hợp tác", "doanh nghiệp", "dự án", "công trình", "căn nhà", "căn", "ngôi nhà", "vườn",
+        "hợp tác xã", "tổ hợp tác", "tht", "doanh nghiệp", "dự án", "công trình", "căn nhà", "căn", "ngôi nhà", "vườn",
         "trang trại", "tiêu chí", "trường hợp", "vụ", "vụ việc", "ca", "lượt", "lượt người", "lượt khách", "khách",
         "cơ sở", "mô hình", "chi bộ", "tổ chức cơ sở đảng", "cơ quan", "con", "cây", "giường", "giường bệnh",
         "bác sĩ", "thẻ", "hồ sơ", "cuộc", "lần", "bệnh nhân", "phòng học", "trạm", "km đường", "tuyến",
@@ -21,11 +21,15 @@ enum Lexicon {
     static let namingCounts: Set<String> = [
         "đảng viên", "xã", "phường", "thị trấn", "thôn", "làng", "bản", "tổ dân phố", "khu dân cư", "hộ", "trường",
         "lớp",
-        "học sinh", "sinh viên", "giáo viên", "sản phẩm", "htx", "hợp tác xã", "tổ hợp tác", "doanh nghiệp", "dự án",
+        "học sinh", "sinh viên", "giáo viên", "sản phẩm", "htx", "hợp tác xã", "tổ hợp tác", "tht", "doanh nghiệp",
+        "dự án", "hồ sơ",
         "công trình", "căn nhà", "vườn", "trang trại", "tiêu chí", "trường hợp", "cơ sở", "mô hình", "chi bộ",
         "tổ chức cơ sở đảng", "cơ quan", "giường bệnh", "bác sĩ", "bệnh nhân", "phòng học", "hội viên", "đoàn viên",
         "gói thầu", "đề tài", "tuyến",
     ]
+
+    /// Counted things reports write by their initials.
+    static let abbreviatedCounts: [String: String] = ["htx": "hợp tác xã", "tht": "tổ hợp tác"]
 
     /// Units of measure (as opposed to counted things).
     static let measureUnitKeys: WordSet = [
