@@ -27,6 +27,10 @@ struct ComparisonAndWordingTests {
                 Facts(nil, qualifier: .above, plan: 82.4)
             ])
         #expect(Read.facts("Giải ngân vốn đầu tư công đạt 76,5%.") == [Facts(nil, plan: 76.5)])
+        #expect(
+            Read.facts("Giải ngân vốn ngân sách tỉnh đạt 41,2% kế hoạch; vốn huyện đạt 66%.") == [
+                Facts(nil, plan: 41.2), Facts(nil, plan: 66),
+            ])
         // A rate's percentage is its level.
         #expect(Read.facts("Tỷ lệ giải ngân vốn đầu tư công đạt 76,5%.") == [Facts(76.5, "%")])
         #expect(Read.facts("Thu ngân sách tăng 12%.") == [Facts(nil, growth: 12)])

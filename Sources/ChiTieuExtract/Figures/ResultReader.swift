@@ -199,8 +199,8 @@ struct ResultReader {
         }
     }
 
-    /// "thu ngân sách đạt hơn 81%", "giải ngân vốn đầu tư công đạt 72,9%": revenue and
-    /// disbursement are amounts of money, so a bare percentage of them is the share of the
+    /// "thu ngân sách đạt hơn 81%", "giải ngân vốn đầu tư công đạt 72,9%", "…; vốn huyện đạt
+    /// 64%": revenue, disbursement and capital are amounts of money, so a bare percentage of them is the share of the
     /// year's estimate or plan (dự toán, kế hoạch vốn), never the figure itself.
     static func shareOfPlanIfAmount(_ group: FigureGroup, words: [Word]) -> FigureGroup {
         guard group.unit == "%", let value = group.value, group.percentOfPlan == nil, group.growth == nil else {
@@ -208,7 +208,7 @@ struct ResultReader {
         }
         let amount =
             words.first == "thu" || (words.first == "tổng" && words.dropFirst().first == "thu")
-            || (words.first == "giải" && words.dropFirst().first == "ngân")
+            || (words.first == "giải" && words.dropFirst().first == "ngân") || words.first == "vốn"
         guard amount else { return group }
         var share = group
         share.percentOfPlan = value
