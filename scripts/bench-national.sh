@@ -84,6 +84,15 @@ if [ -z "${SKIP_POSTGRES:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null
     timed "COPY of the same rows (same columns, indexes and constraints but foreign keys)" psql "$url" -q \
       -c "\\copy copy_observations FROM $work/observations.csv WITH (FORMAT csv)" \
       -c "\\copy copy_targets FROM $work/targets.csv WITH (FORMAT csv)"
+    # the store keeps its foreign keys while loading: the same COPY with them, to see their cost
+    psql "$url" -qc "CREATE TABLE fk_observations (LIKE observations INCLUDING ALL)" \
+      -c "CREATE TABLE fk_targets (LIKE targets INCLUDING ALL)" \
+      -c "ALTER TABLE fk_observations ADD FOREIGN KEY (unit_id) REFERENCES units(id), ADD FOREIGN KEY (indicator_code) REFERENCES indicators(code)" \
+      -c "ALTER TABLE fk_targets ADD FOREIGN KEY (unit_id) REFERENCES units(id), ADD FOREIGN KEY (indicator_code) REFERENCES indicators(code)"
+    timed "COPY of the same rows with the foreign keys too" psql "$url" -q \
+      -c "\\copy fk_observations FROM $work/observations.csv WITH (FORMAT csv)" \
+      -c "\\copy fk_targets FROM $work/targets.csv WITH (FORMAT csv)"
+    psql "$url" -qc "DROP TABLE copy_observations, copy_targets, fk_observations, fk_targets"
     psql "$url" -Atc "SELECT pg_size_pretty(pg_total_relation_size('"'"'observations'"'"') + pg_total_relation_size('"'"'targets'"'"')) || '"'"' for observations and targets; whole database '"'"' || pg_size_pretty(pg_database_size(current_database()))"
     DATABASE_URL="$url" measure_requests "PostgreSQL"
     server=""

@@ -10,7 +10,7 @@ import ChiTieuCore
 /// a rate recomputed from two other indicators (`share:poor_households/households*100`) is
 /// computed from them, plan and result; a rate stays between 0 and 100.
 struct SyntheticFigures: Sendable {
-    struct Rows {
+    struct Rows: Sendable {
         var targets: [Target]
         var results: [Observation]
     }

@@ -79,11 +79,17 @@ extension SQLRepository {
         }
     }
 
-    /// Inserts many rows with multi-row statements, a hundred rows at a time.
+    /// Inserts many rows: by `COPY` on PostgreSQL, elsewhere with multi-row statements, a
+    /// hundred rows at a time.
     static func insertRows<Item>(
         _ items: [Item], into table: String, columns: [String], db: any SQLDatabase,
         values: (Item) -> [any SQLExpression]
     ) async throws {
+        if items.count > 1,
+            try await PostgresCopyInsert.run(items, into: table, columns: columns, db: db, values: values)
+        {
+            return
+        }
         for chunk in items.chunked(100) {
             let insert = db.insert(into: table).columns(columns)
             for item in chunk { insert.values(values(item)) }
