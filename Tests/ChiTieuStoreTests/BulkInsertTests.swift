@@ -52,3 +52,22 @@ import Testing
         }
     }
 }
+
+/// What every read returns of stored results: each series' newest version, in order.
+@Suite struct LatestVersionTests {
+    @Test func eachSeriesKeepsItsNewestVersionInOrderOfUnitIndicatorAndPeriod() {
+        func o(_ unit: UnitID, _ code: String, _ month: Int, _ value: Double, version: Int) -> Observation {
+            var o = Observation(unitID: unit, indicatorCode: code, period: period(2026, month), value: value)
+            o.version = version
+            return o
+        }
+        let stored = [
+            o(2, "budget_revenue", 6, 61, version: 1), o(1, "budget_revenue", 9, 90, version: 1),
+            o(2, "budget_revenue", 6, 62, version: 3), o(1, "budget_revenue", 6, 60, version: 1),
+            o(2, "budget_revenue", 6, 63, version: 2), o(1, "agricultural_production_value", 9, 5, version: 1),
+        ]
+        let latest = SQLRepository.latestVersions(stored)
+        #expect(latest.map(\.value) == [5, 60, 90, 62])
+        #expect(latest.map(\.version) == [1, 1, 1, 3])
+    }
+}

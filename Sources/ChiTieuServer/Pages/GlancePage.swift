@@ -15,12 +15,24 @@ struct GlancePage {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        // scope is checked on every request, as for the overview; the page itself (every unit
+        // below assessed: half a second for 168 communes) is kept as briefly as the overview
+        let values = RequestValues(request: request, context: context)
         let unit = try context.scopedUnit()
-        let period = try await services.pagePeriod(RequestValues(request: request, context: context), of: unit)
+        let key = context.identity.cacheKey + " " + request.uri.description
+        return try await services.cache.response(key, contentType: PageRenderer.contentType) {
+            try await html(unit, values, context: context)
+        }
+    }
+
+    private func html(_ unit: AdministrativeUnit, _ values: RequestValues, context: AppRequestContext) async throws
+        -> ByteBuffer
+    {
+        let period = try await services.pagePeriod(values, of: unit)
         let model = try await UnitsAtAGlance.load(unit, period: period, review: services.review)
         let heading = "Toàn cảnh các đơn vị trực thuộc — \(unit.capitalizedTitle), \(period.label)"
         let layout = try await services.layout(context: context, heading, page: nil, unit: unit, period: period)
-        return try services.pages.render(View(model, layout: layout, heading: heading), template: "glance")
+        return try services.pages.html(View(model, layout: layout, heading: heading), template: "glance")
     }
 
     /// The page: a pure function of the model.

@@ -308,11 +308,24 @@ public struct SQLRepository: ChiTieuRepository {
         }
     }
 
+    /// Each series' latest version, in order of unit, indicator and period. Sorts positions,
+    /// not observations (a dozen fields each, copied at every move), newest version first, and
+    /// keeps the first of each run: a province's glance page reads 150.000 of them.
     static func latestVersions(_ observations: [Observation]) -> [Observation] {
-        var latest: [SeriesKey: Observation] = [:]
-        for o in observations where (latest[o.seriesKey]?.version ?? 0) < o.version { latest[o.seriesKey] = o }
-        return latest.values.sorted {
-            ($0.unitID, $0.indicatorCode, $0.period) < ($1.unitID, $1.indicatorCode, $1.period)
+        func key(_ i: Int) -> (UnitID, String, Int, Int, Int, Int) {
+            let period = observations[i].period
+            return (
+                observations[i].unitID, observations[i].indicatorCode, period.year, period.toMonth, -period.fromMonth,
+                -observations[i].version
+            )
         }
+        let order = observations.indices.sorted { key($0) < key($1) }
+        var latest: [Observation] = []
+        latest.reserveCapacity(order.count)
+        for (n, i) in order.enumerated() where observations[i].version > 0 {
+            if n > 0, observations[order[n - 1]].seriesKey == observations[i].seriesKey { continue }
+            latest.append(observations[i])
+        }
+        return latest
     }
 }
