@@ -8,14 +8,14 @@ import Testing
 /// went in, to the last bit of a figure and the last character of a note.
 @Suite struct BulkInsertTests {
     @Test func rowsAreWrittenInCopysTextFormat() {
-        let text = PostgresCopyInsert.copyText(
+        let text = PostgresCopy.text(
             [
                 [SQLBind(Int64(12)), SQLBind("Kế hoạch\tnăm\n2026 \\ 2025"), SQLBind(true), SQLLiteral.null],
                 [SQLBind(4790.86), SQLBind(Optional<String>.none), SQLBind(false), SQLBind(Optional(70.76))],
             ], width: 4)
         #expect(text == "12\tKế hoạch\\tnăm\\n2026 \\\\ 2025\tt\t\\N\n4790.86\t\\N\tf\t70.76\n")
-        #expect(PostgresCopyInsert.copyText([[SQLBind(Double.nan)]], width: 1) == nil, "not finite: the usual way")
-        #expect(PostgresCopyInsert.copyText([[SQLBind(Int64(1))]], width: 2) == nil, "a row of the wrong width")
+        #expect(PostgresCopy.text([[SQLBind(Double.nan)]], width: 1) == nil, "not finite: the usual way")
+        #expect(PostgresCopy.text([[SQLBind(Int64(1))]], width: 2) == nil, "a row of the wrong width")
     }
 
     static let awkward: [Double] = [4790.86, 0.1 + 0.2, 1e-7, 123_456_789.123_456_7, 70.76, 1e15, -3.5, 0]
@@ -69,5 +69,29 @@ import Testing
         let latest = SQLRepository.latestVersions(stored)
         #expect(latest.map(\.value) == [5, 60, 90, 62])
         #expect(latest.map(\.version) == [1, 1, 1, 3])
+    }
+}
+
+/// A value the bulk path cannot write (here a 32-bit number) hands the rest of the rows to
+/// the usual insert, in the same transaction: every row is stored once.
+@Suite struct BulkInsertFallbackTests {
+    @Test(arguments: RepositoryKind.available.filter { $0 != .memory })
+    func fromTheFirstRowItCannotWriteTheUsualInsertTakesOver(kind: RepositoryKind) async throws {
+        try await kind.withRepository { repository in
+            let sql = try #require(repository as? SQLRepository)
+            let rows = Array(0..<250)
+            try await sql.database.transaction { db in
+                try await db.raw("CREATE TABLE bulk_probe (n INTEGER, label TEXT)").run()
+                try await SQLRepository.insertRows(rows, into: "bulk_probe", columns: ["n", "label"], db: db) { n in
+                    [n == 150 ? SQLBind(Int32(n)) : SQLBind(n), SQLBind("dòng\t\(n)\n")]
+                }
+            }
+            let stored = try await sql.database.withSession { db in
+                try await db.select().columns("n", "label").from("bulk_probe").orderBy("n").all()
+                    .map { try ($0.decode(column: "n", as: Int.self), $0.decode(column: "label", as: String.self)) }
+            }
+            #expect(stored.map(\.0) == rows)
+            #expect(stored.map(\.1) == rows.map { "dòng\t\($0)\n" })
+        }
     }
 }

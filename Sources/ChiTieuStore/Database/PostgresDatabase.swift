@@ -32,7 +32,7 @@ extension StoreDatabase {
             session: { body in
                 let connection = try await pool.pool.requestConnection(logger: logger).get()
                 defer { pool.pool.releaseConnection(connection, logger: logger) }
-                try await body(PostgresSession(connection: connection, logger: logger))
+                try await body(DriverSession(connection: connection, sql: connection.sql(queryLogLevel: nil), logger: logger))
             },
             shutdown: { try await pool.pool.shutdownAsync() })
     }
@@ -45,31 +45,3 @@ extension StoreDatabase {
     }
 }
 
-/// The SQL of one pooled connection, which also keeps the connection itself for what SQLKit
-/// does not offer (`COPY … FROM STDIN` in `PostgresCopyInsert`).
-struct PostgresSession: SQLDatabase {
-    let connection: PostgresConnection
-    let sql: any SQLDatabase
-    let logger: Logger
-
-    init(connection: PostgresConnection, logger: Logger) {
-        self.connection = connection
-        self.sql = connection.sql(queryLogLevel: nil)
-        self.logger = logger
-    }
-
-    var eventLoop: any EventLoop { sql.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { sql.version }
-    var dialect: any SQLDialect { sql.dialect }
-    var queryLogLevel: Logger.Level? { sql.queryLogLevel }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
-        -> EventLoopFuture<Void>
-    {
-        sql.execute(sql: query, onRow)
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await sql.execute(sql: query, onRow)
-    }
-}

@@ -61,7 +61,7 @@ public final class StoreDatabase: Sendable {
             session: { body in
                 let connection = try await pool.pool.requestConnection(logger: logger).get()
                 defer { pool.pool.releaseConnection(connection, logger: logger) }
-                try await body(connection.sql(queryLogLevel: nil))
+                try await body(DriverSession(connection: connection, sql: connection.sql(queryLogLevel: nil), logger: logger))
             },
             shutdown: {
                 try await pool.pool.shutdownAsync()

@@ -79,18 +79,15 @@ extension SQLRepository {
         }
     }
 
-    /// Inserts many rows: by `COPY` on PostgreSQL, elsewhere with multi-row statements, a
+    /// Inserts many rows: past the query builder (`BulkInsert`), else with multi-row statements, a
     /// hundred rows at a time.
     static func insertRows<Item>(
         _ items: [Item], into table: String, columns: [String], db: any SQLDatabase,
         values: (Item) -> [any SQLExpression]
     ) async throws {
-        if items.count > 1,
-            try await PostgresCopyInsert.run(items, into: table, columns: columns, db: db, values: values)
-        {
-            return
-        }
-        for chunk in items.chunked(100) {
+        let done =
+            items.count > 1 ? try await BulkInsert.run(items, into: table, columns: columns, db: db, values: values) : 0
+        for chunk in Array(items[done...]).chunked(100) {
             let insert = db.insert(into: table).columns(columns)
             for item in chunk { insert.values(values(item)) }
             try await insert.run()
