@@ -32,7 +32,8 @@ extension StoreDatabase {
             session: { body in
                 let connection = try await pool.pool.requestConnection(logger: logger).get()
                 defer { pool.pool.releaseConnection(connection, logger: logger) }
-                try await body(DriverSession(connection: connection, sql: connection.sql(queryLogLevel: nil), logger: logger))
+                try await body(
+                    DriverSession(connection: connection, sql: connection.sql(queryLogLevel: nil), logger: logger))
             },
             shutdown: { try await pool.pool.shutdownAsync() })
     }
@@ -44,4 +45,3 @@ extension StoreDatabase {
         return components.string ?? "PostgreSQL"
     }
 }
-

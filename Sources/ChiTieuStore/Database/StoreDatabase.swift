@@ -61,7 +61,8 @@ public final class StoreDatabase: Sendable {
             session: { body in
                 let connection = try await pool.pool.requestConnection(logger: logger).get()
                 defer { pool.pool.releaseConnection(connection, logger: logger) }
-                try await body(DriverSession(connection: connection, sql: connection.sql(queryLogLevel: nil), logger: logger))
+                try await body(
+                    DriverSession(connection: connection, sql: connection.sql(queryLogLevel: nil), logger: logger))
             },
             shutdown: {
                 try await pool.pool.shutdownAsync()
