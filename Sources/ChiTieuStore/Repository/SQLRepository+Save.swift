@@ -249,13 +249,13 @@ enum TargetColumns {
         "upper_value", "issuer", "issuer_key", "exceed_margin", "denominator", "note", "updated_at",
     ]
 
-    static func values(_ t: Target, updatedAt: String) -> [any SQLExpression] {
+    static func values(_ t: Target, updatedAt: String) -> [StoreValue] {
         let (low, high) = t.bound.values
         return [
-            SQLBind(t.unitID), SQLBind(t.indicatorCode), SQLBind(t.isAnnual), SQLBind(t.scope.firstYear),
-            SQLBind(t.scope.lastYear), SQLBind(t.measure.rawValue), SQLBind(t.bound.comparatorCode), SQLBind(low),
-            bindOrNull(high), SQLBind(t.issuer), SQLBind(NameKey(t.issuer).rawValue), bindOrNull(t.exceedMargin),
-            bindOrNull(t.denominator), bindOrNull(t.note), SQLBind(updatedAt),
+            StoreValue(t.unitID), StoreValue(t.indicatorCode), StoreValue(t.isAnnual), StoreValue(t.scope.firstYear),
+            StoreValue(t.scope.lastYear), StoreValue(t.measure.rawValue), StoreValue(t.bound.comparatorCode), StoreValue(low),
+            StoreValue(high), StoreValue(t.issuer), StoreValue(NameKey(t.issuer).rawValue), StoreValue(t.exceedMargin),
+            StoreValue(t.denominator), StoreValue(t.note), StoreValue(updatedAt),
         ]
     }
 }
@@ -266,11 +266,11 @@ enum AuditColumns {
         "new_value",
     ]
 
-    static func values(_ e: AuditEntry) -> [any SQLExpression] {
+    static func values(_ e: AuditEntry) -> [StoreValue] {
         [
-            SQLBind(e.at), SQLBind(e.author.name), bindOrNull(e.author.address), SQLBind(e.action.rawValue),
-            SQLBind(e.subject.rawValue), bindOrNull(e.unitID), SQLBind(e.recordKey), SQLBind(e.description),
-            bindOrNull(e.oldValue), bindOrNull(e.newValue),
+            StoreValue(e.at), StoreValue(e.author.name), StoreValue(e.author.address), StoreValue(e.action.rawValue),
+            StoreValue(e.subject.rawValue), StoreValue(e.unitID), StoreValue(e.recordKey), StoreValue(e.description),
+            StoreValue(e.oldValue), StoreValue(e.newValue),
         ]
     }
 }
@@ -282,14 +282,14 @@ enum ObservationColumns {
         "excerpt", "entered_by", "recorded_at",
     ]
 
-    static func values(_ o: Observation, recordedAt: String) -> [any SQLExpression] {
+    static func values(_ o: Observation, recordedAt: String) -> [StoreValue] {
         [
-            SQLBind(o.unitID), SQLBind(o.indicatorCode), SQLBind(o.period.year), SQLBind(o.period.fromMonth),
-            SQLBind(o.period.toMonth), SQLBind(o.version), bindOrNull(o.value), bindOrNull(o.qualifier?.rawValue),
-            SQLBind(o.estimated), bindOrNull(o.statedPercentOfPlan), bindOrNull(o.statedGrowthPercent),
-            bindOrNull(o.priceBasis),
-            bindOrNull(o.source.document), bindOrNull(o.source.spanStart), bindOrNull(o.source.spanEnd),
-            bindOrNull(o.source.excerpt), bindOrNull(o.source.enteredBy), SQLBind(recordedAt),
+            StoreValue(o.unitID), StoreValue(o.indicatorCode), StoreValue(o.period.year), StoreValue(o.period.fromMonth),
+            StoreValue(o.period.toMonth), StoreValue(o.version), StoreValue(o.value), StoreValue(o.qualifier?.rawValue),
+            StoreValue(o.estimated), StoreValue(o.statedPercentOfPlan), StoreValue(o.statedGrowthPercent),
+            StoreValue(o.priceBasis),
+            StoreValue(o.source.document), StoreValue(o.source.spanStart), StoreValue(o.source.spanEnd),
+            StoreValue(o.source.excerpt), StoreValue(o.source.enteredBy), StoreValue(recordedAt),
         ]
     }
 }
