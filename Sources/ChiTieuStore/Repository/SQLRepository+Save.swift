@@ -253,7 +253,8 @@ enum TargetColumns {
         let (low, high) = t.bound.values
         return [
             StoreValue(t.unitID), StoreValue(t.indicatorCode), StoreValue(t.isAnnual), StoreValue(t.scope.firstYear),
-            StoreValue(t.scope.lastYear), StoreValue(t.measure.rawValue), StoreValue(t.bound.comparatorCode), StoreValue(low),
+            StoreValue(t.scope.lastYear), StoreValue(t.measure.rawValue), StoreValue(t.bound.comparatorCode),
+            StoreValue(low),
             StoreValue(high), StoreValue(t.issuer), StoreValue(NameKey(t.issuer).rawValue), StoreValue(t.exceedMargin),
             StoreValue(t.denominator), StoreValue(t.note), StoreValue(updatedAt),
         ]
@@ -284,7 +285,8 @@ enum ObservationColumns {
 
     static func values(_ o: Observation, recordedAt: String) -> [StoreValue] {
         [
-            StoreValue(o.unitID), StoreValue(o.indicatorCode), StoreValue(o.period.year), StoreValue(o.period.fromMonth),
+            StoreValue(o.unitID), StoreValue(o.indicatorCode), StoreValue(o.period.year),
+            StoreValue(o.period.fromMonth),
             StoreValue(o.period.toMonth), StoreValue(o.version), StoreValue(o.value), StoreValue(o.qualifier?.rawValue),
             StoreValue(o.estimated), StoreValue(o.statedPercentOfPlan), StoreValue(o.statedGrowthPercent),
             StoreValue(o.priceBasis),
