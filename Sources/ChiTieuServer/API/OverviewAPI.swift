@@ -25,11 +25,8 @@ struct OverviewAPI {
     }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let values = RequestValues(request: request, context: context)
-        let unit = try context.scopedUnit()
-        let key = context.identity.cacheKey + " " + request.uri.description
-        return try await services.cache.response(key, contentType: JSONBody.contentType) {
-            try await overviewJSON(unit, values)
+        try await services.cachedUnitAnswer(request, context: context, contentType: JSONBody.contentType) {
+            try await overviewJSON($0, $1)
         }
     }
 

@@ -232,3 +232,17 @@ final class SingleFlight<Value: Sendable>: Sendable {
         return try await task.value
     }
 }
+
+extension AppServices {
+    /// A unit's page or JSON answered from the response cache. Who may read the unit is
+    /// checked on every request, before any cached answer is served.
+    func cachedUnitAnswer(
+        _ request: Request, context: AppRequestContext, contentType: String,
+        make: @escaping @Sendable (AdministrativeUnit, RequestValues) async throws -> ByteBuffer
+    ) async throws -> Response {
+        let values = RequestValues(request: request, context: context)
+        let unit = try context.scopedUnit()
+        let key = context.identity.cacheKey + " " + request.uri.description
+        return try await cache.response(key, contentType: contentType) { try await make(unit, values) }
+    }
+}

@@ -15,13 +15,9 @@ struct GlancePage {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        // scope is checked on every request, as for the overview; the page itself (every unit
-        // below assessed: half a second for 168 communes) is kept as briefly as the overview
-        let values = RequestValues(request: request, context: context)
-        let unit = try context.scopedUnit()
-        let key = context.identity.cacheKey + " " + request.uri.description
-        return try await services.cache.response(key, contentType: PageRenderer.contentType) {
-            try await html(unit, values, context: context)
+        // every unit below assessed (half a second for 168 communes): kept as briefly as the overview
+        try await services.cachedUnitAnswer(request, context: context, contentType: PageRenderer.contentType) {
+            try await html($0, $1, context: context)
         }
     }
 

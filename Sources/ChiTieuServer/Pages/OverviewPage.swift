@@ -120,12 +120,8 @@ struct OverviewPage {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        // who may read this unit is checked on every request; only then may a cached page answer
-        let values = RequestValues(request: request, context: context)
-        let unit = try context.scopedUnit()
-        let key = context.identity.cacheKey + " " + request.uri.description
-        return try await services.cache.response(key, contentType: PageRenderer.contentType) {
-            try await html(unit, values, context: context)
+        try await services.cachedUnitAnswer(request, context: context, contentType: PageRenderer.contentType) {
+            try await html($0, $1, context: context)
         }
     }
 
