@@ -3,7 +3,8 @@
 # scripts/check-kill-import.sh, stored by `chitieu import` (release build: every row checked
 # against the registry and catalogue, versions, audit, one transaction) into a demo database,
 # against `sqlite3 .import` of the same CSV into a bare table, in the same run. Prints seconds,
-# rows/s and peak memory of both. Usage: bench-import.sh [--dry-run]
+# rows/s and peak memory of both; then the same on PostgreSQL when it is installed (the demo
+# database there, against psql's \copy of the CSV into a bare table). Usage: bench-import.sh [--dry-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --static-swift-stdlib --product chitieu 2>&1 | tail -1
@@ -23,3 +24,16 @@ measure() {
 echo "$rows rows, $(($(stat -c %s "$work/big.csv") / 1024)) KiB of CSV"
 measure "chitieu import ${1:-}" "$bin" import "$work/big.csv" --db "$work/demo.sqlite" ${1:-}
 measure "sqlite3 .import" sqlite3 "$work/bare.sqlite" ".mode csv" ".import $work/big.csv results"
+
+if [ -z "${SKIP_POSTGRES:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  export work bin rows
+  scripts/with-postgres.sh bash -c '
+    set -euo pipefail
+    source <(sed -n "/^measure()/,/^}/p" scripts/bench-import.sh)
+    url="$CHITIEU_TEST_POSTGRES_URL"
+    DATABASE_URL="$url" "$bin" demo >/dev/null
+    DATABASE_URL="$url" measure "chitieu import on PostgreSQL ${1:-}" "$bin" import "$work/big.csv" ${1:-}
+    psql "$url" -qc "CREATE TABLE bare_results (kind TEXT, unit TEXT, indicator TEXT, year TEXT, from_month TEXT, to_month TEXT, value TEXT)"
+    measure "psql \\copy" psql "$url" -qc "\\copy bare_results FROM $work/big.csv WITH (FORMAT csv, HEADER true)"
+  ' bench "${1:-}"
+fi
