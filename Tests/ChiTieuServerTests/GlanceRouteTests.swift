@@ -41,4 +41,32 @@ import Testing
         let overview = try await fixture.test { try await $0.get("/don-vi/\(district)?nam=2024&thang=9") }
         #expect(overview.text.contains("/don-vi/\(district)/toan-canh?nam=2024&amp;thang=9"))
     }
+
+    /// Both pages over the units below are kept briefly in the response cache; a result saved
+    /// through the server shows on them at once.
+    @Test func aSavedResultShowsAtOnceOnTheCachedPagesAbove() async throws {
+        let fixture = try await ServerFixture.demo(registry: true)
+        let (district, communes) = try await fixture.districtAndCommunes("Kông Chro")
+        let commune = try #require(communes.first)
+        var figures = DataBatch()
+        figures.add(
+            Target(unitID: commune.id, indicatorCode: "budget_revenue", scope: .year(2024), bound: .atLeast(100)))
+        figures.add(
+            Observation(
+                unitID: commune.id, indicatorCode: "budget_revenue", period: try .yearToDate(2024, through: 9),
+                value: 40))
+        try await fixture.repository.save(figures)
+        let glance = "/don-vi/\(district)/toan-canh?nam=2024&thang=9"
+        let compare = "/don-vi/\(district)/so-sanh?nam=2024&thang=9&chi-tieu=budget_revenue"
+        try await fixture.test { client in
+            #expect(try await client.get(glance).text.contains("data-sort=\"40.0\">40%</td>"))
+            #expect(try await client.get(compare).text.contains(">40<"))
+            let saved = try await client.postJSON(
+                "/api/v1/units/\(commune.id)/results",
+                #"{"indicator":"budget_revenue","year":2024,"to_month":9,"value":"95"}"#)
+            #expect(saved.status == .created)
+            #expect(try await client.get(glance).text.contains("data-sort=\"95.0\">95%</td>"))
+            #expect(try await client.get(compare).text.contains(">95<"))
+        }
+    }
 }
