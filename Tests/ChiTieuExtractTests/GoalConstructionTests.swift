@@ -117,4 +117,20 @@ import Testing
         #expect(result.observations.map(\.value).contains(136_000))
         #expect(result.observations.map(\.value).contains(310))
     }
+
+    /// «trên 1 ha đất …» names what a figure is per; it is not a figure of one hectare.
+    @Test func perOneHectareIsPartOfTheName() {
+        #expect(
+            Self.goals(
+                "Năm 2026, phấn đấu thu nhập bình quân đầu người 52 triệu đồng, giá trị sản xuất trên 1 ha đất canh tác đạt 160 triệu đồng."
+            )
+                == [
+                    Goal(name: "Thu nhập bình quân đầu người", value: 52, unit: "triệu đồng", year: 2026),
+                    Goal(name: "Giá trị sản xuất trên 1 ha đất canh tác", value: 160, unit: "triệu đồng", year: 2026),
+                ])
+        #expect(
+            Read.facts("Giá trị thu được trên 1 ha đất trồng trọt đạt 145 triệu đồng, tăng 6% so với cùng kỳ.") == [
+                Facts(145, "triệu đồng", growth: 6)
+            ])
+    }
 }

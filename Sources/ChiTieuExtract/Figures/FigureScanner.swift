@@ -18,6 +18,11 @@ struct FigureScanner {
                 i += 1
                 continue
             }
+            // part of the next figure's name: no figure, and the name reaches back over it
+            if let per = perOneUnit(at: i, limit: range.upperBound) {
+                i = per
+                continue
+            }
             if let f = ignored(at: i, limit: range.upperBound) ?? growth(at: i, limit: range.upperBound)
                 ?? percentOfPlan(at: i, limit: range.upperBound) ?? value(at: i, limit: range.upperBound)
             {
@@ -42,6 +47,17 @@ struct FigureScanner {
     }()
 
     // MARK: numbers and units
+
+    /// «giá trị sản xuất trên 1 ha đất canh tác đạt 160 triệu đồng»: what the figure after is
+    /// per, part of its name, when more of the name and then a number follow in the clause;
+    /// where such a phrase ends.
+    private func perOneUnit(at start: Int, limit: Int) -> Int? {
+        guard tokens[start].key == "trên", start + 2 < limit, tokens[start + 1].integer == 1,
+            let u = unit(at: start + 2, limit: limit), u.end < limit, tokens[u.end].kind == .word,
+            (u.end..<limit).contains(where: { tokens[$0].isNumber })
+        else { return nil }
+        return u.end
+    }
 
     /// A number that can be a quantity: not glued to a word (`Covid-19`), not part of a date
     /// (`14/12/2018`, `20-6-2023`, `15:13`), not an ordinal or reference (`lần thứ 18`, `số 9`).

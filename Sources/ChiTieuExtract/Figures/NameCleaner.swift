@@ -79,7 +79,9 @@ struct NameCleaner {
                 i += time
                 continue
             }
-            if t.isNumber, pieces.last!.filter({ tokens[$0].isWord }).count >= 2 {
+            // «giá trị sản xuất trên 1 ha đất canh tác»: what the figure is per, passed over by the scanner
+            let perOne = t.integer == 1 && i > range.lowerBound && tokens[i - 1].key == "trên"
+            if t.isNumber, !perOne, pieces.last!.filter({ tokens[$0].isWord }).count >= 2 {
                 // A number inside a name is a reference ("Nghị quyết 12"): the name ends before it.
                 break
             }
