@@ -133,4 +133,16 @@ import Testing
                 Facts(145, "triệu đồng", growth: 6)
             ])
     }
+
+    /// Two goals of the same figure are two goals unless their names share a word; a goal
+    /// said again (in the headline, then in the body) is one.
+    @Test func goalsOfTheSameFigureAreKeptApartByTheirNames() {
+        let goals = Self.goals(
+            "Tỉnh đề ra 12 chỉ tiêu năm 2026. Trọng tâm là, GRDP tăng hơn 9%; thu ngân sách nội địa tăng 9% so với dự toán; doanh nghiệp thành lập mới tăng 9%. Phấn đấu năm 2026 GRDP tăng trên 9%."
+        )
+        #expect(goals.map(\.value) == [9, 9, 9])
+        #expect(goals.filter { $0.name.contains("GRDP") }.count == 1)
+        #expect(goals.contains { $0.name.hasPrefix("Doanh nghiệp thành lập mới") })
+        #expect(goals.contains { $0.name.hasPrefix("Thu ngân sách nội địa") })
+    }
 }

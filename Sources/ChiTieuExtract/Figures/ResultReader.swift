@@ -217,7 +217,8 @@ struct ResultReader {
     }
 
     private var repeats = RepeatIndex()
-    private var targetKeys: Set<String> = []
+    /// The names of the goals kept, by figure, unit and year.
+    private var targetKeys: [String: [[Word]]] = [:]
 
     private mutating func addTarget(_ group: FigureGroup, year: Int, span: ExtractionResult.Span) {
         var value = group.value
@@ -253,9 +254,12 @@ struct ResultReader {
         target.nameWords = words
         target.isGrowth = isGrowth
         target.rangeHigh = high
-        if targetKeys.insert("\(target.value)|\(target.unit ?? "")|\(target.year)").inserted {
-            targets.append(target)
-        }
+        // a goal said twice (headline and body) once; «GRDP tăng hơn 10%; … doanh nghiệp thành
+        // lập mới tăng 10%» are two goals of the same figure
+        let key = "\(target.value)|\(target.unit ?? "")|\(target.year)"
+        guard !(targetKeys[key] ?? []).contains(where: { Self.namedAlike($0, words) }) else { return }
+        targetKeys[key, default: []].append(words)
+        targets.append(target)
     }
 
     /// The name as written, cleaned; for counted things, with what is counted:
@@ -327,8 +331,7 @@ struct ResultReader {
             // Two rates of 100% judged against different plans are two results.
             return va == vb && a.unit == b.unit && agree(a.percentOfPlan, b.percentOfPlan)
                 && agree(a.growthPercent, b.growthPercent)
-                && (a.nameWords.isEmpty || b.nameWords.isEmpty
-                    || !Set(a.nameWords).subtracting(Self.commonNameWords).isDisjoint(with: b.nameWords))
+                && namedAlike(a.nameWords, b.nameWords)
         }
         // Figures first: comparing names costs more, and most pairs differ in a figure. A
         // repeat shares at least one figure.
@@ -336,6 +339,11 @@ struct ResultReader {
             (a.percentOfPlan != nil && b.percentOfPlan != nil) || (a.growthPercent != nil && b.growthPercent != nil)
         else { return false }
         return sharesName(a.nameWords, b.nameWords)
+    }
+
+    /// Names with a word in common beyond the words that open many names, or one unnamed.
+    static func namedAlike(_ a: [Word], _ b: [Word]) -> Bool {
+        a.isEmpty || b.isEmpty || !Set(a).subtracting(Self.commonNameWords).isDisjoint(with: b)
     }
 
     private static func sharesName(_ a: [Word], _ b: [Word]) -> Bool {
