@@ -182,8 +182,11 @@ struct ClauseReader {
         // the next name; alone between two figures it parts them ("5 hợp tác xã và 21 tổ hợp tác").
         let andSeparates = andSeparates && !gap.contains { isSeparator($0, andSeparates: false) }
         guard let last = gap.last(where: { isSeparator($0, andSeparates: andSeparates) }) else {
-            // "95 hộ dân với nguồn vốn giải ngân hơn 4,8 tỷ đồng": a preposition parts them.
-            if let preposition = gap.first(where: { Self.prepositions.contains(tokens[$0].key) }),
+            // "95 hộ dân với nguồn vốn giải ngân hơn 4,8 tỷ đồng": a preposition parts them; not
+            // the «so với» of a ratio's name («tỷ lệ vốn đầu tư so với GRDP đạt 34%»).
+            if let preposition = gap.first(where: {
+                Self.prepositions.contains(tokens[$0].key) && ($0 == gap.lowerBound || tokens[$0 - 1].key != "so")
+            }),
                 preposition > gap.lowerBound
             {
                 return (gap.lowerBound..<preposition, (preposition + 1)..<gap.upperBound)
