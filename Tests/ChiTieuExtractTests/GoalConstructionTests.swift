@@ -149,7 +149,8 @@ import Testing
     /// «so với GRDP» is part of a ratio's name, not the start of another.
     @Test func aRatioToGRDPKeepsItsWholeName() {
         #expect(
-            Self.goals("Tỉnh đề ra 12 chỉ tiêu năm 2026. Trọng tâm là, tỷ lệ vốn đầu tư phát triển so với GRDP đạt 33%.")
+            Self.goals(
+                "Tỉnh đề ra 12 chỉ tiêu năm 2026. Trọng tâm là, tỷ lệ vốn đầu tư phát triển so với GRDP đạt 33%.")
                 == [Goal(name: "Tỷ lệ vốn đầu tư phát triển so với GRDP", value: 33, unit: "%", year: 2026)])
     }
 }
