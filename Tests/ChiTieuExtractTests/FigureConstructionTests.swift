@@ -333,4 +333,14 @@ import Testing
                     Facts(18250, "người", estimated: true)
                 ])
     }
+
+    /// A bare percentage after a name that ends in its rise is the rise.
+    @Test func aBarePercentageAfterTheWordsOfARiseIsTheRise() {
+        #expect(Read.facts("Trong nhiệm kỳ, GRDP tăng bình quân đạt 7,4%/năm.") == [Facts(nil, growth: 7.4)])
+        #expect(Read.facts("Tỷ lệ che phủ rừng đạt 42,5%.") == [Facts(42.5, "%")])
+        // two rises that differ beyond rounding are two results, though their names share words
+        #expect(
+            Read.facts("Trong nhiệm kỳ, thu ngân sách tăng bình quân đạt 7,59%/năm. GRDP tăng bình quân đạt 8,3%/năm.")
+                .map(\.growth) == [7.59, 8.3])
+    }
 }

@@ -153,4 +153,15 @@ import Testing
                 "Tỉnh đề ra 12 chỉ tiêu năm 2026. Trọng tâm là, tỷ lệ vốn đầu tư phát triển so với GRDP đạt 33%.")
                 == [Goal(name: "Tỷ lệ vốn đầu tư phát triển so với GRDP", value: 33, unit: "%", year: 2026)])
     }
+
+    /// A headline with «phấn đấu» run into the body without a full stop: from the past term
+    /// the body reviews on, the figures are results.
+    @Test func aHeadlineRunIntoABodyThatReviewsThePastTermEndsItsGoals() {
+        let text =
+            "Phấn đấu thu nhập bình quân đạt 90 triệu đồng Theo báo cáo, trong nhiệm kỳ 2020 - 2025 kinh tế tăng trưởng khá, GRDP tăng bình quân 7,1%/năm; lao động có việc làm 52.000 người."
+        let read = Read.extractor.extract(Self.review + text)
+        #expect(read.targets.map(\.value) == [90])
+        #expect(read.observations.contains { $0.value == 52_000 })
+        #expect(read.observations.contains { $0.growthPercent == 7.1 })
+    }
 }

@@ -33,6 +33,8 @@ struct GoalContext {
         var index: Int
         var year: Int
         var sticky: Bool
+        /// Where a past term under review is named after it, and results begin.
+        var until: Int? = nil
     }
 
     /// Openers that only ever introduce goals, never a comparison with one («vượt mục tiêu»).
@@ -90,7 +92,13 @@ struct GoalContext {
             else { continue }
             // «phấn đấu đến cuối năm 2 xã về đích» after «giai đoạn 2016-2020» is this year's aim, for its sentence.
             if match.value == "phấn đấu" {
-                if let year = reviewYear { return Opener(index: i, year: year, sticky: false) }
+                // a headline run into the body: «Phấn đấu đạt … cuối 2025 Theo dự thảo …, kinh
+                // tế trong nhiệm kỳ 2015 - 2020 tăng …» reviews from the past term on
+                let until = (i..<range.upperBound).first { j in
+                    tokens[j].isNumber && isTermEnd(j, from: range.lowerBound)
+                        && reviewYear.map { tokens[j].integer! <= $0 } ?? false
+                }
+                if let year = reviewYear { return Opener(index: i, year: year, sticky: false, until: until) }
             } else if let year = paragraphYear {
                 return Opener(index: i, year: year, sticky: true)
             }
@@ -101,7 +109,7 @@ struct GoalContext {
     /// The year goals are for at token `index`, or nil when it is a result.
     func targetYear(at index: Int, opener: Opener?) -> Int? {
         if let activeYear { return activeYear }
-        if let opener, index >= opener.index { return opener.year }
+        if let opener, index >= opener.index, index < opener.until ?? Int.max { return opener.year }
         return nil
     }
 

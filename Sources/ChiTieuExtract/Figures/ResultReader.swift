@@ -60,7 +60,9 @@ struct ResultReader {
                         addTarget(group, year: year, span: span)
                         continue
                     }
-                    if growthTopic, group.isBarePercent, let start = breakdown, start < group.start {
+                    if group.isBarePercent,
+                        namesItsRise(group) || growthTopic && breakdown.map { $0 < group.start } ?? false
+                    {
                         group.growth = group.value
                         group.value = nil
                     } else if group.name != nil {
@@ -164,6 +166,16 @@ struct ResultReader {
     /// growth rate, the percentages of its breakdown are growth rates too.
     private func breakdown(in sentence: Range<Int>) -> Int? {
         sentence.dropLast().first { tokens[$0].key == "trong" && tokens[$0 + 1].key == "đó" }
+    }
+
+    /// «GRDP tăng bình quân đạt 8,3%/năm»: a name ending in its rise; the bare percentage is the rise.
+    private func namesItsRise(_ group: FigureGroup) -> Bool {
+        guard let name = group.name else { return false }
+        let words = NameCleaner(tokens: tokens, keys: source.keys).dropTrailingNoise(name)
+            .filter { tokens[$0].isWord }.map { tokens[$0].key }
+        guard let rise = words.lastIndex(of: "tăng"), rise > 0 else { return false }
+        let rest = Array(words[(rise + 1)...])
+        return rest.isEmpty || rest == ["bình", "quân"]
     }
 
     private func namesGrowth(_ group: FigureGroup) -> Bool {
@@ -358,11 +370,20 @@ struct ResultReader {
         "tỷ", "lệ", "số", "tổng", "giá", "trị", "tốc", "độ", "mức", "chỉ", "tiêu",
     ]
 
-    /// Two statements of a figure agree when one is the other rounded.
+    /// Two statements of a figure agree when one is the other rounded: 8 and 8,3, 70,8 and
+    /// 70,76; not 8,3 and 7,59.
     private static func agree(_ a: Double?, _ b: Double?) -> Bool {
         guard let a, let b else { return true }
-        return abs(a - b) < 1
+        let scale = placeScales[min(decimals(a), decimals(b))]
+        return abs(a - b) < 1 && (a * scale).rounded() == (b * scale).rounded()
     }
+
+    /// Decimal places as written (up to four): 8 → 0, 70,76 → 2.
+    private static func decimals(_ x: Double) -> Int {
+        placeScales.indices.first { abs(x * placeScales[$0] - (x * placeScales[$0]).rounded()) < 1e-6 } ?? 4
+    }
+
+    private static let placeScales: [Double] = [1, 10, 100, 1_000, 10_000]
 
     static func merged(_ a: ExtractionResult.ReadObservation, _ b: ExtractionResult.ReadObservation)
         -> ExtractionResult.ReadObservation
