@@ -343,4 +343,11 @@ import Testing
             Read.facts("Trong nhiệm kỳ, thu ngân sách tăng bình quân đạt 7,59%/năm. GRDP tăng bình quân đạt 8,3%/năm.")
                 .map(\.growth) == [7.59, 8.3])
     }
+
+    /// «gấp 1,3 lần năm 2020 (41 triệu đồng)»: the bracketed figure is that earlier year's.
+    @Test func aBracketedFigureAfterAnEarlierYearIsThatYears() {
+        let text =
+            "Hội nghị tổng kết năm 2025 của huyện Tân Phú. GRDP bình quân đầu người tăng qua các năm, đến năm 2025 ước đạt 6.100 USD, gấp 1,3 lần năm 2020 (4.700 USD) và gấp 2 lần so với cả nước."
+        #expect(Read.facts(text) == [Facts(6100, "usd", estimated: true)])
+    }
 }

@@ -82,6 +82,12 @@ struct ClauseReader {
     }
 
     private func aboutAnEarlierPeriod(_ gap: Range<Int>) -> Bool {
+        // "gấp 1,3 lần năm 2015 (5.104 USD)": that year's figure, in brackets after it.
+        if let last = gap.last, last - 2 >= gap.lowerBound, tokens[last].isPunct("("), tokens[last - 2].key == "năm",
+            let reviewYear, let y = tokens[last - 1].integer, y < reviewYear, y > reviewYear - 10
+        {
+            return true
+        }
         let (_, tail) = split(gap)
         for i in tail {
             // "dự báo cả năm còn thiếu 3,95%": a forecast or a shortfall, not a result either.
