@@ -164,4 +164,11 @@ import Testing
         #expect(read.observations.contains { $0.value == 52_000 })
         #expect(read.observations.contains { $0.growthPercent == 7.1 })
     }
+
+    /// «… đến năm 2030 đạt …»: the «đến» of the time phrase is not part of the name.
+    @Test func theToOfATimePhraseLeavesTheName() {
+        #expect(
+            Self.goals("Xã đề ra mục tiêu đến năm 2030. Tỷ lệ lao động qua đào tạo đến năm 2030 đạt 80% trở lên.")
+                == [Goal(name: "Tỷ lệ lao động qua đào tạo", value: 80, unit: "%", year: 2030)])
+    }
 }

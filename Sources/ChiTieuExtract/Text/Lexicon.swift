@@ -90,7 +90,7 @@ enum Lexicon {
         "toàn huyện", "toàn tỉnh", "toàn xã", "trên địa bàn huyện", "ước tính", "dự kiến đạt", "dự kiến", "đều",
         "tới", "đạt khoảng", "tiếp tục", "duy trì", "ghi nhận", "xảy ra", "đạt mức", "ở mức", "toàn đảng bộ",
         "toàn đảng bộ huyện", "toàn đảng bộ tỉnh", "toàn đảng bộ xã", "giảm còn", "giảm xuống", "giảm xuống còn",
-        "tăng lên", "dự ước", "dự ước đạt", "cả năm",
+        "tăng lên", "dự ước", "dự ước đạt", "cả năm", "đến",
     ])
 
     /// Verbs that carry a figure: the words between them and the number are not a name.
