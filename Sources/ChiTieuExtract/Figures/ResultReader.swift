@@ -375,7 +375,7 @@ struct ResultReader {
     private static func agree(_ a: Double?, _ b: Double?) -> Bool {
         guard let a, let b else { return true }
         let scale = placeScales[min(decimals(a), decimals(b))]
-        return abs(a - b) < 1 && (a * scale).rounded() == (b * scale).rounded()
+        return (a * scale).rounded() == (b * scale).rounded()
     }
 
     /// Decimal places as written (up to four): 8 → 0, 70,76 → 2.

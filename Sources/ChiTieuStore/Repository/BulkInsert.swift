@@ -35,7 +35,7 @@ enum BulkInsert {
             return done
         }
         guard let session = db as? SQLiteSession else { return 0 }
-        let statement = SQLiteInsert(table: table, columns: columns)
+        let statement = SQLiteInsert(table: table, columns: columns, rows: rowsPerSQLiteStatement)
         var done = 0
         for chunk in items.chunked(rowsPerSQLiteStatement) {
             guard let binds = statement.binds(chunk.map(values)) else { break }
@@ -46,21 +46,23 @@ enum BulkInsert {
     }
 }
 
-/// A multi-row `INSERT` with `?` for each value, its text made once for each number of rows.
+/// A multi-row `INSERT` with `?` for each value; the text of a full chunk's statement is
+/// made once, a shorter last chunk's when it comes.
 struct SQLiteInsert {
     let columns: [String]
     private let head: String
     private let row: String
-    private var full: String?
+    private let full: (rows: Int, sql: String)
 
-    init(table: String, columns: [String]) {
+    init(table: String, columns: [String], rows: Int) {
         self.columns = columns
         head = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
         row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        full = (rows, head + Array(repeating: row, count: rows).joined(separator: ", "))
     }
 
     func sql(rows: Int) -> String {
-        head + Array(repeating: row, count: rows).joined(separator: ", ")
+        rows == full.rows ? full.sql : head + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
     /// The rows' values in order, or nil when one cannot be written.

@@ -87,7 +87,7 @@ extension SQLRepository {
     ) async throws {
         let done =
             items.count > 1 ? try await BulkInsert.run(items, into: table, columns: columns, db: db, values: values) : 0
-        for chunk in Array(items[done...]).chunked(100) {
+        for chunk in items[done...].chunked(100) {
             let insert = db.insert(into: table).columns(columns)
             for item in chunk { insert.values(values(item)) }
             try await insert.run()
@@ -296,15 +296,8 @@ enum ObservationColumns {
     }
 }
 
-/// A value, or NULL written into the statement. SQLKit's encoders take an optional through a
-/// general `Encoder` (an allocation and several dynamic casts for each value); an imported table
-/// has hundreds of thousands of empty cells.
-func bindOrNull<Value: Encodable & Sendable>(_ value: Value?) -> any SQLExpression {
-    if let value { SQLBind(value) } else { SQLLiteral.null }
-}
-
-extension Array {
-    func chunked(_ size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+extension RandomAccessCollection where Index == Int {
+    func chunked(_ size: Int) -> [SubSequence] {
+        stride(from: startIndex, to: endIndex, by: size).map { self[$0..<Swift.min($0 + size, endIndex)] }
     }
 }

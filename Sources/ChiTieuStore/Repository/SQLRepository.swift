@@ -312,12 +312,8 @@ public struct SQLRepository: ChiTieuRepository {
     /// not observations (a dozen fields each, copied at every move), newest version first, and
     /// keeps the first of each run: a province's glance page reads 150.000 of them.
     static func latestVersions(_ observations: [Observation]) -> [Observation] {
-        func key(_ i: Int) -> (UnitID, String, Int, Int, Int, Int) {
-            let period = observations[i].period
-            return (
-                observations[i].unitID, observations[i].indicatorCode, period.year, period.toMonth, -period.fromMonth,
-                -observations[i].version
-            )
+        func key(_ i: Int) -> (UnitID, String, Period, Int) {
+            (observations[i].unitID, observations[i].indicatorCode, observations[i].period, -observations[i].version)
         }
         let order = observations.indices.sorted { key($0) < key($1) }
         var latest: [Observation] = []
