@@ -44,8 +44,49 @@ public struct TableImporter: Sendable {
 
     /// The batch of a table read from any file: a CSV file's, or a workbook sheet's.
     public func batch(table: ImportTable, document: String, enteredBy: String? = nil) async throws -> DataBatch {
-        let header = table.header
-        let headerPlace = table.headerPlace
+        let columns = try Self.columns(of: table.header, at: table.headerPlace)
+        var problems: [BatchProblem] = []
+        var batch = DataBatch()
+        var cleaner = FieldCleaner()
+        var rows = table.rows.compactMap { cleaner.row($0, columns: columns) }
+        var collector = targetSetTitle.map { TargetSetCollector(title: $0, numbered: columns[.number] != nil) }
+        let headings = Set(rows.filter { collector != nil && TargetSetCollector.isHeading($0) }.map(\.line))
+        let allRows = rows
+        rows.removeAll { headings.contains($0.line) }
+        var catalogue = self.catalogue
+        if createIndicators {
+            let created = NewIndicators(rows: rows, catalogue: catalogue)
+            if !created.problems.isEmpty { throw StoreError.invalidBatch(created.problems) }
+            for indicator in created.indicators { batch.addOwnIndicator(indicator) }
+            catalogue = try Catalogue(version: catalogue.version, indicators: catalogue.indicators + created.indicators)
+        }
+        var lookups = ImportLookups(resolver: UnitResolver(repository: repository), catalogue: catalogue)
+        for var row in allRows {
+            if headings.contains(row.line) {
+                collector?.heading(row)
+                continue
+            }
+            if let item = await row.read(lookups: &lookups, document: document, enteredBy: enteredBy) {
+                if case .target(let t) = item { collector?.add(t, row: row) }
+                batch.add(item, origin: row.origin)
+            }
+            problems += row.problems
+        }
+        if let collector {
+            problems += collector.problems
+            if collector.targetSets.isEmpty, problems.isEmpty {
+                problems.append(
+                    BatchProblem(origin: nil, "bảng không có dòng kế hoạch hay nghị quyết nào để lập bộ chỉ tiêu."))
+            }
+            for set in collector.targetSets { batch.add(set, origin: "bộ chỉ tiêu «\(set.title)»") }
+        }
+        if !problems.isEmpty { throw StoreError.invalidBatch(problems) }
+        return batch
+    }
+
+    /// Which column of the table each field is, from its header; refused with every unknown,
+    /// repeated or missing column.
+    static func columns(of header: [String], at headerPlace: String) throws -> [TableColumn: Int] {
         var problems: [BatchProblem] = []
         var columns: [TableColumn: Int] = [:]
         for (index, name) in header.enumerated() {
@@ -69,60 +110,22 @@ public struct TableImporter: Sendable {
                 BatchProblem(origin: headerPlace, "thiếu cột «\(required.vietnamese)» (hoặc \(required.rawValue))."))
         }
         if !problems.isEmpty { throw StoreError.invalidBatch(problems) }
-
-        var batch = DataBatch()
-        var cleaner = FieldCleaner()
-        var rows = table.rows.compactMap { row in
-            let fields = row.fields.map { cleaner.clean($0) }
-            return fields.allSatisfy(\.isEmpty) ? nil : TableRow(row, fields: fields, columns: columns)
-        }
-        var collector = targetSetTitle.map { TargetSetCollector(title: $0, numbered: columns[.number] != nil) }
-        let headings = Set(rows.filter { collector != nil && TargetSetCollector.isHeading($0) }.map(\.line))
-        let allRows = rows
-        rows.removeAll { headings.contains($0.line) }
-        var catalogue = self.catalogue
-        if createIndicators {
-            let created = NewIndicators(rows: rows, catalogue: catalogue)
-            if !created.problems.isEmpty { throw StoreError.invalidBatch(created.problems) }
-            for indicator in created.indicators { batch.addOwnIndicator(indicator) }
-            catalogue = try Catalogue(version: catalogue.version, indicators: catalogue.indicators + created.indicators)
-        }
-        var units = ImportLookups(resolver: UnitResolver(repository: repository), catalogue: catalogue)
-        for var row in allRows {
-            if headings.contains(row.line) {
-                collector?.heading(row)
-                continue
-            }
-            if let item = await row.read(lookups: &units, document: document, enteredBy: enteredBy) {
-                switch item {
-                case .target(let t):
-                    batch.add(t, origin: row.origin)
-                    collector?.add(t, row: row)
-                case .observation(let o): batch.add(o, origin: row.origin)
-                }
-            }
-            problems += row.problems
-        }
-        if let collector {
-            problems += collector.problems
-            if collector.targetSets.isEmpty, problems.isEmpty {
-                problems.append(
-                    BatchProblem(origin: nil, "bảng không có dòng kế hoạch hay nghị quyết nào để lập bộ chỉ tiêu."))
-            }
-            for set in collector.targetSets { batch.add(set, origin: "bộ chỉ tiêu «\(set.title)»") }
-        }
-        if !problems.isEmpty { throw StoreError.invalidBatch(problems) }
-        return batch
+        return columns
     }
 
-    /// Splits CSV text into records, choosing `;` when the header uses it (Excel in a
-    /// Vietnamese locale, where `,` is the decimal mark).
+    /// `;` when the header uses it more than `,` (Excel in a Vietnamese locale, where `,` is
+    /// the decimal mark).
+    static func delimiter(ofFirstLineIn text: String) -> UnicodeScalar {
+        let firstLine = text.utf8.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+        let semicolons = firstLine.filter { $0 == UInt8(ascii: ";") }.count
+        return semicolons > firstLine.filter { $0 == UInt8(ascii: ",") }.count ? ";" : ","
+    }
+
+    /// Splits CSV text into records, with the delimiter its header uses.
     static func records(_ text: String) throws -> [[String]] {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        let firstLine = body.prefix { $0 != "\n" && $0 != "\r" }
-        let delimiter: UnicodeScalar =
-            firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        let delimiter = delimiter(ofFirstLineIn: body)
         do {
             let reader = try CSVReader(string: body, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
             var records: [[String]] = []
@@ -200,6 +203,12 @@ struct FieldCleaner {
         // numbers are seldom repeated: remembering them would only grow the table
         if cleaned.count < 100_000 { cleaned[field] = value }
         return value
+    }
+
+    /// The row with its fields cleaned, nil when all are empty.
+    mutating func row(_ row: ImportTable.Row, columns: [TableColumn: Int]) -> TableRow? {
+        let fields = row.fields.map { clean($0) }
+        return fields.allSatisfy(\.isEmpty) ? nil : TableRow(row, fields: fields, columns: columns)
     }
 }
 

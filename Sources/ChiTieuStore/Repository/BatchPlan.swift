@@ -38,6 +38,12 @@ struct StoredState: Sendable {
     }
 }
 
+/// The rows of a file planned so far: where each target and figure was first given.
+struct RowsSeen: Sendable {
+    var targets: [String: String?] = [:]
+    var series: [SeriesKey: String?] = [:]
+}
+
 /// The writes a batch comes down to, after validation against itself and the stored state.
 /// Both repositories plan with this, so they accept and refuse exactly the same data.
 struct BatchPlan: Sendable {
@@ -57,6 +63,13 @@ struct BatchPlan: Sendable {
     var reusedUnits: [UnitID: UnitID] = [:]
 
     init(_ batch: DataBatch, stored: StoredState) throws(StoreError) {
+        var seen = RowsSeen()
+        try self.init(batch, stored: stored, seen: &seen)
+    }
+
+    /// Plans one chunk of a file saved a chunk at a time: `seen` holds the rows of the chunks
+    /// before, so a figure given twice in the file is refused wherever the two rows fall.
+    init(_ batch: DataBatch, stored: StoredState, seen: inout RowsSeen) throws(StoreError) {
         var problems: [BatchProblem] = []
         let knownCodes = stored.indicatorCodes.union(batch.indicators.map(\.code)).union(
             batch.ownIndicators.map(\.code))
@@ -124,7 +137,6 @@ struct BatchPlan: Sendable {
             }
         }
 
-        var seenTargets: [String: String?] = [:]
         for entry in batch.targets {
             let t = entry.item
             checkReferences(t.unitID, t.indicatorCode, period: nil, origin: entry.origin)
@@ -135,11 +147,11 @@ struct BatchPlan: Sendable {
                         "\(unit.title) không còn tồn tại trong \(t.scope.label) \(stored.endedWords(unit))."))
             }
             problems += Self.targetProblems(t, origin: entry.origin)
-            if let earlier = seenTargets[t.naturalKey] {
+            if let earlier = seen.targets[t.naturalKey] {
                 problems.append(Self.duplicate("chỉ tiêu kế hoạch", of: earlier, origin: entry.origin))
                 continue
             }
-            seenTargets[t.naturalKey] = entry.origin
+            seen.targets[t.naturalKey] = entry.origin
             if let existing = stored.targets[t.naturalKey] {
                 var updated = t
                 updated.id = existing.id
@@ -159,7 +171,7 @@ struct BatchPlan: Sendable {
 
         for entry in batch.targetRemovals {
             let t = entry.item
-            guard let stored = stored.targets[t.naturalKey], stored.id == t.id, seenTargets[t.naturalKey] == nil else {
+            guard let stored = stored.targets[t.naturalKey], stored.id == t.id, seen.targets[t.naturalKey] == nil else {
                 problems.append(
                     BatchProblem(
                         origin: entry.origin,
@@ -172,16 +184,15 @@ struct BatchPlan: Sendable {
             audit.append(Self.auditEntry(.removed, stored, old: stored))
         }
 
-        var seenSeries: [SeriesKey: String?] = [:]
         for entry in batch.observations {
             let o = entry.item
             checkReferences(o.unitID, o.indicatorCode, period: o.period, origin: entry.origin)
             problems += Self.observationProblems(o, origin: entry.origin)
-            if let earlier = seenSeries[o.seriesKey] {
+            if let earlier = seen.series[o.seriesKey] {
                 problems.append(Self.duplicate("kết quả \(o.period.label)", of: earlier, origin: entry.origin))
                 continue
             }
-            seenSeries[o.seriesKey] = entry.origin
+            seen.series[o.seriesKey] = entry.origin
             var incoming = o
             if let stored = stored.latest[o.seriesKey] {
                 if stored.hasSameFigures(as: o) {
@@ -226,7 +237,7 @@ struct BatchPlan: Sendable {
         }
         summary.talliesAdded = batch.statedTallies.count
         for entry in batch.targetSets { checkUnit(entry.item.unitID, period: nil, origin: entry.origin) }
-        let sets = TargetSetPlan(batch.targetSets, batchTargets: Set(seenTargets.keys), stored: stored)
+        let sets = TargetSetPlan(batch.targetSets, batchTargets: Set(seen.targets.keys), stored: stored)
         problems += sets.problems
         targetSetsToWrite = sets.toWrite
         audit += sets.audit

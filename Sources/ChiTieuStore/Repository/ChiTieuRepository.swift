@@ -61,6 +61,13 @@ public protocol ChiTieuRepository: Sendable {
     @discardableResult
     func save(_ batch: DataBatch) async throws -> SaveSummary
 
+    /// Validates and writes a file too big to hold at once, a chunk at a time, in one
+    /// transaction: all of it, or — on any problem in any chunk — nothing, with every problem
+    /// listed. A dry run checks everything and writes nothing.
+    @discardableResult
+    func save<Chunks: AsyncSequence & Sendable>(chunks: Chunks, dryRun: Bool) async throws -> SaveSummary
+    where Chunks.Element == BatchChunk
+
     /// Recorded changes, newest first. There is no way to edit or remove them.
     func auditTrail(_ query: AuditQuery) async throws -> [AuditEntry]
 }

@@ -96,6 +96,13 @@ public struct DataBatch: Sendable {
         observations.append(Entry(item: observation, origin: origin))
     }
 
+    mutating func add(_ item: TableRow.Item, origin: String) {
+        switch item {
+        case .target(let t): add(t, origin: origin)
+        case .observation(let o): add(o, origin: origin)
+        }
+    }
+
     public mutating func add(_ conference: Conference, origin: String? = nil) {
         conferences.append(Entry(item: conference, origin: origin))
     }

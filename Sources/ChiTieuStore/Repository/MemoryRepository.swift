@@ -112,11 +112,29 @@ public actor MemoryRepository: ChiTieuRepository {
         }
     }
 
+    public func save<Chunks: AsyncSequence & Sendable>(chunks: Chunks, dryRun: Bool) async throws -> SaveSummary
+    where Chunks.Element == BatchChunk {
+        // Checked chunk by chunk as the SQL store does, then written at once: the chunks' rows
+        // are distinct figures, so no chunk's plan depends on the writes of one before it.
+        var saving = ChunkedSave()
+        var plans: [(DataBatch, BatchPlan)] = []
+        for try await chunk in chunks {
+            if let plan = saving.plan(chunk, stored: storedState(for: chunk.batch)) { plans.append((chunk.batch, plan)) }
+        }
+        _ = try saving.finish()
+        for (batch, plan) in plans { saving.record(dryRun ? plan.summary : try write(plan, of: batch)) }
+        return saving.summary
+    }
+
     public func save(_ batch: DataBatch) throws -> SaveSummary {
         guard !batch.isEmpty else { return SaveSummary() }
+        return try write(try BatchPlan(batch, stored: storedState(for: batch)), of: batch)
+    }
+
+    private func storedState(for batch: DataBatch) -> StoredState {
         let ids = batch.referencedStoredUnits
         let years = batch.years ?? 0...0
-        let stored = StoredState(
+        return StoredState(
             indicatorCodes: Set(catalogue.map(\.code)),
             units: unitsByID.filter { ids.contains($0.key) },
             targets: Dictionary(
@@ -133,7 +151,9 @@ public actor MemoryRepository: ChiTieuRepository {
                     unitsByID[id].map { unit in (id, unit.successors.compactMap { unitsByID[$0]?.title }) }
                 }),
             registered: StoredState.registered(for: batch, among: Array(unitsByID.values)))
-        let plan = try BatchPlan(batch, stored: stored)
+    }
+
+    private func write(_ plan: BatchPlan, of batch: DataBatch) throws -> SaveSummary {
         var summary = plan.summary
         for task in batch.tasks { try checkTask(task) }
 

@@ -6,76 +6,97 @@ extension SQLRepository {
         guard !batch.isEmpty else { return SaveSummary() }
         // Writers take turns: two people saving the same figure get versions 1 and 2, not a
         // unique-key failure.
+        let clock = clock
         return try await database.writerTransaction { db in
-            let stored = try await Self.storedState(for: batch, db: db)
-            let plan = try BatchPlan(batch, stored: stored)
-            var summary = plan.summary
-            try await Self.writeCatalogue(batch, db: db)
-            let position =
-                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from("indicators").first()?.decode(column: "n", as: Int.self) ?? 0
-            for (offset, indicator) in batch.ownIndicators.enumerated() {
-                try await Self.insertOwnIndicator(indicator, position: position + offset, db: db)
-                try await Self.insertNames(of: indicator, db: db)
-            }
-            summary.unitIDs = try await Self.insertUnits(batch, reusing: plan.reusedUnits, db: db)
-            let realID: (UnitID) -> UnitID = { $0 < 0 ? summary.unitIDs[$0]! : $0 }
             let now = clock.timestamp()
-            try await Self.insertRows(plan.targetsToInsert, into: "targets", columns: TargetColumns.names, db: db) {
-                var t = $0
-                t.unitID = realID(t.unitID)
-                return TargetColumns.values(t, updatedAt: now)
-            }
-            for target in plan.targetsToUpdate {
-                let (low, high) = target.bound.values
-                try await db.update("targets")
-                    .set("comparator", to: target.bound.comparatorCode).set("value", to: low).set(
-                        "upper_value", to: high
-                    )
-                    .set("issuer", to: target.issuer).set("exceed_margin", to: target.exceedMargin)
-                    .set("denominator", to: target.denominator).set("note", to: target.note).set("updated_at", to: now)
-                    .where("id", .equal, target.id).run()
-            }
-            try await Self.removeTargets(plan.targetsToRemove, author: batch.author, now: now, db: db)
-            try await Self.insertRows(
-                plan.observationsToInsert, into: "observations", columns: ObservationColumns.names, db: db
-            ) {
-                var o = $0
-                o.unitID = realID(o.unitID)
-                return ObservationColumns.values(o, recordedAt: now)
-            }
-            for c in plan.conferencesToInsert {
-                try await db.insert(into: "conferences")
-                    .columns("unit_id", "number", "term", "extended", "held_on", "year", "from_month", "to_month")
-                    .values(
-                        SQLBind(realID(c.unitID)), SQLBind(c.number), SQLBind(c.term), SQLBind(c.extended),
-                        SQLBind(c.date?.iso), SQLBind(c.period?.year), SQLBind(c.period?.fromMonth),
-                        SQLBind(c.period?.toMonth)
-                    ).run()
-            }
-            for entry in batch.statedTallies {
-                let t = entry.item
-                try await db.insert(into: "stated_tallies")
-                    .columns(
-                        "unit_id", "year", "from_month", "to_month", "total", "exceeded", "met", "met_or_exceeded",
-                        "missed", "unassessed", "source_document", "excerpt", "recorded_at"
-                    )
-                    .values(
-                        SQLBind(realID(t.unitID)), SQLBind(t.period.year), SQLBind(t.period.fromMonth),
-                        SQLBind(t.period.toMonth), SQLBind(t.total), SQLBind(t.exceeded), SQLBind(t.met),
-                        SQLBind(t.metOrExceeded), SQLBind(t.missed), SQLBind(t.unassessed), SQLBind(t.source.document),
-                        SQLBind(t.source.excerpt), SQLBind(now)
-                    ).run()
-            }
-            try await Self.writeTargetSets(plan.targetSetsToWrite, realID: realID, now: now, db: db)
-            for task in batch.tasks {
-                _ = try await Self.insertTask(task, author: batch.author, now: now, db)
-            }
-            summary.tasksAdded = batch.tasks.count
-            try await Self.insertRows(
-                plan.audit.map { $0.stamped(realID: realID, author: batch.author, at: now) }, into: "audit_log",
-                columns: AuditColumns.names, db: db, values: AuditColumns.values)
-            return summary
+            let plan = try BatchPlan(batch, stored: try await Self.storedState(for: batch, db: db))
+            return try await Self.write(plan, of: batch, at: now, db: db)
+        }
+    }
+
+    /// Writes what `plan` came to for `batch`, inside the caller's transaction.
+    static func write(_ plan: BatchPlan, of batch: DataBatch, at now: String, db: any SQLDatabase) async throws
+        -> SaveSummary
+    {
+        var summary = plan.summary
+        try await Self.writeCatalogue(batch, db: db)
+        let position =
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("indicators").first()?.decode(column: "n", as: Int.self) ?? 0
+        for (offset, indicator) in batch.ownIndicators.enumerated() {
+            try await Self.insertOwnIndicator(indicator, position: position + offset, db: db)
+            try await Self.insertNames(of: indicator, db: db)
+        }
+        summary.unitIDs = try await Self.insertUnits(batch, reusing: plan.reusedUnits, db: db)
+        let ids = summary.unitIDs
+        let realID: @Sendable (UnitID) -> UnitID = { $0 < 0 ? ids[$0]! : $0 }
+        try await writeTargets(plan, realID: realID, author: batch.author, at: now, db: db)
+        try await Self.insertRows(
+            plan.observationsToInsert, into: "observations", columns: ObservationColumns.names, db: db
+        ) {
+            var o = $0
+            o.unitID = realID(o.unitID)
+            return ObservationColumns.values(o, recordedAt: now)
+        }
+        try await writeMeetings(plan, of: batch, realID: realID, at: now, db: db)
+        try await Self.writeTargetSets(plan.targetSetsToWrite, realID: realID, now: now, db: db)
+        for task in batch.tasks {
+            _ = try await Self.insertTask(task, author: batch.author, now: now, db)
+        }
+        summary.tasksAdded = batch.tasks.count
+        try await Self.insertRows(
+            plan.audit.map { $0.stamped(realID: realID, author: batch.author, at: now) }, into: "audit_log",
+            columns: AuditColumns.names, db: db, values: AuditColumns.values)
+        return summary
+    }
+
+    private static func writeTargets(
+        _ plan: BatchPlan, realID: (UnitID) -> UnitID, author: ChangeAuthor, at now: String, db: any SQLDatabase
+    ) async throws {
+        try await Self.insertRows(plan.targetsToInsert, into: "targets", columns: TargetColumns.names, db: db) {
+            var t = $0
+            t.unitID = realID(t.unitID)
+            return TargetColumns.values(t, updatedAt: now)
+        }
+        for target in plan.targetsToUpdate {
+            let (low, high) = target.bound.values
+            try await db.update("targets")
+                .set("comparator", to: target.bound.comparatorCode).set("value", to: low).set(
+                    "upper_value", to: high
+                )
+                .set("issuer", to: target.issuer).set("exceed_margin", to: target.exceedMargin)
+                .set("denominator", to: target.denominator).set("note", to: target.note).set("updated_at", to: now)
+                .where("id", .equal, target.id).run()
+        }
+        try await Self.removeTargets(plan.targetsToRemove, author: author, now: now, db: db)
+    }
+
+    /// The batch's conferences and the tallies of targets they stated.
+    private static func writeMeetings(
+        _ plan: BatchPlan, of batch: DataBatch, realID: (UnitID) -> UnitID, at now: String, db: any SQLDatabase
+    ) async throws {
+        for c in plan.conferencesToInsert {
+            try await db.insert(into: "conferences")
+                .columns("unit_id", "number", "term", "extended", "held_on", "year", "from_month", "to_month")
+                .values(
+                    SQLBind(realID(c.unitID)), SQLBind(c.number), SQLBind(c.term), SQLBind(c.extended),
+                    SQLBind(c.date?.iso), SQLBind(c.period?.year), SQLBind(c.period?.fromMonth),
+                    SQLBind(c.period?.toMonth)
+                ).run()
+        }
+        for entry in batch.statedTallies {
+            let t = entry.item
+            try await db.insert(into: "stated_tallies")
+                .columns(
+                    "unit_id", "year", "from_month", "to_month", "total", "exceeded", "met", "met_or_exceeded",
+                    "missed", "unassessed", "source_document", "excerpt", "recorded_at"
+                )
+                .values(
+                    SQLBind(realID(t.unitID)), SQLBind(t.period.year), SQLBind(t.period.fromMonth),
+                    SQLBind(t.period.toMonth), SQLBind(t.total), SQLBind(t.exceeded), SQLBind(t.met),
+                    SQLBind(t.metOrExceeded), SQLBind(t.missed), SQLBind(t.unassessed), SQLBind(t.source.document),
+                    SQLBind(t.source.excerpt), SQLBind(now)
+                ).run()
         }
     }
 
@@ -95,7 +116,7 @@ extension SQLRepository {
     }
 
     /// Reads, inside the transaction, what the batch must be checked against.
-    private static func storedState(for batch: DataBatch, db: any SQLDatabase) async throws -> StoredState {
+    static func storedState(for batch: DataBatch, db: any SQLDatabase) async throws -> StoredState {
         let codes = try await db.select().column("code").from("indicators").all()
             .map { try $0.decode(column: "code", as: String.self) }
         let unitIDs = Array(batch.referencedStoredUnits)
@@ -114,11 +135,17 @@ extension SQLRepository {
                     .where("last_year", .greaterThanOrEqual, years.lowerBound)
                     .where("first_year", .lessThanOrEqual, years.upperBound).all().map(RowDecoding.target)
                 for t in storedTargets { targets[t.naturalKey] = t }
-                let storedResults = try await db.select().column("*").from("observations").where(
-                    "unit_id", .in, unitIDs
-                )
-                .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
-                .all().map(RowDecoding.observation)
+                // only the batch's indicators: a chunk of a long file reads the history it
+                // continues, not every figure of its units
+                let codes = Array(Set(batch.observations.map(\.item.indicatorCode)))
+                let storedResults =
+                    codes.isEmpty
+                    ? []
+                    : try await db.select().column("*").from("observations").where("unit_id", .in, unitIDs)
+                        .where("indicator_code", .in, codes)
+                        .where("year", .greaterThanOrEqual, years.lowerBound)
+                        .where("year", .lessThanOrEqual, years.upperBound)
+                        .all().map(RowDecoding.observation)
                 for o in SQLRepository.latestVersions(storedResults) { latest[o.seriesKey] = o }
             }
             conferences = try await db.select().column("*").from("conferences").where("unit_id", .in, unitIDs).all()

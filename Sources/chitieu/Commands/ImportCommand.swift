@@ -59,6 +59,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            if isStreamedTable() { return try await importStreamed() }
             let table = try readTable()
             try await store.withRepository { repository in
                 let catalogue = try await repository.storedCatalogue(location: repository.database.location)
@@ -76,6 +77,34 @@ struct ImportCommand: AsyncParsableCommand {
                 let summary = try await repository.save(batch)
                 print(summary.sentence)
             }
+        }
+    }
+
+    /// A CSV file of plans and results is read and written a chunk of rows at a time, in
+    /// bounded memory; a workbook, a target set or new indicators need the whole table.
+    private func isStreamedTable() -> Bool {
+        guard targetSet == nil, !createIndicators else { return false }
+        guard let handle = FileHandle(forReadingAtPath: file) else { return false }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 8)) ?? Data()
+        return !SourceFile.isOfficeFile(start, name: URL(fileURLWithPath: file).lastPathComponent)
+    }
+
+    private func importStreamed() async throws {
+        if sheet != nil || unit != nil || year != nil || toMonth != nil {
+            throw UsageError(message: "--sheet, --unit, --year, --to-month chỉ dùng với sổ Excel (.xlsx).")
+        }
+        let path = try SourceFile.existing(file)
+        try await store.withRepository { repository in
+            let catalogue = try await repository.storedCatalogue(location: repository.database.location)
+            let chunks = CSVTableChunks(
+                path: path, importer: TableImporter(repository: repository, catalogue: catalogue),
+                document: URL(fileURLWithPath: file).lastPathComponent, enteredBy: by)
+            let summary = try await repository.save(chunks: chunks, dryRun: dryRun)
+            guard dryRun else { return print(summary.sentence) }
+            let results = summary.observationsAdded + summary.observationsCorrected + summary.observationsUnchanged
+            let plans = summary.targetsAdded + summary.targetsUpdated + summary.targetsUnchanged
+            print("Tệp hợp lệ: \(plans) dòng kế hoạch, \(results) dòng kết quả; chưa ghi gì (--dry-run).")
         }
     }
 
@@ -104,11 +133,16 @@ enum SourceFile {
         try text(try readData(path), path: path)
     }
 
-    static func readData(_ path: String) throws -> Data {
+    /// The path, when a file is there.
+    static func existing(_ path: String) throws -> String {
         guard FileManager.default.fileExists(atPath: path) else {
             throw UsageError(message: "Không tìm thấy tệp \(path).")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        return path
+    }
+
+    static func readData(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: try existing(path)) else {
             throw UsageError(message: "Không đọc được tệp \(path).")
         }
         return data
