@@ -129,16 +129,18 @@ struct CSVBlocks {
 
     /// Just after the last line break outside quotes, when there is one.
     static func lastBoundary(in data: Data) -> Data.Index? {
-        var quoted = false
-        var boundary: Data.Index?
-        for index in data.indices {
-            switch data[index] {
-            case UInt8(ascii: "\""): quoted.toggle()
-            case UInt8(ascii: "\n") where !quoted: boundary = index + 1
-            default: continue
+        data.withUnsafeBytes { bytes in
+            var quoted = false
+            var boundary: Int?
+            for (offset, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "\"") {
+                    quoted.toggle()
+                } else if byte == UInt8(ascii: "\n"), !quoted {
+                    boundary = offset + 1
+                }
             }
+            return boundary.map { data.startIndex + $0 }
         }
-        return boundary
     }
 
     private mutating func text(_ bytes: Data, line: Int) throws -> String {
