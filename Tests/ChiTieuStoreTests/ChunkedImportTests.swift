@@ -9,6 +9,11 @@ import Testing
 @Suite struct ChunkedImportTests {
     private static let header = "Loại,Đơn vị,Chỉ tiêu,Năm,Từ tháng,Đến tháng,Giá trị"
 
+    /// A row of Ia Thử's production value from January of 2024.
+    private static func production(toMonth: Int, value: String) -> String {
+        "kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,\(toMonth),\(value)"
+    }
+
     /// Imports `rows` (after the header) two rows to a chunk into a repository holding huyện Ia Thử.
     private func importRows(
         _ rows: [String], kind: RepositoryKind, dryRun: Bool = false, text: ((String) -> Data)? = nil,
@@ -48,7 +53,7 @@ import Testing
 
     @Test(arguments: RepositoryKind.available)
     func everyChunkIsWrittenAndCounted(kind: RepositoryKind) async throws {
-        let rows = (1...5).map { "kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,\($0),\"\($0),5\"" }
+        let rows = (1...5).map { Self.production(toMonth: $0, value: "\"\($0),5\"") }
         try await importRows(rows, kind: kind) { repository, result in
             let summary = try result.get()
             let values = try await stored(repository).map(\.value)
@@ -59,13 +64,9 @@ import Testing
 
     @Test(arguments: RepositoryKind.available)
     func aWrongRowInTheLastChunkLeavesTheChunksBeforeUnwritten(kind: RepositoryKind) async throws {
-        let rows = [
-            "kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,3,\"1,5\"",
-            "kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,6,\"2,5\"",
-            "kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,9,\"3,5\"",
-            "kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,12,abc",
-            "kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,3,\"9,5\"",
-        ]
+        let rows = [(3, "\"1,5\""), (6, "\"2,5\""), (9, "\"3,5\""), (12, "abc"), (3, "\"9,5\"")].map {
+            Self.production(toMonth: $0, value: $1)
+        }
         try await importRows(rows, kind: kind) { repository, result in
             let listed = problems(result)
             #expect(listed.count == 2, "\(listed)")
@@ -79,11 +80,7 @@ import Testing
 
     @Test(arguments: RepositoryKind.available)
     func aDryRunChecksEveryChunkAndWritesNothing(kind: RepositoryKind) async throws {
-        let rows = [
-            "kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,3,\"1,5\"",
-            "kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,6,\"2,5\"",
-            "kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,9,\"3,5\"",
-        ]
+        let rows = [(3, "\"1,5\""), (6, "\"2,5\""), (9, "\"3,5\"")].map { Self.production(toMonth: $0, value: $1) }
         try await importRows(rows, kind: kind, dryRun: true) { repository, result in
             let summary = try result.get()
             #expect(summary.observationsAdded == 3)
@@ -98,9 +95,10 @@ import Testing
         // an old code page's byte for «ế» in the last row: not UTF-8
         let codePage: (String) -> Data = { Data($0.utf8.dropLast(40)) + [0xD5] + Data($0.utf8.suffix(39)) }
         try await importRows(rows, kind: kind, text: codePage) { repository, result in
-            #expect(problems(result) == [
-                "Từ dòng 1: tệp không phải văn bản UTF-8. Trong Excel, hãy lưu dạng «CSV UTF-8»."
-            ])
+            #expect(
+                problems(result) == [
+                    "Từ dòng 1: tệp không phải văn bản UTF-8. Trong Excel, hãy lưu dạng «CSV UTF-8»."
+                ])
             let left = try await stored(repository)
             #expect(left.isEmpty)
         }
@@ -110,7 +108,8 @@ import Testing
         let rows = ["kết quả;Ia Thử;Tổng giá trị sản xuất;2024;1;9;\"4.790,86\""]
         let excelStyle: (String) -> Data = { csv in
             let header = csv.prefix { $0 != "\n" }
-            return Data("\u{FEFF}".utf8) + Data((header.replacingOccurrences(of: ",", with: ";") + csv.dropFirst(header.count)).utf8)
+            return Data("\u{FEFF}".utf8)
+                + Data((header.replacingOccurrences(of: ",", with: ";") + csv.dropFirst(header.count)).utf8)
         }
         try await importRows(rows, kind: .sqlite, text: excelStyle) { repository, result in
             let summary = try result.get()

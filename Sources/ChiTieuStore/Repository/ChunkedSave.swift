@@ -29,7 +29,11 @@ struct ChunkedSave {
             let plan = try BatchPlan(chunk.batch, stored: stored, seen: &seen)
             return problems.isEmpty ? plan : nil
         } catch {
-            if case .invalidBatch(let list) = error { problems += list } else { problems.append(BatchProblem(origin: nil, error.message)) }
+            if case .invalidBatch(let list) = error {
+                problems += list
+            } else {
+                problems.append(BatchProblem(origin: nil, error.message))
+            }
             return nil
         }
     }

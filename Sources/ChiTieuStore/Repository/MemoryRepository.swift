@@ -119,7 +119,9 @@ public actor MemoryRepository: ChiTieuRepository {
         var saving = ChunkedSave()
         var plans: [(DataBatch, BatchPlan)] = []
         for try await chunk in chunks {
-            if let plan = saving.plan(chunk, stored: storedState(for: chunk.batch)) { plans.append((chunk.batch, plan)) }
+            if let plan = saving.plan(chunk, stored: storedState(for: chunk.batch)) {
+                plans.append((chunk.batch, plan))
+            }
         }
         _ = try saving.finish()
         for (batch, plan) in plans { saving.record(dryRun ? plan.summary : try write(plan, of: batch)) }
