@@ -125,4 +125,25 @@ import Testing
         #expect(String(decoding: text[..<cut], as: UTF8.self) == "a,\"b\nc\",d\ne,\"f \"\"x\"\"\ng\"\n")
         #expect(CSVBlocks.lastBoundary(in: Data("a,\"b\nc".utf8)) == nil)
     }
+
+    @Test func theFiguresSeenAreTellApartByEveryPartOfTheirKey() {
+        var seen = SeenSeries()
+        let key = SeriesKey(unitID: 7, indicatorCode: "retail_sales", period: period(2024, 9))
+        seen[key] = "dòng 2"
+        let neighbours = [
+            SeriesKey(unitID: 8, indicatorCode: "retail_sales", period: period(2024, 9)),
+            SeriesKey(unitID: 7, indicatorCode: "grain_output", period: period(2024, 9)),
+            SeriesKey(unitID: 7, indicatorCode: "retail_sales", period: period(2023, 9)),
+            SeriesKey(unitID: 7, indicatorCode: "retail_sales", period: period(2024, 9, from: 7)),
+            SeriesKey(unitID: 7, indicatorCode: "retail_sales", period: period(2024, 12)),
+        ]
+        #expect(seen[key] == .some("dòng 2"))
+        #expect(neighbours.allSatisfy { seen[$0] == nil })
+        // a batch's new unit (a negative ID) is kept whole, a row without origin as seen
+        let provisional = SeriesKey(unitID: -1, indicatorCode: "retail_sales", period: period(2024, 9))
+        #expect(seen[provisional] == nil)
+        seen[provisional] = .some(nil)
+        #expect(seen[provisional] == .some(nil))
+    }
+
 }
