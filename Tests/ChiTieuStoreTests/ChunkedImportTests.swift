@@ -92,7 +92,7 @@ import Testing
     @Test(arguments: RepositoryKind.available)
     func aFileThatIsNotUTF8IsRefusedWithTheLineItStartsAt(kind: RepositoryKind) async throws {
         let rows = ["kết quả,Ia Thử,Tổng giá trị sản xuất,2024,1,3,\"1,5\""]
-        // an old code page's byte for «ế» in the last row: not UTF-8
+        // a stray byte of an old code page in the last row: not UTF-8
         let codePage: (String) -> Data = { Data($0.utf8.dropLast(40)) + [0xD5] + Data($0.utf8.suffix(39)) }
         try await importRows(rows, kind: kind, text: codePage) { repository, result in
             #expect(
@@ -126,7 +126,7 @@ import Testing
         #expect(CSVBlocks.lastBoundary(in: Data("a,\"b\nc".utf8)) == nil)
     }
 
-    @Test func theFiguresSeenAreTellApartByEveryPartOfTheirKey() {
+    @Test func theFiguresSeenAreToldApartByEveryPartOfTheirKey() {
         var seen = SeenSeries()
         let key = SeriesKey(unitID: 7, indicatorCode: "retail_sales", period: period(2024, 9))
         seen[key] = "dòng 2"

@@ -23,17 +23,14 @@ struct ChunkedSave {
 
     /// The writes of `chunk`, or nil when nothing is to be written: the chunk, or one before it,
     /// is wrong.
-    mutating func plan(_ chunk: BatchChunk, stored: StoredState) -> BatchPlan? {
+    mutating func plan(_ chunk: BatchChunk, stored: StoredState) throws(StoreError) -> BatchPlan? {
         problems += chunk.problems
         do {
             let plan = try BatchPlan(chunk.batch, stored: stored, seen: &seen)
             return problems.isEmpty ? plan : nil
         } catch {
-            if case .invalidBatch(let list) = error {
-                problems += list
-            } else {
-                problems.append(BatchProblem(origin: nil, error.message))
-            }
+            guard case .invalidBatch(let list) = error else { throw error }
+            problems += list
             return nil
         }
     }
@@ -78,7 +75,7 @@ extension SQLRepository {
             var saving = ChunkedSave()
             for try await chunk in chunks {
                 let stored = try await Self.storedState(for: chunk.batch, db: db)
-                guard let plan = saving.plan(chunk, stored: stored) else { continue }
+                guard let plan = try saving.plan(chunk, stored: stored) else { continue }
                 saving.record(dryRun ? plan.summary : try await Self.write(plan, of: chunk.batch, at: now, db: db))
             }
             return try saving.finish()

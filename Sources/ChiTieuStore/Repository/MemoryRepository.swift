@@ -119,7 +119,7 @@ public actor MemoryRepository: ChiTieuRepository {
         var saving = ChunkedSave()
         var plans: [(DataBatch, BatchPlan)] = []
         for try await chunk in chunks {
-            if let plan = saving.plan(chunk, stored: storedState(for: chunk.batch)) {
+            if let plan = try saving.plan(chunk, stored: storedState(for: chunk.batch)) {
                 plans.append((chunk.batch, plan))
             }
         }

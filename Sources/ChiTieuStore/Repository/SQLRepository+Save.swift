@@ -20,12 +20,14 @@ extension SQLRepository {
     {
         var summary = plan.summary
         try await Self.writeCatalogue(batch, db: db)
-        let position =
-            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from("indicators").first()?.decode(column: "n", as: Int.self) ?? 0
-        for (offset, indicator) in batch.ownIndicators.enumerated() {
-            try await Self.insertOwnIndicator(indicator, position: position + offset, db: db)
-            try await Self.insertNames(of: indicator, db: db)
+        if !batch.ownIndicators.isEmpty {
+            let position =
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("indicators").first()?.decode(column: "n", as: Int.self) ?? 0
+            for (offset, indicator) in batch.ownIndicators.enumerated() {
+                try await Self.insertOwnIndicator(indicator, position: position + offset, db: db)
+                try await Self.insertNames(of: indicator, db: db)
+            }
         }
         summary.unitIDs = try await Self.insertUnits(batch, reusing: plan.reusedUnits, db: db)
         let ids = summary.unitIDs

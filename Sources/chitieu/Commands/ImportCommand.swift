@@ -68,12 +68,7 @@ struct ImportCommand: AsyncParsableCommand {
                     targetSetTitle: targetSet)
                 let name = URL(fileURLWithPath: file).lastPathComponent
                 let batch = try await importer.batch(table: table, document: name, enteredBy: by)
-                if dryRun {
-                    print(
-                        "Tệp hợp lệ: \(batch.targets.count) dòng kế hoạch, \(batch.observations.count) dòng kết quả; chưa ghi gì (--dry-run)."
-                    )
-                    return
-                }
+                if dryRun { return printChecked(plans: batch.targets.count, results: batch.observations.count) }
                 let summary = try await repository.save(batch)
                 print(summary.sentence)
             }
@@ -91,20 +86,27 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     private func importStreamed() async throws {
-        if sheet != nil || unit != nil || year != nil || toMonth != nil {
-            throw UsageError(message: "--sheet, --unit, --year, --to-month chỉ dùng với sổ Excel (.xlsx).")
-        }
-        let path = try SourceFile.existing(file)
+        try refuseWorkbookOptions()
         try await store.withRepository { repository in
             let catalogue = try await repository.storedCatalogue(location: repository.database.location)
             let chunks = CSVTableChunks(
-                path: path, importer: TableImporter(repository: repository, catalogue: catalogue),
+                path: file, importer: TableImporter(repository: repository, catalogue: catalogue),
                 document: URL(fileURLWithPath: file).lastPathComponent, enteredBy: by)
             let summary = try await repository.save(chunks: chunks, dryRun: dryRun)
             guard dryRun else { return print(summary.sentence) }
-            let results = summary.observationsAdded + summary.observationsCorrected + summary.observationsUnchanged
-            let plans = summary.targetsAdded + summary.targetsUpdated + summary.targetsUnchanged
-            print("Tệp hợp lệ: \(plans) dòng kế hoạch, \(results) dòng kết quả; chưa ghi gì (--dry-run).")
+            printChecked(
+                plans: summary.targetsAdded + summary.targetsUpdated + summary.targetsUnchanged,
+                results: summary.observationsAdded + summary.observationsCorrected + summary.observationsUnchanged)
+        }
+    }
+
+    private func printChecked(plans: Int, results: Int) {
+        print("Tệp hợp lệ: \(plans) dòng kế hoạch, \(results) dòng kết quả; chưa ghi gì (--dry-run).")
+    }
+
+    private func refuseWorkbookOptions() throws {
+        if sheet != nil || unit != nil || year != nil || toMonth != nil {
+            throw UsageError(message: "--sheet, --unit, --year, --to-month chỉ dùng với sổ Excel (.xlsx).")
         }
     }
 
@@ -113,9 +115,7 @@ struct ImportCommand: AsyncParsableCommand {
         let data = try SourceFile.readData(file)
         let name = URL(fileURLWithPath: file).lastPathComponent
         guard SourceFile.isOfficeFile(data, name: name) else {
-            if sheet != nil || unit != nil || year != nil || toMonth != nil {
-                throw UsageError(message: "--sheet, --unit, --year, --to-month chỉ dùng với sổ Excel (.xlsx).")
-            }
+            try refuseWorkbookOptions()
             return try TableImporter.table(csv: try SourceFile.text(data, path: file))
         }
         let options = WorkbookOptions(
@@ -133,16 +133,11 @@ enum SourceFile {
         try text(try readData(path), path: path)
     }
 
-    /// The path, when a file is there.
-    static func existing(_ path: String) throws -> String {
+    static func readData(_ path: String) throws -> Data {
         guard FileManager.default.fileExists(atPath: path) else {
             throw UsageError(message: "Không tìm thấy tệp \(path).")
         }
-        return path
-    }
-
-    static func readData(_ path: String) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: try existing(path)) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError(message: "Không đọc được tệp \(path).")
         }
         return data
